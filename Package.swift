@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+//
+// memgate: a benchmark harness (BenchKit) and a CI regression gate (memgate).
+// Zero package dependencies, by design: only the Swift toolchain and our own C.
+
+import PackageDescription
+
+let package = Package(
+    name: "memgate",
+    products: [
+        .library(name: "BenchKit", targets: ["BenchKit"]),
+        .executable(name: "memgate", targets: ["memgate"]),
+    ],
+    targets: [
+        // C: replaces the malloc family for the whole process and counts calls and bytes.
+        // Linked only into benchmark executables (through BenchKit) and the test runner.
+        .target(name: "CAllocCounter"),
+
+        // Pure Swift: statistics with stated assumptions (U test, Holm, intervals).
+        .target(name: "BenchStatistics"),
+
+        // Pure Swift: the results/baseline model, JSON, units, Go benchfmt, atomic writes.
+        .target(name: "BenchResults", dependencies: ["BenchStatistics"]),
+
+        // Small terminal helpers shared by both executables: arguments, tables, colour.
+        .target(name: "CLISupport"),
+
+        // The measuring harness that benchmark executables link.
+        .target(name: "BenchKit", dependencies: ["BenchResults", "CLISupport", "CAllocCounter"]),
+
+        // The gate: thresholds, comparison, verdicts, reports, commands.
+        .target(name: "MemGate", dependencies: ["BenchResults", "BenchStatistics", "CLISupport"]),
+
+        // Thin executable over MemGate. Never links the allocation interposer.
+        .executableTarget(name: "memgate", dependencies: ["MemGate"]),
+
+        // Real workloads; the package gates itself on them.
+        .executableTarget(name: "ExampleBenchmarks", dependencies: ["BenchKit"]),
+
+        // Fixture benchmarks for the harness's end-to-end tests (crash, hang, exact counts).
+        .executableTarget(name: "FixtureBenchmarks", dependencies: ["BenchKit"], path: "Tests/FixtureBenchmarks"),
+
+        .testTarget(name: "BenchStatisticsTests", dependencies: ["BenchStatistics"]),
+        .testTarget(name: "BenchResultsTests", dependencies: ["BenchResults"]),
+        .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "CAllocCounter"]),
+        .testTarget(name: "MemGateTests", dependencies: ["MemGate", "BenchResults"]),
+        .testTarget(name: "CLITests", dependencies: ["BenchResults", "CLISupport"]),
+    ]
+)

@@ -1,0 +1,71 @@
+/// Everything recorded for one benchmark in one run: its status, the iterations of each
+/// kept sample, how latency was timed, and its metrics by name.
+///
+/// Per-op values are stored per sample in ``metrics``; a sample's total is its value
+/// times `iterations[i]`.
+public struct BenchmarkResult: Sendable, Equatable, Codable {
+    /// The benchmark's name, `/`-separated (`"sort/n=1000"`). Unique within a file.
+    public var name: String
+    /// Whether the benchmark ran to completion.
+    public var status: BenchmarkStatus
+    /// Why the status is not `ok` (the crash signal, the failure message), if it is not.
+    public var message: String?
+    /// Iterations in each kept sample, in sample order. Empty when the benchmark did not run.
+    public var iterations: [Int]
+    /// How latency quantiles were timed; `nil` when no quantiles were recorded.
+    public var latency: LatencyMode?
+    /// Measured metrics by name: `MetricID` raw values and custom metric names.
+    public var metrics: [String: Metric]
+
+    /// Creates a result.
+    public init(
+        name: String, status: BenchmarkStatus = .ok, message: String? = nil,
+        iterations: [Int] = [], latency: LatencyMode? = nil, metrics: [String: Metric] = [:]
+    ) {
+        self.name = name
+        self.status = status
+        self.message = message
+        self.iterations = iterations
+        self.latency = latency
+        self.metrics = metrics
+    }
+
+    /// The built-in metric `id`, if it was recorded.
+    public subscript(id: MetricID) -> Metric? {
+        get { metrics[id.rawValue] }
+        set { metrics[id.rawValue] = newValue }
+    }
+
+    /// Metric names in display order: built-ins in `MetricID` order, then custom ones sorted.
+    public var orderedMetricNames: [String] {
+        let builtIn = MetricID.allCases.map(\.rawValue).filter { metrics[$0] != nil }
+        let custom = metrics.keys.filter { MetricID(rawValue: $0) == nil }.sorted()
+        return builtIn + custom
+    }
+}
+
+/// How a benchmark ended.
+public enum BenchmarkStatus: String, Sendable, Codable {
+    /// Ran all its samples.
+    case ok
+    /// Reported a failure (misuse of the loop, a thrown error, an unreadable child report).
+    case failed
+    /// Its process died on a signal or exited abnormally; `message` names the signal.
+    case crashed
+    /// Exceeded its time limit and was killed.
+    case timeout
+}
+
+/// How per-op latency quantiles were obtained.
+public struct LatencyMode: Sendable, Equatable, Codable {
+    /// Iterations per timed unit: 1 means every iteration was timed alone; n > 1 means the
+    /// quantiles are of batch means of n iterations (the iteration was too short to time
+    /// alone without the clock dominating), which understates the true tail.
+    public var batchSize: Int
+
+    /// Creates a mode with the given batch size (>= 1).
+    public init(batchSize: Int) { self.batchSize = batchSize }
+
+    /// True when every iteration was timed on its own.
+    public var isPerIteration: Bool { batchSize == 1 }
+}

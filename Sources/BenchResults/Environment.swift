@@ -1,0 +1,77 @@
+/// Where and how a results file was produced: the fingerprint the gate checks before it
+/// trusts a comparison of machine-dependent metrics (time, latency, CPU, RSS).
+///
+/// Every field is optional in the file so that results from other producers (Go's
+/// benchmark format) can be represented; BenchKit fills in all it can.
+public struct Environment: Sendable, Equatable, Codable {
+    /// Operating system name (`"Linux"`).
+    public var os: String?
+    /// Kernel release (`uname -r`).
+    public var kernel: String?
+    /// CPU architecture (`"x86_64"`).
+    public var arch: String?
+    /// CPU model name (`/proc/cpuinfo` "model name").
+    public var cpuModel: String?
+    /// Logical CPUs available.
+    public var cores: Int?
+    /// Swift compiler version the benchmarks were built with (`"6.3"`).
+    public var swiftVersion: String?
+    /// `"release"` or `"debug"`. Debug numbers are not representative.
+    public var buildConfiguration: String?
+    /// The git commit of the working tree, if it is a git checkout.
+    public var gitCommit: String?
+    /// Whether the working tree had uncommitted changes.
+    public var gitDirty: Bool?
+    /// The allocator and how it was observed (`"glibc (counted)"`).
+    public var allocator: String?
+    /// The BenchKit version that produced the file.
+    public var benchKitVersion: String?
+    /// When the run started, ISO 8601 UTC.
+    public var date: String?
+    /// The producer's own configuration lines (Go's `goos: linux` and the like).
+    public var extra: [String: String]?
+
+    /// Creates an environment; every field defaults to unknown.
+    public init(
+        os: String? = nil, kernel: String? = nil, arch: String? = nil, cpuModel: String? = nil,
+        cores: Int? = nil, swiftVersion: String? = nil, buildConfiguration: String? = nil,
+        gitCommit: String? = nil, gitDirty: Bool? = nil, allocator: String? = nil,
+        benchKitVersion: String? = nil, date: String? = nil, extra: [String: String]? = nil
+    ) {
+        self.os = os
+        self.kernel = kernel
+        self.arch = arch
+        self.cpuModel = cpuModel
+        self.cores = cores
+        self.swiftVersion = swiftVersion
+        self.buildConfiguration = buildConfiguration
+        self.gitCommit = gitCommit
+        self.gitDirty = gitDirty
+        self.allocator = allocator
+        self.benchKitVersion = benchKitVersion
+        self.date = date
+        self.extra = extra
+    }
+
+    /// True when the file says it was built in debug configuration.
+    public var isDebugBuild: Bool { buildConfiguration == "debug" }
+
+    /// The fields that must match for machine-dependent metrics to be comparable, with
+    /// their values: OS, architecture, CPU model, core count, build configuration, Swift
+    /// version. The kernel, commit and date are deliberately left out.
+    public var machineFingerprint: [(field: String, value: String?)] {
+        [
+            ("os", os), ("arch", arch), ("cpuModel", cpuModel), ("cores", cores.map(String.init)),
+            ("buildConfiguration", buildConfiguration), ("swiftVersion", swiftVersion),
+        ]
+    }
+
+    /// The fingerprint fields whose values differ between `self` and `other`, or are
+    /// unknown in either. Empty means machine-dependent metrics may be compared.
+    public func fingerprintMismatches(with other: Environment) -> [String] {
+        zip(machineFingerprint, other.machineFingerprint).compactMap { mine, theirs in
+            guard let a = mine.value, let b = theirs.value, a == b else { return mine.field }
+            return nil
+        }
+    }
+}

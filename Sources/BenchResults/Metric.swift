@@ -1,0 +1,79 @@
+import BenchStatistics
+
+/// One measured quantity of one benchmark: its unit, which direction is better, whether
+/// it is exact, and its raw values (one per sample, so statistics can be redone later).
+///
+///     Metric(unit: .allocationsPerOp, better: .lower, exact: true, samples: [3, 3, 3])
+///
+/// `summary` is written for human readers and other tools; readers recompute it from
+/// `samples` and never trust the stored copy.
+public struct Metric: Sendable, Equatable {
+    /// Which direction of change is an improvement.
+    public enum Better: String, Sendable, Codable {
+        case lower, higher
+    }
+
+    /// The unit of every value in `samples`.
+    public var unit: MetricUnit
+    /// Which direction is an improvement.
+    public var better: Better
+    /// True for deterministic quantities (allocation counts): identical runs give identical
+    /// values, so they are compared directly rather than statistically.
+    public var exact: Bool
+    /// One value per kept sample (per op where the unit says so). Finite; never empty.
+    public var samples: [Double]
+
+    /// Creates a metric.
+    public init(unit: MetricUnit, better: Better = .lower, exact: Bool = false, samples: [Double]) {
+        self.unit = unit
+        self.better = better
+        self.exact = exact
+        self.samples = samples
+    }
+
+    /// The median of `samples` (the value tables show and the gate compares).
+    public var median: Double { Descriptive.median(samples) ?? .nan }
+
+    /// The summary of `samples`.
+    public var summary: Summary { Summary(samples) }
+}
+
+/// Descriptive statistics of a metric's samples, as stored in results files.
+public struct Summary: Sendable, Equatable, Codable {
+    public var median: Double
+    public var mean: Double
+    public var min: Double
+    public var max: Double
+    /// Sample standard deviation; 0 for a single sample.
+    public var stddev: Double
+
+    /// Summarises `samples`; all fields are NaN for an empty sample.
+    public init(_ samples: [Double]) {
+        median = Descriptive.median(samples) ?? .nan
+        mean = Descriptive.mean(samples) ?? .nan
+        min = samples.min() ?? .nan
+        max = samples.max() ?? .nan
+        stddev = Descriptive.standardDeviation(samples) ?? (samples.isEmpty ? .nan : 0)
+    }
+}
+
+extension Metric: Codable {
+    private enum CodingKeys: String, CodingKey { case unit, better, exact, samples, summary }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        unit = try container.decode(MetricUnit.self, forKey: .unit)
+        better = try container.decode(Better.self, forKey: .better)
+        exact = try container.decodeIfPresent(Bool.self, forKey: .exact) ?? false
+        samples = try container.decode([Double].self, forKey: .samples)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(better, forKey: .better)
+        try container.encode(exact, forKey: .exact)
+        try container.encode(samples, forKey: .samples)
+        try container.encode(summary, forKey: .summary)
+    }
+}

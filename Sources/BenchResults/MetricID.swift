@@ -1,0 +1,51 @@
+/// The metrics BenchKit measures itself. A metric's key in a results file is its raw value.
+///
+/// Custom metrics (reported with `Bench.report(_:unit:)`) use their own names; they are not
+/// cases of this enum, so no code needs a switch over every metric.
+///
+/// Comparability: `allocs`, `bytes`, `frees` and `retained` count calls into the malloc
+/// family from the whole process (all threads), as seen by the CAllocCounter interposer;
+/// they are comparable across machines for the same code and toolchain, not across
+/// allocators or Swift versions. Time, CPU, latency and RSS metrics depend on the machine.
+public enum MetricID: String, CaseIterable, Sendable {
+    /// Wall-clock time per op (ns/op): sample duration / iterations.
+    case time
+    /// CPU time (user + system, all threads) per op (ns/op), from getrusage.
+    case cpu
+    /// Latency quantiles (ns) of single iterations, or of batch means (see `LatencyMode`).
+    case p50, p90, p99, p999 = "p99.9", max
+    /// Allocations per op: successful malloc-family calls / iterations. Exact.
+    case allocs
+    /// Bytes requested per op (not the allocator's rounded sizes). Exact.
+    case bytes
+    /// Blocks freed per op. Exact for single-threaded work.
+    case frees
+    /// Net blocks retained per op: (allocations - frees) / iterations. Leaks show here.
+    case retained
+    /// The process's resident-set high-water mark during the sample (B).
+    case peakRSS
+    /// Peak RSS during the sample minus RSS when the sample started (B).
+    case rssGrowth
+    /// Throughput from bytes or items per op declared by the benchmark (B/s or items/s).
+    case throughput
+    /// Retired user-space instructions per op, where perf_event_open is allowed.
+    case instructions
+
+    /// The latency quantiles, in display order.
+    public static let latencyQuantiles: [MetricID] = [.p50, .p90, .p99, .p999, .max]
+
+    /// The probability of each latency quantile (max is 1).
+    public var quantileProbability: Double? {
+        switch self {
+        case .p50: 0.5
+        case .p90: 0.9
+        case .p99: 0.99
+        case .p999: 0.999
+        case .max: 1
+        default: nil
+        }
+    }
+
+    /// Whether values of this metric can never be negative (validated on read).
+    public var isNonNegative: Bool { self != .retained }
+}

@@ -1,0 +1,59 @@
+extension MetricUnit {
+    /// Formats `value` in this unit with three significant digits and a scaled prefix.
+    ///
+    /// Values below 1000 of their base unit keep up to two decimals (`"0.25 allocs/op"`,
+    /// `"12.0 allocs/op"` prints as `"12 allocs/op"` when the value is integral).
+    /// Non-finite values print as `"-"`.
+    public func format(_ value: Double) -> String {
+        guard value.isFinite else { return "-" }
+        let (scaled, prefix) = scaledValue(value)
+        return "\(MetricUnit.threeDigits(scaled)) \(prefix)\(suffix)"
+    }
+
+    /// The value divided into the largest step of this unit's scale that keeps it >= 1,
+    /// and the name of that step (`"µs"`, `"MiB"`, `"k allocs"`).
+    public func scaledValue(_ value: Double) -> (Double, String) {
+        let magnitude = abs(value)
+        switch scale {
+        case .time:
+            let steps: [(Double, String)] = [(1e9, "s"), (1e6, "ms"), (1e3, "µs")]
+            for (factor, name) in steps where magnitude >= factor { return (value / factor, name) }
+            return (value, "ns")
+        case .binaryBytes:
+            let steps: [(Double, String)] = [(1_073_741_824, "GiB"), (1_048_576, "MiB"), (1024, "KiB")]
+            for (factor, name) in steps where magnitude >= factor { return (value / factor, name) }
+            return (value, "B")
+        case .decimal:
+            let steps: [(Double, String)] = [(1e9, "G"), (1e6, "M"), (1e3, "k")]
+            for (factor, name) in steps where magnitude >= factor {
+                return (value / factor, "\(name) \(base)")
+            }
+            return (value, String(base))
+        }
+    }
+
+    /// Three significant digits, trailing zeros dropped for integral values below 1000.
+    ///
+    ///     threeDigits(12)       // "12"
+    ///     threeDigits(1.23456)  // "1.23"
+    ///     threeDigits(999.96)   // "1000"
+    static func threeDigits(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        let magnitude = abs(value)
+        let decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2
+        return fixed(value, decimals: decimals)
+    }
+
+    /// `value` rounded half away from zero to `decimals` places, without Foundation.
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        var factor = 1.0
+        for _ in 0..<decimals { factor *= 10 }
+        let rounded = (abs(value) * factor).rounded(.toNearestOrAwayFromZero)
+        let sign = value < 0 && rounded != 0 ? "-" : ""
+        guard decimals > 0 else { return sign + String(Int64(rounded)) }
+        let whole = Int64(rounded) / Int64(factor)
+        var fraction = String(Int64(rounded) % Int64(factor))
+        while fraction.count < decimals { fraction = "0" + fraction }
+        return "\(sign)\(whole).\(fraction)"
+    }
+}

@@ -1,0 +1,65 @@
+/// The unit a metric is measured in, such as `ns/op`, `B/op` or `allocs/op`.
+///
+/// A unit is its text plus a ``Scale`` that says how values are scaled for display:
+/// time units scale through ns, µs, ms and s; byte units through B, KiB, MiB and GiB
+/// (binary); everything else through decimal SI prefixes (k, M, G). The text is kept
+/// exactly as written, so a custom unit round-trips through the results file unchanged.
+///
+///     MetricUnit("B/op").format(1536)      // "1.50 KiB/op"
+///     MetricUnit("ns/op").format(1_250)    // "1.25 µs/op"
+public struct MetricUnit: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// How values of this unit are scaled for display.
+    public enum Scale: Sendable {
+        /// Nanoseconds: ns, µs, ms, s.
+        case time
+        /// Bytes: B, KiB, MiB, GiB (powers of 1024).
+        case binaryBytes
+        /// Anything else: plain number with k, M, G prefixes (powers of 1000).
+        case decimal
+    }
+
+    /// The unit text, as written in results files (`"ns/op"`).
+    public let text: String
+
+    /// Creates a unit from its text.
+    public init(_ text: String) { self.text = text }
+
+    public init(from decoder: Decoder) throws {
+        text = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+
+    public var description: String { text }
+
+    /// The base quantity before any `/op` or `/s` suffix: `"ns"` for `"ns/op"`.
+    public var base: Substring { text.split(separator: "/", maxSplits: 1).first ?? Substring(text) }
+
+    /// The suffix after the base, with its slash (`"/op"`), or empty.
+    public var suffix: Substring {
+        guard let slash = text.firstIndex(of: "/") else { return "" }
+        return text[slash...]
+    }
+
+    /// How this unit scales for display, derived from its base.
+    public var scale: Scale {
+        switch base {
+        case "ns": return .time
+        case "B": return .binaryBytes
+        default: return .decimal
+        }
+    }
+
+    public static let nanosecondsPerOp = MetricUnit("ns/op")
+    public static let nanoseconds = MetricUnit("ns")
+    public static let bytesPerOp = MetricUnit("B/op")
+    public static let bytes = MetricUnit("B")
+    public static let allocationsPerOp = MetricUnit("allocs/op")
+    public static let freesPerOp = MetricUnit("frees/op")
+    public static let bytesPerSecond = MetricUnit("B/s")
+    public static let itemsPerSecond = MetricUnit("items/s")
+    public static let instructionsPerOp = MetricUnit("instructions/op")
+}

@@ -1,0 +1,49 @@
+extension ResultsFile {
+    /// Checks the invariants a reader relies on and throws the first violation, naming its
+    /// place (`benchmarks[2] "sort".metrics.time.samples[4]`):
+    /// - benchmark names are non-empty and unique;
+    /// - every metric has at least one sample and every sample is finite;
+    /// - built-in metrics that cannot be negative (counts, bytes, times) are not;
+    /// - iteration counts are positive, and a benchmark with status `ok` has samples.
+    public func validate() throws(ResultsError) {
+        var seen: [String: Int] = [:]
+        for (index, benchmark) in benchmarks.enumerated() {
+            let place = "benchmarks[\(index)] \"\(benchmark.name)\""
+            if benchmark.name.isEmpty { throw .invalid(place: place, problem: "the name is empty") }
+            if let first = seen[benchmark.name] {
+                throw .invalid(place: place, problem: "duplicate benchmark name (also benchmarks[\(first)])")
+            }
+            seen[benchmark.name] = index
+            try benchmark.validate(place: place)
+        }
+    }
+}
+
+extension BenchmarkResult {
+    fileprivate func validate(place: String) throws(ResultsError) {
+        for (i, count) in iterations.enumerated() where count <= 0 {
+            throw .invalid(place: "\(place).iterations[\(i)]", problem: "iteration count \(count) must be positive")
+        }
+        if let latency, latency.batchSize < 1 {
+            throw .invalid(place: "\(place).latency.batchSize", problem: "must be at least 1")
+        }
+        if status == .ok && metrics.isEmpty {
+            throw .invalid(place: "\(place).metrics", problem: "status is ok but no metric was recorded")
+        }
+        for name in metrics.keys.sorted() {
+            let metric = metrics[name]!
+            let metricPlace = "\(place).metrics.\(name)"
+            if name.isEmpty { throw .invalid(place: metricPlace, problem: "the metric name is empty") }
+            if metric.samples.isEmpty { throw .invalid(place: "\(metricPlace).samples", problem: "no samples") }
+            let nonNegative = MetricID(rawValue: name)?.isNonNegative ?? false
+            for (i, value) in metric.samples.enumerated() {
+                if !value.isFinite {
+                    throw .invalid(place: "\(metricPlace).samples[\(i)]", problem: "\(value) is not a finite number")
+                }
+                if nonNegative && value < 0 {
+                    throw .invalid(place: "\(metricPlace).samples[\(i)]", problem: "\(value) is negative")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// A results file: what one run of benchmark executables recorded. A baseline is simply a
+/// results file that is kept.
+///
+///     let file = try ResultsFile.read(contentsOf: "baselines/ExampleBenchmarks.json")
+///     for benchmark in file.benchmarks { print(benchmark.name, benchmark[.allocs]?.median ?? 0) }
+///
+/// The JSON layout is documented in docs/results-format.md. `format` identifies the file
+/// kind; `schema` is its major version: a reader rejects a schema it does not know, and
+/// ignores fields it does not know within its schema (minor additions).
+public struct ResultsFile: Sendable, Equatable {
+    /// The `format` value every memgate results file carries.
+    public static let formatName = "memgate-results"
+    /// The schema major version this code reads and writes.
+    public static let currentSchema = 1
+
+    /// The schema major version of this file.
+    public var schema: Int
+    /// Where and how the results were produced.
+    public var environment: Environment
+    /// One entry per benchmark, names unique, in run order.
+    public var benchmarks: [BenchmarkResult]
+
+    /// Creates a results file in the current schema.
+    public init(environment: Environment = Environment(), benchmarks: [BenchmarkResult] = []) {
+        self.schema = ResultsFile.currentSchema
+        self.environment = environment
+        self.benchmarks = benchmarks
+    }
+
+    /// The benchmark named `name`, if present.
+    public subscript(name: String) -> BenchmarkResult? {
+        benchmarks.first { $0.name == name }
+    }
+}
+
+extension ResultsFile: Codable {
+    private enum CodingKeys: String, CodingKey { case format, schema, environment, benchmarks }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let format = try container.decodeIfPresent(String.self, forKey: .format)
+        guard format == ResultsFile.formatName else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .format, in: container,
+                debugDescription: "not a memgate results file (expected \"format\": \"\(ResultsFile.formatName)\")")
+        }
+        schema = try container.decode(Int.self, forKey: .schema)
+        guard schema == ResultsFile.currentSchema else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .schema, in: container,
+                debugDescription: "schema \(schema) is not supported (this memgate reads schema \(ResultsFile.currentSchema)); use a memgate version that matches the file, or re-record it")
+        }
+        environment = try container.decodeIfPresent(Environment.self, forKey: .environment) ?? Environment()
+        benchmarks = try container.decode([BenchmarkResult].self, forKey: .benchmarks)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(ResultsFile.formatName, forKey: .format)
+        try container.encode(schema, forKey: .schema)
+        try container.encode(environment, forKey: .environment)
+        try container.encode(benchmarks, forKey: .benchmarks)
+    }
+}

@@ -1,0 +1,48 @@
+/// Descriptive statistics of a sample: the summaries BenchResults stores and the gate prints.
+///
+/// All functions take the sample as given (no outlier removal) and assume only that its
+/// values are finite. Quantiles use linear interpolation between order statistics
+/// (Hyndman and Fan type 7, the default of R's `quantile` and NumPy's `percentile`).
+public enum Descriptive {
+    /// The arithmetic mean, or `nil` for an empty sample.
+    ///
+    /// - Complexity: O(n)
+    public static func mean(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        return values.reduce(0, +) / Double(values.count)
+    }
+
+    /// The sample standard deviation (divisor n - 1), or `nil` for fewer than two values.
+    ///
+    /// - Complexity: O(n)
+    public static func standardDeviation(_ values: [Double]) -> Double? {
+        guard values.count >= 2, let mean = mean(values) else { return nil }
+        let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        return (squares / Double(values.count - 1)).squareRoot()
+    }
+
+    /// The `p` quantile (0 <= p <= 1) by linear interpolation (type 7), or `nil` when empty.
+    ///
+    /// `quantile(v, 0.5)` is the median; `quantile(v, 0)` and `quantile(v, 1)` are the
+    /// minimum and maximum. Traps if `p` is outside 0...1.
+    ///
+    /// - Complexity: O(n log n) (sorts a copy)
+    public static func quantile(_ values: [Double], _ p: Double) -> Double? {
+        precondition((0...1).contains(p), "quantile probability must be in 0...1")
+        guard !values.isEmpty else { return nil }
+        return quantile(sorted: values.sorted(), p)
+    }
+
+    /// The `p` quantile of values already sorted ascending (type 7 interpolation).
+    public static func quantile(sorted: [Double], _ p: Double) -> Double? {
+        guard !sorted.isEmpty else { return nil }
+        let position = p * Double(sorted.count - 1)
+        let lower = Int(position.rounded(.down))
+        let upper = min(lower + 1, sorted.count - 1)
+        let fraction = position - Double(lower)
+        return sorted[lower] + (sorted[upper] - sorted[lower]) * fraction
+    }
+
+    /// The median (mean of the two middle values for an even count), or `nil` when empty.
+    public static func median(_ values: [Double]) -> Double? { quantile(values, 0.5) }
+}

@@ -1,0 +1,1 @@
+print("ExampleBenchmarks: not yet implemented")

@@ -1,0 +1,1 @@
+print("memgate: not yet implemented")

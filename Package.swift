@@ -42,7 +42,7 @@ let package = Package(
 
         .testTarget(name: "BenchStatisticsTests", dependencies: ["BenchStatistics"]),
         .testTarget(name: "BenchResultsTests", dependencies: ["BenchResults"]),
-        .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "CAllocCounter"]),
+        .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "CAllocCounter", "FixtureBenchmarks"]),
         .testTarget(name: "MemGateTests", dependencies: ["MemGate", "BenchResults"]),
         .testTarget(name: "CLITests", dependencies: ["BenchResults", "CLISupport"]),
     ]

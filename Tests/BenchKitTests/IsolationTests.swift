@@ -1,4 +1,5 @@
 import BenchResults
+import Foundation
 import Testing
 
 /// Child-process isolation: crashes and hangs are reported, the others still run.
@@ -30,14 +31,23 @@ import Testing
         #expect(run.standardError.contains("5 of 7 benchmarks did not finish"))
     }
 
+    /// Linux (6.2 and later) keeps RSS in per-CPU counters that are folded in batches of
+    /// up to 32 pages per CPU, and VmHWM is taken from the folded value when memory is
+    /// unmapped: it can read that much below the true peak (a C program touching 64 MiB
+    /// reads VmRSS +65,536 KiB during the touch and VmHWM +65,452 KiB after munmap here).
+    static let kernelRSSTolerance = Double(32 * 4_096 * ProcessInfo.processInfo.activeProcessorCount)
+    static let touched = Double(64 * 1_048_576)
+
     @Test func peakMemoryOfTouching64MiBIsSeen() throws {
         let run = try FixtureRun.run(["--filter", "^memory/touch-64MiB$", "--samples", "3", "--sample-time", "1ms"])
         #expect(run.exitStatus == 0, "\(run.standardError)")
         let benchmark = try #require(run.results?["memory/touch-64MiB"])
         let growth = try #require(benchmark[.rssGrowth]).samples
         let peak = try #require(benchmark[.peakRSS]).samples
-        #expect(growth.allSatisfy { $0 >= 64 * 1_048_576 }, "\(growth)")
-        #expect(peak.allSatisfy { $0 >= 64 * 1_048_576 }, "\(peak)")
+        #expect(growth.allSatisfy { $0 >= Self.touched - Self.kernelRSSTolerance }, "\(growth)")
+        // Growth beyond what was touched would be harness memory charged to the workload.
+        #expect(growth.allSatisfy { $0 <= Self.touched + 1_048_576 }, "\(growth)")
+        #expect(peak.allSatisfy { $0 >= Self.touched }, "\(peak)")
     }
 
     @Test func noIsolationRunsInProcessAndStillMeasuresMemory() throws {
@@ -46,7 +56,8 @@ import Testing
         ])
         #expect(run.exitStatus == 0, "\(run.standardError)")
         let file = try #require(run.results)
-        #expect(file["memory/touch-64MiB"]?[.rssGrowth]?.samples.allSatisfy { $0 >= 64 * 1_048_576 } == true)
+        let growth = file["memory/touch-64MiB"]?[.rssGrowth]?.samples ?? []
+        #expect(!growth.isEmpty && growth.allSatisfy { $0 >= Self.touched - Self.kernelRSSTolerance }, "\(growth)")
         #expect(file["exact/raw-k=3-s=48"]?[.allocs]?.samples.allSatisfy { $0 == 3 } == true)
     }
 }

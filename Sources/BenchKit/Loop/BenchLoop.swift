@@ -6,9 +6,12 @@
 /// to its end: leaving it early (`break`, `return`, `throw`) or entering it twice is
 /// recorded as a failure of the benchmark.
 public struct BenchLoop: Sequence {
-    let sampler: Sampler
+    @usableFromInline let sampler: Sampler
+
+    @inlinable init(sampler: Sampler) { self.sampler = sampler }
 
     /// Returns the iterator that drives the harness.
+    @inlinable
     public func makeIterator() -> Iterator {
         sampler.enterLoop()
         return Iterator(sampler: sampler)
@@ -20,11 +23,15 @@ public struct BenchLoop: Sequence {
     /// 2. a sample ended: read every probe, then start the next sample;
     /// 3. the last sample ended: return nil.
     public struct Iterator: IteratorProtocol {
-        let sampler: Sampler
+        @usableFromInline let sampler: Sampler
         /// Iterations left in the current timed unit.
-        var remaining = 0
+        @usableFromInline var remaining = 0
 
-        @inline(__always)
+        @inlinable init(sampler: Sampler) { self.sampler = sampler }
+
+        /// Inlined into the benchmark body (it is `@inlinable`), so an empty body costs
+        /// a decrement and a branch per iteration.
+        @inlinable @inline(__always)
         public mutating func next() -> Void? {
             if _fastPath(remaining > 0) {
                 remaining &-= 1
@@ -33,7 +40,7 @@ public struct BenchLoop: Sequence {
             return slowPath()
         }
 
-        @inline(never)
+        @inline(never) @usableFromInline
         mutating func slowPath() -> Void? {
             let unit = sampler.unitEnded()
             guard unit > 0 else { return nil }

@@ -8,6 +8,7 @@ import BenchResults
 /// samples. Each run is one window: probes are read at its edges (``ProbeReading``),
 /// and inside it the harness only reads the clock at unit ends and bumps a histogram
 /// counter, which never allocates.
+@usableFromInline
 final class Sampler {
     private enum Phase { case notStarted, calibrating, warmingUp, measuring, finished }
 
@@ -41,6 +42,7 @@ final class Sampler {
     }
 
     /// Called when the body creates the loop's iterator.
+    @usableFromInline
     func enterLoop() {
         if phase != .notStarted && misuse == nil {
             misuse = "the body entered b.loop more than once; use one `for _ in b.loop` per body"
@@ -49,6 +51,7 @@ final class Sampler {
 
     /// Called by the iterator when its current unit is done. Returns the iterations of
     /// the next unit, or 0 when the loop is over.
+    @usableFromInline
     func unitEnded() -> Int {
         switch phase {
         case .notStarted:

@@ -52,7 +52,7 @@ import Testing
         #expect(bytes.allSatisfy { $0 == 4 * Self.k * Self.size }, "\(bytes)")
     }
 
-    @Test(.enabled(if: ReleaseFixture.isWanted, "set MEMGATE_SKIP_RELEASE_TESTS= to run"))
+    @Test(.enabled(if: ReleaseFixture.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
     func releaseBuildCountsExactly() throws {
         let executable = try ReleaseFixture.build()
         let file = try exactRun(executable: executable)

@@ -3,8 +3,8 @@ import Foundation
 /// Builds FixtureBenchmarks in release configuration, in a build folder of its own
 /// (`swift test` holds the lock on `.build` while tests run).
 enum ReleaseFixture {
-    /// True unless MEMGATE_SKIP_RELEASE_TESTS is set (for quick local iterations).
-    static var isWanted: Bool { ProcessInfo.processInfo.environment["MEMGATE_SKIP_RELEASE_TESTS"] == nil }
+    /// True unless MEMGATE_SKIP_SLOW_TESTS is set (for quick local iterations).
+    static var isWanted: Bool { ProcessInfo.processInfo.environment["MEMGATE_SKIP_SLOW_TESTS"] == nil }
 
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

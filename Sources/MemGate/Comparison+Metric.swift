@@ -91,7 +91,7 @@ extension Comparison {
         }
         if row.unstable {
             let unit = row.unit
-            row.note = "unstable: baseline \(unit.format(bMin))–\(unit.format(bMax)), current \(unit.format(cMin))–\(unit.format(cMax)); compared by range"
+            row.note = "unstable: baseline \(MetricFormat.range(bMin, bMax, unit)), current \(MetricFormat.range(cMin, cMax, unit)); compared by range"
         }
         if threshold.isOff {
             row.verdict = .reported

@@ -8,6 +8,16 @@ enum MetricFormat {
         return unit.format(value)
     }
 
+    /// A range of values in one unit: `"3–5 allocs/op"`, or `"3 allocs/op–2.00 KiB/op"`
+    /// when the two ends scale differently, or one value when they are equal.
+    static func range(_ low: Double, _ high: Double, _ unit: MetricUnit) -> String {
+        let a = unit.format(low), b = unit.format(high)
+        guard a != b else { return a }
+        guard let spaceA = a.firstIndex(of: " "), let spaceB = b.firstIndex(of: " "),
+              a[spaceA...] == b[spaceB...] else { return "\(a)–\(b)" }
+        return "\(a[..<spaceA])–\(b)"
+    }
+
     /// The change column: a signed percentage (`"+12.3%"`, `"-4.00%"`, `"0%"`), or the
     /// signed absolute difference when the baseline is 0 (`"+1 allocs/op"`).
     static func change(_ row: MetricComparison) -> String {

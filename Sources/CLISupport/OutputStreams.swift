@@ -1,0 +1,62 @@
+/// Standard output (fd 1) as a `TextOutputStream`, written without buffering.
+///
+///     var out = StandardOutput()
+///     print("PASS", to: &out)
+///
+/// Each `write` goes straight to the descriptor with `write(2)`, retrying partial writes and
+/// `EINTR`, so text appears in the order written even when interleaved with standard error
+/// or a child process's output, and nothing is lost when the process exits. Unlike `print`'s
+/// default stream there is no buffer to flush. Prefer few large writes to many small ones.
+///
+/// Errors are dropped: a closed pipe normally ends the process with SIGPIPE (as for
+/// `memgate check ... | head`), and when SIGPIPE is ignored the rest of the text is discarded.
+public struct StandardOutput: TextOutputStream, Sendable {
+    /// Creates a stream on fd 1.
+    public init() {}
+
+    /// Writes all of `string`'s UTF-8 bytes to fd 1.
+    public mutating func write(_ string: String) {
+        Syscalls.writeAll(string, to: 1)
+    }
+}
+
+/// Standard error (fd 2) as a `TextOutputStream`, written without buffering.
+///
+///     var errors = StandardError()
+///     print(error, to: &errors)
+///
+/// Same contract as `StandardOutput`, on fd 2.
+public struct StandardError: TextOutputStream, Sendable {
+    /// Creates a stream on fd 2.
+    public init() {}
+
+    /// Writes all of `string`'s UTF-8 bytes to fd 2.
+    public mutating func write(_ string: String) {
+        Syscalls.writeAll(string, to: 2)
+    }
+}
+
+/// A `TextOutputStream` that collects everything written into `text`, for tests and for
+/// building output before deciding where it goes.
+///
+///     let output = StringOutput()
+///     var stream = output
+///     print("hello", to: &stream)
+///     output.text   // "hello\n"
+///
+/// A class, so a caller can hand it to code taking `inout some TextOutputStream` and still
+/// read it afterwards. Not thread-safe.
+public final class StringOutput: TextOutputStream {
+    /// Everything written so far.
+    public var text: String
+
+    /// Creates a stream holding `text` (empty by default).
+    public init(_ text: String = "") {
+        self.text = text
+    }
+
+    /// Appends `string` to `text`.
+    public func write(_ string: String) {
+        text += string
+    }
+}

@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Every call CLISupport makes into the C library, in one place.
+///
+/// Callers above this file never import Glibc; tests reach the same calls through
+/// injected closures (see `ProgressLine`) or real pipes and pseudo-terminals.
+enum Syscalls {
+    /// Whether `fd` refers to a terminal. The corresponding C function is `isatty`.
+    static func isatty(_ fd: Int32) -> Bool {
+        systemIsatty(fd) == 1
+    }
+
+    /// The width in columns of the terminal behind `fd`, or nil when `fd` is not a terminal
+    /// or reports a width of 0. The corresponding C call is `ioctl(fd, TIOCGWINSZ, ...)`.
+    static func terminalColumns(_ fd: Int32) -> Int? {
+        var size = winsize()
+        guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    /// The value of the environment variable `name`, or nil when it is unset.
+    /// The corresponding C function is `getenv`.
+    static func environment(_ name: String) -> String? {
+        guard let value = getenv(name) else { return nil }
+        return String(cString: value)
+    }
+
+    /// Writes all of `string`'s UTF-8 bytes to `fd`, retrying partial writes, `EINTR`,
+    /// and waiting out `EAGAIN` on non-blocking descriptors with `poll`.
+    ///
+    /// - Returns: false when the descriptor fails for good (`EBADF`, `EPIPE` with SIGPIPE
+    ///   ignored, a full disk...); the unwritten rest is dropped.
+    /// The corresponding C function is `write`.
+    @discardableResult
+    static func writeAll(_ string: String, to fd: Int32) -> Bool {
+        var string = string
+        return string.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                    var request = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&request, 1, -1)
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+    }
+}
+
+#if canImport(Glibc)
+private let systemIsatty = Glibc.isatty
+private let systemWrite = Glibc.write
+#elseif canImport(Musl)
+private let systemIsatty = Musl.isatty
+private let systemWrite = Musl.write
+#elseif canImport(Darwin)
+private let systemIsatty = Darwin.isatty
+private let systemWrite = Darwin.write
+#endif

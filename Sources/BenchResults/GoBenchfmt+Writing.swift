@@ -61,7 +61,7 @@ extension GoBenchfmt {
                     let metric = benchmark.metrics[metricName]!
                     guard sample < metric.samples.count else { continue }
                     let (unit, scale) = goUnit(name: metricName, metric: metric)
-                    line += "\t\(number(metric.samples[sample] * scale)) \(unit)"
+                    line += "\t\(number(metric.samples[sample] / scale)) \(unit)"
                 }
                 out += line + "\n"
             }
@@ -69,13 +69,13 @@ extension GoBenchfmt {
         return out
     }
 
-    /// The benchfmt unit for a metric, and the factor its values are multiplied by.
+    /// The benchfmt unit for a metric, and the divisor that converts its values to that unit.
     static func goUnit(name: String, metric: Metric) -> (unit: String, scale: Double) {
         switch (MetricID(rawValue: name), metric.unit.text) {
         case (.time?, "ns/op"): ("ns/op", 1)
         case (.bytes?, "B/op"): ("B/op", 1)
         case (.allocs?, "allocs/op"): ("allocs/op", 1)
-        case (.throughput?, "B/s"): ("MB/s", 1e-6)
+        case (.throughput?, "B/s"): ("MB/s", 1e6)
         default:
             MetricID(rawValue: name) == nil && !builtInUnits.keys.contains(metric.unit.text) && metric.unit.text == name
                 ? (safeUnit(name), 1)

@@ -1,3 +1,5 @@
+import CLISupport
+
 extension Report {
     /// Writes the terminal report: a header, warnings, a table (benchmark, metric,
     /// baseline, current, change, ±, verdict, note), lists of failed/new/removed
@@ -12,24 +14,26 @@ extension Report {
             let loud = warning.hasPrefix("DEBUG") ? paint.red("WARNING: " + warning) : paint.yellow("note: " + warning)
             out.write(loud + "\n")
         }
-        var table: [[String]] = [["benchmark", "metric", "baseline", "current", "change", "±", "verdict", "note"]]
-        var colors: [Verdict?] = [nil]
+        var table = TextTable(columns: [
+            .init("benchmark"), .init("metric"), .init("baseline", alignment: .right), .init("current", alignment: .right),
+            .init("change", alignment: .right), .init("±", alignment: .right), .init("verdict"), .init("note"),
+        ])
+        var rowCount = 0
         for benchmark in benchmarks where benchmark.presence == .compared {
             for row in visibleRows(benchmark, verbose: options.verbose) {
-                table.append([
-                    Escape.terminal(benchmark.name), Escape.terminal(row.metric),
-                    MetricFormat.value(row.baseline, row.unit), MetricFormat.value(row.current, row.unit),
-                    MetricFormat.change(row), MetricFormat.plusMinus(row), row.verdict.label, Escape.terminal(row.note),
+                table.addRow([
+                    Cell(Escape.terminal(benchmark.name)), Cell(Escape.terminal(row.metric)),
+                    Cell(MetricFormat.value(row.baseline, row.unit)), Cell(MetricFormat.value(row.current, row.unit)),
+                    Cell(MetricFormat.change(row)), Cell(MetricFormat.plusMinus(row)),
+                    Cell(row.verdict.label, colour: paint.colour(row.verdict), bold: row.verdict == .regression),
+                    Cell(Escape.terminal(row.note)),
                 ])
-                colors.append(row.verdict)
+                rowCount += 1
             }
         }
-        if table.count > 1 {
+        if rowCount > 0 {
             out.write("\n")
-            for line in TextColumns.layout(table, rightAligned: [2, 3, 4, 5]).enumerated() {
-                let text = colors[line.offset].map { paint.verdict($0, line.element) } ?? line.element
-                out.write(text + "\n")
-            }
+            out.write(table.render(style: paint.style))
         }
         let failed = benchmarks(.failed), added = benchmarks(.added), removed = benchmarks(.removed)
         let notCompared = benchmarks(.baselineFailed)
@@ -53,21 +57,21 @@ extension Report {
     }
 }
 
-/// ANSI colouring, or none.
+/// ANSI colouring, or none, through CLISupport's `TerminalStyle`.
 struct Paint {
     var enabled: Bool
+    var style: TerminalStyle { TerminalStyle(colour: enabled) }
 
-    func wrap(_ code: String, _ text: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-    func red(_ text: String) -> String { wrap("1;31", text) }
-    func yellow(_ text: String) -> String { wrap("33", text) }
-    func green(_ text: String) -> String { wrap("32", text) }
+    func red(_ text: String) -> String { style.paint(text, .red, bold: true) }
+    func yellow(_ text: String) -> String { style.paint(text, .yellow) }
+    func green(_ text: String) -> String { style.paint(text, .green) }
 
-    func verdict(_ verdict: Verdict, _ text: String) -> String {
+    func colour(_ verdict: Verdict) -> ANSIColour? {
         switch verdict {
-        case .regression, .missing: red(text)
-        case .inconclusive: yellow(text)
-        case .improvement: green(text)
-        default: text
+        case .regression, .missing: .red
+        case .inconclusive: .yellow
+        case .improvement: .green
+        default: nil
         }
     }
 
@@ -76,26 +80,6 @@ struct Paint {
         case .regression: red(text)
         case .inconclusive: yellow(text)
         default: green(text)
-        }
-    }
-}
-
-/// Left/right-aligned columns separated by two spaces, trailing spaces trimmed.
-enum TextColumns {
-    /// Lays out `rows` (the first is the header) with each column as wide as its widest cell.
-    static func layout(_ rows: [[String]], rightAligned: Set<Int>) -> [String] {
-        guard let columns = rows.first?.count else { return [] }
-        var widths = [Int](repeating: 0, count: columns)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
-        return rows.map { row in
-            var line = ""
-            for (i, cell) in row.enumerated() {
-                let pad = String(repeating: " ", count: widths[i] - cell.count)
-                if i > 0 { line += "  " }
-                line += rightAligned.contains(i) ? pad + cell : cell + pad
-            }
-            while line.hasSuffix(" ") { line.removeLast() }
-            return line
         }
     }
 }

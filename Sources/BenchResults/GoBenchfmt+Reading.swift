@@ -163,7 +163,7 @@ private struct Parser {
             throw .malformed(path: path, place: "", problem: "neither a memgate results file (JSON) nor Go benchmark output (no Benchmark lines)")
         }
         let procsValues = Set(entries.compactMap(\.procs))
-        let stripProcs = procsValues.count <= 1 && entries.allSatisfy { $0.procs != nil || procsValues.isEmpty }
+        let stripProcs = procsValues.count <= 1
         var environment = self.environment
         var extra = self.extra
         if stripProcs, let procs = procsValues.first { extra["gomaxprocs"] = procs }

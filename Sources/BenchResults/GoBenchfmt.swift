@@ -13,7 +13,7 @@
 ///   otherwise, higher-is-better when the unit ends in `/s` or a `Unit U better=higher` line
 ///   says so.
 /// - The `Benchmark` prefix is dropped from names; the `-N` GOMAXPROCS suffix is stripped
-///   when every line in the file carries the same N (like benchstat's `.gomaxprocs`
+///   when every name that carries one has the same N (like benchstat's `.gomaxprocs`
 ///   config) and stored as `environment.extra["gomaxprocs"]`; otherwise names keep it.
 /// - Repeated lines of one benchmark are its samples; their iteration counts are kept.
 /// - Configuration lines (`key: value`): `goos` is `os`, `goarch` is `arch`, `cpu` is

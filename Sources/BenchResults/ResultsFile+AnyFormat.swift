@@ -19,7 +19,11 @@ extension ResultsFile {
     public static func decode(anyFormat bytes: [UInt8], path: String) throws(ResultsError) -> ResultsFile {
         if GoBenchfmt.looksLikeJSON(bytes) {
             try checkNesting(bytes, path: path)
-            return try decode(json: bytes, path: path)
+            if let file = decodeFast(bytes) {
+                do { try file.validate() } catch { throw error.at(path: path) }
+                return file
+            }
+            return try decode(json: bytes, path: path)  // For the precise error.
         }
         if !bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
             throw .empty(path: path)

@@ -1,4 +1,5 @@
 import BenchResults
+import BenchStatistics
 import Foundation
 import Testing
 @testable import MemGate

@@ -18,11 +18,11 @@ extension ResultsFile {
     /// Decodes `bytes` in whichever format they are (see `read(anyFormat:)`).
     public static func decode(anyFormat bytes: [UInt8], path: String) throws(ResultsError) -> ResultsFile {
         if GoBenchfmt.looksLikeJSON(bytes) {
-            try checkNesting(bytes, path: path)
-            if let file = decodeFast(bytes) {
+            if let file = decodeFast(bytes) {  // Bounded nesting by construction.
                 do { try file.validate() } catch { throw error.at(path: path) }
                 return file
             }
+            try checkNesting(bytes, path: path)
             return try decode(json: bytes, path: path)  // For the precise error.
         }
         if !bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {

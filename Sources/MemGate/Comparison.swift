@@ -1,4 +1,5 @@
 import BenchResults
+import Dispatch
 
 /// Compares a CURRENT results file with a baseline and produces a `Report`. Pure: no I/O.
 ///
@@ -17,6 +18,8 @@ import BenchResults
 /// - noisy metric beyond `t`: enters the Holm family (see `NoisyFamily`); Holm-adjusted
 ///   U-test p < alpha gives `regression` (or `improvement`), otherwise `inconclusive`
 ///   with the samples per side likely to settle it (not-significant improvements pass).
+///
+/// Benchmarks are compared on all cores in chunks; the result does not depend on it.
 public enum Comparison {
     /// Compares `current` against `baseline`.
     ///
@@ -37,37 +40,19 @@ public enum Comparison {
         if baseline.environment.isDebugBuild { debug.append("baseline") }
         if current.environment.isDebugBuild { debug.append("current") }
 
-        var family = NoisyFamily()
-        var entries: [BenchmarkComparison] = []
-        entries.reserveCapacity(current.benchmarks.count)
         var baselineByName: [String: BenchmarkResult] = [:]
         baselineByName.reserveCapacity(baseline.benchmarks.count)
         for benchmark in baseline.benchmarks { baselineByName[benchmark.name] = benchmark }
-        var seen = Set<String>()
-        for now in current.benchmarks {
-            seen.insert(now.name)
-            guard now.status == .ok else {
-                entries.append(BenchmarkComparison(name: now.name, presence: .failed, status: now.status, message: now.message))
-                continue
-            }
-            guard let before = baselineByName[now.name] else {
-                entries.append(BenchmarkComparison(name: now.name, presence: .added))
-                continue
-            }
-            guard before.status == .ok else {
-                entries.append(BenchmarkComparison(name: now.name, presence: .baselineFailed, status: before.status, message: before.message))
-                continue
-            }
-            var rows: [MetricComparison] = []
-            for name in metricNames(before, now) {
-                let row = try compareMetric(
-                    name, benchmark: now.name, before: before.metrics[name], now: now.metrics[name],
-                    noisyGated: reason == nil, options: options)
-                if let candidate = row.candidate { family.add(candidate, entry: entries.count, row: rows.count) }
-                rows.append(row.comparison)
-            }
-            entries.append(BenchmarkComparison(name: now.name, presence: .compared, metrics: rows))
+        let compared = try compareAll(current.benchmarks, baselineByName, noisyGated: reason == nil, options: options)
+
+        var family = NoisyFamily()
+        var entries: [BenchmarkComparison] = []
+        entries.reserveCapacity(current.benchmarks.count)
+        for (entry, candidates) in compared {
+            for (row, candidate) in candidates { family.add(candidate, entry: entries.count, row: row) }
+            entries.append(entry)
         }
+        let seen = Set(current.benchmarks.map(\.name))
         for before in baseline.benchmarks where !seen.contains(before.name) {
             entries.append(BenchmarkComparison(name: before.name, presence: .removed, status: before.status, message: before.message))
         }
@@ -76,6 +61,65 @@ public enum Comparison {
             baselineName: baselineName, currentName: currentName, mode: options.mode,
             noisyGated: reason == nil, noisyNotGatedReason: reason, debugBuilds: debug,
             alpha: options.alpha, familySize: family.count, benchmarks: entries)
+    }
+
+    typealias Compared = (entry: BenchmarkComparison, candidates: [(row: Int, candidate: NoisyFamily.Candidate)])
+
+    /// Compares every CURRENT benchmark with its baseline entry, in parallel chunks, and
+    /// returns the results in CURRENT's order.
+    static func compareAll(
+        _ benchmarks: [BenchmarkResult], _ baselineByName: [String: BenchmarkResult], noisyGated: Bool,
+        options: ComparisonOptions
+    ) throws(ThresholdError) -> [Compared] {
+        let chunkSize = 256
+        let chunks = (benchmarks.count + chunkSize - 1) / chunkSize
+        let results = ChunkResults(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = chunk * chunkSize..<min(benchmarks.count, (chunk + 1) * chunkSize)
+            do throws(ThresholdError) {
+                var out: [Compared] = []
+                out.reserveCapacity(range.count)
+                for index in range {
+                    out.append(try compareBenchmark(benchmarks[index], baselineByName[benchmarks[index].name], noisyGated: noisyGated, options: options))
+                }
+                results.set(chunk, .success(out))
+            } catch {
+                results.set(chunk, .failure(error))
+            }
+        }
+        var all: [Compared] = []
+        all.reserveCapacity(benchmarks.count)
+        for result in results.values {
+            switch result {
+            case .success(let part): all.append(contentsOf: part)
+            case .failure(let error): throw error
+            case nil: break
+            }
+        }
+        return all
+    }
+
+    /// One CURRENT benchmark against its baseline entry (if any).
+    static func compareBenchmark(
+        _ now: BenchmarkResult, _ before: BenchmarkResult?, noisyGated: Bool, options: ComparisonOptions
+    ) throws(ThresholdError) -> Compared {
+        guard now.status == .ok else {
+            return (BenchmarkComparison(name: now.name, presence: .failed, status: now.status, message: now.message), [])
+        }
+        guard let before else { return (BenchmarkComparison(name: now.name, presence: .added), []) }
+        guard before.status == .ok else {
+            return (BenchmarkComparison(name: now.name, presence: .baselineFailed, status: before.status, message: before.message), [])
+        }
+        var rows: [MetricComparison] = []
+        var candidates: [(row: Int, candidate: NoisyFamily.Candidate)] = []
+        for name in metricNames(before, now) {
+            let row = try compareMetric(
+                name, benchmark: now.name, before: before.metrics[name], now: now.metrics[name],
+                noisyGated: noisyGated, options: options)
+            if let candidate = row.candidate { candidates.append((rows.count, candidate)) }
+            rows.append(row.comparison)
+        }
+        return (BenchmarkComparison(name: now.name, presence: .compared, metrics: rows), candidates)
     }
 
     /// Fingerprint fields that differ, or are known in one file only. A field unknown in
@@ -87,10 +131,50 @@ public enum Comparison {
         }
     }
 
-    /// Metric names of both results: CURRENT's in display order, then baseline-only ones.
+    /// Metric names of both results: built-ins in `MetricID` order, then custom names
+    /// sorted (the order of `BenchmarkResult.orderedMetricNames`, over both files).
     static func metricNames(_ before: BenchmarkResult, _ now: BenchmarkResult) -> [String] {
-        let names = now.orderedMetricNames
-        let extra = before.orderedMetricNames.filter { now.metrics[$0] == nil }
-        return names + extra
+        var names: [String] = []
+        names.reserveCapacity(now.metrics.count + 1)
+        var custom: [String] = []
+        for id in MetricID.allCases where now.metrics[id.rawValue] != nil || before.metrics[id.rawValue] != nil {
+            names.append(id.rawValue)
+        }
+        for key in now.metrics.keys where MetricID(rawValue: key) == nil { custom.append(key) }
+        for key in before.metrics.keys where MetricID(rawValue: key) == nil && now.metrics[key] == nil { custom.append(key) }
+        return names + custom.sorted()
     }
 }
+
+/// Per-chunk results written by concurrent workers, each to its own slot.
+private final class ChunkResults: @unchecked Sendable {
+    private(set) var values: [Result<[Comparison.Compared], ThresholdError>?]
+    private let lock = PthreadMutex()
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<[Comparison.Compared], ThresholdError>) {
+        lock.withLock { values[index] = value }
+    }
+}
+
+/// A minimal mutex over `pthread_mutex_t`, so the pure core needs no Foundation.
+private final class PthreadMutex: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    init() { pthread_mutex_init(mutex, nil) }
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+    func withLock<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return body()
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -5,6 +5,7 @@ enum Escape {
     /// Terminal text: control characters (newline, ESC, ...) become visible `\n`, `\u{1B}`,
     /// so a name cannot break a table row or inject terminal escape sequences.
     static func terminal(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) { return text }  // 0xC2 leads U+0080...U+009F
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -37,6 +38,9 @@ enum Escape {
 
     /// A JSON string literal, quotes included (RFC 8259: `"` `\` and control characters).
     static func json(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""  // The common case: nothing to escape.
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -41,23 +41,24 @@ extension Report {
     }
 
     private func writeJSONRow(_ row: MetricComparison, to out: inout some TextOutputStream) {
-        var fields = [
-            "\"metric\": \(Escape.json(row.metric))",
-            "\"unit\": \(Escape.json(row.unit.text))",
-            "\"better\": \"\(row.better.rawValue)\"",
-            "\"exact\": \(row.exact)",
-            "\"baseline\": \(MetricFormat.json(row.baseline))",
-            "\"current\": \(MetricFormat.json(row.current))",
-            "\"change\": \(MetricFormat.json(row.change))",
-            "\"plusMinus\": \(MetricFormat.json(row.plusMinus))",
-            "\"pValue\": \(MetricFormat.json(row.pValue))",
-            "\"threshold\": \(Escape.json(row.threshold.text))",
-            "\"verdict\": \"\(row.verdict.rawValue)\"",
-            "\"samples\": [\(row.sampleCounts.baseline), \(row.sampleCounts.current)]",
-            "\"unstable\": \(row.unstable)",
-        ]
-        if let needed = row.samplesNeeded { fields.append("\"samplesNeeded\": \(needed)") }
-        if !row.note.isEmpty { fields.append("\"note\": \(Escape.json(row.note))") }
-        out.write("{" + fields.joined(separator: ", ") + "}")
+        var line = "{\"metric\": "
+        line.reserveCapacity(400)
+        line += Escape.json(row.metric)
+        line += ", \"unit\": " + Escape.json(row.unit.text)
+        line += ", \"better\": \"" + row.better.rawValue
+        line += "\", \"exact\": " + (row.exact ? "true" : "false")
+        line += ", \"baseline\": " + MetricFormat.json(row.baseline)
+        line += ", \"current\": " + MetricFormat.json(row.current)
+        line += ", \"change\": " + MetricFormat.json(row.change)
+        line += ", \"plusMinus\": " + MetricFormat.json(row.plusMinus)
+        line += ", \"pValue\": " + MetricFormat.json(row.pValue)
+        line += ", \"threshold\": " + Escape.json(row.threshold.text)
+        line += ", \"verdict\": \"" + row.verdict.rawValue
+        line += "\", \"samples\": [" + String(row.sampleCounts.baseline) + ", " + String(row.sampleCounts.current)
+        line += "], \"unstable\": " + (row.unstable ? "true" : "false")
+        if let needed = row.samplesNeeded { line += ", \"samplesNeeded\": " + String(needed) }
+        if !row.note.isEmpty { line += ", \"note\": " + Escape.json(row.note) }
+        line += "}"
+        out.write(line)
     }
 }

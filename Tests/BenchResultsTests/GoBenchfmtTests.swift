@@ -159,3 +159,50 @@ import Testing
         #expect(throws: ResultsError.empty(path: "w.txt")) { try ResultsFile.decode(anyFormat: Array(" \n\t\n".utf8), path: "w.txt") }
     }
 }
+
+/// The fast results reader must agree with `JSONDecoder` on everything it accepts, and
+/// hand everything else to the decoder (which names the error).
+@Suite struct FastJSONReaderTests {
+    static let document = #"""
+    {"format": "memgate-results", "schema": 1, "unknownTop": {"nested": [1, {"x": null}]},
+     "environment": {"os": "Linux", "cores": 2, "gitDirty": false, "kernel": null, "extra": {"k": "v\u00e9\n"}},
+     "benchmarks": [
+       {"name": "json/\"quoted\"\\é😀", "status": "ok", "iterations": [10, 20], "latency": {"batchSize": 4},
+        "metrics": {"time": {"unit": "ns/op", "better": "lower", "samples": [1.5e2, -0.0, 3E-1], "summary": {"median": 1}},
+                    "allocs": {"unit": "allocs/op", "better": "lower", "exact": true, "samples": [3, 3]},
+                    "custom \ud83d\ude00": {"unit": "x", "better": "higher", "exact": null, "samples": [0.1]}}},
+       {"name": "broken", "status": "crashed", "message": "signal 11", "iterations": [], "metrics": {}}
+     ]}
+    """#
+
+    @Test func agreesWithJSONDecoder() throws {
+        let bytes = Array(Self.document.utf8)
+        let viaDecoder = try ResultsFile.decode(json: bytes, path: "d.json")
+        let viaAny = try ResultsFile.decode(anyFormat: bytes, path: "d.json")
+        #expect(viaAny == viaDecoder)
+        #expect(viaAny["json/\"quoted\"\\é😀"]?.latency?.batchSize == 4)
+        #expect(viaAny.environment.extra == ["k": "vé\n"])
+    }
+
+    @Test(arguments: [
+        #"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "a", "status": "ok", "iterations": [1], "metrics": {"t": {"unit": "ns", "better": "lower", "samples": [01]}}}]}"#,
+        #"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "a", "status": "ok", "iterations": [1], "metrics": {"t": {"unit": "ns", "better": "lower", "samples": [1.]}}}]}"#,
+        #"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "a", "status": "ok", "iterations": [1], "metrics": {"t": {"unit": "ns", "better": "lower", "samples": [inf]}}}]}"#,
+        #"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "a", "status": "sideways", "iterations": [1], "metrics": {}}]}"#,
+        #"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "a", "status": "ok", "iterations": [1.5], "metrics": {}}]}"#,
+        #"{"format": "memgate-results", "schema": 1, "benchmarks": []} trailing"#,
+        "{\"format\": \"memgate-results\", \"schema\": 1, \"benchmarks\": [{\"name\": \"a\u{01}\"}]}",
+    ])
+    func rejectsWhatTheDecoderRejects(_ text: String) {
+        let bytes = Array(text.utf8)
+        #expect(throws: ResultsError.self) { try ResultsFile.decode(json: bytes, path: "x.json") }
+        #expect(throws: ResultsError.self) { try ResultsFile.decode(anyFormat: bytes, path: "x.json") }
+    }
+
+    @Test func invalidUTF8IsRejected() {
+        var bytes = Array(#"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "#.utf8)
+        bytes += [0xFF, 0xFE]
+        bytes += Array(#"", "status": "ok", "iterations": [1], "metrics": {"t": {"unit": "ns", "better": "lower", "samples": [1]}}}]}"#.utf8)
+        #expect(throws: ResultsError.self) { try ResultsFile.decode(anyFormat: bytes, path: "x.json") }
+    }
+}

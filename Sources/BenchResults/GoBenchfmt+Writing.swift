@@ -1,0 +1,114 @@
+extension GoBenchfmt {
+    /// Writes `file` as Go benchmark text that benchstat reads.
+    ///
+    /// - Configuration lines first: `goos`, `goarch`, `cpu` from the environment, then the
+    ///   other known fields (`kernel`, `cores`, `swift`, `build`, `commit`, ...) and `extra`,
+    ///   keys sorted.
+    /// - A `Unit U assume=exact` line for every exact metric's unit and
+    ///   `Unit U better=higher` for higher-is-better ones.
+    /// - One line per sample: `Benchmark<Name>[-N] <iterations> <value> <unit> ...`. Names
+    ///   are made safe: whitespace and control characters become `_`, and a leading ASCII
+    ///   lowercase letter is upper-cased (Go requires `Benchmark` + a non-lowercase character).
+    ///   `-N` is appended when `extra["gomaxprocs"]` is set.
+    /// - Units: `time` is `ns/op`, `bytes` `B/op`, `allocs` `allocs/op`, a `B/s` throughput
+    ///   `MB/s` (value / 1e6); every other metric gets a unit that names it
+    ///   (`cpu-ns/op`, `p99-ns`, `peakRSS-B`), because benchfmt keys values by unit.
+    ///   Benchmarks that did not complete are written as `--- FAIL:` lines.
+    public static func write(_ file: ResultsFile) -> String {
+        var out = ""
+        let environment = file.environment
+        var config: [(String, String)] = []
+        if let os = environment.os { config.append(("goos", os.lowercased())) }
+        if let arch = environment.arch { config.append(("goarch", arch)) }
+        if let cpu = environment.cpuModel { config.append(("cpu", cpu)) }
+        var other: [String: String] = environment.extra ?? [:]
+        other["gomaxprocs"] = nil
+        if let value = environment.kernel { other["kernel"] = value }
+        if let value = environment.cores { other["cores"] = String(value) }
+        if let value = environment.swiftVersion { other["swift"] = value }
+        if let value = environment.buildConfiguration { other["build"] = value }
+        if let value = environment.gitCommit { other["commit"] = value }
+        if let value = environment.allocator { other["allocator"] = value }
+        if let value = environment.benchKitVersion { other["benchkit"] = value }
+        for key in other.keys.sorted() { config.append((safeKey(key), other[key]!)) }
+        for (key, value) in config { out += "\(key): \(singleLine(value))\n" }
+
+        var unitLines: [String] = []
+        var seenUnits: Set<String> = []
+        for benchmark in file.benchmarks {
+            for name in benchmark.orderedMetricNames {
+                let metric = benchmark.metrics[name]!
+                let unit = goUnit(name: name, metric: metric).unit
+                guard seenUnits.insert(unit).inserted else { continue }
+                if metric.exact { unitLines.append("Unit \(unit) assume=exact") }
+                if metric.better == .higher && !unit.hasSuffix("/s") { unitLines.append("Unit \(unit) better=higher") }
+            }
+        }
+        for line in unitLines { out += line + "\n" }
+
+        let procs = environment.extra?["gomaxprocs"].map { "-\($0)" } ?? ""
+        for benchmark in file.benchmarks {
+            let name = "Benchmark" + safeName(benchmark.name) + procs
+            guard benchmark.status == .ok else {
+                out += "--- FAIL: \(name)\n    \(benchmark.status.rawValue)\(benchmark.message.map { ": " + singleLine($0) } ?? "")\n"
+                continue
+            }
+            let count = benchmark.metrics.values.map(\.samples.count).max() ?? 0
+            for sample in 0..<count {
+                let iterations = sample < benchmark.iterations.count ? benchmark.iterations[sample] : 1
+                var line = "\(name)\t\(iterations)"
+                for metricName in benchmark.orderedMetricNames {
+                    let metric = benchmark.metrics[metricName]!
+                    guard sample < metric.samples.count else { continue }
+                    let (unit, scale) = goUnit(name: metricName, metric: metric)
+                    line += "\t\(number(metric.samples[sample] / scale)) \(unit)"
+                }
+                out += line + "\n"
+            }
+        }
+        return out
+    }
+
+    /// The benchfmt unit for a metric, and the divisor that converts its values to that unit.
+    static func goUnit(name: String, metric: Metric) -> (unit: String, scale: Double) {
+        switch (MetricID(rawValue: name), metric.unit.text) {
+        case (.time?, "ns/op"): ("ns/op", 1)
+        case (.bytes?, "B/op"): ("B/op", 1)
+        case (.allocs?, "allocs/op"): ("allocs/op", 1)
+        case (.throughput?, "B/s"): ("MB/s", 1e6)
+        default:
+            MetricID(rawValue: name) == nil && !builtInUnits.keys.contains(metric.unit.text) && metric.unit.text == name
+                ? (safeUnit(name), 1)
+                : (safeUnit("\(name)-\(metric.unit.text)"), 1)
+        }
+    }
+
+    /// A benchmark name benchfmt can hold: no whitespace or control characters, and not
+    /// starting with a lowercase letter.
+    static func safeName(_ name: String) -> String {
+        var text = String(name.map { $0.isWhitespace || ($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) ? "_" : $0 })
+        if let first = text.first, first.isASCII, first.isLowercase {
+            text = first.uppercased() + text.dropFirst()
+        }
+        return text
+    }
+
+    static func safeUnit(_ unit: String) -> String {
+        String(unit.map { $0.isWhitespace ? "_" : $0 })
+    }
+
+    static func safeKey(_ key: String) -> String {
+        var text = String(key.map { $0.isWhitespace || $0 == ":" || $0.isUppercase ? "-" : $0 })
+        if let first = text.first, !(first.isLetter && first.isLowercase) { text = "x" + text }
+        return text
+    }
+
+    static func singleLine(_ value: String) -> String {
+        String(value.map { $0.isNewline ? " " : $0 })
+    }
+
+    /// Shortest round-tripping decimal; integral values without a fraction.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+}

@@ -1,0 +1,57 @@
+extension ResultsFile {
+    /// The deepest JSON nesting accepted before decoding (a results file needs 6 levels).
+    /// Foundation's JSON parser on Linux already rejects more than 512 levels; this guard
+    /// makes the limit explicit and independent of the platform's parser.
+    public static let maximumNesting = 64
+
+    /// Reads a results file in either format, detected from the content: a memgate JSON
+    /// results file (first non-whitespace byte `{`) or Go benchmark text output.
+    ///
+    /// - Throws: a `ResultsError` naming `path`: the `InputFile` errors (missing, not a
+    ///   regular file, too large, empty), nesting deeper than `maximumNesting`, and every
+    ///   decoding or validation error of either format.
+    public static func read(anyFormat path: String, limit: Int = InputFile.defaultLimit) throws(ResultsError) -> ResultsFile {
+        let bytes = try InputFile.read(path, limit: limit)
+        return try decode(anyFormat: bytes, path: path)
+    }
+
+    /// Decodes `bytes` in whichever format they are (see `read(anyFormat:)`).
+    public static func decode(anyFormat bytes: [UInt8], path: String) throws(ResultsError) -> ResultsFile {
+        if GoBenchfmt.looksLikeJSON(bytes) {
+            if let file = decodeFast(bytes) {  // Bounded nesting by construction.
+                do { try file.validate() } catch { throw error.at(path: path) }
+                return file
+            }
+            try checkNesting(bytes, path: path)
+            return try decode(json: bytes, path: path)  // For the precise error.
+        }
+        if !bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
+            throw .empty(path: path)
+        }
+        return try GoBenchfmt.read(bytes, path: path)
+    }
+
+    /// Throws when arrays and objects nest deeper than `maximumNesting` (strings skipped).
+    /// - Complexity: O(n), one pass, no allocation.
+    static func checkNesting(_ bytes: [UInt8], path: String) throws(ResultsError) {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for (offset, byte) in bytes.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > maximumNesting {
+                    throw .malformed(path: path, place: "byte \(offset)", problem: "nested more than \(maximumNesting) levels deep; not a results file")
+                }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            default: break
+            }
+        }
+    }
+}

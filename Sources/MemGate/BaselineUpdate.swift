@@ -1,0 +1,72 @@
+import BenchResults
+
+/// Merges new results into a baseline. Pure: the `update` command reads and writes.
+///
+/// - Benchmarks in CURRENT that completed replace the baseline's entries of the same name
+///   in place (`updated`) or are appended in CURRENT's order (`added`).
+/// - Benchmarks in CURRENT that did not complete are not recorded; the old entry, if any,
+///   is kept (`notRecorded`).
+/// - Baseline entries not in CURRENT are kept (`kept`), or dropped with `prune` (`pruned`).
+/// - The merged file takes CURRENT's environment (the newest run describes the machine).
+public struct BaselineUpdate: Sendable, Equatable {
+    /// The merged baseline.
+    public var merged: ResultsFile
+    /// Names by what happened to them.
+    public var added: [String] = [], updated: [String] = [], kept: [String] = [], pruned: [String] = []
+    /// Benchmarks that failed in CURRENT (name and status line), not recorded.
+    public var notRecorded: [(name: String, status: String)] = []
+
+    public static func == (a: BaselineUpdate, b: BaselineUpdate) -> Bool {
+        a.merged == b.merged && a.added == b.added && a.updated == b.updated && a.kept == b.kept
+            && a.pruned == b.pruned && a.notRecorded.map(\.name) == b.notRecorded.map(\.name)
+    }
+
+    /// Merges `current` into `baseline` (`nil` when there is no baseline yet).
+    public init(baseline: ResultsFile?, current: ResultsFile, prune: Bool) {
+        var currentByName: [String: BenchmarkResult] = [:]
+        for benchmark in current.benchmarks { currentByName[benchmark.name] = benchmark }
+        var result: [BenchmarkResult] = []
+        var inBaseline = Set<String>()
+        for old in baseline?.benchmarks ?? [] {
+            inBaseline.insert(old.name)
+            if let new = currentByName[old.name] {
+                if new.status == .ok {
+                    result.append(new)
+                    updated.append(old.name)
+                } else {
+                    result.append(old)
+                    notRecorded.append((old.name, BaselineUpdate.status(new)))
+                }
+            } else if prune {
+                pruned.append(old.name)
+            } else {
+                result.append(old)
+                kept.append(old.name)
+            }
+        }
+        for new in current.benchmarks where !inBaseline.contains(new.name) {
+            if new.status == .ok {
+                result.append(new)
+                added.append(new.name)
+            } else {
+                notRecorded.append((new.name, BaselineUpdate.status(new)))
+            }
+        }
+        merged = ResultsFile(environment: current.environment, benchmarks: result)
+    }
+
+    static func status(_ benchmark: BenchmarkResult) -> String {
+        benchmark.status.rawValue + (benchmark.message.map { ": \($0)" } ?? "")
+    }
+
+    /// A human summary: one line of counts, then one line per name that changed.
+    public func summary(baselinePath: String) -> String {
+        var text = "\(baselinePath): \(added.count) added, \(updated.count) updated, \(kept.count) kept, \(pruned.count) pruned"
+        text += notRecorded.isEmpty ? "\n" : ", \(notRecorded.count) not recorded (failed in current)\n"
+        for name in added { text += "  added      \(Escape.terminal(name))\n" }
+        for name in updated { text += "  updated    \(Escape.terminal(name))\n" }
+        for name in pruned { text += "  pruned     \(Escape.terminal(name))\n" }
+        for (name, status) in notRecorded { text += "  NOT RECORDED \(Escape.terminal(name)): \(Escape.terminal(status))\n" }
+        return text
+    }
+}

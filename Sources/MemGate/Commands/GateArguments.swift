@@ -1,0 +1,90 @@
+import BenchResults
+import CLISupport
+
+/// The options `check` and `compare` share, declared once and read once.
+struct GateArguments {
+    static let defaultConfigPath = "baselines/memgate.json"
+
+    /// Declares the shared options on `spec`.
+    static func declare(on spec: inout CommandSpec) {
+        spec.option("--config", value: "FILE", help: "Thresholds and policies (missing default file = built-in defaults).", defaultDescription: defaultConfigPath)
+        spec.option("--threshold", value: "METRIC=VALUE", help: "Override a metric's threshold everywhere, e.g. time=15%, allocs=+0, peakRSS='10% +1MiB', p99=off.", repeatable: true)
+        spec.option("--alpha", value: "P", help: "Family-wise significance level for noisy metrics, in (0, 0.5].", defaultDescription: "0.01")
+        spec.option("--inconclusive", value: "pass|fail", help: "Exit 0 (pass) or 1 (fail) instead of 3 when the only findings are inconclusive.", defaultDescription: "exit 3")
+        spec.option("--noisy", value: "gate|report", help: "report: never gate machine-dependent metrics (time, latency, CPU, RSS), only show them.", defaultDescription: "gate")
+        spec.option("--format", value: "FORMAT", help: "Standard output format: text, markdown, json, junit, github.", defaultDescription: "text")
+        spec.option("--output", value: "[FORMAT:]PATH", help: "Also write the report to PATH (repeatable); format from FORMAT: or the extension (.txt .md .json .xml=junit).", repeatable: true)
+        spec.flag("--all", short: "a", help: "Show every metric, not only regressions, inconclusive, improvements and missing ones.")
+        spec.flag("--verbose", short: "v", help: "Same as --all.")
+    }
+
+    var options = ComparisonOptions()
+    var policy = InconclusivePolicy.report
+    var format = ReportFormat.text
+    var outputs: [(ReportFormat, String)] = []
+    var verbose = false
+    var config = GateConfig()
+
+    /// Reads the shared options and the configuration file.
+    ///
+    /// - Throws: `UsageError` for bad values, `CommandError` for a bad or missing
+    ///   (explicitly named) config file.
+    init(_ arguments: ParsedArguments, mode: Report.Mode) throws {
+        let configPath = arguments.value("--config")
+        config = try GateArguments.loadConfig(configPath ?? GateArguments.defaultConfigPath, explicit: configPath != nil)
+        var overrides: [String: Threshold] = [:]
+        for value in arguments.values("--threshold") {
+            guard let equals = value.firstIndex(of: "="), equals != value.startIndex else {
+                throw arguments.usageError("--threshold: '\(value)' is not METRIC=VALUE (e.g. time=15%)")
+            }
+            let metric = String(value[..<equals])
+            let text = String(value[value.index(after: equals)...])
+            do {
+                let threshold = try Threshold(parsing: text)
+                try ThresholdDefaults.checkUnit(threshold, metric: metric)
+                overrides[metric] = threshold
+            } catch {
+                throw arguments.usageError("--threshold: \(metric): \(error)")
+            }
+        }
+        options.thresholds = ThresholdPolicy(config: config, overrides: overrides)
+        options.mode = mode
+        options.alpha = try arguments.double("--alpha", in: 1e-12...0.5) ?? config.alpha ?? 0.01
+        if let text = try arguments.choice("--inconclusive", from: ["pass", "fail", "report"]) {
+            policy = InconclusivePolicy(rawValue: text)!
+        } else {
+            policy = config.inconclusive ?? .report
+        }
+        if let text = try arguments.choice("--noisy", from: NoisyPolicy.allCases.map(\.rawValue)) {
+            options.noisy = NoisyPolicy(rawValue: text)!
+        } else {
+            options.noisy = config.noisy ?? .gate
+        }
+        format = try arguments.choice("--format", from: ReportFormat.allCases.map(\.rawValue)).flatMap(ReportFormat.init) ?? .text
+        for value in arguments.values("--output") {
+            guard let output = ReportFormat.parseOutput(value) else {
+                throw arguments.usageError("--output: cannot tell the format of '\(value)' from its extension; use FORMAT:PATH with FORMAT one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            outputs.append(output)
+        }
+        verbose = arguments.flag("--all") || arguments.flag("--verbose")
+    }
+
+    /// The configuration at `path`: defaults when the default file is missing.
+    static func loadConfig(_ path: String, explicit: Bool) throws -> GateConfig {
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile.read(path, limit: GateConfig.sizeLimit)
+        } catch ResultsError.missing(_) where !explicit {
+            return GateConfig()
+        } catch {
+            throw CommandError("config: \(error)")
+        }
+        do { return try GateConfig(json: bytes, path: path) } catch { throw CommandError("config: \(error)") }
+    }
+
+    /// Reads a results file in either format, as a `CommandError` on failure.
+    static func readResults(_ path: String) throws -> ResultsFile {
+        do { return try ResultsFile.read(anyFormat: path) } catch { throw CommandError(error) }
+    }
+}

@@ -1,0 +1,68 @@
+import BenchResults
+import CLISupport
+import Dispatch
+import Foundation
+
+/// What `check` and `compare` do: read, compare, render, write.
+enum GateRun {
+    static func run(_ arguments: ParsedArguments, mode: Report.Mode, context: inout CommandContext) throws -> ExitCode {
+        let gate = try GateArguments(arguments, mode: mode)
+        let baselinePath = arguments.positionals[0]
+        let currentPath = arguments.positionals[1]
+        let (baseline, current) = try readBoth(baselinePath, currentPath)
+        let report: Report
+        do {
+            report = try Comparison.compare(
+                baseline: baseline, current: current, baselineName: baselinePath, currentName: currentPath,
+                options: gate.options)
+        } catch {
+            throw CommandError("\(error)")
+        }
+        let color = gate.format == .text && context.stdoutStyle.colour
+        context.output += report.rendered(gate.format, options: RenderOptions(color: color, verbose: gate.verbose), policy: gate.policy)
+        let fileOptions = RenderOptions(color: false, verbose: gate.verbose)
+        for (format, path) in gate.outputs {
+            let text = report.rendered(format, options: fileOptions, policy: gate.policy)
+            try UpdateCommand.createDirectory(containing: path)
+            do { try AtomicFile.write(Array(text.utf8), to: path) } catch { throw CommandError(error) }
+        }
+        if let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+            let text = report.rendered(.markdown, options: fileOptions, policy: gate.policy)
+            do { try FileAppend.append(Array(text.utf8), to: summary) } catch { throw CommandError(error) }
+        }
+        return report.exitCode(policy: gate.policy)
+    }
+
+    /// Reads the two files on two threads (each read is independent); the first file's
+    /// error wins when both fail, so messages are deterministic.
+    static func readBoth(_ first: String, _ second: String) throws -> (ResultsFile, ResultsFile) {
+        let box = PairBox()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            let result = Result { () throws(ResultsError) -> ResultsFile in try ResultsFile.read(anyFormat: index == 0 ? first : second) }
+            box.set(index, result)
+        }
+        let (a, b) = box.results
+        switch (a!, b!) {
+        case let (.success(x), .success(y)): return (x, y)
+        case let (.failure(error), _), let (_, .failure(error)): throw CommandError(error)
+        }
+    }
+}
+
+/// The two results of `readBoth`, each slot written by one thread.
+private final class PairBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<ResultsFile, ResultsError>?] = [nil, nil]
+
+    func set(_ index: Int, _ value: Result<ResultsFile, ResultsError>) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var results: (Result<ResultsFile, ResultsError>?, Result<ResultsFile, ResultsError>?) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (slots[0], slots[1])
+    }
+}

@@ -1,0 +1,103 @@
+import BenchResults
+import BenchStatistics
+
+/// A compared row, plus, for a noisy metric beyond its threshold, what the Holm family
+/// needs to decide it.
+struct MetricRow {
+    var comparison: MetricComparison
+    var candidate: NoisyFamily.Candidate?
+}
+
+extension Comparison {
+    /// Compares one metric (either side may lack it); see `Comparison` for the rules.
+    static func compareMetric(
+        _ name: String, benchmark: String, before: Metric?, now: Metric?, noisyGated: Bool,
+        options: ComparisonOptions
+    ) throws(ThresholdError) -> MetricRow {
+        guard let before else {
+            let now = now!
+            let row = MetricComparison(
+                metric: name, unit: now.unit, better: now.better, exact: now.exact, baseline: nil,
+                current: now.median, threshold: .off, verdict: .added, sampleCounts: (0, now.samples.count),
+                note: "not in the baseline")
+            return MetricRow(comparison: row, candidate: nil)
+        }
+        guard let now else {
+            let row = MetricComparison(
+                metric: name, unit: before.unit, better: before.better, exact: before.exact,
+                baseline: before.median, current: nil, threshold: .off, verdict: .missing,
+                sampleCounts: (before.samples.count, 0), note: "in the baseline but not recorded in current")
+            return MetricRow(comparison: row, candidate: nil)
+        }
+        let exact = before.exact && now.exact
+        let threshold = options.thresholds.threshold(benchmark: benchmark, metric: name, exact: exact)
+        guard threshold.isCompatible(with: MetricUnitClass(now.unit)) else {
+            throw ThresholdError(text: threshold.text, problem: "cannot apply to \(benchmark) \(name), measured in \(now.unit)")
+        }
+        let b = before.median, c = now.median
+        var row = MetricComparison(
+            metric: name, unit: now.unit, better: now.better, exact: exact, baseline: b, current: c,
+            change: b != 0 ? c / b - 1 : (c == 0 ? 0 : nil), threshold: threshold, verdict: .pass,
+            sampleCounts: (before.samples.count, now.samples.count))
+        if before.unit != now.unit {
+            row.verdict = .reported
+            row.note = "units differ (baseline \(before.unit), current \(now.unit)): not compared"
+            row.change = nil
+            return MetricRow(comparison: row, candidate: nil)
+        }
+        if exact {
+            compareExact(&row, before: before.samples, now: now.samples)
+            return MetricRow(comparison: row, candidate: nil)
+        }
+        if let estimate = RatioEstimate.estimate(baseline: before.samples, current: now.samples, confidence: options.confidence) {
+            row.plusMinus = estimate.plusMinus
+        }
+        if threshold.isOff {
+            row.verdict = .reported
+            row.note = "threshold off: reported only"
+            return MetricRow(comparison: row, candidate: nil)
+        }
+        guard noisyGated else {
+            row.verdict = .reported
+            row.note = "machine-dependent: not gated"
+            return MetricRow(comparison: row, candidate: nil)
+        }
+        let worse = threshold.isExceeded(from: b, to: c, better: now.better)
+        let better = threshold.isImprovedBeyond(from: b, to: c, better: now.better)
+        guard worse || better else { return MetricRow(comparison: row, candidate: nil) }
+        row.verdict = worse ? .inconclusive : .pass  // Decided by the Holm family.
+        return MetricRow(comparison: row, candidate: NoisyFamily.Candidate(baseline: before.samples, current: now.samples, worse: worse))
+    }
+
+    /// The exact-metric rule. Stable samples: medians against the threshold. Samples that
+    /// vary within either file: the closest pair of extremes against the threshold, so
+    /// jitter alone never fails the gate.
+    static func compareExact(_ row: inout MetricComparison, before: [Double], now: [Double]) {
+        let threshold = row.threshold
+        let (bMin, bMax) = (before.min()!, before.max()!)
+        let (cMin, cMax) = (now.min()!, now.max()!)
+        row.unstable = bMin != bMax || cMin != cMax
+        let worse: Bool
+        let better: Bool
+        if !row.unstable {
+            worse = threshold.isExceeded(from: row.baseline!, to: row.current!, better: row.better)
+            better = threshold.isImprovedBeyond(from: row.baseline!, to: row.current!, better: row.better)
+        } else if row.better == .lower {
+            worse = threshold.isExceeded(from: bMax, to: cMin, better: .lower)
+            better = threshold.isImprovedBeyond(from: bMin, to: cMax, better: .lower)
+        } else {
+            worse = threshold.isExceeded(from: bMin, to: cMax, better: .higher)
+            better = threshold.isImprovedBeyond(from: bMax, to: cMin, better: .higher)
+        }
+        if row.unstable {
+            let unit = row.unit
+            row.note = "unstable: baseline \(MetricFormat.range(bMin, bMax, unit)), current \(MetricFormat.range(cMin, cMax, unit)); compared by range"
+        }
+        if threshold.isOff {
+            row.verdict = .reported
+            if row.note.isEmpty { row.note = "threshold off: reported only" }
+        } else {
+            row.verdict = worse ? .regression : better ? .improvement : .pass
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import BenchResults
+import Dispatch
+
+/// Compares a CURRENT results file with a baseline and produces a `Report`. Pure: no I/O.
+///
+///     let report = try Comparison.compare(baseline: old, current: new,
+///                                         baselineName: "baselines/baseline.json",
+///                                         currentName: "results.json", options: ComparisonOptions())
+///
+/// Per (benchmark, metric), with `b`/`c` the baseline/current samples and `t` the threshold:
+/// - threshold `off`: `reported`.
+/// - exact metric, samples constant within each file: median(c) vs median(b) against `t`.
+/// - exact metric whose samples vary in either file ("unstable"): a regression only when
+///   the closest pair, `min(c)` vs `max(b)` (lower is better), still exceeds `t`;
+///   improvements symmetric. Jitter cannot fail the gate; a real +1 alloc/op still does.
+/// - noisy metric, noisy gating off (fingerprints differ, `--noisy report`): `reported`.
+/// - noisy metric within `t` (ratio of medians): `pass`, with the ±% interval.
+/// - noisy metric beyond `t`: enters the Holm family (see `NoisyFamily`); Holm-adjusted
+///   U-test p < alpha gives `regression` (or `improvement`), otherwise `inconclusive`
+///   with the samples per side likely to settle it (not-significant improvements pass).
+///
+/// Benchmarks are compared on all cores in chunks; the result does not depend on it.
+public enum Comparison {
+    /// Compares `current` against `baseline`.
+    ///
+    /// - Throws: `ThresholdError` when a threshold's absolute unit cannot apply to the
+    ///   metric it was given for (`+1MiB` for a metric in ns).
+    public static func compare(
+        baseline: ResultsFile, current: ResultsFile, baselineName: String, currentName: String,
+        options: ComparisonOptions
+    ) throws(ThresholdError) -> Report {
+        let mismatches = fingerprintMismatches(baseline.environment, current.environment)
+        var reason: String?
+        if options.noisy == .report {
+            reason = "--noisy report: machine-dependent metrics are shown, not gated"
+        } else if !mismatches.isEmpty {
+            reason = "environments differ (\(mismatches.joined(separator: ", "))): machine-dependent metrics are shown, not gated"
+        }
+        var debug: [String] = []
+        if baseline.environment.isDebugBuild { debug.append("baseline") }
+        if current.environment.isDebugBuild { debug.append("current") }
+
+        var baselineByName: [String: BenchmarkResult] = [:]
+        baselineByName.reserveCapacity(baseline.benchmarks.count)
+        for benchmark in baseline.benchmarks { baselineByName[benchmark.name] = benchmark }
+        let compared = try compareAll(current.benchmarks, baselineByName, noisyGated: reason == nil, options: options)
+
+        var family = NoisyFamily()
+        var entries: [BenchmarkComparison] = []
+        entries.reserveCapacity(current.benchmarks.count)
+        for (entry, candidates) in compared {
+            for (row, candidate) in candidates { family.add(candidate, entry: entries.count, row: row) }
+            entries.append(entry)
+        }
+        let seen = Set(current.benchmarks.map(\.name))
+        for before in baseline.benchmarks where !seen.contains(before.name) {
+            entries.append(BenchmarkComparison(name: before.name, presence: .removed, status: before.status, message: before.message))
+        }
+        family.resolve(into: &entries, alpha: options.alpha, power: options.power)
+        return Report(
+            baselineName: baselineName, currentName: currentName, mode: options.mode,
+            noisyGated: reason == nil, noisyNotGatedReason: reason, debugBuilds: debug,
+            alpha: options.alpha, familySize: family.count, benchmarks: entries)
+    }
+
+    typealias Compared = (entry: BenchmarkComparison, candidates: [(row: Int, candidate: NoisyFamily.Candidate)])
+
+    /// Compares every CURRENT benchmark with its baseline entry, in parallel chunks, and
+    /// returns the results in CURRENT's order.
+    static func compareAll(
+        _ benchmarks: [BenchmarkResult], _ baselineByName: [String: BenchmarkResult], noisyGated: Bool,
+        options: ComparisonOptions
+    ) throws(ThresholdError) -> [Compared] {
+        let chunkSize = 256
+        let chunks = (benchmarks.count + chunkSize - 1) / chunkSize
+        let results = ChunkResults(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = chunk * chunkSize..<min(benchmarks.count, (chunk + 1) * chunkSize)
+            do throws(ThresholdError) {
+                var out: [Compared] = []
+                out.reserveCapacity(range.count)
+                for index in range {
+                    out.append(try compareBenchmark(benchmarks[index], baselineByName[benchmarks[index].name], noisyGated: noisyGated, options: options))
+                }
+                results.set(chunk, .success(out))
+            } catch {
+                results.set(chunk, .failure(error))
+            }
+        }
+        var all: [Compared] = []
+        all.reserveCapacity(benchmarks.count)
+        for result in results.values {
+            switch result {
+            case .success(let part): all.append(contentsOf: part)
+            case .failure(let error): throw error
+            case nil: break
+            }
+        }
+        return all
+    }
+
+    /// One CURRENT benchmark against its baseline entry (if any).
+    static func compareBenchmark(
+        _ now: BenchmarkResult, _ before: BenchmarkResult?, noisyGated: Bool, options: ComparisonOptions
+    ) throws(ThresholdError) -> Compared {
+        guard now.status == .ok else {
+            return (BenchmarkComparison(name: now.name, presence: .failed, status: now.status, message: now.message), [])
+        }
+        guard let before else { return (BenchmarkComparison(name: now.name, presence: .added), []) }
+        guard before.status == .ok else {
+            return (BenchmarkComparison(name: now.name, presence: .baselineFailed, status: before.status, message: before.message), [])
+        }
+        var rows: [MetricComparison] = []
+        var candidates: [(row: Int, candidate: NoisyFamily.Candidate)] = []
+        for name in metricNames(before, now) {
+            let row = try compareMetric(
+                name, benchmark: now.name, before: before.metrics[name], now: now.metrics[name],
+                noisyGated: noisyGated, options: options)
+            if let candidate = row.candidate { candidates.append((rows.count, candidate)) }
+            rows.append(row.comparison)
+        }
+        return (BenchmarkComparison(name: now.name, presence: .compared, metrics: rows), candidates)
+    }
+
+    /// Fingerprint fields that differ, or are known in one file only. A field unknown in
+    /// both files (Go output has no Swift version) is not a mismatch: neither file claims it.
+    static func fingerprintMismatches(_ a: Environment, _ b: Environment) -> [String] {
+        zip(a.machineFingerprint, b.machineFingerprint).compactMap { mine, theirs in
+            if mine.value == nil && theirs.value == nil { return nil }
+            return mine.value == theirs.value ? nil : mine.field
+        }
+    }
+
+    /// Metric names of both results: built-ins in `MetricID` order, then custom names
+    /// sorted (the order of `BenchmarkResult.orderedMetricNames`, over both files).
+    static func metricNames(_ before: BenchmarkResult, _ now: BenchmarkResult) -> [String] {
+        var names: [String] = []
+        names.reserveCapacity(now.metrics.count + 1)
+        var custom: [String] = []
+        for id in MetricID.allCases where now.metrics[id.rawValue] != nil || before.metrics[id.rawValue] != nil {
+            names.append(id.rawValue)
+        }
+        for key in now.metrics.keys where MetricID(rawValue: key) == nil { custom.append(key) }
+        for key in before.metrics.keys where MetricID(rawValue: key) == nil && now.metrics[key] == nil { custom.append(key) }
+        return names + custom.sorted()
+    }
+}
+
+/// Per-chunk results written by concurrent workers, each to its own slot.
+private final class ChunkResults: @unchecked Sendable {
+    private(set) var values: [Result<[Comparison.Compared], ThresholdError>?]
+    private let lock = PthreadMutex()
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<[Comparison.Compared], ThresholdError>) {
+        lock.withLock { values[index] = value }
+    }
+}
+
+/// A minimal mutex over `pthread_mutex_t`, so the pure core needs no Foundation.
+private final class PthreadMutex: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    init() { pthread_mutex_init(mutex, nil) }
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+    func withLock<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return body()
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

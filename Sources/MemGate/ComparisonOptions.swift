@@ -1,0 +1,28 @@
+/// How a comparison gates: thresholds, significance level, noisy-metric policy, mode.
+public struct ComparisonOptions: Sendable {
+    /// Where thresholds come from.
+    public var thresholds: ThresholdPolicy
+    /// Family-wise significance level for noisy metrics (Holm-adjusted U test p < alpha).
+    public var alpha: Double
+    /// Confidence level of the ±% interval shown for noisy metrics.
+    public var confidence: Double
+    /// Whether noisy metrics may gate at all.
+    public var noisy: NoisyPolicy
+    /// `check` or `compare`.
+    public var mode: Report.Mode
+    /// Statistical power the "needs ~N samples" estimate aims for.
+    public var power: Double
+
+    /// Creates options; defaults are those of `memgate check` with no config.
+    public init(
+        thresholds: ThresholdPolicy = ThresholdPolicy(), alpha: Double = 0.01, confidence: Double = 0.95,
+        noisy: NoisyPolicy = .gate, mode: Report.Mode = .check, power: Double = 0.8
+    ) {
+        self.thresholds = thresholds
+        self.alpha = alpha
+        self.confidence = confidence
+        self.noisy = noisy
+        self.mode = mode
+        self.power = power
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+extension GateConfig {
+    /// The largest configuration file accepted (1 MiB).
+    public static let sizeLimit = 1 << 20
+
+    /// Parses a configuration document.
+    ///
+    /// - Parameters:
+    ///   - bytes: the file's content.
+    ///   - path: the file's name, for error messages.
+    /// - Throws: `ConfigError` naming `path`, the key path and the bad value: invalid JSON,
+    ///   unknown keys, values of the wrong type, unparsable thresholds, alpha outside (0, 0.5].
+    public init(json bytes: [UInt8], path: String) throws(ConfigError) {
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
+            throw ConfigError(path: path, keyPath: "", problem: "not valid JSON (\(detail))")
+        }
+        var reader = ConfigReader(path: path)
+        self = try reader.config(root)
+    }
+}
+
+/// Walks the decoded JSON, checking keys and types and naming the key path on failure.
+private struct ConfigReader {
+    let path: String
+
+    func fail(_ keyPath: String, _ problem: String) -> ConfigError {
+        ConfigError(path: path, keyPath: keyPath, problem: problem)
+    }
+
+    func object(_ value: Any, at keyPath: String, allowed: [String]) throws(ConfigError) -> [String: Any] {
+        guard let object = value as? [String: Any] else { throw fail(keyPath, "expected an object, found \(describe(value))") }
+        for key in object.keys.sorted() where !allowed.contains(key) {
+            let place = keyPath.isEmpty ? key : "\(keyPath).\(key)"
+            throw fail(place, "unknown key \"\(key)\" (known: \(allowed.joined(separator: ", ")))")
+        }
+        return object
+    }
+
+    func string(_ value: Any, at keyPath: String) throws(ConfigError) -> String {
+        guard let text = value as? String else { throw fail(keyPath, "expected a string, found \(describe(value))") }
+        return text
+    }
+
+    mutating func config(_ root: Any) throws(ConfigError) -> GateConfig {
+        let keys = ["thresholds", "alpha", "inconclusive", "noisy", "benchmarks", "executables"]
+        let object = try object(root, at: "", allowed: keys)
+        var config = GateConfig()
+        if let value = object["thresholds"] { config.thresholds = try thresholds(value, at: "thresholds") }
+        if let value = object["alpha"] {
+            guard let number = value as? NSNumber, !(value is Bool), isNumeric(number) else {
+                throw fail("alpha", "expected a number, found \(describe(value))")
+            }
+            let alpha = number.doubleValue
+            guard alpha > 0, alpha <= 0.5 else { throw fail("alpha", "\(alpha) is not in (0, 0.5]") }
+            config.alpha = alpha
+        }
+        if let value = object["inconclusive"] {
+            let text = try string(value, at: "inconclusive")
+            guard let policy = InconclusivePolicy(rawValue: text) else {
+                throw fail("inconclusive", "\"\(text)\" is not one of pass, fail, report")
+            }
+            config.inconclusive = policy
+        }
+        if let value = object["noisy"] {
+            let text = try string(value, at: "noisy")
+            guard let policy = NoisyPolicy(rawValue: text) else { throw fail("noisy", "\"\(text)\" is not one of gate, report") }
+            config.noisy = policy
+        }
+        if let value = object["benchmarks"] {
+            guard let list = value as? [Any] else { throw fail("benchmarks", "expected an array, found \(describe(value))") }
+            for (index, entry) in list.enumerated() {
+                let place = "benchmarks[\(index)]"
+                let fields = try self.object(entry, at: place, allowed: ["match", "thresholds"])
+                guard let match = fields["match"] else { throw fail(place, "missing \"match\" (a benchmark-name glob)") }
+                let pattern = try string(match, at: "\(place).match")
+                guard !pattern.isEmpty else { throw fail("\(place).match", "the pattern is empty") }
+                let overrides = try fields["thresholds"].map { v throws(ConfigError) in try thresholds(v, at: "\(place).thresholds") } ?? [:]
+                config.benchmarks.append(GateConfig.Override(match: Glob(pattern), thresholds: overrides))
+            }
+        }
+        if let value = object["executables"] {
+            guard let list = value as? [Any] else { throw fail("executables", "expected an array of strings, found \(describe(value))") }
+            for (index, entry) in list.enumerated() {
+                config.executables.append(try string(entry, at: "executables[\(index)]"))
+            }
+        }
+        return config
+    }
+
+    func thresholds(_ value: Any, at keyPath: String) throws(ConfigError) -> [String: Threshold] {
+        guard let object = value as? [String: Any] else { throw fail(keyPath, "expected an object of metric: threshold, found \(describe(value))") }
+        var result: [String: Threshold] = [:]
+        for key in object.keys.sorted() {
+            let place = "\(keyPath).\(key)"
+            guard !key.isEmpty else { throw fail(place, "the metric name is empty") }
+            let text = try string(object[key]!, at: place)
+            do {
+                let threshold = try Threshold(parsing: text)
+                try ThresholdDefaults.checkUnit(threshold, metric: key)
+                result[key] = threshold
+            } catch { throw fail(place, "\(error)") }
+        }
+        return result
+    }
+
+    func describe(_ value: Any) -> String {
+        switch value {
+        case is NSNull: "null"
+        case let text as String: "\"\(text)\""
+        case is [Any]: "an array"
+        case is [String: Any]: "an object"
+        case let number as NSNumber: isNumeric(number) ? "\(number)" : (number.boolValue ? "true" : "false")
+        default: "\(value)"
+        }
+    }
+}
+
+/// Whether an NSNumber from JSONSerialization is a number rather than a boolean.
+private func isNumeric(_ number: NSNumber) -> Bool {
+    String(cString: number.objCType) != "c"
+}

@@ -1,0 +1,66 @@
+/// The gate's configuration file (`baselines/memgate.json`): per-metric thresholds,
+/// per-benchmark overrides by glob, the significance level and policies.
+///
+///     {
+///       "thresholds": { "time": "15%", "allocs": "+0" },
+///       "alpha": 0.01,
+///       "inconclusive": "fail",
+///       "noisy": "gate",
+///       "benchmarks": [ { "match": "json/*", "thresholds": { "bytes": "10%" } } ],
+///       "executables": ["ExampleBenchmarks"]
+///     }
+///
+/// Every key is optional. Unknown keys are errors (a typo must not silently disable a
+/// threshold). Parse with `GateConfig(json:path:)`.
+public struct GateConfig: Sendable, Equatable {
+    /// One per-benchmark override: thresholds for benchmarks whose names match `match`.
+    public struct Override: Sendable, Equatable {
+        /// The benchmark-name pattern.
+        public var match: Glob
+        /// Thresholds by metric name, applied over the file-wide ones.
+        public var thresholds: [String: Threshold]
+
+        /// Creates an override.
+        public init(match: Glob, thresholds: [String: Threshold]) {
+            self.match = match
+            self.thresholds = thresholds
+        }
+    }
+
+    /// File-wide thresholds by metric name (over the built-in defaults).
+    public var thresholds: [String: Threshold] = [:]
+    /// Significance level for noisy metrics, if set.
+    public var alpha: Double?
+    /// What an inconclusive-only check exits with, if set.
+    public var inconclusive: InconclusivePolicy?
+    /// Whether noisy metrics are gated, if set.
+    public var noisy: NoisyPolicy?
+    /// Per-benchmark overrides, in file order; later matching entries win.
+    public var benchmarks: [Override] = []
+    /// Benchmark executables for `memgate run` (accepted and exposed; not used yet).
+    public var executables: [String] = []
+
+    /// An empty configuration: built-in defaults everywhere.
+    public init() {}
+}
+
+/// A configuration file that could not be used. Names the file, the key path and the value.
+public struct ConfigError: Error, Equatable, CustomStringConvertible {
+    /// The configuration file.
+    public var path: String
+    /// Where in the document (`benchmarks[1].thresholds.time`), empty for the whole file.
+    public var keyPath: String
+    /// What is wrong.
+    public var problem: String
+
+    /// Creates an error.
+    public init(path: String, keyPath: String, problem: String) {
+        self.path = path
+        self.keyPath = keyPath
+        self.problem = problem
+    }
+
+    public var description: String {
+        keyPath.isEmpty ? "\(path): \(problem)" : "\(path): at \(keyPath): \(problem)"
+    }
+}

@@ -1,0 +1,69 @@
+import BenchResults
+
+/// One row of a report: one metric of one benchmark, compared.
+public struct MetricComparison: Sendable, Equatable {
+    /// The metric's name (`time`, `allocs`, or a custom name).
+    public var metric: String
+    /// The metric's unit (the current file's, or the baseline's when missing from current).
+    public var unit: MetricUnit
+    /// Which direction is an improvement.
+    public var better: MetricDirection
+    /// Whether the metric was compared as exact.
+    public var exact: Bool
+    /// The baseline median, if the baseline has this metric.
+    public var baseline: Double?
+    /// The current median, if the current file has this metric.
+    public var current: Double?
+    /// `current / baseline - 1` (0.1 is +10%), when both exist and the baseline is not 0.
+    public var change: Double?
+    /// Half-width of the confidence interval of the ratio of medians, as a fraction of
+    /// the ratio (0.03 prints as ±3%); noisy metrics only.
+    public var plusMinus: Double?
+    /// The U test's p-value after Holm adjustment, for comparisons in the Holm family.
+    public var pValue: Double?
+    /// The threshold applied.
+    public var threshold: Threshold
+    /// The outcome.
+    public var verdict: Verdict
+    /// Samples in the baseline and current files.
+    public var sampleCounts: (baseline: Int, current: Int)
+    /// Whether an exact metric's samples varied within a file (compared by ranges).
+    public var unstable: Bool
+    /// Samples per side that would likely settle an inconclusive comparison.
+    public var samplesNeeded: Int?
+    /// Why the verdict is what it is, when that is not obvious (empty otherwise).
+    public var note: String
+
+    /// Creates a row.
+    public init(
+        metric: String, unit: MetricUnit, better: MetricDirection, exact: Bool,
+        baseline: Double?, current: Double?, change: Double? = nil, plusMinus: Double? = nil,
+        pValue: Double? = nil, threshold: Threshold, verdict: Verdict,
+        sampleCounts: (baseline: Int, current: Int) = (0, 0), unstable: Bool = false,
+        samplesNeeded: Int? = nil, note: String = ""
+    ) {
+        self.metric = metric
+        self.unit = unit
+        self.better = better
+        self.exact = exact
+        self.baseline = baseline
+        self.current = current
+        self.change = change
+        self.plusMinus = plusMinus
+        self.pValue = pValue
+        self.threshold = threshold
+        self.verdict = verdict
+        self.sampleCounts = sampleCounts
+        self.unstable = unstable
+        self.samplesNeeded = samplesNeeded
+        self.note = note
+    }
+
+    public static func == (a: MetricComparison, b: MetricComparison) -> Bool {
+        a.metric == b.metric && a.unit == b.unit && a.better == b.better && a.exact == b.exact
+            && a.baseline == b.baseline && a.current == b.current && a.change == b.change
+            && a.plusMinus == b.plusMinus && a.pValue == b.pValue && a.threshold == b.threshold
+            && a.verdict == b.verdict && a.sampleCounts == b.sampleCounts && a.unstable == b.unstable
+            && a.samplesNeeded == b.samplesNeeded && a.note == b.note
+    }
+}

@@ -1,0 +1,45 @@
+/// Presentation choices shared by the renderers.
+public struct RenderOptions: Sendable, Equatable {
+    /// ANSI colour in the text table (only on a TTY, never with NO_COLOR: the command
+    /// layer decides).
+    public var color: Bool
+    /// Show every row, not only the interesting ones (regressions, inconclusive,
+    /// improvements, missing metrics).
+    public var verbose: Bool
+
+    /// Creates options.
+    public init(color: Bool = false, verbose: Bool = false) {
+        self.color = color
+        self.verbose = verbose
+    }
+}
+
+extension Report {
+    /// The rows a renderer shows for `benchmark`: all of them when verbose, otherwise the
+    /// interesting ones.
+    func visibleRows(_ benchmark: BenchmarkComparison, verbose: Bool) -> [MetricComparison] {
+        verbose ? benchmark.metrics : benchmark.metrics.filter { $0.verdict.isInteresting }
+    }
+
+    /// The warnings every format prints before its table: debug builds (loudly) and why
+    /// noisy metrics were not gated.
+    var warnings: [String] {
+        var lines: [String] = []
+        for side in debugBuilds {
+            lines.append("DEBUG BUILD: the \(side) results come from a debug build; its numbers are not representative")
+        }
+        if let reason = noisyNotGatedReason { lines.append(reason) }
+        return lines
+    }
+
+    /// Benchmarks with the given presence.
+    func benchmarks(_ presence: BenchmarkComparison.Presence) -> [BenchmarkComparison] {
+        benchmarks.filter { $0.presence == presence }
+    }
+
+    /// A one-line description of a benchmark that did not complete.
+    static func statusLine(_ benchmark: BenchmarkComparison) -> String {
+        let message = benchmark.message.map { ": \($0)" } ?? ""
+        return "\(benchmark.status.rawValue)\(message)"
+    }
+}

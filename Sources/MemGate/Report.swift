@@ -1,0 +1,123 @@
+import BenchResults
+
+/// Everything a comparison of two results files found: the pure model every renderer
+/// (text, Markdown, JSON, JUnit, GitHub annotations) draws from.
+///
+///     let report = Comparison.compare(baseline: old, current: new, options: options)
+///     report.exitCode(policy: .report)   // .pass, .regression or .inconclusive
+public struct Report: Sendable, Equatable {
+    /// Whether the report gates (`check`) or only describes (`compare`).
+    public enum Mode: String, Sendable, Codable {
+        case check, compare
+    }
+
+    /// The baseline's label (usually its path).
+    public var baselineName: String
+    /// The current file's label.
+    public var currentName: String
+    /// `check` or `compare`.
+    public var mode: Mode
+    /// Whether noisy metrics were gated.
+    public var noisyGated: Bool
+    /// Why noisy metrics were not gated (fields that differ, or `--noisy report`), if not.
+    public var noisyNotGatedReason: String?
+    /// Which sides are debug builds: "baseline", "current" (flagged loudly).
+    public var debugBuilds: [String]
+    /// The significance level used.
+    public var alpha: Double
+    /// How many noisy comparisons were in the Holm family.
+    public var familySize: Int
+    /// Benchmarks in display order: failed, then compared, added, removed, by name.
+    public var benchmarks: [BenchmarkComparison]
+
+    /// Creates a report.
+    public init(
+        baselineName: String, currentName: String, mode: Mode, noisyGated: Bool,
+        noisyNotGatedReason: String?, debugBuilds: [String], alpha: Double, familySize: Int,
+        benchmarks: [BenchmarkComparison]
+    ) {
+        self.baselineName = baselineName
+        self.currentName = currentName
+        self.mode = mode
+        self.noisyGated = noisyGated
+        self.noisyNotGatedReason = noisyNotGatedReason
+        self.debugBuilds = debugBuilds
+        self.alpha = alpha
+        self.familySize = familySize
+        self.benchmarks = benchmarks
+    }
+
+    /// Counts of what the report found.
+    public struct Counts: Sendable, Equatable {
+        public var regressions = 0, inconclusive = 0, improvements = 0, passed = 0, reported = 0, missing = 0
+        public var failedBenchmarks = 0, addedBenchmarks = 0, removedBenchmarks = 0, baselineFailed = 0, compared = 0
+    }
+
+    /// Counts of rows by verdict and of benchmarks by presence.
+    public var counts: Counts {
+        var counts = Counts()
+        for benchmark in benchmarks {
+            switch benchmark.presence {
+            case .compared: counts.compared += 1
+            case .added: counts.addedBenchmarks += 1
+            case .removed: counts.removedBenchmarks += 1
+            case .failed: counts.failedBenchmarks += 1
+            case .baselineFailed: counts.baselineFailed += 1
+            }
+            for row in benchmark.metrics {
+                switch row.verdict {
+                case .regression: counts.regressions += 1
+                case .inconclusive: counts.inconclusive += 1
+                case .improvement: counts.improvements += 1
+                case .pass: counts.passed += 1
+                case .reported: counts.reported += 1
+                case .missing: counts.missing += 1
+                case .added: break
+                }
+            }
+        }
+        return counts
+    }
+
+    /// The outcome before mapping: regression if any row regressed or a benchmark failed in
+    /// CURRENT; otherwise inconclusive if any row is; otherwise pass.
+    public var outcome: ExitCode {
+        let counts = counts
+        if counts.regressions > 0 || counts.failedBenchmarks > 0 { return .regression }
+        if counts.inconclusive > 0 { return .inconclusive }
+        return .pass
+    }
+
+    /// The exit code of this report: `outcome` for `check` with 3 mapped by `policy`;
+    /// always 0 for `compare`.
+    public func exitCode(policy: InconclusivePolicy) -> ExitCode {
+        guard mode == .check else { return .pass }
+        let outcome = outcome
+        return outcome == .inconclusive ? policy.exitCode : outcome
+    }
+
+    /// One line summing up the report (`2 regressions, 1 inconclusive, 40 ok in 12 benchmarks`).
+    public var summaryLine: String {
+        let c = counts
+        var parts: [String] = []
+        func add(_ n: Int, _ one: String, _ many: String) { if n > 0 { parts.append("\(n) \(n == 1 ? one : many)") } }
+        add(c.failedBenchmarks, "failed benchmark", "failed benchmarks")
+        add(c.regressions, "regression", "regressions")
+        add(c.inconclusive, "inconclusive", "inconclusive")
+        add(c.improvements, "improvement", "improvements")
+        add(c.missing, "missing metric", "missing metrics")
+        add(c.passed, "ok", "ok")
+        add(c.reported, "not gated", "not gated")
+        add(c.addedBenchmarks, "new benchmark", "new benchmarks")
+        add(c.removedBenchmarks, "removed benchmark", "removed benchmarks")
+        add(c.baselineFailed, "not compared (failed in baseline)", "not compared (failed in baseline)")
+        let verdict: String
+        switch outcome {
+        case .regression: verdict = mode == .check ? "FAIL" : "regressed"
+        case .inconclusive: verdict = "INCONCLUSIVE"
+        default: verdict = mode == .check ? "PASS" : "no regression"
+        }
+        let total = benchmarks.count
+        return "\(verdict): \(parts.isEmpty ? "nothing compared" : parts.joined(separator: ", ")) (\(total) benchmark\(total == 1 ? "" : "s"))"
+    }
+}

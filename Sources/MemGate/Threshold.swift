@@ -1,0 +1,112 @@
+import BenchResults
+
+/// How far a metric may move in its worse direction before the move counts.
+///
+///     try Threshold(parsing: "10%")          // relative: more than 10% worse
+///     try Threshold(parsing: "+2")           // absolute: more than 2 units worse
+///     try Threshold(parsing: "+1MiB")        // absolute with a unit: 1,048,576 B
+///     try Threshold(parsing: "10% +1MiB")    // both: must exceed 10% AND 1 MiB
+///     try Threshold(parsing: "+0")           // any increase at all
+///     try Threshold(parsing: "off")          // report only, never gate
+///
+/// A change is measured from the baseline value `b` to the current value `c` in the
+/// metric's worse direction (`c - b` when lower is better, `b - c` when higher is better).
+/// It exceeds the threshold when it is greater than every part that is set: the relative
+/// part `fraction * |b|` and the absolute part `amount`. (A baseline of 0 makes any
+/// worsening exceed a relative part.) A tiny tolerance of 1e-9 relative absorbs
+/// floating-point noise in per-op values, so `+0` means "any real increase".
+public struct Threshold: Sendable, Equatable, CustomStringConvertible {
+    /// The relative part as a fraction (0.1 for 10%), if any.
+    public var fraction: Double?
+    /// The absolute part in the metric's base unit (ns, B, or the unit itself), if any.
+    public var amount: Double?
+    /// What the absolute part was written in, to check it against the metric's unit.
+    public var amountUnit: AmountUnit
+    /// Whether the metric is only reported, never gated.
+    public var isOff: Bool
+    /// The text this threshold was parsed from (or an equivalent canonical form).
+    public var text: String
+
+    /// The kind of unit an absolute amount was written with.
+    public enum AmountUnit: String, Sendable, Equatable {
+        /// No unit (`+2`): the metric's own unit.
+        case plain
+        /// B, KiB, MiB, GiB: only for metrics whose unit is bytes.
+        case bytes
+        /// ns, us, µs, ms, s: only for metrics whose unit is nanoseconds.
+        case time
+    }
+
+    /// Report only.
+    public static let off = Threshold(fraction: nil, amount: nil, amountUnit: .plain, isOff: true, text: "off")
+
+    /// A relative threshold of `percent` percent.
+    public static func percent(_ percent: Double) -> Threshold {
+        Threshold(fraction: percent / 100, amount: nil, amountUnit: .plain, isOff: false, text: "\(Threshold.number(percent))%")
+    }
+
+    /// An absolute threshold of `amount` in the metric's own unit (`+0`: any increase).
+    public static func absolute(_ amount: Double) -> Threshold {
+        Threshold(fraction: nil, amount: amount, amountUnit: .plain, isOff: false, text: "+\(Threshold.number(amount))")
+    }
+
+    public var description: String { text }
+
+    /// Whether moving from `baseline` to `current` is worse by more than this threshold.
+    ///
+    /// - Parameters:
+    ///   - baseline: the reference value.
+    ///   - current: the new value.
+    ///   - better: which direction is an improvement.
+    /// - Returns: false when the threshold is off.
+    public func isExceeded(from baseline: Double, to current: Double, better: MetricDirection) -> Bool {
+        guard !isOff else { return false }
+        let worsening = better == .lower ? current - baseline : baseline - current
+        let tolerance = 1e-9 * max(abs(baseline), abs(current))
+        guard worsening > tolerance else { return false }
+        if let fraction, !(worsening > fraction * abs(baseline) + tolerance) { return false }
+        if let amount, !(worsening > amount + tolerance) { return false }
+        return true
+    }
+
+    /// Whether moving from `baseline` to `current` is better by more than this threshold
+    /// (the mirror image of `isExceeded`: an improvement worth tightening the baseline for).
+    public func isImprovedBeyond(from baseline: Double, to current: Double, better: MetricDirection) -> Bool {
+        isExceeded(from: baseline, to: current, better: better == .lower ? .higher : .lower)
+    }
+
+    /// Whether the absolute part (if any) can apply to a metric measured in `unit`.
+    public func isCompatible(with unit: MetricUnitClass) -> Bool {
+        switch amountUnit {
+        case .plain: true
+        case .bytes: unit == .bytes
+        case .time: unit == .time
+        }
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}
+
+/// Which direction of change is an improvement (mirrors `Metric.Better`).
+public typealias MetricDirection = BenchResults.Metric.Better
+
+/// The unit family of a metric, for checking absolute thresholds against it.
+public enum MetricUnitClass: Sendable, Equatable {
+    /// ns, ns/op.
+    case time
+    /// B, B/op.
+    case bytes
+    /// Anything else.
+    case other
+
+    /// The class of `unit`.
+    public init(_ unit: MetricUnit) {
+        switch unit.scale {
+        case .time: self = .time
+        case .binaryBytes: self = .bytes
+        case .decimal: self = .other
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import BenchResults
+import Foundation
+import Testing
+
+/// Runs the built `memgate` executable and collects what it did.
+enum MemGateProcess {
+    struct Outcome {
+        var code: Int32
+        var stdout: String
+        var stderr: String
+        var seconds: Double
+    }
+
+    /// The `memgate` binary beside the test bundle (`swift test` builds every product into
+    /// the same directory, e.g. `.build/debug`).
+    static let executable: URL = {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("memgate")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        let fallback = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/debug/memgate")
+        return fallback
+    }()
+
+    /// Runs memgate with `arguments` in `directory`, killing it after `timeout` seconds.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], timeout: Double = 30) throws -> Outcome {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        var env = ProcessInfo.processInfo.environment
+        env["GITHUB_STEP_SUMMARY"] = nil
+        env["NO_COLOR"] = nil
+        env["FORCE_COLOR"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        let start = Date()
+        try process.run()
+        let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        killer.cancel()
+        return Outcome(
+            code: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+            stderr: String(decoding: stderrData, as: UTF8.self), seconds: Date().timeIntervalSince(start))
+    }
+}
+
+/// A fresh temporary directory, removed when the value is deinitialised.
+final class TemporaryDirectory {
+    let url: URL
+    var path: String { url.path }
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("memgate-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    func file(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> String {
+        let path = file(name)
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @discardableResult
+    func write(_ name: String, _ results: ResultsFile) throws -> String {
+        let path = file(name)
+        try results.write(to: path)
+        return path
+    }
+
+    func read(_ name: String) -> String? {
+        FileManager.default.contents(atPath: file(name)).map { String(decoding: $0, as: UTF8.self) }
+    }
+}

@@ -1,0 +1,205 @@
+import BenchResults
+import Foundation
+import Testing
+
+/// Runs the built `memgate` on temporary files and checks exit codes and outputs.
+@Suite struct EndToEndTests {
+    static let steady: [Double] = [100, 101, 99, 100.5, 99.5, 100.2, 99.8, 100.1, 99.9, 100.3]
+
+    static func results(allocs: Double = 3, timeFactor: Double = 1, timeSamples: [Double] = steady, names: [String] = ["json/encode", "sort/n=1000"], failing: String? = nil) -> ResultsFile {
+        var benchmarks = names.map { name in
+            Fixture.benchmark(name, [
+                "time": Fixture.time(timeSamples.map { $0 * timeFactor }),
+                "allocs": Fixture.allocs(Array(repeating: allocs, count: timeSamples.count)),
+                "bytes": Fixture.bytes(Array(repeating: 256, count: timeSamples.count)),
+            ])
+        }
+        if let failing { benchmarks.append(Fixture.benchmark(failing, [:], status: .crashed, message: "signal 11")) }
+        return Fixture.file(benchmarks)
+    }
+
+    @Test func executableIsBuilt() {
+        #expect(FileManager.default.isExecutableFile(atPath: MemGateProcess.executable.path), "memgate not found at \(MemGateProcess.executable.path)")
+    }
+
+    @Test func passExitsZero() throws {
+        let dir = try TemporaryDirectory()
+        let base = try dir.write("base.json", Self.results())
+        let new = try dir.write("new.json", Self.results(timeFactor: 1.01))
+        let run = try MemGateProcess.run(["check", base, new], in: dir.url)
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("PASS: "))
+        #expect(run.stderr.isEmpty)
+        #expect(!run.stdout.contains("\u{1B}"))  // a pipe is not a terminal
+    }
+
+    @Test func regressionExitsOne() throws {
+        let dir = try TemporaryDirectory()
+        let base = try dir.write("base.json", Self.results())
+        let new = try dir.write("new.json", Self.results(allocs: 4))
+        let run = try MemGateProcess.run(["check", base, new], in: dir.url)
+        #expect(run.code == 1)
+        #expect(run.stdout.contains("REGRESSED"))
+        #expect(run.stdout.contains("FAIL: 2 regressions"))
+        // compare reports the same, exit 0.
+        let compare = try MemGateProcess.run(["compare", base, new], in: dir.url)
+        #expect(compare.code == 0)
+        #expect(compare.stdout.contains("REGRESSED"))
+    }
+
+    @Test func failedBenchmarkInCurrentExitsOne() throws {
+        let dir = try TemporaryDirectory()
+        let base = try dir.write("base.json", Self.results())
+        let new = try dir.write("new.json", Self.results(failing: "json/crash"))
+        let run = try MemGateProcess.run(["check", base, new], in: dir.url)
+        #expect(run.code == 1)
+        #expect(run.stdout.contains("FAILED   json/crash: crashed: signal 11"))
+    }
+
+    @Test func inconclusiveExitsThreeUnlessMapped() throws {
+        let dir = try TemporaryDirectory()
+        let base = try dir.write("base.json", Self.results(timeSamples: [100, 101, 99]))
+        let new = try dir.write("new.json", Self.results(timeFactor: 1.2, timeSamples: [100, 101, 99]))
+        let run = try MemGateProcess.run(["check", base, new], in: dir.url)
+        #expect(run.code == 3, "\(run.stdout)")
+        #expect(run.stdout.contains("inconclusive"))
+        #expect(run.stdout.contains("samples per side"))
+        #expect(try MemGateProcess.run(["check", "--inconclusive", "pass", base, new], in: dir.url).code == 0)
+        #expect(try MemGateProcess.run(["check", "--inconclusive", "fail", base, new], in: dir.url).code == 1)
+        try dir.write("baselines/memgate.json", #"{"inconclusive": "fail"}"#)
+        #expect(try MemGateProcess.run(["check", base, new], in: dir.url).code == 1)
+        #expect(try MemGateProcess.run(["check", "--inconclusive", "pass", base, new], in: dir.url).code == 0)
+    }
+
+    @Test func thresholdsFromCommandLineAndConfig() throws {
+        let dir = try TemporaryDirectory()
+        let base = try dir.write("base.json", Self.results())
+        let new = try dir.write("new.json", Self.results(allocs: 4))
+        #expect(try MemGateProcess.run(["check", "--threshold", "allocs=+1", base, new], in: dir.url).code == 0)
+        #expect(try MemGateProcess.run(["check", "--threshold", "allocs=off", base, new], in: dir.url).code == 0)
+        try dir.write("cfg.json", #"{"benchmarks": [{"match": "json/*", "thresholds": {"allocs": "+5"}}, {"match": "sort/*", "thresholds": {"allocs": "50%"}}]}"#)
+        #expect(try MemGateProcess.run(["check", "--config", "cfg.json", base, new], in: dir.url).code == 0)
+        #expect(try MemGateProcess.run(["check", "--config", "cfg.json", "--threshold", "allocs=+0", base, new], in: dir.url).code == 1)
+    }
+
+    @Test func fingerprintMismatchIsExplained() throws {
+        let dir = try TemporaryDirectory()
+        let base = try dir.write("base.json", Self.results())
+        var slow = Self.results(timeFactor: 2)
+        slow.environment.cpuModel = "Other CPU"
+        slow.environment.buildConfiguration = "debug"
+        let new = try dir.write("new.json", slow)
+        let run = try MemGateProcess.run(["check", "--all", base, new], in: dir.url)
+        #expect(run.code == 0)
+        #expect(run.stdout.contains("environments differ (cpuModel, buildConfiguration)"))
+        #expect(run.stdout.contains("WARNING: DEBUG BUILD: the current results come from a debug build"))
+        #expect(run.stdout.contains("not gated"))
+        let noisyReport = try MemGateProcess.run(["check", "--noisy", "report", base, try dir.write("n.json", Self.results(timeFactor: 2))], in: dir.url)
+        #expect(noisyReport.code == 0)
+        #expect(noisyReport.stdout.contains("--noisy report"))
+    }
+
+    @Test func severalOutputsAtOnce() throws {
+        let dir = try TemporaryDirectory()
+        let base = try dir.write("base.json", Self.results())
+        let new = try dir.write("new.json", Self.results(allocs: 4))
+        let summary = try dir.write("summary.md", "previous step\n")
+        let run = try MemGateProcess.run(
+            ["check", "--format", "github", "--output", "out/report.md", "--output", "junit:out/junit.txt", "--output", "out/verdict.json",
+             "--output", "out/report.xml", "--output", "out/report.txt", base, new],
+            in: dir.url, environment: ["GITHUB_STEP_SUMMARY": summary])
+        #expect(run.code == 1)
+        #expect(run.stdout.hasPrefix("::error title=memgate%3A json/encode allocs::"))
+        #expect(dir.read("out/report.md")?.hasPrefix("### ❌ memgate check: FAIL") == true)
+        #expect(dir.read("out/junit.txt")?.hasPrefix("<?xml") == true)
+        #expect(dir.read("out/report.xml")?.contains("<failure") == true)
+        #expect(dir.read("out/verdict.json")?.contains("\"exitCode\": 1") == true)
+        #expect(dir.read("out/report.txt")?.contains("REGRESSED") == true)
+        let appended = dir.read("summary.md") ?? ""
+        #expect(appended.hasPrefix("previous step\n### ❌ memgate check"))
+    }
+
+    @Test func colourOnlyWhenAllowed() throws {
+        let dir = try TemporaryDirectory()
+        let base = try dir.write("base.json", Self.results())
+        let new = try dir.write("new.json", Self.results(allocs: 4))
+        let forced = try MemGateProcess.run(["check", base, new], in: dir.url, environment: ["FORCE_COLOR": "1"])
+        #expect(forced.stdout.contains("\u{1B}["))
+        let noColor = try MemGateProcess.run(["check", base, new], in: dir.url, environment: ["FORCE_COLOR": "1", "NO_COLOR": "1"])
+        #expect(!noColor.stdout.contains("\u{1B}"))
+    }
+
+    @Test func goBenchmarkOutputDirectly() throws {
+        let dir = try TemporaryDirectory()
+        let old = """
+        goos: linux
+        goarch: amd64
+        cpu: Test CPU
+        BenchmarkEncode-8   1000000   1032 ns/op   256 B/op   3 allocs/op
+        BenchmarkEncode-8   1000000   1040 ns/op   256 B/op   3 allocs/op
+        PASS
+        ok  	example.com/x	3.2s
+
+        """
+        let base = try dir.write("old.txt", old)
+        let same = try dir.write("same.txt", old)
+        let worse = try dir.write("new.txt", old.replacingOccurrences(of: "3 allocs/op", with: "4 allocs/op"))
+        #expect(try MemGateProcess.run(["check", base, same], in: dir.url).code == 0)
+        let run = try MemGateProcess.run(["check", base, worse], in: dir.url)
+        #expect(run.code == 1)
+        #expect(run.stdout.contains("Encode"))
+        let converted = try MemGateProcess.run(["convert", base, "--to", "benchfmt"], in: dir.url)
+        #expect(converted.code == 0)
+        #expect(converted.stdout.contains("Unit allocs/op assume=exact"))
+        #expect(converted.stdout.contains("BenchmarkEncode-8\t1000000\t1032 ns/op\t3 allocs/op\t256 B/op"))
+        let json = try MemGateProcess.run(["convert", base, "--to", "json", "--output", "conv.json"], in: dir.url)
+        #expect(json.code == 0)
+        #expect(try ResultsFile.read(contentsOf: dir.file("conv.json"))["Encode"] != nil)
+    }
+
+    @Test func showPrintsTableAndEnvironment() throws {
+        let dir = try TemporaryDirectory()
+        let base = try dir.write("base.json", Self.results())
+        let run = try MemGateProcess.run(["show", base], in: dir.url)
+        #expect(run.code == 0)
+        #expect(run.stdout.contains("json/encode"))
+        #expect(run.stdout.contains("3 allocs/op"))
+        #expect(run.stdout.contains("cpuModel: Test CPU"))
+    }
+
+    @Test func helpVersionAndUsageErrors() throws {
+        let help = try MemGateProcess.run(["--help"])
+        #expect(help.code == 0)
+        #expect(help.stdout.contains("3  inconclusive only"))
+        for command in ["check", "compare", "update", "show", "convert"] {
+            let viaHelp = try MemGateProcess.run(["help", command])
+            let viaFlag = try MemGateProcess.run([command, "--help"])
+            #expect(viaHelp.code == 0 && viaFlag.code == 0)
+            #expect(viaHelp.stdout == viaFlag.stdout)
+            #expect(viaHelp.stdout.contains("memgate \(command)"))
+        }
+        #expect(try MemGateProcess.run(["--version"]).stdout.hasPrefix("memgate "))
+        func usage(_ arguments: [String], _ fragment: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let run = try MemGateProcess.run(arguments)
+            #expect(run.code == 2, sourceLocation: sourceLocation)
+            #expect(run.stderr.contains(fragment), "\(run.stderr)", sourceLocation: sourceLocation)
+            #expect(run.stdout.isEmpty, sourceLocation: sourceLocation)
+        }
+        try usage([], "Usage: memgate COMMAND")
+        try usage(["frobnicate"], "unknown command 'frobnicate'")
+        try usage(["check", "--bogus", "a", "b"], "'--bogus'")
+        try usage(["check", "a"], "CURRENT")
+        try usage(["check", "--alpha", "2", "a", "b"], "--alpha")
+        try usage(["check", "--alpha", "x", "a", "b"], "--alpha")
+        try usage(["check", "--inconclusive", "maybe", "a", "b"], "--inconclusive")
+        try usage(["check", "--noisy", "loud", "a", "b"], "--noisy")
+        try usage(["check", "--format", "html", "a", "b"], "--format")
+        try usage(["check", "--threshold", "time", "a", "b"], "--threshold: 'time' is not METRIC=VALUE")
+        try usage(["check", "--threshold", "time=fast", "a", "b"], "--threshold: time: threshold \"fast\"")
+        try usage(["check", "--threshold", "time=+1MiB", "a", "b"], "--threshold: time:")
+        try usage(["check", "--output", "report.html", "a", "b"], "--output: cannot tell the format of 'report.html'")
+        try usage(["convert", "a"], "--to")
+        try usage(["convert", "a", "--to", "csv"], "--to")
+        try usage(["help", "nope"], "unknown command 'nope'")
+    }
+}

@@ -1,0 +1,272 @@
+import BenchResults
+import Testing
+@testable import MemGate
+
+/// A small hand-built report, independent of the statistics, for exact-output tests.
+enum SmallReport {
+    static let report = Report(
+        baselineName: "base.json", currentName: "new.json", mode: .check, noisyGated: true,
+        noisyNotGatedReason: nil, debugBuilds: [], alpha: 0.01, familySize: 1,
+        benchmarks: [
+            BenchmarkComparison(name: "json/encode", presence: .compared, metrics: [
+                MetricComparison(metric: "time", unit: .nanosecondsPerOp, better: .lower, exact: false,
+                                 baseline: 1000, current: 1250, change: 0.25, plusMinus: 0.031, pValue: 0.0004,
+                                 threshold: .percent(10), verdict: .regression, sampleCounts: (10, 10)),
+                MetricComparison(metric: "allocs", unit: .allocationsPerOp, better: .lower, exact: true,
+                                 baseline: 3, current: 3, change: 0, threshold: .absolute(0), verdict: .pass,
+                                 sampleCounts: (10, 10)),
+            ]),
+            BenchmarkComparison(name: "sort/n=1000", presence: .compared, metrics: [
+                MetricComparison(metric: "bytes", unit: .bytesPerOp, better: .lower, exact: true,
+                                 baseline: 2048, current: 1024, change: -0.5, threshold: .percent(5),
+                                 verdict: .improvement, sampleCounts: (10, 10)),
+            ]),
+            BenchmarkComparison(name: "crashy", presence: .failed, status: .crashed, message: "signal 11"),
+            BenchmarkComparison(name: "fresh", presence: .added),
+            BenchmarkComparison(name: "gone", presence: .removed),
+        ])
+
+    /// Every format must survive this name.
+    static let hostileName = "a|b<c>&\"d\"\n`e`\r,f:g%h\u{1B}[31m"
+
+    static var hostile: Report {
+        var report = report
+        report.baselineName = hostileName
+        for index in report.benchmarks.indices { report.benchmarks[index].name = hostileName + "\(index)" }
+        report.benchmarks[0].metrics[0].metric = hostileName
+        report.benchmarks[0].metrics[0].note = hostileName
+        report.benchmarks[2].message = hostileName
+        return report
+    }
+}
+
+@Suite struct RendererGoldenTests {
+    @Test func text() {
+        var out = ""
+        SmallReport.report.writeText(to: &out)
+        #expect(out == """
+        memgate check: base.json -> new.json
+
+        benchmark    metric  baseline     current  change       ±  verdict    note
+        --------------------------------------------------------------------------
+        json/encode  time     1 µs/op  1.25 µs/op  +25.0%  ±3.10%  REGRESSED
+        sort/n=1000  bytes   2 KiB/op    1 KiB/op  -50.0%          improved
+
+        FAILED   crashy: crashed: signal 11
+        NEW      fresh
+        REMOVED  gone
+
+        (1 unremarkable row hidden; --all shows them)
+        FAIL: 1 failed benchmark, 1 regression, 1 improvement, 1 ok, 1 new benchmark, 1 removed benchmark (5 benchmarks)
+
+        """)
+    }
+
+    @Test func textVerboseWithColour() {
+        var out = ""
+        SmallReport.report.writeText(to: &out, options: RenderOptions(color: true, verbose: true))
+        #expect(out.contains("\u{1B}[1;31mREGRESSED\u{1B}[0m"))
+        #expect(out.contains("3 allocs/op"))
+        #expect(!out.contains("hidden"))
+    }
+
+    @Test func markdown() {
+        var out = ""
+        SmallReport.report.writeMarkdown(to: &out)
+        #expect(out == """
+        ### ❌ memgate check: FAIL: 1 failed benchmark, 1 regression, 1 improvement, 1 ok, 1 new benchmark, 1 removed benchmark (5 benchmarks)
+
+        Baseline `base.json`, current `new.json`.
+
+        | benchmark | metric | baseline | current | change | ± | verdict | note |
+        |---|---|--:|--:|--:|--:|---|---|
+        | json/encode | time | 1 µs/op | 1.25 µs/op | +25.0% | ±3.10% | **REGRESSED** |  |
+        | sort/n=1000 | bytes | 2 KiB/op | 1 KiB/op | -50.0% |  | improved |  |
+
+        **Failed in current**
+
+        - crashy: crashed: signal 11
+
+        **New**
+
+        - fresh
+
+        **Removed**
+
+        - gone
+
+
+        """)
+    }
+
+    @Test func junit() {
+        var out = ""
+        SmallReport.report.writeJUnit(to: &out)
+        #expect(out == """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <testsuites name="memgate" tests="6" failures="2" skipped="1">
+          <testsuite name="memgate check" tests="6" failures="2" errors="0" skipped="1">
+            <testcase classname="json/encode" name="time">
+              <failure message="regressed: 1 µs/op -&gt; 1.25 µs/op (+25.0% ±3.10%), threshold 10%" type="regression"/>
+            </testcase>
+            <testcase classname="json/encode" name="allocs">
+              <system-out>ok: 3 allocs/op -&gt; 3 allocs/op (0%), threshold +0</system-out>
+            </testcase>
+            <testcase classname="sort/n=1000" name="bytes">
+              <system-out>improved: 2 KiB/op -&gt; 1 KiB/op (-50.0%), threshold 5%</system-out>
+            </testcase>
+            <testcase classname="crashy" name="status">
+              <failure message="crashed in current: signal 11" type="crashed"/>
+            </testcase>
+            <testcase classname="fresh" name="status">
+              <system-out>new benchmark: not in the baseline</system-out>
+            </testcase>
+            <testcase classname="gone" name="status">
+              <skipped message="removed: in the baseline but not in current"/>
+            </testcase>
+          </testsuite>
+        </testsuites>
+
+        """)
+    }
+
+    @Test func github() {
+        var out = ""
+        SmallReport.report.writeGitHubAnnotations(to: &out)
+        #expect(out == """
+        ::error title=memgate%3A json/encode time::REGRESSED: 1 µs/op -> 1.25 µs/op (+25.0%25), threshold 10%25
+        ::notice title=memgate%3A sort/n=1000 bytes::improved: 2 KiB/op -> 1 KiB/op (-50.0%25), threshold 5%25
+        ::error title=memgate%3A crashy crashed::crashed: signal 11
+        ::warning title=memgate%3A gone removed::in the baseline but not in current
+        ::notice title=memgate check::FAIL: 1 failed benchmark, 1 regression, 1 improvement, 1 ok, 1 new benchmark, 1 removed benchmark (5 benchmarks)
+
+        """)
+    }
+
+    @Test func jsonIsValidAndComplete() throws {
+        var out = ""
+        SmallReport.report.writeJSON(to: &out, policy: .report)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect(object["format"] as? String == "memgate-verdict")
+        #expect(object["outcome"] as? String == "regression")
+        #expect(object["exitCode"] as? Int == 1)
+        let benchmarks = try #require(object["benchmarks"] as? [[String: Any]])
+        #expect(benchmarks.count == 5)
+        let rows = try #require(benchmarks[0]["metrics"] as? [[String: Any]])
+        #expect(rows[0]["verdict"] as? String == "regression")
+        #expect(rows[0]["pValue"] as? Double == 0.0004)
+        #expect(rows[1]["plusMinus"] is NSNull)
+    }
+}
+
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@Suite struct EscapingTests {
+    let name = SmallReport.hostileName
+
+    @Test func textHasNoRawControlCharacters() {
+        var out = ""
+        SmallReport.hostile.writeText(to: &out, options: RenderOptions(verbose: true))
+        #expect(!out.contains("\u{1B}"))
+        #expect(!out.contains("\r"))
+        #expect(out.contains(#"a|b<c>&"d"\n`e`\r,f:g%h\u{1B}[31m0"#))
+        // Every table line is one line: the hostile name did not break rows.
+        #expect(out.split(separator: "\n").filter { $0.hasPrefix("a|b") }.count == 3)
+    }
+
+    @Test func markdownCellsStayInTheirColumns() {
+        var out = ""
+        SmallReport.hostile.writeMarkdown(to: &out, options: RenderOptions(verbose: true))
+        let rows = out.split(separator: "\n").filter { $0.hasPrefix("| a") }
+        #expect(rows.count == 3)
+        for row in rows {
+            // 9 unescaped pipes = 8 cells.
+            var pipes = 0
+            var previous: Character = " "
+            for character in row {
+                if character == "|" && previous != "\\" { pipes += 1 }
+                previous = character
+            }
+            #expect(pipes == 9, "\(row)")
+            #expect(!row.contains("<c>") && !row.contains("&\"") && !row.contains("`e`"))
+        }
+        #expect(out.contains(#"a\|b&lt;c&gt;&amp;"d"\\n\`e\`\\r,f:g%h\\u{1B}\[31m0"#))
+        #expect(!out.contains("\u{1B}"))
+    }
+
+    @Test func jsonRoundTripsTheName() throws {
+        var out = ""
+        SmallReport.hostile.writeJSON(to: &out)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect(object["baseline"] as? String == name)
+        let benchmarks = try #require(object["benchmarks"] as? [[String: Any]])
+        #expect(benchmarks[0]["name"] as? String == name + "0")
+        #expect(benchmarks[2]["message"] as? String == name)
+        let rows = try #require(benchmarks[0]["metrics"] as? [[String: Any]])
+        #expect(rows[0]["metric"] as? String == name)
+        #expect(rows[0]["note"] as? String == name)
+    }
+
+    @Test func junitIsWellFormedXMLAndKeepsTheName() throws {
+        var out = ""
+        SmallReport.hostile.writeJUnit(to: &out)
+        #expect(!out.contains("\u{1B}"))
+        let document = try XMLDocument(data: Data(out.utf8))
+        let cases = try document.nodes(forXPath: "//testcase")
+        #expect(cases.count == 6)
+        let first = try #require(cases.first as? XMLElement)
+        #expect(first.attribute(forName: "classname")?.stringValue == "a|b<c>&\"d\"\n`e`\r,f:g%h\\u{1B}[31m0")
+    }
+
+    @Test func githubCommandsStayOnOneLine() {
+        var out = ""
+        SmallReport.hostile.writeGitHubAnnotations(to: &out)
+        let lines = out.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.allSatisfy { $0.hasPrefix("::") })
+        #expect(!out.contains("\r"))
+        // In the title property, : and , are escaped; in the message only % CR LF.
+        #expect(out.contains("title=memgate%3A a|b<c>&\"d\"%0A`e`%0D%2Cf%3Ag%25h"))
+        #expect(out.contains("::crashed: a|b<c>&\"d\"%0A`e`%0D,f:g%25h"))
+    }
+
+    @Test func escapeFunctions() {
+        #expect(Escape.githubProperty("a%b\r\nc:d,e") == "a%25b%0D%0Ac%3Ad%2Ce")
+        #expect(Escape.githubMessage("a%b\rc\nd:e,f") == "a%25b%0Dc%0Ad:e,f")
+        #expect(Escape.json("a\"b\\c\n\u{01}") == #""a\"b\\c\n\u0001""#)
+        #expect(Escape.xml("<a & 'b'>\"\n\u{01}") == "&lt;a &amp; &apos;b&apos;&gt;&quot;&#10;\\u{1}")
+        #expect(Escape.markdown("a|b*c_d<e>") == #"a\|b\*c\_d&lt;e&gt;"#)
+        #expect(Escape.terminal("a\nb\u{1B}c\u{7F}") == #"a\nb\u{1B}c\u{7F}"#)
+    }
+}
+
+@Suite struct FormatTests {
+    @Test func pValues() {
+        #expect(MetricFormat.pValue(0.5) == "0.5")
+        #expect(MetricFormat.pValue(0.0123) == "0.012")
+        #expect(MetricFormat.pValue(0.00123) == "0.0012")
+        #expect(MetricFormat.pValue(1.08e-5) == "1.1e-05")
+        #expect(MetricFormat.pValue(1) == "1")
+    }
+
+    @Test func changes() {
+        func row(_ b: Double?, _ c: Double?, _ change: Double?) -> MetricComparison {
+            MetricComparison(metric: "m", unit: .bytesPerOp, better: .lower, exact: true, baseline: b, current: c, change: change, threshold: .off, verdict: .pass)
+        }
+        #expect(MetricFormat.change(row(100, 112.3, 0.123)) == "+12.3%")
+        #expect(MetricFormat.change(row(100, 96, -0.04)) == "-4.00%")
+        #expect(MetricFormat.change(row(100, 100, 0)) == "0%")
+        #expect(MetricFormat.change(row(100, 100.004, 0.00004)) == "+0.00%")
+        #expect(MetricFormat.change(row(0, 2048, nil)) == "+2 KiB/op")
+        #expect(MetricFormat.change(row(nil, 1, nil)) == "-")
+        #expect(MetricFormat.change(row(100, 1099.96, 9.9996)) == "+1000%")
+    }
+
+    @Test func ranges() {
+        #expect(MetricFormat.range(3, 5, .allocationsPerOp) == "3–5 allocs/op")
+        #expect(MetricFormat.range(3, 3, .allocationsPerOp) == "3 allocs/op")
+        #expect(MetricFormat.range(512, 2048, .bytesPerOp) == "512 B/op–2 KiB/op")
+    }
+}

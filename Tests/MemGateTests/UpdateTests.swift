@@ -1,0 +1,115 @@
+import BenchResults
+import BenchStatistics
+import Foundation
+import Testing
+@testable import MemGate
+
+@Suite struct BaselineUpdateTests {
+    let old = Fixture.file([
+        Fixture.benchmark("a", ["allocs": Fixture.allocs([1])]),
+        Fixture.benchmark("b", ["allocs": Fixture.allocs([2])]),
+        Fixture.benchmark("c", ["allocs": Fixture.allocs([3])]),
+    ])
+    let new = Fixture.file([
+        Fixture.benchmark("b", ["allocs": Fixture.allocs([20])]),
+        Fixture.benchmark("c", [:], status: .crashed, message: "signal 6"),
+        Fixture.benchmark("d", ["allocs": Fixture.allocs([4])]),
+        Fixture.benchmark("e", [:], status: .timeout),
+    ])
+
+    @Test func mergeKeepsOthers() {
+        let update = BaselineUpdate(baseline: old, current: new, prune: false)
+        #expect(update.merged.benchmarks.map(\.name) == ["a", "b", "c", "d"])
+        #expect(update.merged["b"]?[.allocs]?.samples == [20])
+        #expect(update.merged["c"]?[.allocs]?.samples == [3])  // failed: old entry kept
+        #expect(update.added == ["d"])
+        #expect(update.updated == ["b"])
+        #expect(update.kept == ["a"])
+        #expect(update.notRecorded.map(\.name) == ["c", "e"])
+    }
+
+    @Test func prune() {
+        let update = BaselineUpdate(baseline: old, current: new, prune: true)
+        #expect(update.merged.benchmarks.map(\.name) == ["b", "c", "d"])
+        #expect(update.pruned == ["a"])
+    }
+
+    @Test func noBaselineYet() {
+        let update = BaselineUpdate(baseline: nil, current: new, prune: false)
+        #expect(update.merged.benchmarks.map(\.name) == ["b", "d"])
+        #expect(update.merged.environment == new.environment)
+    }
+}
+
+@Suite struct UpdateCommandTests {
+    @Test func createsMergesAndPrunes() throws {
+        let dir = try TemporaryDirectory()
+        let first = try dir.write("first.json", EndToEndTests.results(names: ["x", "y"]))
+        let run = try MemGateProcess.run(["update", first], in: dir.url)
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("baselines/baseline.json: 2 added, 0 updated, 0 kept, 0 pruned"))
+        #expect(try ResultsFile.read(contentsOf: dir.file("baselines/baseline.json")).benchmarks.map(\.name) == ["x", "y"])
+
+        let second = try dir.write("second.json", EndToEndTests.results(allocs: 5, names: ["y", "z"]))
+        let merge = try MemGateProcess.run(["update", second], in: dir.url)
+        #expect(merge.stdout.hasPrefix("baselines/baseline.json: 1 added, 1 updated, 1 kept, 0 pruned"))
+        let merged = try ResultsFile.read(contentsOf: dir.file("baselines/baseline.json"))
+        #expect(merged.benchmarks.map(\.name) == ["x", "y", "z"])
+        #expect(merged["y"]?[.allocs]?.median == 5)
+
+        let prune = try MemGateProcess.run(["update", "--prune", "--baseline", "baselines/baseline.json", second], in: dir.url)
+        #expect(prune.code == 0)
+        #expect(prune.stdout.contains("1 pruned"))
+        #expect(try ResultsFile.read(contentsOf: dir.file("baselines/baseline.json")).benchmarks.map(\.name) == ["y", "z"])
+    }
+
+    @Test func failedBenchmarksAreNotRecorded() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("bl.json", EndToEndTests.results(names: ["x"]))
+        let current = try dir.write("cur.json", EndToEndTests.results(allocs: 9, names: ["y"], failing: "x"))
+        let run = try MemGateProcess.run(["update", current, "--baseline", "bl.json"], in: dir.url)
+        #expect(run.code == 1)
+        #expect(run.stdout.contains("NOT RECORDED x: crashed: signal 11"))
+        let file = try ResultsFile.read(contentsOf: dir.file("bl.json"))
+        #expect(file.benchmarks.map(\.name) == ["x", "y"])
+        #expect(file["x"]?[.allocs]?.median == 3)
+    }
+
+    @Test func invalidBaselineIsNotOverwritten() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("bl.json", "{broken")
+        let current = try dir.write("cur.json", EndToEndTests.results())
+        let run = try MemGateProcess.run(["update", current, "--baseline", "bl.json"], in: dir.url)
+        #expect(run.code == 2)
+        #expect(run.stderr.contains("bl.json"))
+        #expect(dir.read("bl.json") == "{broken")
+    }
+
+    /// SIGKILLs `memgate update` at random moments while it writes a multi-megabyte
+    /// baseline: afterwards the baseline is always a complete file, old or new.
+    @Test func killedUpdateNeverTruncatesTheBaseline() throws {
+        let dir = try TemporaryDirectory()
+        let names = (0..<3000).map { "bench/\($0)" }
+        try dir.write("bl.json", EndToEndTests.results(names: names))
+        let current = try dir.write("cur.json", EndToEndTests.results(allocs: 4, names: names))
+        var random = SeededRandom(seed: 11)
+        var sawOld = false, sawNew = false
+        for _ in 0..<12 {
+            let process = Process()
+            process.executableURL = MemGateProcess.executable
+            process.arguments = ["update", current, "--baseline", "bl.json"]
+            process.currentDirectoryURL = dir.url
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 0...400_000, using: &random))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let file = try ResultsFile.read(contentsOf: dir.file("bl.json"))  // throws if truncated
+            #expect(file.benchmarks.count == 3000)
+            if file["bench/0"]?[.allocs]?.median == 4 { sawNew = true } else { sawOld = true }
+            if sawNew { try dir.write("bl.json", EndToEndTests.results(names: names)) }
+        }
+        #expect(sawOld)
+    }
+}

@@ -1,0 +1,247 @@
+import BenchResults
+import Testing
+@testable import MemGate
+
+@Suite struct ExactVerdictTests {
+    @Test func oneMoreAllocationFails() throws {
+        let row = try Fixture.verdict(Fixture.allocs([3, 3, 3]), Fixture.allocs([4, 4, 4]), metric: "allocs")
+        #expect(row.verdict == .regression)
+        #expect(!row.unstable)
+        #expect(row.threshold.text == "+0")
+    }
+
+    @Test func sameAllocationsPass() throws {
+        #expect(try Fixture.verdict(Fixture.allocs([3, 3]), Fixture.allocs([3, 3]), metric: "allocs").verdict == .pass)
+    }
+
+    @Test func fewerAllocationsImprove() throws {
+        #expect(try Fixture.verdict(Fixture.allocs([3, 3]), Fixture.allocs([2, 2]), metric: "allocs").verdict == .improvement)
+    }
+
+    @Test func bytesWithinFivePercentPass() throws {
+        #expect(try Fixture.verdict(Fixture.bytes([1000]), Fixture.bytes([1050]), metric: "bytes").verdict == .pass)
+        #expect(try Fixture.verdict(Fixture.bytes([1000]), Fixture.bytes([1060]), metric: "bytes").verdict == .regression)
+    }
+
+    @Test func allocationsFromZero() throws {
+        let row = try Fixture.verdict(Fixture.allocs([0, 0]), Fixture.allocs([1, 1]), metric: "allocs")
+        #expect(row.verdict == .regression)
+        #expect(row.change == nil)
+        #expect(MetricFormat.change(row) == "+1 allocs/op")
+    }
+
+    @Test func unstableJitterDoesNotFail() throws {
+        // An async workload: counts wobble within each file, same range.
+        let row = try Fixture.verdict(Fixture.allocs([3, 4, 3, 5, 3]), Fixture.allocs([3, 5, 4, 3, 4]), metric: "allocs")
+        #expect(row.unstable)
+        #expect(row.verdict == .pass)
+        #expect(row.note.hasPrefix("unstable: baseline 3–5 allocs/op, current 3–5 allocs/op"))
+    }
+
+    @Test func unstableMedianShiftWithinJitterDoesNotFail() throws {
+        // Medians 3 -> 4, but the ranges overlap: not counted.
+        let row = try Fixture.verdict(Fixture.allocs([3, 3, 3, 4, 5]), Fixture.allocs([4, 4, 4, 3, 5]), metric: "allocs")
+        #expect(row.unstable)
+        #expect(row.verdict == .pass)
+    }
+
+    @Test func unstableButClearlyWorseFails() throws {
+        // current.min (6) - baseline.max (5) = +1 > +0.
+        let row = try Fixture.verdict(Fixture.allocs([3, 4, 5]), Fixture.allocs([6, 7, 6]), metric: "allocs")
+        #expect(row.unstable)
+        #expect(row.verdict == .regression)
+    }
+
+    @Test func unstableImprovementIsSymmetric() throws {
+        #expect(try Fixture.verdict(Fixture.allocs([6, 7, 6]), Fixture.allocs([3, 4, 5]), metric: "allocs").verdict == .improvement)
+        #expect(try Fixture.verdict(Fixture.allocs([4, 7, 6]), Fixture.allocs([3, 4, 5]), metric: "allocs").verdict == .pass)
+    }
+
+    @Test func unstableHigherIsBetter() throws {
+        let before = Metric(unit: MetricUnit("hits/op"), better: .higher, exact: true, samples: [10, 11, 12])
+        let worse = Metric(unit: MetricUnit("hits/op"), better: .higher, exact: true, samples: [7, 8, 9])
+        let overlapping = Metric(unit: MetricUnit("hits/op"), better: .higher, exact: true, samples: [9, 10, 12])
+        #expect(try Fixture.verdict(before, worse, metric: "hits").verdict == .regression)
+        #expect(try Fixture.verdict(before, overlapping, metric: "hits").verdict == .pass)
+    }
+
+    @Test func exactMetricsGateAcrossMachines() throws {
+        var other = Fixture.environment
+        other.cpuModel = "Other CPU"
+        let report = try Fixture.compare(
+            Fixture.file([Fixture.benchmark("b", ["allocs": Fixture.allocs([3])])]),
+            Fixture.file([Fixture.benchmark("b", ["allocs": Fixture.allocs([4])])], environment: other))
+        #expect(Fixture.row(report, "b", "allocs")?.verdict == .regression)
+        #expect(!report.noisyGated)
+    }
+
+    @Test func offReportsOnly() throws {
+        let options = ComparisonOptions(thresholds: ThresholdPolicy(overrides: ["allocs": .off]))
+        #expect(try Fixture.verdict(Fixture.allocs([3]), Fixture.allocs([40]), metric: "allocs", options: options).verdict == .reported)
+    }
+}
+
+@Suite struct NoisyVerdictTests {
+    @Test func withinThresholdPassesWithInterval() throws {
+        let row = try Fixture.verdict(Fixture.time(Fixture.steady), Fixture.time(Fixture.scaled(Fixture.steady, 1.05)))
+        #expect(row.verdict == .pass)
+        #expect(row.plusMinus != nil)
+        #expect(MetricFormat.plusMinus(row).hasPrefix("±"))
+        #expect(row.pValue == nil)  // not in the Holm family
+    }
+
+    @Test func significantSlowdownRegresses() throws {
+        let row = try Fixture.verdict(Fixture.time(Fixture.steady), Fixture.time(Fixture.scaled(Fixture.steady, 1.2)))
+        #expect(row.verdict == .regression)
+        #expect(row.pValue! < 0.01)
+    }
+
+    @Test func significantSpeedupImproves() throws {
+        #expect(try Fixture.verdict(Fixture.time(Fixture.steady), Fixture.time(Fixture.scaled(Fixture.steady, 0.8))).verdict == .improvement)
+    }
+
+    @Test func beyondThresholdTooFewSamplesIsInconclusive() throws {
+        let row = try Fixture.verdict(Fixture.time([100, 101, 99]), Fixture.time([120, 121, 119]))
+        #expect(row.verdict == .inconclusive)
+        #expect(row.samplesNeeded != nil && row.samplesNeeded! > 3)
+        #expect(row.note.contains("needs ~\(row.samplesNeeded!) samples per side"))
+    }
+
+    @Test func beyondThresholdTooNoisyIsInconclusive() throws {
+        let before: [Double] = [100, 60, 140, 80, 120, 95, 105, 70, 130, 100]
+        let after: [Double] = [115, 75, 155, 95, 135, 110, 120, 85, 145, 112]
+        let row = try Fixture.verdict(Fixture.time(before), Fixture.time(after))
+        #expect(row.verdict == .inconclusive)
+    }
+
+    @Test func notSignificantImprovementPasses() throws {
+        let row = try Fixture.verdict(Fixture.time([120, 121, 119]), Fixture.time([100, 101, 99]))
+        #expect(row.verdict == .pass)
+        #expect(row.note.hasPrefix("maybe improved"))
+    }
+
+    @Test func fingerprintMismatchReportsNoisyOnly() throws {
+        var other = Fixture.environment
+        other.cores = 8
+        let report = try Fixture.compare(
+            Fixture.file([Fixture.benchmark("b", ["time": Fixture.time(Fixture.steady)])]),
+            Fixture.file([Fixture.benchmark("b", ["time": Fixture.time(Fixture.scaled(Fixture.steady, 2))])], environment: other))
+        #expect(Fixture.row(report, "b", "time")?.verdict == .reported)
+        #expect(report.noisyNotGatedReason?.contains("cores") == true)
+        #expect(report.outcome == .pass)
+    }
+
+    @Test func unknownInBothFilesIsNotAMismatch() {
+        let go = Environment(os: "linux", arch: "amd64", cpuModel: "X")
+        #expect(Comparison.fingerprintMismatches(go, go).isEmpty)
+        var other = go
+        other.swiftVersion = "6.3"
+        #expect(Comparison.fingerprintMismatches(go, other) == ["swiftVersion"])
+    }
+
+    @Test func noisyReportPolicy() throws {
+        let options = ComparisonOptions(noisy: .report)
+        let report = try Fixture.compare(
+            Fixture.file([Fixture.benchmark("b", ["time": Fixture.time(Fixture.steady), "allocs": Fixture.allocs([1])])]),
+            Fixture.file([Fixture.benchmark("b", ["time": Fixture.time(Fixture.scaled(Fixture.steady, 2)), "allocs": Fixture.allocs([2])])]),
+            options: options)
+        #expect(Fixture.row(report, "b", "time")?.verdict == .reported)
+        #expect(Fixture.row(report, "b", "allocs")?.verdict == .regression)
+        #expect(report.noisyNotGatedReason?.hasPrefix("--noisy report") == true)
+    }
+
+    @Test func holmFamilyIsOnlyBeyondThreshold() throws {
+        var before: [BenchmarkResult] = []
+        var after: [BenchmarkResult] = []
+        for i in 0..<30 {
+            before.append(Fixture.benchmark("b\(i)", ["time": Fixture.time(Fixture.steady)]))
+            let factor = i < 2 ? 1.3 : 1.01
+            after.append(Fixture.benchmark("b\(i)", ["time": Fixture.time(Fixture.scaled(Fixture.steady, factor))]))
+        }
+        let report = try Fixture.compare(Fixture.file(before), Fixture.file(after))
+        #expect(report.familySize == 2)
+        #expect(report.counts.regressions == 2)
+        #expect(report.counts.passed == 28)
+    }
+
+    @Test func higherIsBetterThroughput() throws {
+        let before = Metric(unit: .bytesPerSecond, better: .higher, samples: Fixture.steady)
+        let after = Metric(unit: .bytesPerSecond, better: .higher, samples: Fixture.scaled(Fixture.steady, 0.7))
+        #expect(try Fixture.verdict(before, after, metric: "throughput").verdict == .regression)
+    }
+
+    @Test func absoluteThresholdUnitMismatchForCustomMetricThrows() {
+        let options = ComparisonOptions(thresholds: ThresholdPolicy(overrides: ["hits": Threshold(fraction: nil, amount: 1024, amountUnit: .bytes, isOff: false, text: "+1KiB")]))
+        let metric = Metric(unit: MetricUnit("hits/op"), samples: [1])
+        #expect(throws: ThresholdError.self) { try Fixture.verdict(metric, metric, metric: "hits", options: options) }
+    }
+
+    @Test func unitChangeIsReportedNotCompared() throws {
+        let row = try Fixture.verdict(Metric(unit: MetricUnit("ms"), samples: [1]), Metric(unit: MetricUnit("ns"), samples: [1000]), metric: "lat")
+        #expect(row.verdict == .reported)
+        #expect(row.note.hasPrefix("units differ"))
+    }
+}
+
+@Suite struct BenchmarkLevelTests {
+    let before = Fixture.file([
+        Fixture.benchmark("kept", ["allocs": Fixture.allocs([1]), "bytes": Fixture.bytes([64])]),
+        Fixture.benchmark("removed", ["allocs": Fixture.allocs([1])]),
+        Fixture.benchmark("crashes", ["allocs": Fixture.allocs([1])]),
+        Fixture.benchmark("was-broken", [:], status: .failed, message: "oops"),
+    ])
+    let after = Fixture.file([
+        Fixture.benchmark("kept", ["allocs": Fixture.allocs([1]), "frees": Fixture.allocs([1])]),
+        Fixture.benchmark("added", ["allocs": Fixture.allocs([1])]),
+        Fixture.benchmark("crashes", [:], status: .crashed, message: "signal 11"),
+        Fixture.benchmark("was-broken", ["allocs": Fixture.allocs([1])]),
+    ])
+
+    @Test func presences() throws {
+        let report = try Fixture.compare(before, after)
+        let presence = Dictionary(uniqueKeysWithValues: report.benchmarks.map { ($0.name, $0.presence) })
+        #expect(presence == ["kept": .compared, "added": .added, "removed": .removed, "crashes": .failed, "was-broken": .baselineFailed])
+        #expect(report.benchmarks.first { $0.name == "crashes" }?.message == "signal 11")
+        #expect(report.outcome == .regression)
+        #expect(report.exitCode(policy: .pass) == .regression)
+    }
+
+    @Test func missingAndNewMetrics() throws {
+        let report = try Fixture.compare(before, after)
+        #expect(Fixture.row(report, "kept", "bytes")?.verdict == .missing)
+        #expect(Fixture.row(report, "kept", "frees")?.verdict == .added)
+        #expect(report.counts.missing == 1)
+    }
+
+    @Test func timeoutInCurrentFails() throws {
+        let report = try Fixture.compare(
+            Fixture.file([Fixture.benchmark("t", ["allocs": Fixture.allocs([1])])]),
+            Fixture.file([Fixture.benchmark("t", [:], status: .timeout)]))
+        #expect(report.outcome == .regression)
+    }
+
+    @Test func compareNeverFails() throws {
+        let report = try Fixture.compare(before, after, options: ComparisonOptions(mode: .compare))
+        #expect(report.outcome == .regression)
+        #expect(report.exitCode(policy: .fail) == .pass)
+    }
+
+    @Test func inconclusivePolicies() throws {
+        let report = try Fixture.compare(
+            Fixture.file([Fixture.benchmark("b", ["time": Fixture.time([100, 101, 99])])]),
+            Fixture.file([Fixture.benchmark("b", ["time": Fixture.time([120, 121, 119])])]))
+        #expect(report.outcome == .inconclusive)
+        #expect(report.exitCode(policy: .report) == .inconclusive)
+        #expect(report.exitCode(policy: .pass) == .pass)
+        #expect(report.exitCode(policy: .fail) == .regression)
+    }
+
+    @Test func debugBuildsAreFlagged() throws {
+        var debug = Fixture.environment
+        debug.buildConfiguration = "debug"
+        let report = try Fixture.compare(Fixture.file([], environment: debug), Fixture.file([]))
+        #expect(report.debugBuilds == ["baseline"])
+        #expect(report.warnings.first?.hasPrefix("DEBUG BUILD") == true)
+        #expect(report.noisyNotGatedReason?.contains("buildConfiguration") == true)
+    }
+}

@@ -1,6 +1,7 @@
 import BenchResults
 import CLISupport
 import Foundation
+import ResultsView
 
 /// The command line every benchmark executable gets from `BenchmarkSuite.main()`.
 enum BenchmarkCommand {
@@ -88,7 +89,7 @@ enum BenchmarkCommand {
                 if let bytes = try? results.jsonBytes() { print(String(decoding: bytes, as: UTF8.self), terminator: "", to: &standardOutput) }
             default:
                 let style = TerminalStyle.detect(fileDescriptor: 1, environment: ProcessInfo.processInfo.environment)
-                print(ResultsTable.render(results, style: style), terminator: "", to: &standardOutput)
+                print(ResultsSummaryTable.render(results, style: style), terminator: "", to: &standardOutput)
             }
         }
         let failures = results.benchmarks.filter { $0.status != .ok }.count

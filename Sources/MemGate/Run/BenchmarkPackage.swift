@@ -21,7 +21,7 @@ struct BenchmarkPackage {
         guard FileManager.default.fileExists(atPath: "\(path)/Package.swift") else {
             throw Problem(description: "\(path): no Package.swift here; run memgate in a Swift package (or pass --package-path)")
         }
-        let describe = try Subprocess(executable: "swift", arguments: ["package", "describe", "--type", "json", "--package-path", path]).run()
+        let describe = try Subprocess(executable: "swift", arguments: ["package", "--package-path", path, "describe", "--type", "json"]).run()
         guard describe.succeeded else {
             throw Problem(description: "`swift package describe` failed in \(path):\n\(describe.errorOutput.lastLines(20))")
         }

@@ -2,13 +2,15 @@ import BenchResults
 import BenchStatistics
 import CLISupport
 
-/// Renders results as terminal tables: one for time and latency, one for memory, one for
-/// custom metrics when any exist, and a list of benchmarks that did not finish.
+/// Renders results as compact terminal tables: one for time and latency, one for memory,
+/// one for custom metrics when any exist, and a list of benchmarks that did not finish.
+/// Benchmark executables print it, and so does `memgate run`.
 ///
 /// Every cell is the median over samples; time per op also shows the spread of the
 /// samples as ±% (half the range between the 5th and 95th percentile, relative).
-enum ResultsTable {
-    static func render(_ file: ResultsFile, style: TerminalStyle) -> String {
+public enum ResultsSummaryTable {
+    /// The tables for `file`, ending with a newline; colour only when `style` allows.
+    public static func render(_ file: ResultsFile, style: TerminalStyle) -> String {
         let finished = file.benchmarks.filter { $0.status == .ok }
         var text = ""
         if file.environment.isDebugBuild {

@@ -11,7 +11,8 @@ import Testing
         #expect(run.exitStatus == 1)
         let file = try #require(run.results)
         #expect(file.benchmarks.map(\.name) == [
-            "exact/empty", "custom/report", "fail/crash", "fail/hang", "fail/break", "fail/no-loop", "fail/throws",
+            "exact/empty", "custom/report", "fail/crash", "fail/hang", "fail/break", "fail/no-loop",
+            "fail/report-in-loop", "fail/throws",
         ])
         #expect(file["exact/empty"]?.status == .ok)
         #expect(file["custom/report"]?.status == .ok)
@@ -26,9 +27,11 @@ import Testing
         #expect(file["fail/break"]?.message?.contains("left `for _ in b.loop`") == true)
         #expect(file["fail/no-loop"]?.status == .failed)
         #expect(file["fail/no-loop"]?.message?.contains("never ran") == true)
+        #expect(file["fail/report-in-loop"]?.status == .failed)
+        #expect(file["fail/report-in-loop"]?.message?.contains("call it after the loop") == true)
         #expect(file["fail/throws"]?.status == .failed)
         #expect(file["fail/throws"]?.message?.contains("Broken") == true)
-        #expect(run.standardError.contains("5 of 7 benchmarks did not finish"))
+        #expect(run.standardError.contains("6 of 8 benchmarks did not finish"))
     }
 
     /// Linux (6.2 and later) keeps RSS in per-CPU counters that are folded in batches of

@@ -67,6 +67,9 @@ enum FixtureBenchmarks: BenchmarkSuite {
             for _ in b.loop { break }
         }
         suite.benchmark("fail/no-loop") { _ in }
+        suite.benchmark("fail/report-in-loop") { b in
+            for _ in b.loop { b.report(1, unit: "x") }
+        }
         suite.benchmark("fail/throws") { b in
             struct Broken: Error {}
             for _ in b.loop {}

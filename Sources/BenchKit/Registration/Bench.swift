@@ -27,7 +27,7 @@ public final class Bench {
 
     /// Records a metric of your own, such as a hit rate or a compressed size.
     ///
-    /// Call it after the loop. Each call for the same `name` adds one sample; the gate
+    /// Call it after the loop (a call inside it fails the benchmark). Each call for the same `name` adds one sample; the gate
     /// compares exact metrics directly and noisy ones statistically (a single value can
     /// never be significant, so a noisy metric reported once is shown but rarely gated).
     ///
@@ -43,6 +43,11 @@ public final class Bench {
         better: Metric.Better = .lower, exact: Bool = false
     ) {
         let key = name ?? unit
+        // Recording allocates; inside the loop that would be charged to the workload.
+        guard !sampler.wasEntered || sampler.isFinished else {
+            reportError = "report(_:unit: \"\(unit)\") was called inside `for _ in b.loop`; call it after the loop"
+            return
+        }
         guard value.isFinite else {
             reportError = "report(\(value), unit: \"\(unit)\"): the value is not finite"
             return

@@ -31,13 +31,14 @@ enum ResultBuilder {
             add(.peakRSS, .bytes) { Double($0.peakRSS!) }
             add(.rssGrowth, .bytes) { Double($0.rssGrowth!) }
         }
+        // Work per op / time per op; a sample too quick for the clock counts as 1 ns.
+        func perSecond(_ work: Int) -> (SampleRecord) -> Double {
+            { Double(work) * 1e9 / max($0.nanosecondsPerOp, 1 / Double($0.iterations)) }
+        }
         switch throughput {
-        case let .bytes(perOp)?:
-            add(.throughput, .bytesPerSecond, better: .higher) { Double(perOp) * 1e9 / $0.nanosecondsPerOp }
-        case let .items(perOp)?:
-            add(.throughput, .itemsPerSecond, better: .higher) { Double(perOp) * 1e9 / $0.nanosecondsPerOp }
-        case nil:
-            break
+        case let .bytes(perOp)?: add(.throughput, .bytesPerSecond, better: .higher, perSecond(perOp))
+        case let .items(perOp)?: add(.throughput, .itemsPerSecond, better: .higher, perSecond(perOp))
+        case nil: break
         }
         for (key, metric) in customMetrics { result.metrics[key] = metric }
         return result

@@ -9,6 +9,9 @@ struct MetricRow {
 }
 
 extension Comparison {
+    /// The note on every improvement: the baseline can be tightened.
+    static let tightenNote = "better than the threshold: tighten the baseline (memgate update)"
+
     /// Compares one metric (either side may lack it); see `Comparison` for the rules.
     static func compareMetric(
         _ name: String, benchmark: String, before: Metric?, now: Metric?, noisyGated: Bool,
@@ -98,6 +101,7 @@ extension Comparison {
             if row.note.isEmpty { row.note = "threshold off: reported only" }
         } else {
             row.verdict = worse ? .regression : better ? .improvement : .pass
+            if row.verdict == .improvement { row.note = Comparison.tightenNote + (row.note.isEmpty ? "" : "; " + row.note) }
         }
     }
 }

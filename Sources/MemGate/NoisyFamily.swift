@@ -49,6 +49,7 @@ struct NoisyFamily {
             let candidate = member.candidate
             if significant {
                 row.verdict = candidate.worse ? .regression : .improvement
+                if !candidate.worse { row.note = Comparison.tightenNote }
             } else {
                 let needed = Self.samplesNeeded(candidate, level: levelPerTest, power: power)
                 row.samplesNeeded = needed

@@ -8,7 +8,10 @@ import BenchResults
 public struct Report: Sendable, Equatable {
     /// Whether the report gates (`check`) or only describes (`compare`).
     public enum Mode: String, Sendable, Codable {
-        case check, compare
+        /// Gate: regressions exit 1, inconclusive-only exits 3.
+        case check
+        /// Describe only: exit 0 whatever moved.
+        case compare
     }
 
     /// The baseline's label (usually its path).
@@ -49,7 +52,9 @@ public struct Report: Sendable, Equatable {
 
     /// Counts of what the report found.
     public struct Counts: Sendable, Equatable {
+        /// Rows by verdict: regression, inconclusive, improvement, pass, reported, missing.
         public var regressions = 0, inconclusive = 0, improvements = 0, passed = 0, reported = 0, missing = 0
+        /// Benchmarks by presence: failed in current, added, removed, failed in the baseline, compared.
         public var failedBenchmarks = 0, addedBenchmarks = 0, removedBenchmarks = 0, baselineFailed = 0, compared = 0
     }
 

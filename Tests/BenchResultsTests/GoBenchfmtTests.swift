@@ -1,4 +1,5 @@
 import BenchResults
+import BenchStatistics
 import Testing
 
 @Suite struct GoBenchfmtReadingTests {
@@ -204,5 +205,28 @@ import Testing
         bytes += [0xFF, 0xFE]
         bytes += Array(#"", "status": "ok", "iterations": [1], "metrics": {"t": {"unit": "ns", "better": "lower", "samples": [1]}}}]}"#.utf8)
         #expect(throws: ResultsError.self) { try ResultsFile.decode(anyFormat: bytes, path: "x.json") }
+    }
+}
+
+@Suite struct FastNumberTests {
+    /// The fast path must give exactly what strtod (Swift's `Double(String)`) gives.
+    @Test func matchesStrtod() throws {
+        var texts = ["0", "-0", "1", "0.1", "0.3", "123.456", "-987654.321", "1e3", "2.5E-3", "999999999999999",
+                     "0.000000000000000000001", "123456789012345678", "1.7976931348623157e308", "4.9e-324", "0.1234567890123456789"]
+        var random = SeededRandom(seed: 3)
+        for _ in 0..<2000 {
+            let digits = Int.random(in: 1...17, using: &random)
+            var text = String((0..<digits).map { _ in Character(String(Int.random(in: 0...9, using: &random))) })
+            while text.count > 1 && text.hasPrefix("0") { text.removeFirst() }
+            let point = Int.random(in: 0...text.count, using: &random)
+            if point > 0 && point < text.count { text.insert(".", at: text.index(text.startIndex, offsetBy: point)) }
+            texts.append(text)
+        }
+        for text in texts {
+            let json = #"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "a", "status": "ok", "iterations": [1], "metrics": {"t": {"unit": "u", "better": "lower", "samples": [\#(text)]}}}]}"#
+            let file = try ResultsFile.decode(anyFormat: Array(json.utf8), path: "n.json")
+            let expected = try #require(Double(text))
+            #expect(file["a"]?.metrics["t"]?.samples == [expected], "\(text)")
+        }
     }
 }

@@ -25,11 +25,14 @@ let package = Package(
         // Small terminal helpers shared by both executables: arguments, tables, colour.
         .target(name: "CLISupport"),
 
+        // The compact results tables both executables print.
+        .target(name: "ResultsView", dependencies: ["BenchResults", "BenchStatistics", "CLISupport"]),
+
         // The measuring harness that benchmark executables link.
-        .target(name: "BenchKit", dependencies: ["BenchResults", "CLISupport", "CAllocCounter"]),
+        .target(name: "BenchKit", dependencies: ["BenchResults", "CLISupport", "ResultsView", "CAllocCounter"]),
 
         // The gate: thresholds, comparison, verdicts, reports, commands.
-        .target(name: "MemGate", dependencies: ["BenchResults", "BenchStatistics", "CLISupport"]),
+        .target(name: "MemGate", dependencies: ["BenchResults", "BenchStatistics", "CLISupport", "ResultsView"]),
 
         // Thin executable over MemGate. Never links the allocation interposer.
         .executableTarget(name: "memgate", dependencies: ["MemGate"]),
@@ -42,7 +45,7 @@ let package = Package(
 
         .testTarget(name: "BenchStatisticsTests", dependencies: ["BenchStatistics"]),
         .testTarget(name: "BenchResultsTests", dependencies: ["BenchResults"]),
-        .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "CAllocCounter"]),
+        .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "CAllocCounter", "FixtureBenchmarks"]),
         .testTarget(name: "MemGateTests", dependencies: ["MemGate", "BenchResults"]),
         .testTarget(name: "CLITests", dependencies: ["BenchResults", "CLISupport"]),
     ]

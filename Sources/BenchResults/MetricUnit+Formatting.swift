@@ -37,15 +37,15 @@ extension MetricUnit {
     ///     threeDigits(12)       // "12"
     ///     threeDigits(1.23456)  // "1.23"
     ///     threeDigits(999.96)   // "1000"
-    static func threeDigits(_ value: Double) -> String {
+    public static func threeDigits(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         let magnitude = abs(value)
         let decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2
         return fixed(value, decimals: decimals)
     }
 
-    /// `value` rounded half away from zero to `decimals` places, without Foundation.
-    static func fixed(_ value: Double, decimals: Int) -> String {
+    /// `value` rounded half away from zero to `decimals` places: `fixed(2.25, decimals: 1)` is `"2.3"`.
+    public static func fixed(_ value: Double, decimals: Int) -> String {
         var factor = 1.0
         for _ in 0..<decimals { factor *= 10 }
         let rounded = (abs(value) * factor).rounded(.toNearestOrAwayFromZero)

@@ -29,9 +29,12 @@ struct GateArguments {
     ///
     /// - Throws: `UsageError` for bad values, `CommandError` for a bad or missing
     ///   (explicitly named) config file.
-    init(_ arguments: ParsedArguments, mode: Report.Mode) throws {
+    ///
+    /// - Parameter defaultConfigPath: the config read when `--config` is not given (its
+    ///   absence then means built-in defaults); `run` passes the package's.
+    init(_ arguments: ParsedArguments, mode: Report.Mode, defaultConfigPath: String = GateArguments.defaultConfigPath) throws {
         let configPath = arguments.value("--config")
-        config = try GateArguments.loadConfig(configPath ?? GateArguments.defaultConfigPath, explicit: configPath != nil)
+        config = try GateArguments.loadConfig(configPath ?? defaultConfigPath, explicit: configPath != nil)
         var overrides: [String: Threshold] = [:]
         for value in arguments.values("--threshold") {
             guard let equals = value.firstIndex(of: "="), equals != value.startIndex else {

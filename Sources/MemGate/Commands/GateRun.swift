@@ -10,10 +10,21 @@ enum GateRun {
         let baselinePath = arguments.positionals[0]
         let currentPath = arguments.positionals[1]
         let (baseline, current) = try readBoth(baselinePath, currentPath)
+        return try report(baseline: baseline, current: current, baselineName: baselinePath, currentName: currentPath,
+                          gate: gate, context: &context)
+    }
+
+    /// Compares `current` with `baseline`, renders the report to standard output, to every
+    /// `--output` file and to `$GITHUB_STEP_SUMMARY`, and returns the exit code. Shared by
+    /// `check`, `compare`, `run` and `refs`.
+    static func report(
+        baseline: ResultsFile, current: ResultsFile, baselineName: String, currentName: String,
+        gate: GateArguments, context: inout CommandContext
+    ) throws -> ExitCode {
         let report: Report
         do {
             report = try Comparison.compare(
-                baseline: baseline, current: current, baselineName: baselinePath, currentName: currentPath,
+                baseline: baseline, current: current, baselineName: baselineName, currentName: currentName,
                 options: gate.options)
         } catch {
             throw CommandError("\(error)")

@@ -18,7 +18,7 @@ public enum MemGateCommand {
 
     /// Every subcommand, in help order.
     static let subcommands: [any Subcommand.Type] = [
-        CheckCommand.self, CompareCommand.self, UpdateCommand.self, ShowCommand.self, ConvertCommand.self,
+        RunCommand.self, CheckCommand.self, CompareCommand.self, UpdateCommand.self, ShowCommand.self, ConvertCommand.self,
     ]
 
     /// Runs `memgate` with `arguments` (without the program name).

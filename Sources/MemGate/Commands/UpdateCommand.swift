@@ -28,8 +28,16 @@ struct UpdateCommand: Subcommand {
     }
 
     static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
-        let baselinePath = arguments.value("--baseline") ?? defaultBaseline
         let current = try GateArguments.readResults(arguments.positionals[0])
+        return try record(current, baselinePath: arguments.value("--baseline") ?? defaultBaseline,
+                          prune: arguments.flag("--prune"), context: &context)
+    }
+
+    /// Merges `current` into the baseline at `baselinePath` (created if missing) and writes
+    /// it atomically. Shared by `update` and `run --update`.
+    ///
+    /// - Returns: `.pass`, or `.regression` when some benchmarks failed and were not recorded.
+    static func record(_ current: ResultsFile, baselinePath: String, prune: Bool, context: inout CommandContext) throws -> ExitCode {
         var baseline: ResultsFile?
         do {
             baseline = try ResultsFile.read(anyFormat: baselinePath)
@@ -38,7 +46,7 @@ struct UpdateCommand: Subcommand {
         } catch {
             throw CommandError("\(error) (not overwritten; fix or remove it first)")
         }
-        let update = BaselineUpdate(baseline: baseline, current: current, prune: arguments.flag("--prune"))
+        let update = BaselineUpdate(baseline: baseline, current: current, prune: prune)
         try createDirectory(containing: baselinePath)
         do { try update.merged.write(to: baselinePath) } catch { throw CommandError(error) }
         context.output += update.summary(baselinePath: baselinePath)

@@ -1,0 +1,149 @@
+import BenchResults
+
+/// The state machine behind `b.loop`: calibration, warm-up, then the kept samples.
+///
+/// Calibration runs the body 1, then more and more times (``predictIterations``) until a
+/// run lasts at least half the wanted sample time; that fixes the iterations per sample
+/// and the latency batch size. Warm-up samples follow, re-estimate both, and are dropped; then the kept
+/// samples. Each run is one window: probes are read at its edges (``ProbeReading``),
+/// and inside it the harness only reads the clock at unit ends and bumps a histogram
+/// counter, which never allocates.
+@usableFromInline
+final class Sampler {
+    private enum Phase { case notStarted, calibrating, warmingUp, measuring, finished }
+
+    let plan: SamplingPlan
+    private var phase = Phase.notStarted
+    /// Iterations in the current run, and per timed unit within it.
+    private var iterations = 1
+    private var batchSize = 1
+    private var unitsLeft = 0
+    private var warmupsLeft = 0
+    private var recordsLatency = false
+    private var windowStart = ProbeReading()
+    private var lastUnitEnd: UInt64 = 0
+    private var memory = MemoryWatermark()
+    private let histogram = LatencyHistogram()
+
+    /// The kept samples, in order.
+    private(set) var records: [SampleRecord] = []
+    /// Why the loop was misused, if it was; the runner reports it as a failure.
+    private(set) var misuse: String?
+    /// Iterations per timed latency unit of the kept samples.
+    var latencyBatchSize: Int { batchSize }
+    /// True once every kept sample has been measured.
+    var isFinished: Bool { phase == .finished }
+    /// True once the body entered the loop.
+    var wasEntered: Bool { phase != .notStarted }
+
+    init(plan: SamplingPlan) {
+        self.plan = plan
+        records.reserveCapacity(plan.samples)
+    }
+
+    /// Called when the body creates the loop's iterator.
+    @usableFromInline
+    func enterLoop() {
+        if phase != .notStarted && misuse == nil {
+            misuse = "the body entered b.loop more than once; use one `for _ in b.loop` per body"
+        }
+    }
+
+    /// Called by the iterator when its current unit is done. Returns the iterations of
+    /// the next unit, or 0 when the loop is over.
+    @usableFromInline
+    func unitEnded() -> Int {
+        switch phase {
+        case .notStarted:
+            phase = .calibrating
+            startRun(iterations: 1, batchSize: 1, latency: false)
+            return 1
+        case .finished:
+            return 0
+        case .calibrating, .warmingUp, .measuring:
+            let now = Syscalls.monotonicNanoseconds()
+            if recordsLatency {
+                let elapsed = now &- lastUnitEnd
+                histogram.record(batchSize == 1 ? elapsed : elapsed / UInt64(batchSize))
+                lastUnitEnd = now
+            }
+            unitsLeft -= 1
+            if unitsLeft > 0 { return batchSize }
+            return runEnded(ProbeReading.stop(clock: now))
+        }
+    }
+
+    /// Begins a window of `iterations` in units of `batchSize`. The clock is read last.
+    private func startRun(iterations: Int, batchSize: Int, latency: Bool) {
+        self.iterations = iterations
+        self.batchSize = batchSize
+        unitsLeft = iterations / batchSize
+        recordsLatency = latency
+        if latency { histogram.reset() }
+        if phase == .measuring && plan.measureMemory { memory.begin() }
+        windowStart = ProbeReading.start()
+        lastUnitEnd = windowStart.nanoseconds
+    }
+
+    /// Handles the end of a window and starts the next one; returns its first unit.
+    private func runEnded(_ stop: ProbeReading) -> Int {
+        let elapsed = stop.nanoseconds &- windowStart.nanoseconds
+        switch phase {
+        case .calibrating:
+            if elapsed >= plan.sampleNanoseconds / 2 || iterations >= plan.maxIterations {
+                fixIterations(lastIterations: iterations, lastNanoseconds: elapsed)
+                warmupsLeft = plan.warmupSamples
+                phase = warmupsLeft > 0 ? .warmingUp : .measuring
+            } else {
+                let next = predictIterations(
+                    targetNanoseconds: plan.sampleNanoseconds, previousIterations: iterations,
+                    previousNanoseconds: elapsed, maximum: plan.maxIterations)
+                startRun(iterations: next, batchSize: next, latency: false)
+                return next
+            }
+        case .warmingUp:
+            // A calibration run can hit a one-off stall (a thread pool starting, a page
+            // fault storm) and under-estimate; the warm-up sample re-estimates.
+            fixIterations(lastIterations: iterations, lastNanoseconds: elapsed)
+            warmupsLeft -= 1
+            if warmupsLeft <= 0 { phase = .measuring }
+        case .measuring:
+            records.append(record(stop: stop))
+            if records.count >= plan.samples {
+                phase = .finished
+                return 0
+            }
+        case .notStarted, .finished:
+            preconditionFailure("no window is open")
+        }
+        startRun(iterations: iterations, batchSize: batchSize, latency: true)
+        return batchSize
+    }
+
+    /// Sets iterations per sample and the latency batch from a run's duration.
+    private func fixIterations(lastIterations: Int, lastNanoseconds: UInt64) {
+        let perIteration = Double(max(1, lastNanoseconds)) / Double(lastIterations)
+        let wanted = Double(plan.sampleNanoseconds) / perIteration
+        let batch = BenchKit.latencyBatchSize(
+            nanosecondsPerIteration: perIteration, resolutionNanoseconds: plan.latencyResolutionNanoseconds)
+        // Whole batches only, at least one, at most maxIterations (rounded down to a batch).
+        let cap = max(batch, plan.maxIterations / batch * batch)
+        iterations = min(cap, max(batch, Int((wanted / Double(batch)).rounded(.up)) * batch))
+        batchSize = batch
+    }
+
+    /// The record of the window that just ended (the clock was already read).
+    private func record(stop: ProbeReading) -> SampleRecord {
+        let watermark = plan.measureMemory ? memory.end() : nil
+        let quantiles = MetricID.latencyQuantiles.map { histogram.quantile($0.quantileProbability!) ?? 0 }
+        return SampleRecord(
+            iterations: iterations,
+            nanoseconds: stop.nanoseconds &- windowStart.nanoseconds,
+            cpuNanoseconds: stop.cpuNanoseconds &- windowStart.cpuNanoseconds,
+            allocations: stop.allocations &- windowStart.allocations,
+            frees: stop.frees &- windowStart.frees,
+            bytes: stop.bytes &- windowStart.bytes,
+            peakRSS: watermark?.peak, rssGrowth: watermark?.growth,
+            quantiles: quantiles)
+    }
+}

@@ -1,0 +1,39 @@
+/// Per-benchmark settings. Unset fields take the run's defaults (the command line, then
+/// the built-in defaults: 10 samples of 10 ms after 1 warm-up sample, 60 s timeout).
+///
+///     suite.benchmark("json/decode", configuration: .init(samples: 20, throughput: .bytes(4096))) { b in ... }
+public struct BenchmarkConfiguration: Sendable {
+    /// Samples kept in the results.
+    public var samples: Int?
+    /// Samples run after calibration and dropped.
+    public var warmupSamples: Int?
+    /// Wanted duration of one sample, in seconds.
+    public var sampleTime: Double?
+    /// Seconds after which the benchmark's process is killed (isolated runs only).
+    public var timeout: Double?
+    /// Upper bound on iterations per sample.
+    public var maxIterations: Int?
+    /// Work done per op, for a throughput metric (B/s or items/s).
+    public var throughput: Throughput?
+
+    /// Work done by one iteration of the loop.
+    public enum Throughput: Sendable, Equatable {
+        /// Bytes processed per op: throughput is reported in B/s.
+        case bytes(Int)
+        /// Items processed per op: throughput is reported in items/s.
+        case items(Int)
+    }
+
+    /// Creates a configuration; every field defaults to the run's setting.
+    public init(
+        samples: Int? = nil, warmupSamples: Int? = nil, sampleTime: Double? = nil,
+        timeout: Double? = nil, maxIterations: Int? = nil, throughput: Throughput? = nil
+    ) {
+        self.samples = samples
+        self.warmupSamples = warmupSamples
+        self.sampleTime = sampleTime
+        self.timeout = timeout
+        self.maxIterations = maxIterations
+        self.throughput = throughput
+    }
+}

@@ -1,0 +1,58 @@
+import CLISupport
+
+/// The benchmark executable's parsed and validated command line.
+struct BenchmarkOptions {
+    var list = false
+    var filter: Regex<AnyRegexOutput>?
+    var skip: Regex<AnyRegexOutput>?
+    var settings = RunSettings()
+    var output: String?
+    var format = "text"
+    var isolated = true
+    var quiet = false
+
+    init(_ parsed: ParsedArguments) throws(UsageError) {
+        list = parsed.flag("--list")
+        filter = try Self.regex(parsed, "--filter")
+        skip = try Self.regex(parsed, "--skip")
+        if let samples = try parsed.int("--samples", in: 1...100_000) {
+            settings.samples = samples
+            settings.explicitSamples = true
+        }
+        if let warmup = try parsed.int("--warmup", in: 0...1_000) { settings.warmupSamples = warmup }
+        if let sampleTime = try parsed.duration("--sample-time") {
+            guard sampleTime > 0 else { throw parsed.usageError("--sample-time: must be greater than 0") }
+            settings.sampleTime = sampleTime
+            settings.explicitSampleTime = true
+        }
+        if let budget = try parsed.duration("--time-budget") {
+            guard budget > 0 else { throw parsed.usageError("--time-budget: must be greater than 0") }
+            settings.timeBudget = budget
+        }
+        if let timeout = try parsed.duration("--timeout") {
+            guard timeout > 0 else { throw parsed.usageError("--timeout: must be greater than 0") }
+            settings.timeout = timeout
+        }
+        output = parsed.value("--output")
+        format = try parsed.choice("--format", from: ["text", "json"]) ?? "text"
+        isolated = !parsed.flag("--no-isolation")
+        quiet = parsed.flag("--quiet")
+        if !parsed.positionals.isEmpty {
+            throw parsed.usageError("unexpected argument '\(parsed.positionals[0])'")
+        }
+    }
+
+    /// Whether `benchmark` passes --filter and --skip.
+    func selects(_ benchmark: Benchmark) -> Bool {
+        if let filter, (try? filter.firstMatch(in: benchmark.name)) == nil { return false }
+        if let skip, (try? skip.firstMatch(in: benchmark.name)) != nil { return false }
+        return true
+    }
+
+    private static func regex(_ parsed: ParsedArguments, _ name: String) throws(UsageError) -> Regex<AnyRegexOutput>? {
+        guard let pattern = parsed.value(name) else { return nil }
+        do { return try Regex(pattern) } catch {
+            throw parsed.usageError("\(name): '\(pattern)' is not a valid regular expression: \(error)")
+        }
+    }
+}

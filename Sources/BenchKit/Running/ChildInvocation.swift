@@ -1,0 +1,62 @@
+import BenchResults
+import Foundation
+
+/// The private protocol between a benchmark executable and the child processes it
+/// spawns: which benchmark to run, under which plan, and where to write the result.
+///
+/// Arguments: `--benchkit-child NAME --benchkit-report PATH --benchkit-plan S:W:NS:MAX:MEM`.
+/// The child writes one `BenchmarkResult` as JSON to PATH (atomically) and exits 0.
+struct ChildInvocation {
+    static let childFlag = "--benchkit-child"
+    static let reportFlag = "--benchkit-report"
+    static let planFlag = "--benchkit-plan"
+
+    var name: String
+    var reportPath: String
+    var plan: SamplingPlan
+
+    /// The command-line arguments that ask a child for this run.
+    var arguments: [String] {
+        let encodedPlan = [
+            plan.samples, plan.warmupSamples, Int(plan.sampleNanoseconds), plan.maxIterations,
+            plan.measureMemory ? 1 : 0,
+        ].map(String.init).joined(separator: ":")
+        return [Self.childFlag, name, Self.reportFlag, reportPath, Self.planFlag, encodedPlan]
+    }
+
+    /// Parses a child's arguments; nil when `arguments` is not a child invocation.
+    init?(arguments: [String]) {
+        guard arguments.count == 6, arguments[0] == Self.childFlag, arguments[2] == Self.reportFlag,
+              arguments[4] == Self.planFlag else { return nil }
+        let numbers = arguments[5].split(separator: ":").compactMap { Int($0) }
+        guard numbers.count == 5, numbers[0] > 0, numbers[1] >= 0, numbers[2] > 0, numbers[3] > 0 else { return nil }
+        name = arguments[1]
+        reportPath = arguments[3]
+        plan = SamplingPlan(
+            samples: numbers[0], warmupSamples: numbers[1], sampleNanoseconds: UInt64(numbers[2]),
+            maxIterations: numbers[3], measureMemory: numbers[4] != 0)
+    }
+
+    init(name: String, reportPath: String, plan: SamplingPlan) {
+        self.name = name
+        self.reportPath = reportPath
+        self.plan = plan
+    }
+
+    /// Writes `result` where the parent expects it.
+    static func writeReport(_ result: BenchmarkResult, to path: String) throws {
+        let encoder = JSONEncoder()
+        try AtomicFile.write([UInt8](encoder.encode(result)), to: path)
+    }
+
+    /// Reads and validates a child's report.
+    static func readReport(_ path: String, expectedName: String) throws -> BenchmarkResult {
+        let bytes = try InputFile.read(path)
+        let result = try JSONDecoder().decode(BenchmarkResult.self, from: Data(bytes))
+        guard result.name == expectedName else {
+            throw ResultsError.invalid(path: path, place: "name", problem: "expected \(expectedName), found \(result.name)")
+        }
+        try ResultsFile(benchmarks: [result]).validate()
+        return result
+    }
+}

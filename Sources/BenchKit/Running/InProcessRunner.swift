@@ -1,0 +1,33 @@
+import BenchResults
+
+/// Runs one benchmark in the calling process and turns its samples into a result.
+enum InProcessRunner {
+    /// Runs `benchmark` under `plan`. Never throws: a thrown error or a misused loop
+    /// becomes a result with status `failed` and a message saying what happened.
+    static func run(_ benchmark: Benchmark, plan: SamplingPlan) async -> BenchmarkResult {
+        let bench = Bench(name: benchmark.name, plan: plan)
+        do {
+            try await benchmark.body(bench)
+        } catch {
+            return failure(benchmark.name, "the body threw: \(error)")
+        }
+        let sampler = bench.sampler
+        if let misuse = sampler.misuse { return failure(benchmark.name, misuse) }
+        if !sampler.wasEntered {
+            return failure(benchmark.name, "the body never ran `for _ in b.loop`; the loop is what gets measured")
+        }
+        if !sampler.isFinished {
+            return failure(
+                benchmark.name,
+                "the body left `for _ in b.loop` before the harness ended it (break, return or throw inside the loop)")
+        }
+        if let problem = bench.reportError { return failure(benchmark.name, problem) }
+        return ResultBuilder.result(
+            name: benchmark.name, records: sampler.records, latencyBatchSize: sampler.latencyBatchSize,
+            throughput: benchmark.configuration.throughput, customMetrics: bench.customMetrics)
+    }
+
+    private static func failure(_ name: String, _ message: String) -> BenchmarkResult {
+        BenchmarkResult(name: name, status: .failed, message: message)
+    }
+}

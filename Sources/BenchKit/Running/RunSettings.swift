@@ -1,0 +1,35 @@
+/// The run-wide defaults a benchmark's own configuration overrides, and which the
+/// command line sets.
+struct RunSettings: Sendable {
+    var samples = 10
+    var warmupSamples = 1
+    var sampleTime = 0.010
+    var timeout = 60.0
+    var maxIterations = 1_000_000_000
+    /// Total wall-clock budget for the whole run, if any: the sample time of each
+    /// benchmark shrinks so that the run fits (the sample count never does).
+    var timeBudget: Double?
+    /// Values given on the command line win over per-benchmark configuration.
+    var explicitSamples = false
+    var explicitSampleTime = false
+
+    /// The plan for `benchmark`, given the budget left and the benchmarks left to run.
+    func plan(for configuration: BenchmarkConfiguration, budgetShare: Double?) -> SamplingPlan {
+        let samples = explicitSamples ? self.samples : (configuration.samples ?? self.samples)
+        let warmups = configuration.warmupSamples ?? warmupSamples
+        var sampleTime = explicitSampleTime ? self.sampleTime : (configuration.sampleTime ?? self.sampleTime)
+        if let share = budgetShare {
+            // Calibration costs about two samples; warm-up and kept samples one each.
+            sampleTime = min(sampleTime, max(0.0005, share / Double(samples + warmups + 2)))
+        }
+        return SamplingPlan(
+            samples: max(1, samples), warmupSamples: max(0, warmups),
+            sampleNanoseconds: UInt64(sampleTime * 1e9),
+            maxIterations: max(1, configuration.maxIterations ?? maxIterations))
+    }
+
+    /// The timeout for `configuration`.
+    func timeout(for configuration: BenchmarkConfiguration) -> Double {
+        configuration.timeout ?? timeout
+    }
+}

@@ -1,0 +1,81 @@
+import BenchResults
+import CLISupport
+import Foundation
+
+/// Runs a list of benchmarks, each in its own child process (the default) or in this
+/// process, and collects their results in order. A benchmark that crashes, hangs or fails
+/// gets a result with that status; the others still run.
+struct SuiteRunner {
+    var settings: RunSettings
+    var isolated: Bool
+    var progress: ProgressLine
+
+    /// Runs `benchmarks` in order.
+    func run(_ benchmarks: [Benchmark]) async -> [BenchmarkResult] {
+        let started = Syscalls.monotonicNanoseconds()
+        let workDirectory = isolated ? Self.makeTemporaryDirectory() : nil
+        defer { if let workDirectory { try? FileManager.default.removeItem(atPath: workDirectory) } }
+        var results: [BenchmarkResult] = []
+        for (index, benchmark) in benchmarks.enumerated() {
+            let elapsed = Double(Syscalls.monotonicNanoseconds() - started) / 1e9
+            progress.update("[\(index + 1)/\(benchmarks.count)] \(benchmark.name)  (\(Self.seconds(elapsed)) elapsed)")
+            let share = settings.timeBudget.map { max(0, $0 - elapsed) / Double(benchmarks.count - index) }
+            let plan = settings.plan(for: benchmark.configuration, budgetShare: share)
+            if let workDirectory {
+                let report = "\(workDirectory)/\(index).json"
+                results.append(runIsolated(benchmark, plan: plan, reportPath: report))
+            } else {
+                results.append(await InProcessRunner.run(benchmark, plan: plan))
+            }
+        }
+        progress.finish()
+        return results
+    }
+
+    /// Runs `benchmark` in a child process: this executable, told which benchmark to run
+    /// and where to write its result.
+    private func runIsolated(_ benchmark: Benchmark, plan: SamplingPlan, reportPath: String) -> BenchmarkResult {
+        let timeout = settings.timeout(for: benchmark.configuration)
+        let arguments = ChildInvocation(name: benchmark.name, reportPath: reportPath, plan: plan).arguments
+        let ending = ChildProcess.run(executable: Self.executablePath, arguments: arguments, timeout: timeout)
+        func status(_ status: BenchmarkStatus, _ message: String) -> BenchmarkResult {
+            BenchmarkResult(name: benchmark.name, status: status, message: message)
+        }
+        switch ending {
+        case .timedOut:
+            return status(.timeout, "killed after the \(Self.seconds(timeout)) timeout (raise it with --timeout)")
+        case let .signaled(signal):
+            return status(.crashed, "crashed: \(ChildProcess.describe(signal: signal))")
+        case let .notStarted(reason):
+            return status(.failed, "could not start the benchmark process: \(reason)")
+        case let .exited(code) where code != 0:
+            return status(.crashed, "the benchmark process exited with status \(code)")
+        case .exited:
+            do {
+                return try ChildInvocation.readReport(reportPath, expectedName: benchmark.name)
+            } catch {
+                return status(.failed, "unreadable report from the benchmark process: \(error)")
+            }
+        }
+    }
+
+    /// This executable's path, for spawning children of the same binary.
+    static var executablePath: String {
+        #if os(Linux)
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        #endif
+        return CommandLine.arguments[0]
+    }
+
+    private static func makeTemporaryDirectory() -> String? {
+        var template = Array("\(NSTemporaryDirectory())/benchkit-XXXXXX".utf8CString)
+        return template.withUnsafeMutableBufferPointer { buffer in
+            mkdtemp(buffer.baseAddress!).map { String(cString: $0) }
+        }
+    }
+
+    /// `2.5 s`, `120 ms`.
+    static func seconds(_ value: Double) -> String {
+        value >= 1 ? "\(MetricUnit.fixed(value, decimals: 1)) s" : "\(Int((value * 1000).rounded())) ms"
+    }
+}

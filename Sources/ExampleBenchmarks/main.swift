@@ -1,1 +1,0 @@
-print("ExampleBenchmarks: not yet implemented")

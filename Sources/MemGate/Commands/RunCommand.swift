@@ -1,0 +1,143 @@
+import BenchResults
+import CLISupport
+import Foundation
+import ResultsView
+
+/// `memgate run`: build the package's benchmark executables in release, run them, write
+/// the results, and gate them against the committed baseline (or record it with
+/// `--update`). The one command a new user runs.
+struct RunCommand: Subcommand {
+    static let name = "run"
+    static let defaultBaseline = "baselines/baseline.json"
+    static let defaultResults = ".memgate/results.json"
+
+    /// Flags passed through to every benchmark executable, with whether they take a value.
+    static let forwarded: [(name: String, value: String?, help: String)] = [
+        ("--filter", "REGEX", "Run only benchmarks whose name matches REGEX."),
+        ("--skip", "REGEX", "Skip benchmarks whose name matches REGEX."),
+        ("--samples", "N", "Samples kept per benchmark (default 10)."),
+        ("--sample-time", "DURATION", "Target duration of one sample (default 10ms)."),
+        ("--time-budget", "DURATION", "Total time for each executable's run; sample time shrinks to fit."),
+        ("--timeout", "DURATION", "Kill a benchmark's process after this long (default 60s)."),
+        ("--no-isolation", nil, "Run benchmarks in their executable's process (no crash isolation)."),
+    ]
+
+    static var spec: CommandSpec {
+        var spec = CommandSpec(
+            name: "memgate run", summary: "Build and run the package's benchmarks, then gate them against the baseline.",
+            usage: "memgate run [options]",
+            discussion: """
+            Finds the benchmark executables (those listed under "executables" in baselines/memgate.json, \
+            else every executable target that depends on BenchKit), builds them with \
+            `swift build -c release`, runs them, writes the results (default \(defaultResults)) and \
+            checks them against the baseline (default \(defaultBaseline)) exactly like 'memgate check'. \
+            With --update the results are recorded as the baseline instead (benchmarks that did \
+            not run are kept unless --prune). Progress goes to standard error on a terminal; \
+            otherwise one summary line.
+
+            Exit codes: 0 pass, 1 regression (or a benchmark failed), 2 usage or input error \
+            (including a failed build or a missing baseline), 3 inconclusive only.
+
+            Examples:
+              swift run -c release memgate run
+              swift run -c release memgate run --update
+              swift run -c release memgate run --filter '^json/' --format markdown --output junit:memgate.xml
+            """)
+        spec.option("--package-path", value: "DIR", help: "The Swift package whose benchmarks to run.", defaultDescription: ".")
+        spec.option("--baseline", value: "FILE", help: "The baseline to check against or update, relative to the package.", defaultDescription: defaultBaseline)
+        spec.option("--results", value: "FILE", help: "Where to write this run's results, relative to the package.", defaultDescription: defaultResults)
+        spec.flag("--update", help: "Record the results as the baseline instead of checking them.")
+        spec.flag("--prune", help: "With --update: drop baseline benchmarks that did not run.")
+        spec.option("--executable", value: "NAME", help: "Run only this benchmark executable (repeatable).", repeatable: true)
+        for flag in forwarded {
+            if let value = flag.value { spec.option(flag.name, value: value, help: flag.help) } else { spec.flag(flag.name, help: flag.help) }
+        }
+        GateArguments.declare(on: &spec)
+        return spec
+    }
+
+    static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
+        let packagePath = arguments.value("--package-path") ?? "."
+        func inPackage(_ path: String) -> String {
+            path.hasPrefix("/") || packagePath == "." ? path : "\(packagePath)/\(path)"
+        }
+        let gate = try GateArguments(arguments, mode: .check, defaultConfigPath: inPackage(GateArguments.defaultConfigPath))
+        let baselinePath = inPackage(arguments.value("--baseline") ?? defaultBaseline)
+        let resultsPath = inPackage(arguments.value("--results") ?? defaultResults)
+        let update = arguments.flag("--update")
+        if arguments.flag("--prune") && !update { throw arguments.usageError("--prune: only with --update") }
+        // Fail fast, before a long build, when there is nothing to check against.
+        if !update && !FileManager.default.fileExists(atPath: baselinePath) {
+            throw CommandError("""
+                no baseline at \(baselinePath). Record one with:
+                  swift run -c release memgate run --update
+                then commit it (git add \(arguments.value("--baseline") ?? defaultBaseline)).
+                """)
+        }
+        let forwardedArguments = try forwardedArguments(arguments)
+        let progress = ProgressLine(enabled: Terminal.isTTY(2))
+        let started = Date()
+
+        let package: BenchmarkPackage
+        do {
+            let listed = arguments.values("--executable")
+            package = try BenchmarkPackage.discover(at: packagePath, listed: listed.isEmpty ? gate.config.executables : listed)
+        } catch { throw CommandError(error) }
+        var built: [(name: String, path: String)] = []
+        for (index, executable) in package.executables.enumerated() {
+            progress.update("memgate run: building \(executable) (release) [\(index + 1)/\(package.executables.count)]")
+            do { built.append((executable, try BenchmarkBuild(packagePath: packagePath).build(product: executable))) } catch {
+                progress.finish()
+                throw CommandError(error)
+            }
+        }
+        progress.finish()
+        let buildSeconds = Date().timeIntervalSince(started)
+
+        let results: ResultsFile
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("memgate-run-\(UUID().uuidString)").path
+        do {
+            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: temporary) }
+            results = try BenchmarkExecution(forwardedArguments: forwardedArguments).run(executables: built, temporaryDirectory: temporary)
+            try FileManager.default.createDirectory(atPath: (resultsPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try results.write(to: resultsPath)
+        } catch { throw CommandError(error) }
+        let runSeconds = Date().timeIntervalSince(started) - buildSeconds
+
+        context.output += ResultsSummaryTable.render(results, style: context.stdoutStyle) + "\n"
+        if !progress.isEnabled {
+            context.errors += "memgate run: built \(built.count) executable\(built.count == 1 ? "" : "s") in \(seconds(buildSeconds)), ran \(results.benchmarks.count) benchmarks in \(seconds(runSeconds)); results in \(resultsPath)\n"
+        }
+        if update {
+            return try UpdateCommand.record(results, baselinePath: baselinePath, prune: arguments.flag("--prune"), context: &context)
+        }
+        let baseline = try GateArguments.readResults(baselinePath)
+        return try GateRun.report(baseline: baseline, current: results, baselineName: baselinePath, currentName: resultsPath, gate: gate, context: &context)
+    }
+
+    /// The forwarded flags as given, after checking their values here, so a typo fails
+    /// before a long build rather than after it.
+    private static func forwardedArguments(_ arguments: ParsedArguments) throws -> [String] {
+        _ = try arguments.int("--samples", in: 1...100_000)
+        for name in ["--sample-time", "--time-budget", "--timeout"] {
+            if let value = try arguments.duration(name), value <= 0 { throw arguments.usageError("\(name): must be greater than 0") }
+        }
+        for name in ["--filter", "--skip"] {
+            if let pattern = arguments.value(name), (try? Regex(pattern)) == nil {
+                throw arguments.usageError("\(name): '\(pattern)' is not a valid regular expression")
+            }
+        }
+        var result: [String] = []
+        for flag in forwarded {
+            if flag.value == nil {
+                if arguments.flag(flag.name) { result.append(flag.name) }
+            } else if let value = arguments.value(flag.name) {
+                result += [flag.name, value]
+            }
+        }
+        return result
+    }
+
+    private static func seconds(_ value: Double) -> String { "\(MetricUnit.fixed(value, decimals: 1)) s" }
+}

@@ -1,0 +1,35 @@
+/// Builds benchmark executables with `swift build -c release`.
+struct BenchmarkBuild {
+    /// A failed build, with the end of its log.
+    struct Failure: Error, CustomStringConvertible {
+        var product: String
+        var logTail: String
+        var description: String { "building \(product) failed (swift build -c release):\n\(logTail)" }
+    }
+
+    var packagePath: String
+    /// The build folder; nil for the package's default `.build`.
+    var scratchPath: String?
+
+    /// Builds `product` in release and returns the path of its executable.
+    func build(product: String) throws -> String {
+        var arguments = ["build", "-c", "release", "--product", product, "--package-path", packagePath]
+        if let scratchPath { arguments += ["--scratch-path", scratchPath] }
+        let outcome = try Subprocess(executable: "swift", arguments: arguments).run()
+        guard outcome.succeeded else {
+            throw Failure(product: product, logTail: (outcome.output + outcome.errorOutput).lastLines(30))
+        }
+        return try binaryDirectory() + "/" + product
+    }
+
+    /// The release products directory (`swift build --show-bin-path`).
+    func binaryDirectory() throws -> String {
+        var arguments = ["build", "-c", "release", "--show-bin-path", "--package-path", packagePath]
+        if let scratchPath { arguments += ["--scratch-path", scratchPath] }
+        let outcome = try Subprocess(executable: "swift", arguments: arguments).run()
+        guard outcome.succeeded else { throw Failure(product: "(bin path)", logTail: outcome.errorOutput.lastLines(10)) }
+        return outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+import Foundation

@@ -1,0 +1,47 @@
+import BenchResults
+import Foundation
+
+/// Runs built benchmark executables and merges their results into one file.
+struct BenchmarkExecution {
+    /// A benchmark executable that did not produce results.
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Arguments forwarded to every executable (`--filter`, `--samples`, ...).
+    var forwardedArguments: [String]
+
+    /// Runs each executable (stderr passed through, so its progress shows) and merges the
+    /// results in order. Benchmarks that failed inside an executable are kept with their
+    /// status; an executable that writes no results is an error.
+    func run(executables: [(name: String, path: String)], temporaryDirectory: String) throws -> ResultsFile {
+        var merged: ResultsFile?
+        for executable in executables {
+            let output = "\(temporaryDirectory)/\(executable.name).json"
+            let outcome = try Subprocess(
+                executable: executable.path, arguments: forwardedArguments + ["--output", output, "--quiet"],
+                captureError: false
+            ).run()
+            // Exit 1 means some benchmark failed; its results were still written.
+            guard outcome.status == 0 || outcome.status == 1, FileManager.default.fileExists(atPath: output) else {
+                throw Failure(description: "\(executable.name) exited with status \(outcome.status) and wrote no results")
+            }
+            let results = try ResultsFile.read(contentsOf: output)
+            if merged == nil {
+                merged = results
+            } else {
+                merged!.benchmarks += results.benchmarks
+            }
+        }
+        guard var file = merged else { throw Failure(description: "no benchmark executable to run") }
+        try Self.checkUniqueNames(&file, executables: executables.map(\.name))
+        return file
+    }
+
+    private static func checkUniqueNames(_ file: inout ResultsFile, executables: [String]) throws {
+        var seen = Set<String>()
+        for benchmark in file.benchmarks where !seen.insert(benchmark.name).inserted {
+            throw Failure(description: "benchmark \"\(benchmark.name)\" exists in more than one of \(executables.joined(separator: ", ")); names must be unique across executables")
+        }
+    }
+}

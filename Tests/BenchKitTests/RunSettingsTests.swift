@@ -1,0 +1,44 @@
+@testable import BenchKit
+import Testing
+
+@Suite struct RunSettingsTests {
+    @Test func benchmarkConfigurationOverridesDefaults() {
+        let settings = RunSettings()
+        let plan = settings.plan(for: .init(samples: 20, sampleTime: 0.002), budgetShare: nil)
+        #expect(plan.samples == 20)
+        #expect(plan.sampleNanoseconds == 2_000_000)
+        #expect(settings.plan(for: .init(), budgetShare: nil).samples == 10)
+    }
+
+    @Test func commandLineOverridesBenchmarkConfiguration() {
+        var settings = RunSettings()
+        settings.samples = 5
+        settings.explicitSamples = true
+        #expect(settings.plan(for: .init(samples: 20), budgetShare: nil).samples == 5)
+    }
+
+    @Test func budgetShrinksSampleTimeNotSampleCount() {
+        let settings = RunSettings()
+        // 10 samples + 1 warm-up + ~2 for calibration = 13 sample times in a 0.13 s share.
+        let plan = settings.plan(for: .init(), budgetShare: 0.013)
+        #expect(plan.samples == 10)
+        #expect(plan.sampleNanoseconds == 1_000_000)
+        // Never below 0.5 ms, however small the share.
+        #expect(settings.plan(for: .init(), budgetShare: 0).sampleNanoseconds == 500_000)
+    }
+
+    @Test func childInvocationRoundTrips() {
+        let plan = SamplingPlan(samples: 7, warmupSamples: 2, sampleNanoseconds: 3_000_000, maxIterations: 99, measureMemory: false)
+        let invocation = ChildInvocation(name: "a b/c", reportPath: "/tmp/x.json", plan: plan)
+        let parsed = ChildInvocation(arguments: invocation.arguments)
+        #expect(parsed?.name == "a b/c")
+        #expect(parsed?.reportPath == "/tmp/x.json")
+        #expect(parsed?.plan.samples == 7)
+        #expect(parsed?.plan.warmupSamples == 2)
+        #expect(parsed?.plan.sampleNanoseconds == 3_000_000)
+        #expect(parsed?.plan.maxIterations == 99)
+        #expect(parsed?.plan.measureMemory == false)
+        #expect(ChildInvocation(arguments: ["--list"]) == nil)
+        #expect(ChildInvocation(arguments: Array(invocation.arguments.dropLast()) + ["0:1:2:3:1"]) == nil)
+    }
+}

@@ -1,0 +1,45 @@
+import BenchResults
+import Testing
+
+@Suite struct MetricUnitTests {
+    private func check(_ unit: String, _ value: Double, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(MetricUnit(unit).format(value) == expected, sourceLocation: sourceLocation)
+    }
+
+    @Test func formatsWithScaledPrefixes() {
+        check("ns/op", 0.5, "0.50 ns/op")
+        check("ns/op", 12, "12 ns/op")
+        check("ns/op", 1_250, "1.25 µs/op")
+        check("ns/op", 2_500_000_000, "2.50 s/op")
+        check("ns", 999, "999 ns")
+        check("B/op", 1_536, "1.50 KiB/op")
+        check("B", 100 * 1_048_576, "100 MiB")
+        check("B/s", 3 * 1_073_741_824, "3 GiB/s")
+        check("allocs/op", 3, "3 allocs/op")
+        check("allocs/op", 19.44, "19.4 allocs/op")
+        check("allocs/op", 0.25, "0.25 allocs/op")
+        check("items/s", 12_345_678, "12.3 M items/s")
+        check("ns/op", .nan, "-")
+    }
+
+    @Test func roundsAtTheEdges() {
+        // Three significant digits, halves away from zero.
+        #expect(MetricUnit.threeDigits(999.949999) == "1000")
+        #expect(MetricUnit.threeDigits(99.949999) == "99.9")
+        #expect(MetricUnit.threeDigits(99.95) == "100.0")
+        #expect(MetricUnit.threeDigits(1.005) == "1.00" || MetricUnit.threeDigits(1.005) == "1.01")  // 1.005 is 1.00499... in binary
+        #expect(MetricUnit.fixed(2.25, decimals: 1) == "2.3")
+        #expect(MetricUnit.fixed(-2.25, decimals: 1) == "-2.3")
+        #expect(MetricUnit.fixed(-0.001, decimals: 2) == "0.00")
+        #expect(MetricUnit.fixed(0.05, decimals: 2) == "0.05")
+    }
+
+    @Test func splitsBaseAndSuffix() {
+        #expect(MetricUnit("ns/op").base == "ns")
+        #expect(MetricUnit("ns/op").suffix == "/op")
+        #expect(MetricUnit("widgets").suffix == "")
+        #expect(MetricUnit("B/op").scale == .binaryBytes)
+        #expect(MetricUnit("ns").scale == .time)
+        #expect(MetricUnit("hits/op").scale == .decimal)
+    }
+}

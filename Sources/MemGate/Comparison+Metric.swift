@@ -52,9 +52,7 @@ extension Comparison {
             compareExact(&row, before: before.samples, now: now.samples)
             return MetricRow(comparison: row, candidate: nil)
         }
-        if let estimate = RatioEstimate.estimate(baseline: before.samples, current: now.samples, confidence: options.confidence) {
-            row.plusMinus = estimate.plusMinus
-        }
+        row.intervalSamples = (before.samples, now.samples, options.confidence)  // ± computed when shown
         if threshold.isOff {
             row.verdict = .reported
             row.note = "threshold off: reported only"

@@ -93,7 +93,7 @@ private struct Parser {
         case "pkg":
             if packages.last != value { packages.append(value) }
             extra["pkg"] = packages.count == 1 ? value : nil
-        default: extra[String(key)] = value
+        default: extra[String(key)] = value.isEmpty ? nil : value  // `key:` alone unsets, as in benchfmt
         }
     }
 

@@ -7,8 +7,8 @@ extension GoBenchfmt {
     /// - A `Unit U assume=exact` line for every exact metric's unit and
     ///   `Unit U better=higher` for higher-is-better ones.
     /// - One line per sample: `Benchmark<Name>[-N] <iterations> <value> <unit> ...`. Names
-    ///   are made safe: whitespace and control characters become `_`, and a leading ASCII
-    ///   lowercase letter is upper-cased (Go requires `Benchmark` + a non-lowercase character).
+    ///   are made safe: whitespace and control characters become `_`; otherwise they are
+    ///   kept exactly (`Benchmarksort/n=1000` reads back as `sort/n=1000`, as in benchstat).
     ///   `-N` is appended when `extra["gomaxprocs"]` is set.
     /// - Units: `time` is `ns/op`, `bytes` `B/op`, `allocs` `allocs/op`, a `B/s` throughput
     ///   `MB/s` (value / 1e6); every other metric gets a unit that names it
@@ -83,14 +83,11 @@ extension GoBenchfmt {
         }
     }
 
-    /// A benchmark name benchfmt can hold: no whitespace or control characters, and not
-    /// starting with a lowercase letter.
+    /// A benchmark name benchfmt can hold: fields are split on whitespace, so whitespace and
+    /// control characters become `_`. (benchfmt readers take everything after the
+    /// `Benchmark` prefix up to the first space as the name, whatever its first character.)
     static func safeName(_ name: String) -> String {
-        var text = String(name.map { $0.isWhitespace || ($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) ? "_" : $0 })
-        if let first = text.first, first.isASCII, first.isLowercase {
-            text = first.uppercased() + text.dropFirst()
-        }
-        return text
+        String(name.map { $0.isWhitespace || ($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) ? "_" : $0 })
     }
 
     static func safeUnit(_ unit: String) -> String {

@@ -125,10 +125,10 @@ import Testing
         #expect(text.contains("build: release\n"))
         #expect(text.contains("Unit hits-hits/op assume=exact\n"))
         #expect(text.contains("Unit hits-hits/op better=higher\n"))
-        #expect(text.contains("BenchmarkSort_n=1000_fast\t10\t5 ns/op\t4 cpu-ns/op\t9 p99-ns\t4096 peakRSS-B\t2 hits-hits/op\n"))
+        #expect(text.contains("Benchmarksort_n=1000_fast\t10\t5 ns/op\t4 cpu-ns/op\t9 p99-ns\t4096 peakRSS-B\t2 hits-hits/op\n"))
         #expect(text.contains("--- FAIL: BenchmarkBroken\n    crashed: signal 11 with detail\n"))
         let back = try ResultsFile.decode(anyFormat: Array(text.utf8), path: "x")
-        #expect(back["Sort_n=1000_fast"]?.metrics["hits-hits/op"]?.exact == true)
+        #expect(back["sort_n=1000_fast"]?.metrics["hits-hits/op"]?.exact == true)
         #expect(back["Broken"]?.status == .failed)
     }
 }

@@ -56,6 +56,8 @@ public struct Report: Sendable, Equatable {
         public var regressions = 0, inconclusive = 0, improvements = 0, passed = 0, reported = 0, missing = 0
         /// Benchmarks by presence: failed in current, added, removed, failed in the baseline, compared.
         public var failedBenchmarks = 0, addedBenchmarks = 0, removedBenchmarks = 0, baselineFailed = 0, compared = 0
+        /// Exact-metric rows whose samples varied within a file (compared by range).
+        public var unstable = 0
     }
 
     /// Counts of rows by verdict and of benchmarks by presence.
@@ -70,6 +72,7 @@ public struct Report: Sendable, Equatable {
             case .baselineFailed: counts.baselineFailed += 1
             }
             for row in benchmark.metrics {
+                if row.unstable { counts.unstable += 1 }
                 switch row.verdict {
                 case .regression: counts.regressions += 1
                 case .inconclusive: counts.inconclusive += 1
@@ -116,6 +119,7 @@ public struct Report: Sendable, Equatable {
         add(c.addedBenchmarks, "new benchmark", "new benchmarks")
         add(c.removedBenchmarks, "removed benchmark", "removed benchmarks")
         add(c.baselineFailed, "not compared (failed in baseline)", "not compared (failed in baseline)")
+        add(c.unstable, "unstable exact metric", "unstable exact metrics")
         let verdict: String
         switch outcome {
         case .regression: verdict = mode == .check ? "FAIL" : "regressed"

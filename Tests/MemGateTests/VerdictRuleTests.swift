@@ -36,6 +36,10 @@ import Testing
         #expect(row.unstable)
         #expect(row.verdict == .pass)
         #expect(row.note.hasPrefix("unstable: baseline 3–5 allocs/op, current 3–5 allocs/op"))
+        let report = try Fixture.compare(
+            Fixture.file([Fixture.benchmark("b", ["allocs": Fixture.allocs([3, 4, 3, 5, 3])])]),
+            Fixture.file([Fixture.benchmark("b", ["allocs": Fixture.allocs([3, 5, 4, 3, 4])])]))
+        #expect(report.summaryLine == "PASS: 1 ok, 1 unstable exact metric (1 benchmark)")
     }
 
     @Test func unstableMedianShiftWithinJitterDoesNotFail() throws {

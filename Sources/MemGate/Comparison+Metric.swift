@@ -65,7 +65,17 @@ extension Comparison {
         }
         let worse = threshold.isExceeded(from: b, to: c, better: now.better)
         let better = threshold.isImprovedBeyond(from: b, to: c, better: now.better)
-        guard worse || better else { return MetricRow(comparison: row, candidate: nil) }
+        guard worse || better else {
+            // Within the threshold. Say so when no change could ever have been significant.
+            let (n1, n2) = (before.samples.count, now.samples.count)
+            if MannWhitneyU.smallestPValue(n1: n1, n2: n2) >= options.alpha {
+                let needed = SampleSizeEstimate.minimumForSignificance(alpha: options.alpha)
+                row.tooFewSamples = true
+                row.samplesNeeded = needed
+                row.note = "too few samples (\(n1) vs \(n2)) for any change to be significant at alpha=\(MetricFormat.pValue(options.alpha)); needs >= \(needed) per side"
+            }
+            return MetricRow(comparison: row, candidate: nil)
+        }
         row.verdict = worse ? .inconclusive : .pass  // Decided by the Holm family.
         return MetricRow(comparison: row, candidate: NoisyFamily.Candidate(baseline: before.samples, current: now.samples, worse: worse))
     }

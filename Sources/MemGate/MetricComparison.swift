@@ -45,6 +45,9 @@ public struct MetricComparison: Sendable, Equatable {
     public var sampleCounts: (baseline: Int, current: Int)
     /// Whether an exact metric's samples varied within a file (compared by ranges).
     public var unstable: Bool
+    /// Whether the samples were too few for any change to be significant at the level
+    /// this comparison was judged at (a warning, never a silent pass).
+    public var tooFewSamples = false
     /// Samples per side that would likely settle an inconclusive comparison.
     public var samplesNeeded: Int?
     /// Why the verdict is what it is, when that is not obvious (empty otherwise).
@@ -82,6 +85,6 @@ public struct MetricComparison: Sendable, Equatable {
             && a.intervalSamples?.current == b.intervalSamples?.current
             && a.intervalSamples?.confidence == b.intervalSamples?.confidence && a.pValue == b.pValue && a.threshold == b.threshold
             && a.verdict == b.verdict && a.sampleCounts == b.sampleCounts && a.unstable == b.unstable
-            && a.samplesNeeded == b.samplesNeeded && a.note == b.note
+            && a.samplesNeeded == b.samplesNeeded && a.note == b.note && a.tooFewSamples == b.tooFewSamples
     }
 }

@@ -58,6 +58,8 @@ public struct Report: Sendable, Equatable {
         public var failedBenchmarks = 0, addedBenchmarks = 0, removedBenchmarks = 0, baselineFailed = 0, compared = 0
         /// Exact-metric rows whose samples varied within a file (compared by range).
         public var unstable = 0
+        /// Noisy rows with too few samples for any change to be significant.
+        public var tooFewSamples = 0
     }
 
     /// Counts of rows by verdict and of benchmarks by presence.
@@ -73,6 +75,7 @@ public struct Report: Sendable, Equatable {
             }
             for row in benchmark.metrics {
                 if row.unstable { counts.unstable += 1 }
+                if row.tooFewSamples { counts.tooFewSamples += 1 }
                 switch row.verdict {
                 case .regression: counts.regressions += 1
                 case .inconclusive: counts.inconclusive += 1

@@ -118,6 +118,21 @@ import Testing
         #expect(row.verdict == .inconclusive)
     }
 
+    @Test func tooFewSamplesIsAWarningNotASilentPass() throws {
+        let report = try Fixture.compare(
+            Fixture.file([Fixture.benchmark("b", ["time": Fixture.time([100, 101])])]),
+            Fixture.file([Fixture.benchmark("b", ["time": Fixture.time([102, 103])])]))
+        let row = try #require(Fixture.row(report, "b", "time"))
+        #expect(row.verdict == .pass)
+        #expect(row.tooFewSamples)
+        #expect(row.samplesNeeded == 5)
+        #expect(row.note == "too few samples (2 vs 2) for any change to be significant at alpha=0.01; needs >= 5 per side")
+        #expect(report.warnings == ["1 noisy comparison had too few samples for any change to be significant; record more samples (see the notes)"])
+        // Ten samples per side can reach alpha = 0.01: no warning.
+        let enough = try Fixture.verdict(Fixture.time(Fixture.steady), Fixture.time(Fixture.steady))
+        #expect(!enough.tooFewSamples)
+    }
+
     @Test func notSignificantImprovementPasses() throws {
         let row = try Fixture.verdict(Fixture.time([120, 121, 119]), Fixture.time([100, 101, 99]))
         #expect(row.verdict == .pass)

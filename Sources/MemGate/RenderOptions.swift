@@ -7,10 +7,15 @@ public struct RenderOptions: Sendable, Equatable {
     /// improvements, missing metrics).
     public var verbose: Bool
 
+    /// The most table rows the Markdown renderer writes before summarising the rest in one
+    /// line (`nil`: no limit). Used for `$GITHUB_STEP_SUMMARY`, which GitHub caps at 1 MiB.
+    public var maxRows: Int?
+
     /// Creates options.
-    public init(color: Bool = false, verbose: Bool = false) {
+    public init(color: Bool = false, verbose: Bool = false, maxRows: Int? = nil) {
         self.color = color
         self.verbose = verbose
+        self.maxRows = maxRows
     }
 }
 

@@ -132,6 +132,39 @@ import FoundationXML
         #expect(!noColor.stdout.contains("\u{1B}"))
     }
 
+    /// On a terminal (a pseudo-terminal from util-linux `script`) the table is coloured,
+    /// unless NO_COLOR is set.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func colourOnATerminalOnly() throws {
+        let dir = try TemporaryDirectory()
+        let base = try dir.write("base.json", Self.results())
+        let new = try dir.write("new.json", Self.results(allocs: 4))
+        func onTerminal(_ environment: [String: String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qc", "'\(MemGateProcess.executable.path)' check '\(base)' '\(new)'", "/dev/null"]
+            var env = ProcessInfo.processInfo.environment
+            env["NO_COLOR"] = nil
+            env["FORCE_COLOR"] = nil
+            env["TERM"] = "xterm"
+            for (key, value) in environment { env[key] = value }
+            process.environment = env
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        let coloured = try onTerminal([:])
+        #expect(coloured.contains("REGRESSED"))
+        #expect(coloured.contains("\u{1B}[1;31mREGRESSED\u{1B}[0m"))
+        let plain = try onTerminal(["NO_COLOR": "1"])
+        #expect(plain.contains("REGRESSED"))
+        #expect(!plain.contains("\u{1B}"))
+    }
+
     @Test func goBenchmarkOutputDirectly() throws {
         let dir = try TemporaryDirectory()
         let old = """

@@ -2,8 +2,10 @@ extension GoBenchfmt {
     /// Writes `file` as Go benchmark text that benchstat reads.
     ///
     /// - Configuration lines first: `goos`, `goarch`, `cpu` from the environment, then the
-    ///   other known fields (`kernel`, `cores`, `swift`, `build`, `commit`, ...) and `extra`,
-    ///   keys sorted.
+    ///   other known fields (`kernel`, `cores`, `swift`, `build`, `commit`, `dirty`, `date`,
+    ///   `allocator`, `benchkit`) and `extra`, keys sorted. Keys follow benchfmt's rules
+    ///   (lower-case first letter, no spaces or upper-case letters: `Odd Key` is written
+    ///   `odd-key`); values are kept to one line.
     /// - A `Unit U assume=exact` line for every exact metric's unit and
     ///   `Unit U better=higher` for higher-is-better ones.
     /// - One line per sample: `Benchmark<Name>[-N] <iterations> <value> <unit> ...`. Names
@@ -28,6 +30,8 @@ extension GoBenchfmt {
         if let value = environment.swiftVersion { other["swift"] = value }
         if let value = environment.buildConfiguration { other["build"] = value }
         if let value = environment.gitCommit { other["commit"] = value }
+        if let value = environment.gitDirty { other["dirty"] = value ? "true" : "false" }
+        if let value = environment.date { other["date"] = value }
         if let value = environment.allocator { other["allocator"] = value }
         if let value = environment.benchKitVersion { other["benchkit"] = value }
         for key in other.keys.sorted() { config.append((safeKey(key), other[key]!)) }
@@ -95,7 +99,10 @@ extension GoBenchfmt {
     }
 
     static func safeKey(_ key: String) -> String {
-        var text = String(key.map { $0.isWhitespace || $0 == ":" || $0.isUppercase ? "-" : $0 })
+        var text = ""
+        for character in key {
+            if character.isWhitespace || character == ":" { text += "-" } else if character.isUppercase { text += character.lowercased() } else { text.append(character) }
+        }
         if let first = text.first, !(first.isLetter && first.isLowercase) { text = "x" + text }
         return text
     }

@@ -109,6 +109,27 @@ import Testing
         #expect(again.environment.os == original.environment.os)
     }
 
+    /// benchfmt's rules: a configuration key starts with a lower-case letter and has no
+    /// spaces or upper-case letters; the value follows `: ` on the same line.
+    @Test func configLinesFollowBenchfmtRules() {
+        let environment = Environment(
+            os: "Linux", kernel: "6.18", arch: "x86_64", cpuModel: "AMD EPYC", cores: 2, swiftVersion: "6.3.1",
+            buildConfiguration: "release", gitCommit: "abc", gitDirty: true, allocator: "glibc (counted)",
+            benchKitVersion: "0.1", date: "2026-01-01T00:00:00Z", extra: ["Odd Key": "multi\nline", "gomaxprocs": "2"])
+        let text = GoBenchfmt.write(ResultsFile(environment: environment, benchmarks: []))
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 13)
+        for line in lines {
+            let colon = line.firstIndex(of: ":")!
+            let key = line[..<colon]
+            #expect(key.first!.isLowercase, "\(line)")
+            #expect(!key.contains { $0.isWhitespace || $0.isUppercase }, "\(line)")
+            #expect(line[colon...].hasPrefix(": "), "\(line)")
+        }
+        #expect(text.contains("\nodd-key: multi line\n"))
+        #expect(text.contains("\ndirty: true\n"))
+    }
+
     @Test func safeNamesAndDistinctUnits() throws {
         let file = ResultsFile(environment: Environment(os: "Linux", buildConfiguration: "release"), benchmarks: [
             BenchmarkResult(name: "sort n=1000\tfast", iterations: [10], metrics: [

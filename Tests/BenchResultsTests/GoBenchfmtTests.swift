@@ -66,7 +66,12 @@ import Testing
 
     @Test func severalPackagesQualifyNames() throws {
         let file = try read("pkg: a\nBenchmarkX 10 5 ns/op\npkg: b\nBenchmarkX 10 7 ns/op\n")
-        #expect(file.benchmarks.map(\.name) == ["X", "b.X"])
+        #expect(file.benchmarks.map(\.name) == ["a.X", "b.X"])
+        #expect(file.environment.extra?["pkg"] == nil)
+        let one = try read("pkg: a\nBenchmarkX 10 5 ns/op\npkg: a\nBenchmarkX 10 7 ns/op\n")
+        #expect(one.benchmarks.map(\.name) == ["X"])
+        #expect(one["X"]?[.time]?.samples == [5, 7])
+        #expect(one.environment.extra?["pkg"] == "a")
     }
 
     @Test func failLinesMarkTheBenchmarkFailed() throws {

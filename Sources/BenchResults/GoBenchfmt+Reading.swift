@@ -30,6 +30,7 @@ extension GoBenchfmt {
 private struct Parser {
     struct Entry {
         var name: String
+        var package: String?
         var procs: String?
         var iterations: [Int] = []
         var values: [String: [Double]] = [:]
@@ -44,7 +45,8 @@ private struct Parser {
     var index: [String: Int] = [:]
     var exactUnits: Set<String> = []
     var higherUnits: Set<String> = []
-    var packages: [String] = []
+    /// The package of the last `pkg:` line, if any.
+    var currentPackage: String?
 
     init(path: String) { self.path = path }
 
@@ -52,10 +54,7 @@ private struct Parser {
         .malformed(path: path, place: "line \(line)", problem: problem)
     }
 
-    /// The benchmark's key: qualified by package once several packages appear.
-    mutating func key(for name: String) -> String {
-        packages.count > 1 ? "\(packages.last!).\(name)" : name
-    }
+
 
     mutating func consume(_ line: String, number: Int) throws(ResultsError) {
         let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
@@ -70,7 +69,7 @@ private struct Parser {
         }
         if first == "---" && fields.count >= 3 && fields[1] == "FAIL:" && fields[2].hasPrefix("Benchmark") {
             let (name, procs) = splitName(fields[2])
-            let entry = entryIndex(key(for: name), procs: procs)
+            let entry = entryIndex(name, procs: procs)
             entries[entry].failed = true
             return
         }
@@ -91,9 +90,8 @@ private struct Parser {
         case "goarch": environment.arch = value
         case "cpu": environment.cpuModel = value
         case "pkg":
-            if packages.last != value { packages.append(value) }
-            extra["pkg"] = packages.count == 1 ? value : nil
-        default: extra[String(key)] = value
+            currentPackage = value.isEmpty ? nil : value
+        default: extra[String(key)] = value.isEmpty ? nil : value  // `key:` alone unsets, as in benchfmt
         }
     }
 
@@ -104,7 +102,7 @@ private struct Parser {
             throw error(number, "expected \"BenchmarkName N value unit [value unit...]\"")
         }
         let (name, procs) = splitName(fields[0])
-        let entry = entryIndex(key(for: name), procs: procs)
+        let entry = entryIndex(name, procs: procs)
         var seen: Set<String> = []
         var pending: [(String, Double)] = []
         var i = 2
@@ -151,9 +149,9 @@ private struct Parser {
     }
 
     mutating func entryIndex(_ name: String, procs: String?) -> Int {
-        let key = procs.map { "\(name)-\($0)" } ?? name
+        let key = (currentPackage.map { "\($0)\u{0}" } ?? "") + (procs.map { "\(name)-\($0)" } ?? name)
         if let existing = index[key] { return existing }
-        entries.append(Entry(name: name, procs: procs))
+        entries.append(Entry(name: name, package: currentPackage, procs: procs))
         index[key] = entries.count - 1
         return entries.count - 1
     }
@@ -167,10 +165,13 @@ private struct Parser {
         var environment = self.environment
         var extra = self.extra
         if stripProcs, let procs = procsValues.first { extra["gomaxprocs"] = procs }
+        let distinctPackages = Set(entries.map(\.package))
+        if distinctPackages.count == 1, let only = distinctPackages.first, let package = only { extra["pkg"] = package }
         environment.extra = extra.isEmpty ? nil : extra
         var results: [BenchmarkResult] = []
         for entry in entries {
-            let name = stripProcs ? entry.name : entry.procs.map { "\(entry.name)-\($0)" } ?? entry.name
+            var name = stripProcs ? entry.name : entry.procs.map { "\(entry.name)-\($0)" } ?? entry.name
+            if distinctPackages.count > 1, let package = entry.package { name = "\(package).\(name)" }
             var metrics: [String: Metric] = [:]
             for unit in entry.unitOrder {
                 let values = entry.values[unit]!

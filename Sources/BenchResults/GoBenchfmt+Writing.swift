@@ -2,13 +2,15 @@ extension GoBenchfmt {
     /// Writes `file` as Go benchmark text that benchstat reads.
     ///
     /// - Configuration lines first: `goos`, `goarch`, `cpu` from the environment, then the
-    ///   other known fields (`kernel`, `cores`, `swift`, `build`, `commit`, ...) and `extra`,
-    ///   keys sorted.
+    ///   other known fields (`kernel`, `cores`, `swift`, `build`, `commit`, `dirty`, `date`,
+    ///   `allocator`, `benchkit`) and `extra`, keys sorted. Keys follow benchfmt's rules
+    ///   (lower-case first letter, no spaces or upper-case letters: `Odd Key` is written
+    ///   `odd-key`); values are kept to one line.
     /// - A `Unit U assume=exact` line for every exact metric's unit and
     ///   `Unit U better=higher` for higher-is-better ones.
     /// - One line per sample: `Benchmark<Name>[-N] <iterations> <value> <unit> ...`. Names
-    ///   are made safe: whitespace and control characters become `_`, and a leading ASCII
-    ///   lowercase letter is upper-cased (Go requires `Benchmark` + a non-lowercase character).
+    ///   are made safe: whitespace and control characters become `_`; otherwise they are
+    ///   kept exactly (`Benchmarksort/n=1000` reads back as `sort/n=1000`, as in benchstat).
     ///   `-N` is appended when `extra["gomaxprocs"]` is set.
     /// - Units: `time` is `ns/op`, `bytes` `B/op`, `allocs` `allocs/op`, a `B/s` throughput
     ///   `MB/s` (value / 1e6); every other metric gets a unit that names it
@@ -28,6 +30,8 @@ extension GoBenchfmt {
         if let value = environment.swiftVersion { other["swift"] = value }
         if let value = environment.buildConfiguration { other["build"] = value }
         if let value = environment.gitCommit { other["commit"] = value }
+        if let value = environment.gitDirty { other["dirty"] = value ? "true" : "false" }
+        if let value = environment.date { other["date"] = value }
         if let value = environment.allocator { other["allocator"] = value }
         if let value = environment.benchKitVersion { other["benchkit"] = value }
         for key in other.keys.sorted() { config.append((safeKey(key), other[key]!)) }
@@ -83,14 +87,11 @@ extension GoBenchfmt {
         }
     }
 
-    /// A benchmark name benchfmt can hold: no whitespace or control characters, and not
-    /// starting with a lowercase letter.
+    /// A benchmark name benchfmt can hold: fields are split on whitespace, so whitespace and
+    /// control characters become `_`. (benchfmt readers take everything after the
+    /// `Benchmark` prefix up to the first space as the name, whatever its first character.)
     static func safeName(_ name: String) -> String {
-        var text = String(name.map { $0.isWhitespace || ($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) ? "_" : $0 })
-        if let first = text.first, first.isASCII, first.isLowercase {
-            text = first.uppercased() + text.dropFirst()
-        }
-        return text
+        String(name.map { $0.isWhitespace || ($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) ? "_" : $0 })
     }
 
     static func safeUnit(_ unit: String) -> String {
@@ -98,7 +99,10 @@ extension GoBenchfmt {
     }
 
     static func safeKey(_ key: String) -> String {
-        var text = String(key.map { $0.isWhitespace || $0 == ":" || $0.isUppercase ? "-" : $0 })
+        var text = ""
+        for character in key {
+            if character.isWhitespace || character == ":" { text += "-" } else if character.isUppercase { text += character.lowercased() } else { text.append(character) }
+        }
         if let first = text.first, !(first.isLetter && first.isLowercase) { text = "x" + text }
         return text
     }

@@ -18,7 +18,8 @@
 /// - Repeated lines of one benchmark are its samples; their iteration counts are kept.
 /// - Configuration lines (`key: value`): `goos` is `os`, `goarch` is `arch`, `cpu` is
 ///   `cpuModel`, all others go to `environment.extra`. When several `pkg:` values appear,
-///   names are qualified as `pkg.Name` so that equal names in different packages stay apart.
+///   every name is qualified as `pkg.Name`, so equal names in different packages stay
+///   apart; with one package it is kept as `extra["pkg"]`.
 /// - `--- FAIL: BenchmarkX` marks X as failed. `PASS`, `ok`, `FAIL` and other lines are
 ///   ignored (go test interleaves log output).
 public enum GoBenchfmt {

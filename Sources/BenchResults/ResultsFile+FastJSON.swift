@@ -17,9 +17,7 @@ extension ResultsFile {
     ///
     /// - Complexity: O(n); recursion is bounded by `maximumNesting` (deeper input returns nil).
     static func decodeFast(_ bytes: [UInt8]) -> ResultsFile? {
-        var terminated = bytes
-        terminated.append(0)  // strtod and the scanner may look one byte past a value
-        return terminated.withUnsafeBufferPointer { buffer -> ResultsFile? in
+        bytes.withUnsafeBufferPointer { buffer -> ResultsFile? in
             var parser = FastJSONParser(buffer: buffer, end: bytes.count)
             return parser.resultsFile()
         }
@@ -163,12 +161,66 @@ struct FastJSONParser {
             if position < end, buffer[position] == UInt8(ascii: "+") || buffer[position] == UInt8(ascii: "-") { position += 1 }
             guard digits() > 0 else { return nil }
         }
-        var endPointer: UnsafeMutablePointer<CChar>?
-        let base = UnsafeRawPointer(buffer.baseAddress! + start).assumingMemoryBound(to: CChar.self)
-        let value = strtod(base, &endPointer)
-        let expected = UnsafeRawPointer(buffer.baseAddress! + position)
-        guard let endPointer, UnsafeRawPointer(endPointer) == expected else { return nil }
-        return value.isFinite ? value : nil
+        if let value = clingerFastPath(start, position) { return value }
+        // strtod needs a terminated string: copy the (validated) number into a small buffer.
+        let length = position - start
+        guard length < 64 else {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self)
+            return Double(text).flatMap { $0.isFinite ? $0 : nil }
+        }
+        let value = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { scratch -> Double? in
+            for i in 0..<length { scratch[i] = CChar(bitPattern: buffer[start + i]) }
+            scratch[length] = 0
+            var endPointer: UnsafeMutablePointer<CChar>?
+            let value = strtod(scratch.baseAddress!, &endPointer)
+            guard let endPointer, endPointer == scratch.baseAddress! + length else { return nil }
+            return value
+        }
+        guard let value, value.isFinite else { return nil }
+        return value
+    }
+
+    /// Powers of ten that are exact in a Double (10^0 ... 10^22).
+    static let exactPowersOfTen: [Double] = (0...22).map { exponent in
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+
+    /// The value of the already validated JSON number in `start..<end` when it can be
+    /// computed exactly with one correctly rounded operation (Clinger's fast path: at most
+    /// 2^53 as an integer mantissa, and a decimal exponent within ±22, where 10^e is exact);
+    /// `nil` otherwise (the caller falls back to `strtod`).
+    /// Reference: W. D. Clinger, "How to Read Floating Point Numbers Accurately", PLDI 1990.
+    func clingerFastPath(_ start: Int, _ end: Int) -> Double? {
+        var index = start
+        var negative = false
+        if buffer[index] == UInt8(ascii: "-") {
+            negative = true
+            index += 1
+        }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var exponent = 0
+        var inFraction = false
+        while index < end {
+            let byte = buffer[index]
+            if byte == UInt8(ascii: ".") {
+                inFraction = true
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                if mantissa != 0 || byte != UInt8(ascii: "0") { digits += 1 }
+                guard digits <= 15 else { return nil }
+                mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
+                if inFraction { exponent -= 1 }
+            } else {
+                return nil  // An exponent part: leave it to strtod.
+            }
+            index += 1
+        }
+        guard abs(exponent) <= 22 else { return nil }
+        var value = Double(mantissa)  // exact: < 10^15 < 2^53
+        value = exponent < 0 ? value / Self.exactPowersOfTen[-exponent] : value * Self.exactPowersOfTen[exponent]
+        return negative ? -value : value
     }
 
     /// A JSON integer that fits an Int.

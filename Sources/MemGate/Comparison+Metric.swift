@@ -9,6 +9,9 @@ struct MetricRow {
 }
 
 extension Comparison {
+    /// The note on every improvement: the baseline can be tightened.
+    static let tightenNote = "better than the threshold: tighten the baseline (memgate update)"
+
     /// Compares one metric (either side may lack it); see `Comparison` for the rules.
     static func compareMetric(
         _ name: String, benchmark: String, before: Metric?, now: Metric?, noisyGated: Bool,
@@ -49,9 +52,7 @@ extension Comparison {
             compareExact(&row, before: before.samples, now: now.samples)
             return MetricRow(comparison: row, candidate: nil)
         }
-        if let estimate = RatioEstimate.estimate(baseline: before.samples, current: now.samples, confidence: options.confidence) {
-            row.plusMinus = estimate.plusMinus
-        }
+        row.intervalSamples = (before.samples, now.samples, options.confidence)  // ± computed when shown
         if threshold.isOff {
             row.verdict = .reported
             row.note = "threshold off: reported only"
@@ -64,7 +65,17 @@ extension Comparison {
         }
         let worse = threshold.isExceeded(from: b, to: c, better: now.better)
         let better = threshold.isImprovedBeyond(from: b, to: c, better: now.better)
-        guard worse || better else { return MetricRow(comparison: row, candidate: nil) }
+        guard worse || better else {
+            // Within the threshold. Say so when no change could ever have been significant.
+            let (n1, n2) = (before.samples.count, now.samples.count)
+            if MannWhitneyU.smallestPValue(n1: n1, n2: n2) >= options.alpha {
+                let needed = SampleSizeEstimate.minimumForSignificance(alpha: options.alpha)
+                row.tooFewSamples = true
+                row.samplesNeeded = needed
+                row.note = "too few samples (\(n1) vs \(n2)) for any change to be significant at alpha=\(MetricFormat.pValue(options.alpha)); needs >= \(needed) per side"
+            }
+            return MetricRow(comparison: row, candidate: nil)
+        }
         row.verdict = worse ? .inconclusive : .pass  // Decided by the Holm family.
         return MetricRow(comparison: row, candidate: NoisyFamily.Candidate(baseline: before.samples, current: now.samples, worse: worse))
     }
@@ -98,6 +109,7 @@ extension Comparison {
             if row.note.isEmpty { row.note = "threshold off: reported only" }
         } else {
             row.verdict = worse ? .regression : better ? .improvement : .pass
+            if row.verdict == .improvement { row.note = Comparison.tightenNote + (row.note.isEmpty ? "" : "; " + row.note) }
         }
     }
 }

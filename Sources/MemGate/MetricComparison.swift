@@ -1,4 +1,5 @@
 import BenchResults
+import BenchStatistics
 
 /// One row of a report: one metric of one benchmark, compared.
 public struct MetricComparison: Sendable, Equatable {
@@ -18,7 +19,22 @@ public struct MetricComparison: Sendable, Equatable {
     public var change: Double?
     /// Half-width of the confidence interval of the ratio of medians, as a fraction of
     /// the ratio (0.03 prints as ±3%); noisy metrics only.
-    public var plusMinus: Double?
+    ///
+    /// Computed on first use from `intervalSamples` (a Hodges-Lehmann interval costs about
+    /// as much as the rest of the comparison, and the default report shows only a few
+    /// rows), unless set explicitly. Equal inputs give equal values, so laziness never
+    /// changes a report.
+    public var plusMinus: Double? {
+        get {
+            if let storedPlusMinus { return storedPlusMinus }
+            guard let interval = intervalSamples else { return nil }
+            return RatioEstimate.estimate(baseline: interval.baseline, current: interval.current, confidence: interval.confidence)?.plusMinus
+        }
+        set { storedPlusMinus = newValue }
+    }
+    private var storedPlusMinus: Double?
+    /// The samples and confidence level `plusMinus` is computed from (noisy rows only).
+    public var intervalSamples: (baseline: [Double], current: [Double], confidence: Double)?
     /// The U test's p-value after Holm adjustment, for comparisons in the Holm family.
     public var pValue: Double?
     /// The threshold applied.
@@ -29,6 +45,9 @@ public struct MetricComparison: Sendable, Equatable {
     public var sampleCounts: (baseline: Int, current: Int)
     /// Whether an exact metric's samples varied within a file (compared by ranges).
     public var unstable: Bool
+    /// Whether the samples were too few for any change to be significant at the level
+    /// this comparison was judged at (a warning, never a silent pass).
+    public var tooFewSamples = false
     /// Samples per side that would likely settle an inconclusive comparison.
     public var samplesNeeded: Int?
     /// Why the verdict is what it is, when that is not obvious (empty otherwise).
@@ -49,7 +68,7 @@ public struct MetricComparison: Sendable, Equatable {
         self.baseline = baseline
         self.current = current
         self.change = change
-        self.plusMinus = plusMinus
+        self.storedPlusMinus = plusMinus
         self.pValue = pValue
         self.threshold = threshold
         self.verdict = verdict
@@ -62,8 +81,10 @@ public struct MetricComparison: Sendable, Equatable {
     public static func == (a: MetricComparison, b: MetricComparison) -> Bool {
         a.metric == b.metric && a.unit == b.unit && a.better == b.better && a.exact == b.exact
             && a.baseline == b.baseline && a.current == b.current && a.change == b.change
-            && a.plusMinus == b.plusMinus && a.pValue == b.pValue && a.threshold == b.threshold
+            && a.storedPlusMinus == b.storedPlusMinus && a.intervalSamples?.baseline == b.intervalSamples?.baseline
+            && a.intervalSamples?.current == b.intervalSamples?.current
+            && a.intervalSamples?.confidence == b.intervalSamples?.confidence && a.pValue == b.pValue && a.threshold == b.threshold
             && a.verdict == b.verdict && a.sampleCounts == b.sampleCounts && a.unstable == b.unstable
-            && a.samplesNeeded == b.samplesNeeded && a.note == b.note
+            && a.samplesNeeded == b.samplesNeeded && a.note == b.note && a.tooFewSamples == b.tooFewSamples
     }
 }

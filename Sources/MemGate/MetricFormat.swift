@@ -24,7 +24,7 @@ enum MetricFormat {
         if let change = row.change {
             if change == 0 { return "0%" }
             let percent = change * 100
-            return (percent > 0 ? "+" : "") + MetricUnit.threeDigitsPublic(percent) + "%"
+            return (percent > 0 ? "+" : "") + MetricFormat.percentDigits(percent) + "%"
         }
         guard let b = row.baseline, let c = row.current else { return "-" }
         let delta = c - b
@@ -34,13 +34,13 @@ enum MetricFormat {
     /// The interval column: `"±3.1%"` for noisy rows with an interval, else `""`.
     static func plusMinus(_ row: MetricComparison) -> String {
         guard let plusMinus = row.plusMinus, plusMinus.isFinite else { return "" }
-        return "±" + MetricUnit.threeDigitsPublic(plusMinus * 100) + "%"
+        return "±" + MetricFormat.percentDigits(plusMinus * 100) + "%"
     }
 
     /// A p-value with two significant digits (`"0.0031"`, `"1.2e-05"`).
     static func pValue(_ p: Double) -> String {
         if p >= 0.001 || p == 0 {
-            var text = MetricUnit.fixedPublic(p, decimals: p >= 0.1 ? 2 : p >= 0.01 ? 3 : 4)
+            var text = MetricUnit.fixed(p, decimals: p >= 0.1 ? 2 : p >= 0.01 ? 3 : 4)
             while text.contains(".") && text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
             return text
@@ -48,7 +48,14 @@ enum MetricFormat {
         var exponent = 0
         var mantissa = p
         while mantissa < 1 { mantissa *= 10; exponent += 1 }
-        return "\(MetricUnit.fixedPublic(mantissa, decimals: 1))e-\(exponent < 10 ? "0" : "")\(exponent)"
+        return "\(MetricUnit.fixed(mantissa, decimals: 1))e-\(exponent < 10 ? "0" : "")\(exponent)"
+    }
+
+    /// Three significant digits without collapsing integral values (`"3.10"`, `"25.0"`,
+    /// `"100"`), for percentages.
+    static func percentDigits(_ value: Double) -> String {
+        let magnitude = abs(value)
+        return MetricUnit.fixed(value, decimals: magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2)
     }
 
     /// A number for machine formats: integral values without a fraction, others with
@@ -57,27 +64,5 @@ enum MetricFormat {
         guard let value, value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
-    }
-}
-
-extension MetricUnit {
-    /// `threeDigits` for the gate's renderers.
-    static func threeDigitsPublic(_ value: Double) -> String {
-        let magnitude = abs(value)
-        let decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2
-        return fixedPublic(value, decimals: decimals)
-    }
-
-    /// `value` rounded half away from zero to `decimals` places.
-    static func fixedPublic(_ value: Double, decimals: Int) -> String {
-        var factor = 1.0
-        for _ in 0..<decimals { factor *= 10 }
-        let rounded = (abs(value) * factor).rounded(.toNearestOrAwayFromZero)
-        let sign = value < 0 && rounded != 0 ? "-" : ""
-        guard decimals > 0 else { return sign + String(Int64(rounded)) }
-        let whole = Int64(rounded) / Int64(factor)
-        var fraction = String(Int64(rounded) % Int64(factor))
-        while fraction.count < decimals { fraction = "0" + fraction }
-        return "\(sign)\(whole).\(fraction)"
     }
 }

@@ -49,7 +49,9 @@ struct NoisyFamily {
             let candidate = member.candidate
             if significant {
                 row.verdict = candidate.worse ? .regression : .improvement
+                if !candidate.worse { row.note = Comparison.tightenNote }
             } else {
+                row.tooFewSamples = MannWhitneyU.smallestPValue(n1: candidate.baseline.count, n2: candidate.current.count) >= levelPerTest
                 let needed = Self.samplesNeeded(candidate, level: levelPerTest, power: power)
                 row.samplesNeeded = needed
                 let need = needed.map { "; needs ~\($0) samples per side" } ?? ""

@@ -7,10 +7,15 @@ public struct RenderOptions: Sendable, Equatable {
     /// improvements, missing metrics).
     public var verbose: Bool
 
+    /// The most table rows the Markdown renderer writes before summarising the rest in one
+    /// line (`nil`: no limit). Used for `$GITHUB_STEP_SUMMARY`, which GitHub caps at 1 MiB.
+    public var maxRows: Int?
+
     /// Creates options.
-    public init(color: Bool = false, verbose: Bool = false) {
+    public init(color: Bool = false, verbose: Bool = false, maxRows: Int? = nil) {
         self.color = color
         self.verbose = verbose
+        self.maxRows = maxRows
     }
 }
 
@@ -21,14 +26,18 @@ extension Report {
         verbose ? benchmark.metrics : benchmark.metrics.filter { $0.verdict.isInteresting }
     }
 
-    /// The warnings every format prints before its table: debug builds (loudly) and why
-    /// noisy metrics were not gated.
+    /// The warnings every format prints before its table: debug builds (loudly), why
+    /// noisy metrics were not gated, and noisy comparisons with too few samples.
     var warnings: [String] {
         var lines: [String] = []
         for side in debugBuilds {
             lines.append("DEBUG BUILD: the \(side) results come from a debug build; its numbers are not representative")
         }
         if let reason = noisyNotGatedReason { lines.append(reason) }
+        let tooFew = counts.tooFewSamples
+        if tooFew > 0 {
+            lines.append("\(tooFew) noisy comparison\(tooFew == 1 ? "" : "s") had too few samples for any change to be significant; record more samples (see the notes)")
+        }
         return lines
     }
 

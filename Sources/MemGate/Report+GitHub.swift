@@ -1,13 +1,14 @@
 extension Report {
     /// Writes GitHub Actions workflow commands: `::error` for regressions and benchmarks
     /// that failed in CURRENT, `::warning` for inconclusive rows, missing metrics, removed
-    /// benchmarks and debug builds, `::notice` for improvements and the summary. Titles
+    /// benchmarks and debug builds, `::notice` for improvements, for why noisy metrics were not gated, and the summary. Titles
     /// are escaped as properties (`% \r \n : ,`), messages as data (`% \r \n`).
     public func writeGitHubAnnotations(to out: inout some TextOutputStream) {
         func command(_ kind: String, _ title: String, _ message: String) {
             out.write("::\(kind) title=\(Escape.githubProperty(title))::\(Escape.githubMessage(message))\n")
         }
         for warning in warnings where warning.hasPrefix("DEBUG") { command("warning", "memgate: debug build", warning) }
+        if let reason = noisyNotGatedReason { command("notice", "memgate: noisy metrics not gated", reason) }
         for benchmark in benchmarks {
             switch benchmark.presence {
             case .failed:

@@ -20,10 +20,11 @@ extension Report {
         out.write("  \"current\": \(Escape.json(currentName)),\n")
         out.write("  \"noisyGated\": \(noisyGated),\n")
         out.write("  \"noisyNotGatedReason\": \(noisyNotGatedReason.map(Escape.json) ?? "null"),\n")
+        out.write("  \"warnings\": [\(warnings.map(Escape.json).joined(separator: ", "))],\n")
         out.write("  \"debugBuilds\": [\(debugBuilds.map(Escape.json).joined(separator: ", "))],\n")
         out.write("  \"alpha\": \(MetricFormat.json(alpha)),\n")
         out.write("  \"familySize\": \(familySize),\n")
-        out.write("  \"counts\": {\"regressions\": \(c.regressions), \"inconclusive\": \(c.inconclusive), \"improvements\": \(c.improvements), \"passed\": \(c.passed), \"reported\": \(c.reported), \"missingMetrics\": \(c.missing), \"failedBenchmarks\": \(c.failedBenchmarks), \"addedBenchmarks\": \(c.addedBenchmarks), \"removedBenchmarks\": \(c.removedBenchmarks), \"baselineFailed\": \(c.baselineFailed), \"compared\": \(c.compared)},\n")
+        out.write("  \"counts\": {\"regressions\": \(c.regressions), \"inconclusive\": \(c.inconclusive), \"improvements\": \(c.improvements), \"passed\": \(c.passed), \"reported\": \(c.reported), \"missingMetrics\": \(c.missing), \"failedBenchmarks\": \(c.failedBenchmarks), \"addedBenchmarks\": \(c.addedBenchmarks), \"removedBenchmarks\": \(c.removedBenchmarks), \"baselineFailed\": \(c.baselineFailed), \"compared\": \(c.compared), \"unstable\": \(c.unstable), \"tooFewSamples\": \(c.tooFewSamples)},\n")
         out.write("  \"benchmarks\": [")
         for (index, benchmark) in benchmarks.enumerated() {
             out.write(index == 0 ? "\n" : ",\n")
@@ -56,6 +57,7 @@ extension Report {
         line += ", \"verdict\": \"" + row.verdict.rawValue
         line += "\", \"samples\": [" + String(row.sampleCounts.baseline) + ", " + String(row.sampleCounts.current)
         line += "], \"unstable\": " + (row.unstable ? "true" : "false")
+        if row.tooFewSamples { line += ", \"tooFewSamples\": true" }
         if let needed = row.samplesNeeded { line += ", \"samplesNeeded\": " + String(needed) }
         if !row.note.isEmpty { line += ", \"note\": " + Escape.json(row.note) }
         line += "}"

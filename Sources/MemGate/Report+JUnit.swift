@@ -28,7 +28,8 @@ extension Report {
                 testcase(benchmark.name, "status", "<system-out>new benchmark: not in the baseline</system-out>")
             case .compared:
                 for row in benchmark.metrics {
-                    let figures = "\(MetricFormat.value(row.baseline, row.unit)) -> \(MetricFormat.value(row.current, row.unit)) (\(MetricFormat.change(row))\(row.plusMinus == nil ? "" : " " + MetricFormat.plusMinus(row))), threshold \(row.threshold.text)"
+                    let interval = MetricFormat.plusMinus(row)
+                    let figures = "\(MetricFormat.value(row.baseline, row.unit)) -> \(MetricFormat.value(row.current, row.unit)) (\(MetricFormat.change(row))\(interval.isEmpty ? "" : " " + interval)), threshold \(row.threshold.text)"
                     let detail = row.note.isEmpty ? figures : "\(figures); \(row.note)"
                     switch row.verdict {
                     case .regression:

@@ -32,7 +32,11 @@ extension Report {
         if !rows.isEmpty {
             out.write("| benchmark | metric | baseline | current | change | ± | verdict | note |\n")
             out.write("|---|---|--:|--:|--:|--:|---|---|\n")
-            for row in rows { out.write(row + "\n") }
+            let shown = min(rows.count, options.maxRows ?? rows.count)
+            for row in rows[..<shown] { out.write(row + "\n") }
+            if shown < rows.count {
+                out.write("\n…and \(rows.count - shown) more row\(rows.count - shown == 1 ? "" : "s") (see the full report).\n")
+            }
             out.write("\n")
         }
         let lists: [(String, [BenchmarkComparison])] = [

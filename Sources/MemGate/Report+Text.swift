@@ -46,7 +46,7 @@ extension Report {
         }
         for benchmark in added { out.write("NEW      \(Escape.terminal(benchmark.name))\n") }
         for benchmark in removed { out.write("REMOVED  \(Escape.terminal(benchmark.name))\n") }
-        let hidden = options.verbose ? 0 : counts.passed + counts.reported
+        let hidden = options.verbose ? 0 : benchmarks.reduce(0) { $0 + $1.metrics.count { !$0.verdict.isInteresting } }
         if hidden > 0 {
             out.write("\n(\(hidden) unremarkable row\(hidden == 1 ? "" : "s") hidden; --all shows them)\n")
         } else {

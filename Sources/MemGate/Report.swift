@@ -8,7 +8,10 @@ import BenchResults
 public struct Report: Sendable, Equatable {
     /// Whether the report gates (`check`) or only describes (`compare`).
     public enum Mode: String, Sendable, Codable {
-        case check, compare
+        /// Gate: regressions exit 1, inconclusive-only exits 3.
+        case check
+        /// Describe only: exit 0 whatever moved.
+        case compare
     }
 
     /// The baseline's label (usually its path).
@@ -49,8 +52,14 @@ public struct Report: Sendable, Equatable {
 
     /// Counts of what the report found.
     public struct Counts: Sendable, Equatable {
+        /// Rows by verdict: regression, inconclusive, improvement, pass, reported, missing.
         public var regressions = 0, inconclusive = 0, improvements = 0, passed = 0, reported = 0, missing = 0
+        /// Benchmarks by presence: failed in current, added, removed, failed in the baseline, compared.
         public var failedBenchmarks = 0, addedBenchmarks = 0, removedBenchmarks = 0, baselineFailed = 0, compared = 0
+        /// Exact-metric rows whose samples varied within a file (compared by range).
+        public var unstable = 0
+        /// Noisy rows with too few samples for any change to be significant.
+        public var tooFewSamples = 0
     }
 
     /// Counts of rows by verdict and of benchmarks by presence.
@@ -65,6 +74,8 @@ public struct Report: Sendable, Equatable {
             case .baselineFailed: counts.baselineFailed += 1
             }
             for row in benchmark.metrics {
+                if row.unstable { counts.unstable += 1 }
+                if row.tooFewSamples { counts.tooFewSamples += 1 }
                 switch row.verdict {
                 case .regression: counts.regressions += 1
                 case .inconclusive: counts.inconclusive += 1
@@ -111,6 +122,7 @@ public struct Report: Sendable, Equatable {
         add(c.addedBenchmarks, "new benchmark", "new benchmarks")
         add(c.removedBenchmarks, "removed benchmark", "removed benchmarks")
         add(c.baselineFailed, "not compared (failed in baseline)", "not compared (failed in baseline)")
+        add(c.unstable, "unstable exact metric", "unstable exact metrics")
         let verdict: String
         switch outcome {
         case .regression: verdict = mode == .check ? "FAIL" : "regressed"

@@ -22,7 +22,7 @@ enum ResultsTable {
             }
             for metricName in benchmark.orderedMetricNames {
                 let metric = benchmark.metrics[metricName]!
-                let plusMinus = medianInterval(metric.samples).map { "±" + MetricUnit.threeDigitsPublic($0 * 100) + "%" } ?? ""
+                let plusMinus = medianInterval(metric.samples).map { "±" + MetricFormat.percentDigits($0 * 100) + "%" } ?? ""
                 let kind = (metric.exact ? "exact" : "noisy") + (metric.better == .higher ? ", higher is better" : "")
                 table.addRow([
                     Cell(Escape.terminal(benchmark.name)), Cell(Escape.terminal(metricName)), Cell(metric.unit.format(metric.median)),

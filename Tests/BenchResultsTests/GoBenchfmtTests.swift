@@ -1,4 +1,5 @@
 import BenchResults
+import BenchStatistics
 import Testing
 
 @Suite struct GoBenchfmtReadingTests {
@@ -65,7 +66,12 @@ import Testing
 
     @Test func severalPackagesQualifyNames() throws {
         let file = try read("pkg: a\nBenchmarkX 10 5 ns/op\npkg: b\nBenchmarkX 10 7 ns/op\n")
-        #expect(file.benchmarks.map(\.name) == ["X", "b.X"])
+        #expect(file.benchmarks.map(\.name) == ["a.X", "b.X"])
+        #expect(file.environment.extra?["pkg"] == nil)
+        let one = try read("pkg: a\nBenchmarkX 10 5 ns/op\npkg: a\nBenchmarkX 10 7 ns/op\n")
+        #expect(one.benchmarks.map(\.name) == ["X"])
+        #expect(one["X"]?[.time]?.samples == [5, 7])
+        #expect(one.environment.extra?["pkg"] == "a")
     }
 
     @Test func failLinesMarkTheBenchmarkFailed() throws {
@@ -108,6 +114,27 @@ import Testing
         #expect(again.environment.os == original.environment.os)
     }
 
+    /// benchfmt's rules: a configuration key starts with a lower-case letter and has no
+    /// spaces or upper-case letters; the value follows `: ` on the same line.
+    @Test func configLinesFollowBenchfmtRules() {
+        let environment = Environment(
+            os: "Linux", kernel: "6.18", arch: "x86_64", cpuModel: "AMD EPYC", cores: 2, swiftVersion: "6.3.1",
+            buildConfiguration: "release", gitCommit: "abc", gitDirty: true, allocator: "glibc (counted)",
+            benchKitVersion: "0.1", date: "2026-01-01T00:00:00Z", extra: ["Odd Key": "multi\nline", "gomaxprocs": "2"])
+        let text = GoBenchfmt.write(ResultsFile(environment: environment, benchmarks: []))
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 13)
+        for line in lines {
+            let colon = line.firstIndex(of: ":")!
+            let key = line[..<colon]
+            #expect(key.first!.isLowercase, "\(line)")
+            #expect(!key.contains { $0.isWhitespace || $0.isUppercase }, "\(line)")
+            #expect(line[colon...].hasPrefix(": "), "\(line)")
+        }
+        #expect(text.contains("\nodd-key: multi line\n"))
+        #expect(text.contains("\ndirty: true\n"))
+    }
+
     @Test func safeNamesAndDistinctUnits() throws {
         let file = ResultsFile(environment: Environment(os: "Linux", buildConfiguration: "release"), benchmarks: [
             BenchmarkResult(name: "sort n=1000\tfast", iterations: [10], metrics: [
@@ -124,10 +151,10 @@ import Testing
         #expect(text.contains("build: release\n"))
         #expect(text.contains("Unit hits-hits/op assume=exact\n"))
         #expect(text.contains("Unit hits-hits/op better=higher\n"))
-        #expect(text.contains("BenchmarkSort_n=1000_fast\t10\t5 ns/op\t4 cpu-ns/op\t9 p99-ns\t4096 peakRSS-B\t2 hits-hits/op\n"))
+        #expect(text.contains("Benchmarksort_n=1000_fast\t10\t5 ns/op\t4 cpu-ns/op\t9 p99-ns\t4096 peakRSS-B\t2 hits-hits/op\n"))
         #expect(text.contains("--- FAIL: BenchmarkBroken\n    crashed: signal 11 with detail\n"))
         let back = try ResultsFile.decode(anyFormat: Array(text.utf8), path: "x")
-        #expect(back["Sort_n=1000_fast"]?.metrics["hits-hits/op"]?.exact == true)
+        #expect(back["sort_n=1000_fast"]?.metrics["hits-hits/op"]?.exact == true)
         #expect(back["Broken"]?.status == .failed)
     }
 }
@@ -204,5 +231,28 @@ import Testing
         bytes += [0xFF, 0xFE]
         bytes += Array(#"", "status": "ok", "iterations": [1], "metrics": {"t": {"unit": "ns", "better": "lower", "samples": [1]}}}]}"#.utf8)
         #expect(throws: ResultsError.self) { try ResultsFile.decode(anyFormat: bytes, path: "x.json") }
+    }
+}
+
+@Suite struct FastNumberTests {
+    /// The fast path must give exactly what strtod (Swift's `Double(String)`) gives.
+    @Test func matchesStrtod() throws {
+        var texts = ["0", "-0", "1", "0.1", "0.3", "123.456", "-987654.321", "1e3", "2.5E-3", "999999999999999",
+                     "0.000000000000000000001", "123456789012345678", "1.7976931348623157e308", "4.9e-324", "0.1234567890123456789"]
+        var random = SeededRandom(seed: 3)
+        for _ in 0..<2000 {
+            let digits = Int.random(in: 1...17, using: &random)
+            var text = String((0..<digits).map { _ in Character(String(Int.random(in: 0...9, using: &random))) })
+            while text.count > 1 && text.hasPrefix("0") { text.removeFirst() }
+            let point = Int.random(in: 0...text.count, using: &random)
+            if point > 0 && point < text.count { text.insert(".", at: text.index(text.startIndex, offsetBy: point)) }
+            texts.append(text)
+        }
+        for text in texts {
+            let json = #"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "a", "status": "ok", "iterations": [1], "metrics": {"t": {"unit": "u", "better": "lower", "samples": [\#(text)]}}}]}"#
+            let file = try ResultsFile.decode(anyFormat: Array(json.utf8), path: "n.json")
+            let expected = try #require(Double(text))
+            #expect(file["a"]?.metrics["t"]?.samples == [expected], "\(text)")
+        }
     }
 }

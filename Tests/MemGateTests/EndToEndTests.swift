@@ -1,6 +1,9 @@
 import BenchResults
 import Foundation
 import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// Runs the built `memgate` on temporary files and checks exit codes and outputs.
 @Suite struct EndToEndTests {
@@ -129,6 +132,39 @@ import Testing
         #expect(!noColor.stdout.contains("\u{1B}"))
     }
 
+    /// On a terminal (a pseudo-terminal from util-linux `script`) the table is coloured,
+    /// unless NO_COLOR is set.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func colourOnATerminalOnly() throws {
+        let dir = try TemporaryDirectory()
+        let base = try dir.write("base.json", Self.results())
+        let new = try dir.write("new.json", Self.results(allocs: 4))
+        func onTerminal(_ environment: [String: String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qc", "'\(MemGateProcess.executable.path)' check '\(base)' '\(new)'", "/dev/null"]
+            var env = ProcessInfo.processInfo.environment
+            env["NO_COLOR"] = nil
+            env["FORCE_COLOR"] = nil
+            env["TERM"] = "xterm"
+            for (key, value) in environment { env[key] = value }
+            process.environment = env
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        let coloured = try onTerminal([:])
+        #expect(coloured.contains("REGRESSED"))
+        #expect(coloured.contains("\u{1B}[1;31mREGRESSED\u{1B}[0m"))
+        let plain = try onTerminal(["NO_COLOR": "1"])
+        #expect(plain.contains("REGRESSED"))
+        #expect(!plain.contains("\u{1B}"))
+    }
+
     @Test func goBenchmarkOutputDirectly() throws {
         let dir = try TemporaryDirectory()
         let old = """
@@ -201,5 +237,30 @@ import Testing
         try usage(["convert", "a"], "--to")
         try usage(["convert", "a", "--to", "csv"], "--to")
         try usage(["help", "nope"], "unknown command 'nope'")
+    }
+
+    /// A benchmark named `a|b<c>&"d"` (with a newline, backticks, `%`, `:` and `,`) through
+    /// the real binary in every format at once.
+    @Test func hostileNamesSurviveEveryFormat() throws {
+        let dir = try TemporaryDirectory()
+        let name = "a|b<c>&\"d\"\n`e`,f:g%h"
+        let base = try dir.write("base.json", Self.results(names: [name]))
+        let new = try dir.write("new.json", Self.results(allocs: 4, names: [name]))
+        let run = try MemGateProcess.run(
+            ["check", "--all", "--format", "github", "--output", "r.md", "--output", "r.xml", "--output", "r.json", "--output", "r.txt", base, new],
+            in: dir.url)
+        #expect(run.code == 1)
+        #expect(run.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("::") })
+        #expect(run.stdout.contains("title=memgate%3A a|b<c>&\"d\"%0A`e`%2Cf%3Ag%25h allocs::"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data((dir.read("r.json") ?? "").utf8)) as? [String: Any])
+        let benchmarks = try #require(json["benchmarks"] as? [[String: Any]])
+        #expect(benchmarks.first?["name"] as? String == name)
+        let xml = try XMLDocument(data: Data((dir.read("r.xml") ?? "").utf8))
+        let first = try #require(try xml.nodes(forXPath: "//testcase").first as? XMLElement)
+        #expect(first.attribute(forName: "classname")?.stringValue == name)
+        let markdown = dir.read("r.md") ?? ""
+        #expect(markdown.contains(#"| a\|b&lt;c&gt;&amp;"d"\\n\`e\`,f:g%h | allocs |"#))
+        let text = dir.read("r.txt") ?? ""
+        #expect(text.contains(#"a|b<c>&"d"\n`e`,f:g%h  allocs"#))
     }
 }

@@ -99,6 +99,14 @@ enum SmallReport {
         """)
     }
 
+    @Test func markdownRowLimit() {
+        var out = ""
+        SmallReport.report.writeMarkdown(to: &out, options: RenderOptions(maxRows: 1))
+        #expect(out.contains("| json/encode | time |"))
+        #expect(!out.contains("| sort/n=1000 |"))
+        #expect(out.contains("…and 1 more row (see the full report)."))
+    }
+
     @Test func junit() {
         var out = ""
         SmallReport.report.writeJUnit(to: &out)

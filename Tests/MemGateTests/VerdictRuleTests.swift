@@ -36,6 +36,10 @@ import Testing
         #expect(row.unstable)
         #expect(row.verdict == .pass)
         #expect(row.note.hasPrefix("unstable: baseline 3–5 allocs/op, current 3–5 allocs/op"))
+        let report = try Fixture.compare(
+            Fixture.file([Fixture.benchmark("b", ["allocs": Fixture.allocs([3, 4, 3, 5, 3])])]),
+            Fixture.file([Fixture.benchmark("b", ["allocs": Fixture.allocs([3, 5, 4, 3, 4])])]))
+        #expect(report.summaryLine == "PASS: 1 ok, 1 unstable exact metric (1 benchmark)")
     }
 
     @Test func unstableMedianShiftWithinJitterDoesNotFail() throws {
@@ -112,6 +116,21 @@ import Testing
         let after: [Double] = [115, 75, 155, 95, 135, 110, 120, 85, 145, 112]
         let row = try Fixture.verdict(Fixture.time(before), Fixture.time(after))
         #expect(row.verdict == .inconclusive)
+    }
+
+    @Test func tooFewSamplesIsAWarningNotASilentPass() throws {
+        let report = try Fixture.compare(
+            Fixture.file([Fixture.benchmark("b", ["time": Fixture.time([100, 101])])]),
+            Fixture.file([Fixture.benchmark("b", ["time": Fixture.time([102, 103])])]))
+        let row = try #require(Fixture.row(report, "b", "time"))
+        #expect(row.verdict == .pass)
+        #expect(row.tooFewSamples)
+        #expect(row.samplesNeeded == 5)
+        #expect(row.note == "too few samples (2 vs 2) for any change to be significant at alpha=0.01; needs >= 5 per side")
+        #expect(report.warnings == ["1 noisy comparison had too few samples for any change to be significant; record more samples (see the notes)"])
+        // Ten samples per side can reach alpha = 0.01: no warning.
+        let enough = try Fixture.verdict(Fixture.time(Fixture.steady), Fixture.time(Fixture.steady))
+        #expect(!enough.tooFewSamples)
     }
 
     @Test func notSignificantImprovementPasses() throws {

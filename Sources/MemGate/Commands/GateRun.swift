@@ -5,6 +5,10 @@ import Foundation
 
 /// What `check` and `compare` do: read, compare, render, write.
 enum GateRun {
+    /// Table rows appended to `$GITHUB_STEP_SUMMARY` at most (GitHub caps a step's
+    /// summary at 1 MiB; a row is about 150 bytes).
+    static let stepSummaryRows = 1000
+
     static func run(_ arguments: ParsedArguments, mode: Report.Mode, context: inout CommandContext) throws -> ExitCode {
         let gate = try GateArguments(arguments, mode: mode)
         let baselinePath = arguments.positionals[0]
@@ -38,7 +42,8 @@ enum GateRun {
             do { try AtomicFile.write(Array(text.utf8), to: path) } catch { throw CommandError(error) }
         }
         if let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-            let text = report.rendered(.markdown, options: fileOptions, policy: gate.policy)
+            let summaryOptions = RenderOptions(color: false, verbose: gate.verbose, maxRows: GateRun.stepSummaryRows)
+            let text = report.rendered(.markdown, options: summaryOptions, policy: gate.policy)
             do { try FileAppend.append(Array(text.utf8), to: summary) } catch { throw CommandError(error) }
         }
         return report.exitCode(policy: gate.policy)

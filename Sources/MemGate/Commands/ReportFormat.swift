@@ -1,6 +1,15 @@
 /// The report formats `--format` and `--output` accept.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, markdown, json, junit, github
+    /// The terminal table (`Report.writeText`).
+    case text
+    /// GitHub-flavoured Markdown (`Report.writeMarkdown`).
+    case markdown
+    /// The JSON verdict (`Report.writeJSON`).
+    case json
+    /// JUnit XML (`Report.writeJUnit`).
+    case junit
+    /// GitHub Actions workflow commands (`Report.writeGitHubAnnotations`).
+    case github
 
     /// The format a file extension implies: `.txt` text, `.md` Markdown, `.json` JSON,
     /// `.xml` JUnit; `nil` for anything else.

@@ -2,8 +2,12 @@
 ///
 /// `text` must not contain escape sequences: callers measure plain text and colour it
 /// afterwards (see `TextTable`).
+///
+/// Printable ASCII (the common case: names, numbers, units) is one column per byte and is
+/// counted without looking at characters.
 func displayWidth(of text: some StringProtocol) -> Int {
-    text.reduce(0) { $0 + $1.terminalWidth }
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+    return text.reduce(0) { $0 + $1.terminalWidth }
 }
 
 /// `text` cut to at most `width` columns, ending in `…` when something was cut.
@@ -25,6 +29,7 @@ func truncated(_ text: String, toWidth width: Int) -> String {
 /// become spaces, and other control characters (including ESC, so text cannot smuggle in
 /// escape sequences) become `?`.
 func terminalSafe(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
     guard text.contains(where: \.isControlLike) else { return text }
     return String(text.map { character in
         guard character.isControlLike else { return character }

@@ -97,6 +97,13 @@ struct RefsCommand: Subcommand {
             interrupt.checkpoint()
             interrupt.uninstall()
         }
+        // Builds and benchmarks get a TMPDIR inside the workspace, so what SwiftPM leaves
+        // there goes away with it. Restored (before the workspace is removed) on return.
+        let savedTemporaryDirectory = ProcessInfo.processInfo.environment["TMPDIR"]
+        setenv("TMPDIR", workspace.childTemporaryDirectory, 1)
+        defer {
+            if let savedTemporaryDirectory { setenv("TMPDIR", savedTemporaryDirectory, 1) } else { unsetenv("TMPDIR") }
+        }
 
         let started = Date()
         let pooled: [RefsSide: ResultsFile]

@@ -10,7 +10,8 @@ import Foundation
 ///     workspace.remove()                                             // worktrees and TMP gone
 ///
 /// Layout: `TMP/base` and `TMP/head` (detached worktrees), `TMP/build/{base,head}` (SwiftPM
-/// scratch paths) or `BUILD_ROOT/{base,head}`, and `TMP/results` (one JSON file per run).
+/// scratch paths) or `BUILD_ROOT/{base,head}`, `TMP/results` (one JSON file per run) and
+/// `TMP/tmp` (the children's `TMPDIR`).
 /// `remove()` is safe to call from any thread, more than once, and concurrently (the
 /// interrupt handler and the normal path may race): the first call does the work and
 /// later ones wait for it to finish.
@@ -34,7 +35,13 @@ final class RefsWorkspace: @unchecked Sendable {
         self.buildRoot = buildRoot
         root = FileManager.default.temporaryDirectory.appendingPathComponent("memgate-refs-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: root + "/results", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/tmp", withIntermediateDirectories: true)
     }
+
+    /// The temporary directory for the child processes (`TMPDIR`): SwiftPM leaves empty
+    /// lock files and folders in it (`_tmp_..._.build.lock`, `TemporaryDirectory.XXXX`) on
+    /// every build; here they go away with the workspace.
+    var childTemporaryDirectory: String { root + "/tmp" }
 
     /// Adds a detached worktree of `commit` for `side` and returns its folder.
     func checkout(_ side: RefsSide, commit: String) throws -> String {
@@ -72,19 +79,5 @@ final class RefsWorkspace: @unchecked Sendable {
         removed = true
         for path in worktrees { repository.removeWorktree(at: path) }
         try? FileManager.default.removeItem(atPath: root)
-        removeSwiftPMLocks()
-    }
-
-    /// Removes the empty lock files SwiftPM leaves in the temporary directory for folders
-    /// it built, named after their path with `/` as `_`
-    /// (`_tmp_memgate-refs-UUID_base_.build.lock`): only those that name this workspace's
-    /// unique folder.
-    private func removeSwiftPMLocks() {
-        let temporary = (root as NSString).deletingLastPathComponent
-        let marker = (root as NSString).lastPathComponent
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []
-        for name in names where name.hasPrefix("_") && name.hasSuffix(".lock") && name.contains(marker) {
-            try? FileManager.default.removeItem(atPath: temporary + "/" + name)
-        }
     }
 }

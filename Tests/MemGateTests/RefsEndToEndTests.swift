@@ -131,7 +131,7 @@ struct RefsEndToEndTests {
         let run = try repo.memgate(["refs", "HEAD~1", "HEAD"] + common(repo))
         #expect(run.code == 1, "\(run.stdout)\n\(run.stderr)")
         let rows = regressions(run.stdout, "blocks")
-        #expect(rows.contains { $0.contains(" allocs ") && $0.contains("+1") }, "\(run.stdout)")
+        #expect(rows.contains { $0.contains(" allocs ") && $0.contains("2 allocs/op") && $0.contains("3 allocs/op") }, "\(run.stdout)")
         #expect(run.stdout.contains("base HEAD~1 ("), "\(run.stdout)")
         #expect(try repo.state() == before)
         #expect(try repo.extraWorktrees().isEmpty)

@@ -84,11 +84,18 @@ import Testing
 /// the build root, and timing needs the machine to itself as much as it can get.
 @Suite(.serialized, .enabled(if: RefsFixtureRepository.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
 struct RefsEndToEndTests {
-    /// Thresholds for a shared 2-core machine: the sample-mean "time" of a 25 ns op swings by
-    /// tens of percent under load (preemption inside a 10 ms sample), while p50 and CPU time
-    /// stay within a few percent; tail quantiles are off. A 30% slowdown still clears 20%.
+    /// Thresholds for a shared 2-core machine. "spin" is the time subject: its sample-mean
+    /// "time" swings by tens of percent under load (preemption inside a 10 ms sample) while
+    /// p50 and CPU time stay within a few percent, so 20% keeps A/A quiet and a 30% slowdown
+    /// still clears it; tail quantiles are off. "blocks" is the exact-count subject: its
+    /// ~25 ns op runs at one of two speeds per process (about 24 or 43 ns, measured, see
+    /// docs/performance.md), which pooled samples cannot average out in 4 rounds, so only its
+    /// exact metrics are gated.
     static let config = """
-        { "thresholds": { "time": "20%", "cpu": "20%", "p50": "20%", "p90": "off", "p99": "off" } }
+        {
+          "thresholds": { "time": "20%", "cpu": "20%", "p50": "20%", "p90": "off", "p99": "off" },
+          "benchmarks": [ { "match": "blocks", "thresholds": { "time": "off", "cpu": "off", "p50": "off" } } ]
+        }
         """
 
     func common(_ repo: RefsFixtureRepository) -> [String] {

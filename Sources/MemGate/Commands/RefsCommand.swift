@@ -1,0 +1,180 @@
+import BenchResults
+import CLISupport
+import Foundation
+
+/// `memgate refs BASE [HEAD]`: build two revisions of the package, run their benchmarks in
+/// alternating rounds in this one job, and gate HEAD against BASE exactly like
+/// `memgate check`. The reliable way to gate time on a shared CI runner.
+///
+///     memgate refs origin/main                 # the working tree (uncommitted changes too) vs origin/main
+///     memgate refs v1.2.0 HEAD --rounds 10     # two commits
+///
+/// BASE (and HEAD when it is a ref) is checked out into a detached temporary worktree; the
+/// working tree is built in place but into its own build folder. Nothing in the user's
+/// working tree, index or `.build` changes, and the worktrees and temporary folders are
+/// removed on success, failure and SIGINT/SIGTERM (see `InterruptCleanup`).
+struct RefsCommand: Subcommand {
+    static let name = "refs"
+    static let defaultRounds = 6
+    static let defaultSamples = 5
+
+    static var spec: CommandSpec {
+        var spec = CommandSpec(
+            name: "memgate refs", summary: "Build two git revisions, run their benchmarks interleaved, and gate HEAD against BASE.",
+            usage: "memgate refs [options] BASE [HEAD]",
+            discussion: """
+            Checks BASE (and HEAD, when given) out into temporary git worktrees, builds each side's \
+            benchmark executables in release into separate build folders, and runs them in \
+            alternating rounds (base then head, then head then base, ...): in each round every \
+            benchmark runs once per side, each run a fresh process keeping --samples samples. The \
+            samples of all rounds are pooled per side and compared exactly like 'memgate check \
+            BASE HEAD': both sides ran on this machine with the same toolchain, so time, latency, \
+            CPU and RSS are gated (thresholds from --config and --threshold). Without HEAD, the \
+            working tree is compared, uncommitted changes included; it is built in place into a \
+            build folder of its own, never .build. Benchmarks found on one side only are reported.
+
+            The benchmark executables of each side are those its own baselines/memgate.json lists \
+            under "executables", else every executable target that depends on BenchKit. Worktrees \
+            and temporary folders are removed on success, failure and Ctrl-C. Progress goes to \
+            standard error on a terminal; otherwise one summary line.
+
+            Exit codes: 0 pass, 1 regression (or a benchmark failed in HEAD), 2 usage or input \
+            error (not a git repository, unknown ref, no benchmark executable in BASE, a side that \
+            fails to build), 3 inconclusive only.
+
+            Examples:
+              swift run -c release memgate refs origin/main
+              swift run -c release memgate refs main feature --rounds 10 --filter '^json/'
+              swift run -c release memgate refs origin/main --threshold time=5% --keep-results refs-results
+            """)
+        spec.option("--package-path", value: "DIR", help: "The Swift package whose benchmarks to compare (its path inside the repository is used on both sides).", defaultDescription: ".")
+        spec.option("--rounds", value: "N", help: "Alternating rounds; each runs every benchmark once per side.", defaultDescription: "\(defaultRounds)")
+        spec.option("--samples", value: "N", help: "Samples kept per benchmark per round (pooled: rounds × N per side).", defaultDescription: "\(defaultSamples)")
+        spec.option("--filter", value: "REGEX", help: "Run only benchmarks whose name matches REGEX.")
+        spec.option("--skip", value: "REGEX", help: "Skip benchmarks whose name matches REGEX.")
+        spec.option("--sample-time", value: "DURATION", help: "Target duration of one sample (default 10ms).")
+        spec.option("--timeout", value: "DURATION", help: "Kill a benchmark's process after this long (default 60s).")
+        spec.option("--executable", value: "NAME", help: "Build and run only this benchmark executable on both sides (repeatable).", repeatable: true)
+        spec.option("--keep-results", value: "DIR", help: "Write the pooled results to DIR/base.json and DIR/head.json (for memgate compare, or CI artifacts).")
+        spec.option("--build-root", value: "DIR", help: "Keep the build folders in DIR/base and DIR/head across runs (incremental builds, CI caches).", defaultDescription: "temporary, removed")
+        GateArguments.declare(on: &spec)
+        spec.positional("BASE", help: "The git revision to compare against (branch, tag, commit, origin/main...).")
+        spec.positional("HEAD", help: "The git revision to check; the working tree (with uncommitted changes) if left out.", optional: true)
+        return spec
+    }
+
+    static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
+        let packagePath = URL(fileURLWithPath: arguments.value("--package-path") ?? ".").standardizedFileURL.path
+        let gate = try GateArguments(arguments, mode: .check, defaultConfigPath: packagePath + "/" + GateArguments.defaultConfigPath)
+        let rounds = try arguments.int("--rounds", in: 1...1000) ?? defaultRounds
+        let forwarded = try forwardedArguments(arguments)
+        let selection = ["--filter", "--skip"].flatMap { name in arguments.value(name).map { [name, $0] } ?? [] }
+        let baseRevision = arguments.positionals[0]
+        let headRevision = arguments.positionals.count > 1 ? arguments.positionals[1] : nil
+        let keepResults = arguments.value("--keep-results")
+        let buildRoot = arguments.value("--build-root").map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+
+        // Everything git can refuse is checked before anything is created.
+        let repository: GitRepository, prefix: String
+        let baseCommit: String, headCommit: String?
+        do {
+            (repository, prefix) = try GitRepository.containing(packagePath)
+            baseCommit = try repository.resolve(baseRevision)
+            headCommit = try headRevision.map(repository.resolve) ?? (try? repository.resolve("HEAD"))
+        } catch {
+            throw CommandError(error)
+        }
+        let dirty = headRevision == nil ? ((try? repository.hasUncommittedChanges()) ?? false) : false
+
+        let workspace: RefsWorkspace
+        do { workspace = try RefsWorkspace(repository: repository, buildRoot: buildRoot) } catch { throw CommandError(error) }
+        let interrupt = InterruptCleanup { workspace.remove() }
+        interrupt.install()
+        let progress = ProgressLine(enabled: true)
+        defer {
+            progress.finish()
+            workspace.remove()
+            interrupt.checkpoint()
+            interrupt.uninstall()
+        }
+        // Builds and benchmarks get a TMPDIR inside the workspace, so what SwiftPM leaves
+        // there goes away with it. Restored (before the workspace is removed) on return.
+        let savedTemporaryDirectory = ProcessInfo.processInfo.environment["TMPDIR"]
+        setenv("TMPDIR", workspace.childTemporaryDirectory, 1)
+        defer {
+            if let savedTemporaryDirectory { setenv("TMPDIR", savedTemporaryDirectory, 1) } else { unsetenv("TMPDIR") }
+        }
+
+        let started = Date()
+        let pooled: [RefsSide: ResultsFile]
+        let base: BuiltSide, head: BuiltSide
+        do {
+            func checkout(_ side: RefsSide, _ revision: String?, _ commit: String?) throws -> SideCheckout {
+                var path = packagePath
+                if revision != nil, let commit {
+                    interrupt.checkpoint()
+                    let worktree = try workspace.checkout(side, commit: commit)
+                    path = prefix.isEmpty ? worktree : worktree + "/" + String(prefix.dropLast(prefix.hasSuffix("/") ? 1 : 0))
+                    guard FileManager.default.fileExists(atPath: path + "/Package.swift") else {
+                        throw BuiltSide.Failure(description: "\(side) \(revision!): no Package.swift at \(prefix.isEmpty ? "the repository root" : prefix) in \(GitRevision.short(commit))")
+                    }
+                }
+                return SideCheckout(side: side, revision: revision, commit: commit, dirty: side == .head && dirty,
+                                    packagePath: path, scratchPath: try workspace.scratchPath(side))
+            }
+            let listed = arguments.values("--executable")
+            let status = { (text: String) in progress.update("memgate refs: " + text) }
+            base = try BuiltSide.build(checkout(.base, baseRevision, baseCommit), listed: listed, selection: selection,
+                                       status: status, beforeChild: interrupt.checkpoint)
+            head = try BuiltSide.build(checkout(.head, headRevision, headCommit), listed: listed, selection: selection,
+                                       status: status, beforeChild: interrupt.checkpoint)
+            guard !base.benchmarks.isEmpty || !head.benchmarks.isEmpty else {
+                throw BuiltSide.Failure(description: "no benchmark matches --filter/--skip on either side")
+            }
+            let runs = InterleavedRuns(rounds: rounds, forwardedArguments: forwarded, workspace: workspace)
+            pooled = try runs.run(base: base, head: head, status: status, beforeChild: interrupt.checkpoint)
+        } catch {
+            progress.finish()
+            interrupt.checkpoint()
+            throw CommandError(error)
+        }
+        progress.finish()
+
+        if let keepResults {
+            do {
+                try FileManager.default.createDirectory(atPath: keepResults, withIntermediateDirectories: true)
+                try pooled[.base]!.write(to: keepResults + "/base.json")
+                try pooled[.head]!.write(to: keepResults + "/head.json")
+            } catch { throw CommandError(error) }
+        }
+        if !progress.isEnabled {
+            let count = RoundSchedule.union(base: base.names, head: head.names).count
+            let samples = try arguments.int("--samples", in: 1...100_000) ?? defaultSamples
+            context.errors += "memgate refs: base \(base.checkout.label) vs head \(head.checkout.label): \(count) benchmark\(count == 1 ? "" : "s") × \(rounds) rounds × \(samples) samples per side in \(seconds(Date().timeIntervalSince(started)))\(keepResults.map { "; results in \($0)/base.json, \($0)/head.json" } ?? "")\n"
+        }
+        return try GateRun.report(
+            baseline: pooled[.base]!, current: pooled[.head]!,
+            baselineName: "base \(base.checkout.label)", currentName: "head \(head.checkout.label)",
+            gate: gate, context: &context)
+    }
+
+    /// `--samples` (always, default `defaultSamples`), `--sample-time` and `--timeout` for
+    /// every run, checked here so a typo fails before the builds.
+    private static func forwardedArguments(_ arguments: ParsedArguments) throws -> [String] {
+        let samples = try arguments.int("--samples", in: 1...100_000) ?? defaultSamples
+        var result = ["--samples", "\(samples)"]
+        for name in ["--sample-time", "--timeout"] {
+            guard let value = try arguments.duration(name) else { continue }
+            if value <= 0 { throw arguments.usageError("\(name): must be greater than 0") }
+            result += [name, arguments.value(name)!]
+        }
+        for name in ["--filter", "--skip"] {
+            if let pattern = arguments.value(name), (try? Regex(pattern)) == nil {
+                throw arguments.usageError("\(name): '\(pattern)' is not a valid regular expression")
+            }
+        }
+        return result
+    }
+
+    private static func seconds(_ value: Double) -> String { "\(MetricUnit.fixed(value, decimals: 1)) s" }
+}

@@ -1,0 +1,120 @@
+import Dispatch
+import Foundation
+
+/// Cleans up and exits when the process gets SIGINT (Ctrl-C) or SIGTERM, so an interrupted
+/// `memgate refs` leaves no worktree or temporary folder behind.
+///
+///     let interrupt = InterruptCleanup { workspace.remove() }
+///     interrupt.install()
+///     defer { interrupt.uninstall() }
+///     try interrupt.checkpoint()          // before starting each child process
+///
+/// On a signal, on a dispatch queue: it forwards the signal to this process's direct
+/// children (a build, a benchmark) and waits up to `childGracePeriod` for them to end,
+/// runs `cleanup` once, says so on standard error, and exits with 128 + the signal number
+/// (130 for SIGINT, 143 for SIGTERM). Ctrl-C in a terminal reaches the children anyway
+/// (same process group); a SIGTERM sent to memgate alone (a CI runner cancelling a job)
+/// reaches them through the forwarding.
+///
+/// Dispatch signal sources catch the signal with a handler rather than ignoring it, so the
+/// children memgate starts get the default dispositions back at `exec` and stay
+/// interruptible. Forwarding reads `/proc/self/task/*/children` (Linux); elsewhere the
+/// children only get what the terminal sends them.
+final class InterruptCleanup: @unchecked Sendable {
+    /// How long the children get to end after the forwarded signal before cleanup starts.
+    static let childGracePeriod: Double = 10
+
+    private let cleanup: () -> Void
+    private let lock = NSLock()
+    private var sources: [DispatchSourceSignal] = []
+    private var received: Int32?
+
+    /// Creates a handler that will run `cleanup` (once) on SIGINT or SIGTERM.
+    init(cleanup: @escaping () -> Void) {
+        self.cleanup = cleanup
+    }
+
+    /// Starts catching SIGINT and SIGTERM.
+    func install() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { [self] in handle(signalNumber) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// Stops handling signals (the command is done). Signals that arrive afterwards are
+    /// still caught by dispatch's handler and dropped; memgate is about to exit.
+    func uninstall() {
+        for source in sources { source.cancel() }
+        sources = []
+    }
+
+    /// The signal being handled, if one arrived.
+    var signal: Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        return received
+    }
+
+    /// Returns at once unless a signal arrived; then never returns (the handler is cleaning
+    /// up and will exit the process). Call it before starting a child process, and before
+    /// reporting an error that a killed child may have caused.
+    func checkpoint() {
+        guard signal != nil else { return }
+        while true { sleep(60) }
+    }
+
+    private func handle(_ signalNumber: Int32) {
+        lock.lock()
+        let first = received == nil
+        if first { received = signalNumber }
+        lock.unlock()
+        guard first else { return }
+        Self.stopChildren(signal: signalNumber, within: Self.childGracePeriod)
+        cleanup()
+        let name = signalNumber == SIGINT ? "SIGINT" : "SIGTERM"
+        FileHandle.standardError.write(Data("memgate refs: interrupted (\(name)); temporary worktrees and build folders removed\n".utf8))
+        exit(128 + signalNumber)
+    }
+
+    /// Sends `signal` to every direct child, again to any that appear meanwhile, until none
+    /// is left or `seconds` have passed.
+    private static func stopChildren(signal: Int32, within seconds: Double) {
+        let deadline = Date().addingTimeInterval(seconds)
+        var signalled = Set<Int32>()
+        while Date() < deadline {
+            let children = directChildren()
+            if children.isEmpty { return }
+            for pid in children where !signalled.contains(pid) {
+                kill(pid, signal)
+                signalled.insert(pid)
+            }
+            usleep(50_000)
+        }
+    }
+
+    /// The process ids of this process's children, from every thread's `children` file.
+    private static func directChildren() -> [Int32] {
+        #if os(Linux)
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+        var pids: [Int32] = []
+        for task in tasks {
+            guard let text = try? String(contentsOfFile: "/proc/self/task/\(task)/children", encoding: .utf8) else { continue }
+            pids += text.split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        }
+        return pids.filter { !isZombie($0) }
+        #else
+        return []
+        #endif
+    }
+
+    /// Whether `pid` has exited and only waits to be reaped (state `Z` in `/proc/PID/stat`).
+    private static func isZombie(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        let rest = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces)
+        return rest.hasPrefix("Z") || rest.hasPrefix("X")
+    }
+}

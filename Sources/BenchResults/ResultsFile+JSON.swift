@@ -23,14 +23,16 @@ extension ResultsFile {
         return file
     }
 
-    /// The JSON encoding of this file: pretty-printed, keys sorted, so files diff well.
+    /// The JSON encoding of this file: pretty-printed, keys sorted, and arrays of plain
+    /// numbers (samples, iterations) on one line, so a re-recorded benchmark changes a
+    /// few lines of a baseline, not hundreds.
     public func jsonBytes() throws(ResultsError) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            var data = try encoder.encode(self)
+            var data = Array(JSONLayout.numberArraysOnOneLine(String(decoding: try encoder.encode(self), as: UTF8.self)).utf8)
             data.append(UInt8(ascii: "\n"))
-            return [UInt8](data)
+            return data
         } catch {
             throw .unwritable(path: "", reason: "cannot encode: \(error)")
         }

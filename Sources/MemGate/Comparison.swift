@@ -32,7 +32,7 @@ public enum Comparison {
         let mismatches = fingerprintMismatches(baseline.environment, current.environment)
         var reason: String?
         if options.noisy == .report {
-            reason = "--noisy report: machine-dependent metrics are shown, not gated"
+            reason = "noisy metrics set to report (--noisy or \"noisy\" in the config): machine-dependent metrics are shown, not gated"
         } else if !mismatches.isEmpty {
             reason = "environments differ (\(mismatches.joined(separator: ", "))): machine-dependent metrics are shown, not gated"
         }

@@ -22,7 +22,7 @@ extension Threshold {
                 var digits = part.dropLast()
                 if digits.hasPrefix("+") { digits = digits.dropFirst() }
                 guard let value = Threshold.parseNumber(digits) else {
-                    throw ThresholdError(text: text, problem: "\"\(part)\" is not a percentage like 10%")
+                    throw ThresholdError(text: text, problem: "\(Self.naming(part, in: text))is not a percentage like 10%")
                 }
                 fraction = value / 100
             } else {
@@ -32,7 +32,7 @@ extension Threshold {
                 guard let (value, unit) = Threshold.parseAmount(body) else {
                     throw ThresholdError(
                         text: text,
-                        problem: "\"\(part)\" is not a percentage (10%) or an amount (+2, +1MiB, +500ns)")
+                        problem: "\(Self.naming(part, in: text))is not a percentage (10%) or an amount (+2, +1MiB, +500ns)")
                 }
                 amount = value
                 amountUnit = unit
@@ -67,6 +67,13 @@ extension Threshold {
 }
 
 /// A threshold that could not be parsed.
+extension Threshold {
+    /// `"\"part\" "` when the bad part is not the whole text (so messages never repeat it).
+    static func naming(_ part: Substring, in text: String) -> String {
+        String(part).trimmingWhitespace() == text.trimmingWhitespace() ? "" : "part \"\(part)\" "
+    }
+}
+
 public struct ThresholdError: Error, Equatable, CustomStringConvertible {
     /// The text as given.
     public var text: String

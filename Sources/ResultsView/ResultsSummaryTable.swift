@@ -64,7 +64,7 @@ public enum ResultsSummaryTable {
         for benchmark in benchmarks {
             for name in benchmark.orderedMetricNames where MetricID(rawValue: name) == nil {
                 let metric = benchmark.metrics[name]!
-                rows.append([Cell(benchmark.name), Cell(name), cell(metric), Cell(metric.exact ? "exact" : "\(metric.samples.count) samples")])
+                rows.append([Cell(benchmark.name), Cell(name), cell(metric), Cell(metric.exact ? "exact" : metric.samples.count == 1 ? "1 sample" : "\(metric.samples.count) samples")])
             }
         }
         guard !rows.isEmpty else { return nil }

@@ -4,7 +4,7 @@ import Testing
 @Suite struct RunSettingsTests {
     @Test func benchmarkConfigurationOverridesDefaults() {
         let settings = RunSettings()
-        let plan = settings.plan(for: .init(samples: 20, sampleTime: 0.002), budgetShare: nil)
+        let plan = settings.plan(for: .init(samples: 20, sampleTime: .milliseconds(2)), budgetShare: nil)
         #expect(plan.samples == 20)
         #expect(plan.sampleNanoseconds == 2_000_000)
         #expect(settings.plan(for: .init(), budgetShare: nil).samples == 10)
@@ -15,6 +15,14 @@ import Testing
         settings.samples = 5
         settings.explicitSamples = true
         #expect(settings.plan(for: .init(samples: 20), budgetShare: nil).samples == 5)
+    }
+
+    @Test func durationsConvertToSeconds() {
+        #expect(Duration.milliseconds(1500).seconds == 1.5)
+        #expect(Duration.microseconds(250).seconds == 0.00025)
+        #expect(RunSettings().timeout(for: .init(timeout: .seconds(5))) == 5)
+        // 10 samples + 1 warm-up + 2 for calibration, of 10 ms.
+        #expect(abs(RunSettings().expectedSeconds(for: .init()) - 0.13) < 1e-9)
     }
 
     @Test func budgetShrinksSampleTimeNotSampleCount() {

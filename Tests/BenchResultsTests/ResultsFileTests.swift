@@ -26,6 +26,10 @@ import Testing
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.contains("\"median\" : 12.875"))
         #expect(text.contains("\"format\" : \"memgate-results\""))
+        // Samples and iterations stay on one line each, so baselines diff well.
+        #expect(text.contains("\"samples\" : [12.5, 13.25]"))
+        #expect(text.contains("\"iterations\" : [1000, 1000]"))
+        #expect(text.contains("\"samples\" : [-0.5, 0]"))
     }
 
     @Test func roundTripsThroughAFile() throws {

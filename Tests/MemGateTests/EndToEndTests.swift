@@ -99,7 +99,7 @@ import FoundationXML
         #expect(run.stdout.contains("not gated"))
         let noisyReport = try MemGateProcess.run(["check", "--noisy", "report", base, try dir.write("n.json", Self.results(timeFactor: 2))], in: dir.url)
         #expect(noisyReport.code == 0)
-        #expect(noisyReport.stdout.contains("--noisy report"))
+        #expect(noisyReport.stdout.contains("noisy metrics set to report (--noisy or \"noisy\" in the config)"))
     }
 
     @Test func severalOutputsAtOnce() throws {

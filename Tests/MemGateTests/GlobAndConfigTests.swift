@@ -72,7 +72,7 @@ import Testing
             #expect(error(json)?.description == expected, sourceLocation: sourceLocation)
         }
         check(#"{"threshold": {}}"#, #"memgate.json: at threshold: unknown key "threshold" (known: thresholds, alpha, inconclusive, noisy, benchmarks, executables)"#)
-        check(#"{"thresholds": {"time": "ten%"}}"#, #"memgate.json: at thresholds.time: threshold "ten%" "ten%" is not a percentage like 10%"#)
+        check(#"{"thresholds": {"time": "ten%"}}"#, #"memgate.json: at thresholds.time: threshold "ten%" is not a percentage like 10%"#)
         check(#"{"thresholds": {"time": 10}}"#, "memgate.json: at thresholds.time: expected a string, found 10")
         check(#"{"thresholds": {"time": "+1MiB"}}"#, #"memgate.json: at thresholds.time: threshold "+1MiB" uses a bytes unit, but time is not measured in bytes"#)
         check(#"{"alpha": 2}"#, "memgate.json: at alpha: 2.0 is not in (0, 0.5]")
@@ -82,7 +82,7 @@ import Testing
         check(#"{"benchmarks": [{"match": "a/*", "threshold": {}}]}"#, #"memgate.json: at benchmarks[0].threshold: unknown key "threshold" (known: match, thresholds)"#)
         check(#"{"benchmarks": [{"thresholds": {}}]}"#, #"memgate.json: at benchmarks[0]: missing "match" (a benchmark-name glob)"#)
         check(#"{"benchmarks": [{"match": "x", "thresholds": {"bytes": "5"}}, {"match": "y", "thresholds": {"bytes": "x"}}]}"#,
-              #"memgate.json: at benchmarks[1].thresholds.bytes: threshold "x" "x" is not a percentage (10%) or an amount (+2, +1MiB, +500ns)"#)
+              #"memgate.json: at benchmarks[1].thresholds.bytes: threshold "x" is not a percentage (10%) or an amount (+2, +1MiB, +500ns)"#)
         check(#"{"executables": [1]}"#, "memgate.json: at executables[0]: expected a string, found 1")
         check("[]", "memgate.json: expected an object, found an array")
     }

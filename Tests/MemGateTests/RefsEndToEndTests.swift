@@ -89,8 +89,10 @@ struct RefsEndToEndTests {
     /// p50 and CPU time stay within a few percent, so 20% keeps A/A quiet and a 30% slowdown
     /// still clears it; tail quantiles are off. "blocks" is the exact-count subject: its
     /// ~25 ns op runs at one of two speeds per process (about 24 or 43 ns, measured, see
-    /// docs/performance.md), which pooled samples cannot average out in 4 rounds, so only its
-    /// exact metrics are gated.
+    /// docs/performance.md), which only many rounds average out, so only its exact metrics are
+    /// gated here. Each round contributes one value per metric, so 8 rounds are needed: with
+    /// n rounds per side the smallest two-sided U-test p is 2 / C(2n, n) (0.029 at 4, 1.6e-4
+    /// at 8), and Holm multiplies it by the family size (time, cpu, p50 = 3).
     static let config = """
         {
           "thresholds": { "time": "20%", "cpu": "20%", "p50": "20%", "p90": "off", "p99": "off" },
@@ -99,7 +101,7 @@ struct RefsEndToEndTests {
         """
 
     func common(_ repo: RefsFixtureRepository) -> [String] {
-        ["--build-root", RefsFixtureRepository.buildRoot, "--rounds", "4", "--samples", "5"]
+        ["--build-root", RefsFixtureRepository.buildRoot, "--rounds", "8", "--samples", "3"]
     }
 
     /// The regression rows of a text report whose benchmark is `benchmark`.
@@ -114,13 +116,15 @@ struct RefsEndToEndTests {
         let run = try repo.memgate(["refs", "HEAD", "--keep-results", kept, "--inconclusive", "pass"] + common(repo))
         #expect(run.code == 0, "\(run.stdout)\n\(run.stderr)")
         #expect(!run.stdout.contains("REGRESSED"), "\(run.stdout)")
-        #expect(run.stderr.contains("2 benchmarks × 4 rounds × 5 samples per side"), "\(run.stderr)")
+        #expect(run.stderr.contains("2 benchmarks × 8 rounds × 3 samples per side"), "\(run.stderr)")
         let base = try ResultsFile.read(contentsOf: kept + "/base.json")
         let head = try ResultsFile.read(contentsOf: kept + "/head.json")
         #expect(base.benchmarks.map(\.name) == ["blocks", "spin"])
         #expect(head.benchmarks.map(\.name) == ["blocks", "spin"])
-        #expect(base["spin"]?.metrics["time"]?.samples.count == 20)
-        #expect(base["blocks"]?.metrics["allocs"]?.samples == Array(repeating: 2, count: 20))
+        // One value per round (the median of its 3 samples): 8 per side.
+        #expect(base["spin"]?.metrics["time"]?.samples.count == 8)
+        #expect(base["spin"]?.iterations.count == 8)
+        #expect(base["blocks"]?.metrics["allocs"]?.samples == Array(repeating: 2, count: 8))
         #expect(base.environment.fingerprintMismatches(with: head.environment).isEmpty)
         #expect(base.environment.gitCommit == head.environment.gitCommit)
         let compare = try MemGateProcess.run(["compare", kept + "/base.json", kept + "/head.json"])

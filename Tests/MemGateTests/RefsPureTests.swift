@@ -202,3 +202,24 @@ import Testing
         #expect(checkout(nil, nil).label == "working tree")
     }
 }
+
+@Suite struct OneValuePerRunTests {
+    @Test func reducesEveryMetricToItsMedianAndSumsIterations() throws {
+        let run = ResultsFile(benchmarks: [
+            BenchmarkResult(name: "a", iterations: [10, 10, 10], metrics: [
+                "time": Metric(unit: .nanosecondsPerOp, samples: [5, 1, 3]),
+                "allocs": Metric(unit: .allocationsPerOp, exact: true, samples: [2, 2, 2]),
+                "custom": Metric(unit: MetricUnit("x"), samples: [7]),
+            ]),
+            BenchmarkResult(name: "crashed", status: .crashed, message: "SIGSEGV"),
+        ])
+        let summary = ResultsPool.oneValuePerRun(run)
+        #expect(summary["a"]?.iterations == [30])
+        #expect(summary["a"]?[.time]?.samples == [3])
+        #expect(summary["a"]?[.allocs]?.samples == [2])
+        #expect(summary["a"]?[.allocs]?.exact == true)
+        #expect(summary["a"]?.metrics["custom"]?.samples == [7])
+        #expect(summary["crashed"] == run["crashed"])
+        try summary.validate()
+    }
+}

@@ -49,7 +49,7 @@ import Testing
             _ = try Threshold(parsing: "ten%")
             Issue.record("no error")
         } catch {
-            #expect(error.description == "threshold \"ten%\" \"ten%\" is not a percentage like 10%")
+            #expect(error.description == "threshold \"ten%\" is not a percentage like 10%")
         }
     }
 

@@ -166,7 +166,7 @@ import Testing
             options: options)
         #expect(Fixture.row(report, "b", "time")?.verdict == .reported)
         #expect(Fixture.row(report, "b", "allocs")?.verdict == .regression)
-        #expect(report.noisyNotGatedReason?.hasPrefix("--noisy report") == true)
+        #expect(report.noisyNotGatedReason?.hasPrefix("noisy metrics set to report") == true)
     }
 
     @Test func holmFamilyIsOnlyBeyondThreshold() throws {

@@ -1,16 +1,17 @@
 /// Per-benchmark settings. Unset fields take the run's defaults (the command line, then
 /// the built-in defaults: 10 samples of 10 ms after 1 warm-up sample, 60 s timeout).
 ///
-///     suite.benchmark("json/decode", configuration: .init(samples: 20, throughput: .bytes(4096))) { b in ... }
+///     suite.benchmark("json/decode", configuration: .init(samples: 20, sampleTime: .milliseconds(5),
+///                                                         throughput: .bytes(4096))) { b in ... }
 public struct BenchmarkConfiguration: Sendable {
     /// Samples kept in the results.
     public var samples: Int?
     /// Samples run after calibration and dropped.
     public var warmupSamples: Int?
-    /// Wanted duration of one sample, in seconds.
-    public var sampleTime: Double?
-    /// Seconds after which the benchmark's process is killed (isolated runs only).
-    public var timeout: Double?
+    /// Wanted duration of one sample.
+    public var sampleTime: Duration?
+    /// How long the benchmark's process may run before it is killed (isolated runs only).
+    public var timeout: Duration?
     /// Upper bound on iterations per sample.
     public var maxIterations: Int?
     /// Work done per op, for a throughput metric (B/s or items/s).
@@ -26,8 +27,8 @@ public struct BenchmarkConfiguration: Sendable {
 
     /// Creates a configuration; every field defaults to the run's setting.
     public init(
-        samples: Int? = nil, warmupSamples: Int? = nil, sampleTime: Double? = nil,
-        timeout: Double? = nil, maxIterations: Int? = nil, throughput: Throughput? = nil
+        samples: Int? = nil, warmupSamples: Int? = nil, sampleTime: Duration? = nil,
+        timeout: Duration? = nil, maxIterations: Int? = nil, throughput: Throughput? = nil
     ) {
         self.samples = samples
         self.warmupSamples = warmupSamples
@@ -35,5 +36,13 @@ public struct BenchmarkConfiguration: Sendable {
         self.timeout = timeout
         self.maxIterations = maxIterations
         self.throughput = throughput
+    }
+}
+
+extension Duration {
+    /// This duration in seconds, as a `Double`.
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

@@ -37,6 +37,16 @@ struct BenchmarkOptions {
         format = try parsed.choice("--format", from: ["text", "json"]) ?? "text"
         isolated = !parsed.flag("--no-isolation")
         quiet = parsed.flag("--quiet")
+        if quiet && output == nil && !list {
+            throw parsed.usageError("--quiet without --output would throw the results away; add --output FILE")
+        }
+        // A bare number is seconds: catch "--sample-time 10" meant as milliseconds before
+        // every benchmark runs into its timeout.
+        let expected = settings.expectedSeconds(for: BenchmarkConfiguration())
+        if expected > settings.timeout {
+            throw parsed.usageError(
+                "\(settings.samples) samples of \(settings.sampleTime) s each need about \(Int(expected.rounded(.up))) s per benchmark, more than the \(settings.timeout) s timeout; lower --sample-time (e.g. 10ms) or raise --timeout")
+        }
         if !parsed.positionals.isEmpty {
             throw parsed.usageError("unexpected argument '\(parsed.positionals[0])'")
         }

@@ -17,7 +17,7 @@ struct RunSettings: Sendable {
     func plan(for configuration: BenchmarkConfiguration, budgetShare: Double?) -> SamplingPlan {
         let samples = explicitSamples ? self.samples : (configuration.samples ?? self.samples)
         let warmups = configuration.warmupSamples ?? warmupSamples
-        var sampleTime = explicitSampleTime ? self.sampleTime : (configuration.sampleTime ?? self.sampleTime)
+        var sampleTime = explicitSampleTime ? self.sampleTime : (configuration.sampleTime?.seconds ?? self.sampleTime)
         if let share = budgetShare {
             // Calibration costs about two samples; warm-up and kept samples one each.
             sampleTime = min(sampleTime, max(0.0005, share / Double(samples + warmups + 2)))
@@ -28,8 +28,15 @@ struct RunSettings: Sendable {
             maxIterations: max(1, configuration.maxIterations ?? maxIterations))
     }
 
+    /// Roughly how long one benchmark takes with these settings: calibration (about two
+    /// sample times), warm-up and kept samples.
+    func expectedSeconds(for configuration: BenchmarkConfiguration) -> Double {
+        let plan = plan(for: configuration, budgetShare: nil)
+        return Double(plan.samples + plan.warmupSamples + 2) * Double(plan.sampleNanoseconds) / 1e9
+    }
+
     /// The timeout for `configuration`.
     func timeout(for configuration: BenchmarkConfiguration) -> Double {
-        configuration.timeout ?? timeout
+        configuration.timeout?.seconds ?? timeout
     }
 }

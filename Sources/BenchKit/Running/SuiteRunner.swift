@@ -45,7 +45,7 @@ struct SuiteRunner {
         case .timedOut:
             return status(.timeout, "killed after the \(Self.seconds(timeout)) timeout (raise it with --timeout)")
         case let .signaled(signal):
-            return status(.crashed, "crashed: \(ChildProcess.describe(signal: signal))")
+            return status(.crashed, "killed by \(ChildProcess.describe(signal: signal))")
         case let .notStarted(reason):
             return status(.failed, "could not start the benchmark process: \(reason)")
         case let .exited(code) where code != 0:

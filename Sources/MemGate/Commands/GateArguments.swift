@@ -24,6 +24,8 @@ struct GateArguments {
     var outputs: [(ReportFormat, String)] = []
     var verbose = false
     var config = GateConfig()
+    /// Metric names given to --threshold, checked against the files once they are read.
+    var overriddenMetrics: [String] = []
 
     /// Reads the shared options and the configuration file.
     ///
@@ -51,6 +53,7 @@ struct GateArguments {
             }
         }
         options.thresholds = ThresholdPolicy(config: config, overrides: overrides)
+        overriddenMetrics = overrides.keys.sorted()
         options.mode = mode
         options.alpha = try arguments.double("--alpha", in: 1e-12...0.5) ?? config.alpha ?? 0.01
         if let text = try arguments.choice("--inconclusive", from: ["pass", "fail", "report"]) {
@@ -84,6 +87,18 @@ struct GateArguments {
             throw CommandError("config: \(error)")
         }
         do { return try GateConfig(json: bytes, path: path) } catch { throw CommandError("config: \(error)") }
+    }
+
+    /// Throws when a --threshold names a metric that is neither built in nor present in
+    /// either file: a typo must not silently leave a threshold at its default.
+    func checkOverriddenMetrics(_ files: ResultsFile...) throws {
+        for metric in overriddenMetrics where MetricID(rawValue: metric) == nil {
+            let present = files.contains { $0.benchmarks.contains { $0.metrics[metric] != nil } }
+            guard present else {
+                let known = MetricID.allCases.map(\.rawValue).joined(separator: ", ")
+                throw CommandError("--threshold: no metric named '\(metric)' in either file (built-in metrics: \(known))")
+            }
+        }
     }
 
     /// Reads a results file in either format, as a `CommandError` on failure.

@@ -25,6 +25,7 @@ enum GateRun {
         baseline: ResultsFile, current: ResultsFile, baselineName: String, currentName: String,
         gate: GateArguments, context: inout CommandContext
     ) throws -> ExitCode {
+        try gate.checkOverriddenMetrics(baseline, current)
         let report: Report
         do {
             report = try Comparison.compare(

@@ -66,7 +66,10 @@ public enum MemGateCommand {
             return .pass
         default:
             guard let command = subcommand(named: first) else {
-                let hint = first.hasPrefix("-") ? "unknown option '\(first)'" : "unknown command '\(first)'"
+                var hint = first.hasPrefix("-") ? "unknown option '\(first)'" : "unknown command '\(first)'"
+                if !first.hasPrefix("-"), let guess = suggestion(for: first, among: subcommands.map { $0.name }) {
+                    hint += "; did you mean '\(guess)'?"
+                }
                 context.errors += "memgate: \(hint)\nRun 'memgate --help' for usage.\n"
                 return .usageOrInputError
             }

@@ -15,7 +15,7 @@ import Foundation
 /// removed on success, failure and SIGINT/SIGTERM (see `InterruptCleanup`).
 struct RefsCommand: Subcommand {
     static let name = "refs"
-    static let defaultRounds = 6
+    static let defaultRounds = 10
     static let defaultSamples = 5
 
     static var spec: CommandSpec {
@@ -26,10 +26,12 @@ struct RefsCommand: Subcommand {
             Checks BASE (and HEAD, when given) out into temporary git worktrees, builds each side's \
             benchmark executables in release into separate build folders, and runs them in \
             alternating rounds (base then head, then head then base, ...): in each round every \
-            benchmark runs once per side, each run a fresh process keeping --samples samples. The \
-            samples of all rounds are pooled per side and compared exactly like 'memgate check \
-            BASE HEAD': both sides ran on this machine with the same toolchain, so time, latency, \
-            CPU and RSS are gated (thresholds from --config and --threshold). Without HEAD, the \
+            benchmark runs once per side, each run a fresh process keeping --samples samples. Each \
+            run contributes one value per metric (the median of its samples: samples within one \
+            process are not independent), so each side has --rounds values per metric, compared \
+            exactly like 'memgate check BASE HEAD': both sides ran on this machine with the same \
+            toolchain, so time, latency, CPU and RSS are gated (thresholds from --config and \
+            --threshold; a config's "noisy": "report" does not apply here, --noisy report does). Without HEAD, the \
             working tree is compared, uncommitted changes included; it is built in place into a \
             build folder of its own, never .build. Benchmarks found on one side only are reported.
 
@@ -49,7 +51,7 @@ struct RefsCommand: Subcommand {
             """)
         spec.option("--package-path", value: "DIR", help: "The Swift package whose benchmarks to compare (its path inside the repository is used on both sides).", defaultDescription: ".")
         spec.option("--rounds", value: "N", help: "Alternating rounds; each runs every benchmark once per side.", defaultDescription: "\(defaultRounds)")
-        spec.option("--samples", value: "N", help: "Samples kept per benchmark per round (pooled: rounds × N per side).", defaultDescription: "\(defaultSamples)")
+        spec.option("--samples", value: "N", help: "Samples per benchmark per round; their median is the round's value.", defaultDescription: "\(defaultSamples)")
         spec.option("--filter", value: "REGEX", help: "Run only benchmarks whose name matches REGEX.")
         spec.option("--skip", value: "REGEX", help: "Skip benchmarks whose name matches REGEX.")
         spec.option("--sample-time", value: "DURATION", help: "Target duration of one sample (default 10ms).")
@@ -65,7 +67,11 @@ struct RefsCommand: Subcommand {
 
     static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
         let packagePath = URL(fileURLWithPath: arguments.value("--package-path") ?? ".").standardizedFileURL.path
-        let gate = try GateArguments(arguments, mode: .check, defaultConfigPath: packagePath + "/" + GateArguments.defaultConfigPath)
+        var gate = try GateArguments(arguments, mode: .check, defaultConfigPath: packagePath + "/" + GateArguments.defaultConfigPath)
+        // A config's "noisy": "report" says machine-dependent metrics of separately recorded
+        // runs cannot be trusted; interleaved runs in one job are the case where they can,
+        // so only the command line turns noisy gating off here.
+        if arguments.value("--noisy") == nil { gate.options.noisy = .gate }
         let rounds = try arguments.int("--rounds", in: 1...1000) ?? defaultRounds
         let forwarded = try forwardedArguments(arguments)
         let selection = ["--filter", "--skip"].flatMap { name in arguments.value(name).map { [name, $0] } ?? [] }

@@ -48,7 +48,7 @@ struct RunCommand: Subcommand {
         spec.option("--results", value: "FILE", help: "Where to write this run's results, relative to the package.", defaultDescription: defaultResults)
         spec.flag("--update", help: "Record the results as the baseline instead of checking them.")
         spec.flag("--prune", help: "With --update: drop baseline benchmarks that did not run.")
-        spec.option("--executable", value: "NAME", help: "Run only this benchmark executable (repeatable).", repeatable: true)
+        spec.option("--executable", value: "NAME", help: "Run only this benchmark executable.", repeatable: true)
         for flag in forwarded {
             if let value = flag.value { spec.option(flag.name, value: value, help: flag.help) } else { spec.flag(flag.name, help: flag.help) }
         }
@@ -107,12 +107,15 @@ struct RunCommand: Subcommand {
 
         context.output += ResultsSummaryTable.render(results, style: context.stdoutStyle) + "\n"
         if !progress.isEnabled {
-            context.errors += "memgate run: built \(built.count) executable\(built.count == 1 ? "" : "s") in \(seconds(buildSeconds)), ran \(results.benchmarks.count) benchmarks in \(seconds(runSeconds)); results in \(resultsPath)\n"
+            context.errors += "memgate run: built \(built.count) executable\(built.count == 1 ? "" : "s") in \(seconds(buildSeconds)), ran \(results.benchmarks.count) benchmark\(results.benchmarks.count == 1 ? "" : "s") in \(seconds(runSeconds)); results in \(resultsPath)\n"
         }
         if update {
             return try UpdateCommand.record(results, baselinePath: baselinePath, prune: arguments.flag("--prune"), context: &context)
         }
-        let baseline = try GateArguments.readResults(baselinePath)
+        var baseline = try GateArguments.readResults(baselinePath)
+        // With --filter/--skip, baseline benchmarks that were not selected did not run: they
+        // are left out of the comparison rather than reported as removed.
+        baseline.benchmarks = baseline.benchmarks.filter { selects($0.name, arguments) }
         return try GateRun.report(baseline: baseline, current: results, baselineName: baselinePath, currentName: resultsPath, gate: gate, context: &context)
     }
 
@@ -137,6 +140,17 @@ struct RunCommand: Subcommand {
             }
         }
         return result
+    }
+
+    /// Whether `name` passes --filter and --skip (the executables apply the same rule).
+    static func selects(_ name: String, _ arguments: ParsedArguments) -> Bool {
+        if let pattern = arguments.value("--filter"), let regex = try? Regex(pattern), (try? regex.firstMatch(in: name)) == nil {
+            return false
+        }
+        if let pattern = arguments.value("--skip"), let regex = try? Regex(pattern), (try? regex.firstMatch(in: name)) != nil {
+            return false
+        }
+        return true
     }
 
     private static func seconds(_ value: Double) -> String { "\(MetricUnit.fixed(value, decimals: 1)) s" }

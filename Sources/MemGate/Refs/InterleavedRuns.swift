@@ -5,13 +5,13 @@ import Foundation
 ///
 ///     let runs = InterleavedRuns(rounds: 6, forwardedArguments: ["--samples", "5"], workspace: workspace)
 ///     let pooled = try runs.run(base: base, head: head, status: { progress.update($0) }, beforeChild: { interrupt.checkpoint() })
-///     pooled[.base]!   // one ResultsFile with 6 × 5 samples per benchmark
+///     pooled[.base]!   // one ResultsFile with one value per round per benchmark
 ///
 /// Each step of `RoundSchedule.steps` is one fresh process of the side's benchmark
 /// executable, run in the side's package folder with `--filter ^NAME$` (see
 /// `ExactNamePattern`), the forwarded arguments, `--output FILE` and `--quiet`; BenchKit
 /// then runs the benchmark itself in a child process of its own, as always. The results
-/// are pooled per side with `ResultsPool`.
+/// are reduced to one value per metric (`ResultsPool.oneValuePerRun`) and pooled per side.
 struct InterleavedRuns {
     /// A run that produced no results (not a benchmark failure: those are recorded in the
     /// results and reported by the comparison).
@@ -55,7 +55,7 @@ struct InterleavedRuns {
                 throw Failure(description: "\(step.side) \(side.checkout.label): running \"\(step.benchmark)\" (round \(step.round + 1)) exited with status \(outcome.status) and wrote no results:\n\(outcome.errorOutput.lastLines(10))")
             }
             let results = try ResultsFile.read(contentsOf: output)
-            try pools[step.side]!.add(results)
+            try pools[step.side]!.add(ResultsPool.oneValuePerRun(results))
             try? FileManager.default.removeItem(atPath: output)
         }
         return pools.mapValues(\.file)

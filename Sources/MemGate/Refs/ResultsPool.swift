@@ -44,6 +44,27 @@ struct ResultsPool {
     /// Creates an empty pool.
     init() {}
 
+    /// `run` reduced to one value per metric: the median of its samples, with the
+    /// iterations of all its samples summed into one entry.
+    ///
+    /// `memgate refs` pools these, not raw samples: samples within one process are not
+    /// independent (a process can run all its samples at one of two speeds, depending on
+    /// where its code and data landed), so the process run is the unit of replication.
+    /// Treating every sample as independent made the U test over-confident: 2 of 20 A/A
+    /// runs failed that way on the reference machine (docs/performance.md).
+    static func oneValuePerRun(_ run: ResultsFile) -> ResultsFile {
+        var summary = run
+        for index in summary.benchmarks.indices {
+            var benchmark = summary.benchmarks[index]
+            if !benchmark.iterations.isEmpty { benchmark.iterations = [benchmark.iterations.reduce(0, +)] }
+            for (name, metric) in benchmark.metrics where metric.samples.count > 1 {
+                benchmark.metrics[name]?.samples = [metric.median]
+            }
+            summary.benchmarks[index] = benchmark
+        }
+        return summary
+    }
+
     /// Adds one run's results.
     ///
     /// - Throws: `Mismatch` when a metric's unit, direction or exactness differs from what

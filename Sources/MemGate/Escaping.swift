@@ -81,24 +81,13 @@ enum Escape {
     }
 
     /// A GitHub Actions workflow-command property value (`title=`): `% \r \n : ,` escaped.
-    static func githubProperty(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            case "\r\n": out += "%0D%0A"
-            case ":": out += "%3A"
-            case ",": out += "%2C"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func githubProperty(_ text: String) -> String { github(text, escapingSeparators: true) }
 
     /// A GitHub Actions workflow-command message: `% \r \n` escaped.
-    static func githubMessage(_ text: String) -> String {
+    static func githubMessage(_ text: String) -> String { github(text, escapingSeparators: false) }
+
+    /// Workflow-command escaping; properties also escape the `:` and `,` that separate them.
+    private static func github(_ text: String, escapingSeparators: Bool) -> String {
         var out = ""
         for character in text {
             switch character {
@@ -106,6 +95,8 @@ enum Escape {
             case "\r": out += "%0D"
             case "\n": out += "%0A"
             case "\r\n": out += "%0D%0A"
+            case ":" where escapingSeparators: out += "%3A"
+            case "," where escapingSeparators: out += "%2C"
             default: out.append(character)
             }
         }

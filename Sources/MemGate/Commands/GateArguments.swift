@@ -13,7 +13,7 @@ struct GateArguments {
         spec.option("--inconclusive", value: "pass|fail", help: "Exit 0 (pass) or 1 (fail) instead of 3 when the only findings are inconclusive.", defaultDescription: "exit 3")
         spec.option("--noisy", value: "gate|report", help: "report: never gate machine-dependent metrics (time, latency, CPU, RSS), only show them.", defaultDescription: "gate")
         spec.option("--format", value: "FORMAT", help: "Standard output format: text, markdown, json, junit, github.", defaultDescription: "text")
-        spec.option("--output", value: "[FORMAT:]PATH", help: "Also write the report to PATH (repeatable); format from FORMAT: or the extension (.txt .md .json .xml=junit).", repeatable: true)
+        spec.option("--output", value: "[FORMAT:]PATH", help: "Also write the report to PATH; format from FORMAT: or the extension (.txt .md .json .xml=junit).", repeatable: true)
         spec.flag("--all", short: "a", help: "Show every metric, not only regressions, inconclusive, improvements and missing ones.")
         spec.flag("--verbose", short: "v", help: "Same as --all.")
     }

@@ -13,6 +13,8 @@ struct SampleRecord: Sendable {
     /// Peak RSS during the sample and its growth over the RSS at the sample's start.
     var peakRSS: UInt64?
     var rssGrowth: UInt64?
+    /// User-space instructions retired by the loop's thread, where perf events are allowed.
+    var instructions: UInt64?
     /// Latency quantiles of this sample's timed units, in `MetricID.latencyQuantiles` order.
     var quantiles: [Double]
 
@@ -26,6 +28,8 @@ struct SampleRecord: Sendable {
     var freesPerOp: Double { Double(frees) / Double(iterations) }
     /// Requested bytes per op: bytes / iterations.
     var bytesPerOp: Double { Double(bytes) / Double(iterations) }
+    /// Instructions per op: instructions / iterations.
+    var instructionsPerOp: Double? { instructions.map { Double($0) / Double(iterations) } }
     /// Net blocks retained per op: (allocations - frees) / iterations; negative when the
     /// sample freed blocks allocated before it.
     var retainedPerOp: Double { (Double(allocations) - Double(frees)) / Double(iterations) }

@@ -24,6 +24,7 @@ final class Sampler {
     private var lastUnitEnd: UInt64 = 0
     private var memory = MemoryWatermark()
     private let histogram = LatencyHistogram()
+    private let instructions = InstructionCounter()
 
     /// The kept samples, in order.
     private(set) var records: [SampleRecord] = []
@@ -69,7 +70,7 @@ final class Sampler {
             }
             unitsLeft -= 1
             if unitsLeft > 0 { return batchSize }
-            return runEnded(ProbeReading.stop(clock: now))
+            return runEnded(ProbeReading.stop(clock: now, instructions: phase == .measuring ? instructions : nil))
         }
     }
 
@@ -81,7 +82,7 @@ final class Sampler {
         recordsLatency = latency
         if latency { histogram.reset() }
         if phase == .measuring && plan.measureMemory { memory.begin() }
-        windowStart = ProbeReading.start()
+        windowStart = ProbeReading.start(instructions: phase == .measuring ? instructions : nil)
         lastUnitEnd = windowStart.nanoseconds
     }
 
@@ -132,6 +133,12 @@ final class Sampler {
         batchSize = batch
     }
 
+    /// Instructions retired in the window, if both edges were counted on the same thread.
+    private func instructionDelta(_ stop: ProbeReading) -> UInt64? {
+        guard instructions.isValid, let end = stop.instructions, let start = windowStart.instructions else { return nil }
+        return end &- start
+    }
+
     /// The record of the window that just ended (the clock was already read).
     private func record(stop: ProbeReading) -> SampleRecord {
         let watermark = plan.measureMemory ? memory.end() : nil
@@ -144,6 +151,7 @@ final class Sampler {
             frees: stop.frees &- windowStart.frees,
             bytes: stop.bytes &- windowStart.bytes,
             peakRSS: watermark?.peak, rssGrowth: watermark?.growth,
+            instructions: instructionDelta(stop),
             quantiles: quantiles)
     }
 }

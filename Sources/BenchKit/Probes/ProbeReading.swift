@@ -7,30 +7,30 @@ struct ProbeReading {
     var allocations: UInt64 = 0
     var frees: UInt64 = 0
     var bytes: UInt64 = 0
+    var instructions: UInt64?
 
-    /// Reads the probes at the start of a measured window: allocations, CPU, clock.
+    /// Reads the probes at the start of a measured window: allocations, CPU,
+    /// instructions, clock.
     @inline(__always)
-    static func start() -> ProbeReading {
+    static func start(instructions counter: InstructionCounter?) -> ProbeReading {
         var reading = ProbeReading()
         let counts = Syscalls.allocationCounts()
         reading.allocations = counts.allocations
         reading.frees = counts.frees
         reading.bytes = counts.bytes
         reading.cpuNanoseconds = Syscalls.processCPUNanoseconds()
+        reading.instructions = counter?.read()
         reading.nanoseconds = Syscalls.monotonicNanoseconds()
         return reading
     }
 
-    /// Reads the probes at the end of a measured window: clock, CPU, allocations.
-    @inline(__always)
-    static func stop() -> ProbeReading { stop(clock: Syscalls.monotonicNanoseconds()) }
-
     /// The end-of-window reading when the clock was already read as `clock` (the loop
-    /// reads it at every unit end): CPU, then allocations.
+    /// reads it at every unit end): instructions, CPU, then allocations.
     @inline(__always)
-    static func stop(clock: UInt64) -> ProbeReading {
+    static func stop(clock: UInt64, instructions counter: InstructionCounter?) -> ProbeReading {
         var reading = ProbeReading()
         reading.nanoseconds = clock
+        reading.instructions = counter?.read()
         reading.cpuNanoseconds = Syscalls.processCPUNanoseconds()
         let counts = Syscalls.allocationCounts()
         reading.allocations = counts.allocations

@@ -31,6 +31,9 @@ enum ResultBuilder {
             add(.peakRSS, .bytes) { Double($0.peakRSS!) }
             add(.rssGrowth, .bytes) { Double($0.rssGrowth!) }
         }
+        if records.allSatisfy({ $0.instructions != nil }) {
+            add(.instructions, .instructionsPerOp) { $0.instructionsPerOp! }
+        }
         // Work per op / time per op; a sample too quick for the clock counts as 1 ns.
         func perSecond(_ work: Int) -> (SampleRecord) -> Double {
             { Double(work) * 1e9 / max($0.nanosecondsPerOp, 1 / Double($0.iterations)) }

@@ -16,8 +16,8 @@ let package = Package(
         // Linked only into benchmark executables (through BenchKit) and the test runner.
         .target(name: "CAllocCounter"),
 
-        // C: a per-thread hardware instruction counter (perf_event_open), where allowed.
-        .target(name: "CPerfCounter"),
+        // C: small system shims: an instruction counter (perf_event_open), parent-death signal.
+        .target(name: "CSystemShims"),
 
         // Pure Swift: statistics with stated assumptions (U test, Holm, intervals).
         .target(name: "BenchStatistics"),
@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "ResultsView", dependencies: ["BenchResults", "BenchStatistics", "CLISupport"]),
 
         // The measuring harness that benchmark executables link.
-        .target(name: "BenchKit", dependencies: ["BenchResults", "CLISupport", "ResultsView", "CAllocCounter", "CPerfCounter"]),
+        .target(name: "BenchKit", dependencies: ["BenchResults", "CLISupport", "ResultsView", "CAllocCounter", "CSystemShims"]),
 
         // The gate: thresholds, comparison, verdicts, reports, commands.
         .target(name: "MemGate", dependencies: ["BenchResults", "BenchStatistics", "CLISupport", "ResultsView"]),
@@ -48,7 +48,7 @@ let package = Package(
 
         .testTarget(name: "BenchStatisticsTests", dependencies: ["BenchStatistics"]),
         .testTarget(name: "BenchResultsTests", dependencies: ["BenchResults"]),
-        .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "CAllocCounter", "CPerfCounter", "FixtureBenchmarks"]),
+        .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "CAllocCounter", "CSystemShims", "FixtureBenchmarks"]),
         .testTarget(name: "MemGateTests", dependencies: ["MemGate", "BenchResults"]),
         .testTarget(name: "CLITests", dependencies: ["BenchResults", "CLISupport"]),
     ]

@@ -34,6 +34,9 @@ import Testing
         // Two worker threads each make k allocations per op.
         expectEvery(file, "exact/threads=2", .allocs, 2 * Self.k)
         expectEvery(file, "exact/threads=2", .bytes, 2 * Self.k * Self.size)
+        // maxIterations bounds every sample, however cheap the body.
+        let capped = file["exact/capped"]?.iterations ?? []
+        #expect(!capped.isEmpty && capped.allSatisfy { $0 <= 100 }, "\(capped)")
     }
 
     @Test func debugBuildCountsExactly() throws {

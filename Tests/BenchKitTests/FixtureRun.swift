@@ -23,12 +23,13 @@ struct FixtureRun {
     }
 
     /// Runs `executable` (default: the debug fixture) with `arguments` plus `--output`.
-    static func run(_ arguments: [String], executable: URL? = nil) throws -> FixtureRun {
+    static func run(_ arguments: [String], executable: URL? = nil, environment: [String: String] = [:]) throws -> FixtureRun {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("fixture-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: output) }
         let process = Process()
         process.executableURL = executable ?? productsDirectory.appendingPathComponent("FixtureBenchmarks")
         process.arguments = arguments + ["--output", output.path, "--quiet"]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let errorPipe = Pipe()
         process.standardError = errorPipe
         process.standardOutput = FileHandle.nullDevice

@@ -1,5 +1,5 @@
 import BenchResults
-import CPerfCounter
+import CSystemShims
 import Testing
 
 /// The instructions metric is reported only where the kernel exposes a hardware counter,

@@ -12,7 +12,7 @@ import Testing
         let file = try #require(run.results)
         #expect(file.benchmarks.map(\.name) == [
             "exact/empty", "custom/report", "fail/crash", "fail/hang", "fail/break", "fail/no-loop",
-            "fail/report-in-loop", "fail/throws",
+            "fail/report-in-loop", "fail/throws", "fail/bad-config",
         ])
         #expect(file["exact/empty"]?.status == .ok)
         #expect(file["custom/report"]?.status == .ok)
@@ -31,7 +31,9 @@ import Testing
         #expect(file["fail/report-in-loop"]?.message?.contains("call it after the loop") == true)
         #expect(file["fail/throws"]?.status == .failed)
         #expect(file["fail/throws"]?.message?.contains("Broken") == true)
-        #expect(run.standardError.contains("6 of 8 benchmarks did not finish"))
+        #expect(file["fail/bad-config"]?.status == .failed)
+        #expect(file["fail/bad-config"]?.message?.contains("sampleTime must be positive") == true)
+        #expect(run.standardError.contains("7 of 9 benchmarks did not finish"))
     }
 
     /// Linux (6.2 and later) keeps RSS in per-CPU counters that are folded in batches of
@@ -62,5 +64,66 @@ import Testing
         let growth = file["memory/touch-64MiB"]?[.rssGrowth]?.samples ?? []
         #expect(!growth.isEmpty && growth.allSatisfy { $0 >= Self.touched - Self.kernelRSSTolerance }, "\(growth)")
         #expect(file["exact/raw-k=3-s=48"]?[.allocs]?.samples.allSatisfy { $0 == 3 } == true)
+    }
+
+    @Test func unwritableTemporaryFolderIsAnErrorNotSilentlyInProcess() throws {
+        let run = try FixtureRun.run(["--filter", "^exact/empty$"], environment: ["TMPDIR": "/nonexistent-memgate-dir"])
+        #expect(run.exitStatus == 2)
+        #expect(run.standardError.contains("cannot create a folder for benchmark reports in /nonexistent-memgate-dir"))
+        #expect(run.results == nil)
+    }
+
+    /// A killed benchmark executable must not leave its child running (the parent enforces
+    /// the timeout) nor its report folder behind. The parent is spawned and reaped with
+    /// posix_spawn/waitpid: Foundation's `waitUntilExit` would wait for a surviving child too.
+    @Test func killingTheParentKillsTheChildAndRemovesTheReportFolder() throws {
+        let folders = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("benchkit-") })
+        let executable = FixtureRun.productsDirectory.appendingPathComponent("FixtureBenchmarks").path
+        let arguments = [executable, "--filter", "^fail/hang$", "--timeout", "300s", "--quiet", "--output", "/dev/null"]
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var parent = pid_t()
+        #expect(posix_spawn(&parent, executable, &actions, nil, argv, environ) == 0)
+        var child: Int32?
+        for _ in 0..<200 where child == nil {
+            usleep(25_000)
+            child = Self.children(of: parent).first
+        }
+        let spawned = try #require(child, "the benchmark's child process never appeared")
+        kill(parent, SIGTERM)
+        var status: Int32 = 0
+        while waitpid(parent, &status, 0) < 0 && errno == EINTR {}
+        #expect((status >> 8) & 0xff == 128 + SIGTERM, "parent status \(status)")
+        var alive = true
+        for _ in 0..<100 where alive {
+            usleep(20_000)
+            alive = kill(spawned, 0) == 0 && !Self.isZombie(spawned)
+        }
+        #expect(!alive, "child \(spawned) outlived its parent")
+        if alive { kill(spawned, SIGKILL) }  // Never leave a hung process behind, even when failing.
+        let after = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("benchkit-") })
+        #expect(after.subtracting(folders).isEmpty, "left behind: \(after.subtracting(folders))")
+    }
+
+    /// Processes whose parent is `pid`, from /proc.
+    static func children(of pid: Int32) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).filter { candidate in
+            guard let stat = try? String(contentsOfFile: "/proc/\(candidate)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 2 && Int32(fields[1]) == pid
+        }
+    }
+
+    static func isZombie(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        return stat[stat.index(after: close)...].split(separator: " ").first == "Z"
     }
 }

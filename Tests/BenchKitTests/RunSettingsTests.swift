@@ -25,6 +25,15 @@ import Testing
         #expect(abs(RunSettings().expectedSeconds(for: .init()) - 0.13) < 1e-9)
     }
 
+    @Test func invalidConfigurationsAreNamedNotTrapped() {
+        #expect(RunSettings.problem(in: .init()) == nil)
+        #expect(RunSettings.problem(in: .init(sampleTime: .zero))?.contains("sampleTime must be positive") == true)
+        #expect(RunSettings.problem(in: .init(sampleTime: .milliseconds(-5)))?.contains("sampleTime") == true)
+        #expect(RunSettings.problem(in: .init(timeout: .seconds(0)))?.contains("timeout") == true)
+        #expect(RunSettings.problem(in: .init(samples: 0))?.contains("samples") == true)
+        #expect(RunSettings.problem(in: .init(maxIterations: 0))?.contains("maxIterations") == true)
+    }
+
     @Test func budgetShrinksSampleTimeNotSampleCount() {
         let settings = RunSettings()
         // 10 samples + 1 warm-up + ~2 for calibration = 13 sample times in a 0.13 s share.
@@ -37,7 +46,7 @@ import Testing
 
     @Test func childInvocationRoundTrips() {
         let plan = SamplingPlan(samples: 7, warmupSamples: 2, sampleNanoseconds: 3_000_000, maxIterations: 99, measureMemory: false)
-        let invocation = ChildInvocation(name: "a b/c", reportPath: "/tmp/x.json", plan: plan)
+        let invocation = ChildInvocation(name: "a b/c", reportPath: "/tmp/x.json", plan: plan, parent: 4242)
         let parsed = ChildInvocation(arguments: invocation.arguments)
         #expect(parsed?.name == "a b/c")
         #expect(parsed?.reportPath == "/tmp/x.json")
@@ -46,7 +55,9 @@ import Testing
         #expect(parsed?.plan.sampleNanoseconds == 3_000_000)
         #expect(parsed?.plan.maxIterations == 99)
         #expect(parsed?.plan.measureMemory == false)
+        #expect(parsed?.parent == 4242)
         #expect(ChildInvocation(arguments: ["--list"]) == nil)
-        #expect(ChildInvocation(arguments: Array(invocation.arguments.dropLast()) + ["0:1:2:3:1"]) == nil)
+        #expect(ChildInvocation(arguments: Array(invocation.arguments.dropLast()) + ["0:1:2:3:1:4242"]) == nil)
+        #expect(ChildInvocation(arguments: Array(invocation.arguments.dropLast()) + ["1:1:2:3:1"]) == nil)
     }
 }

@@ -44,6 +44,11 @@ enum FixtureBenchmarks: BenchmarkSuite {
                 }
             }
         }
+        // A sub-nanosecond body would get thousands of iterations per latency batch; the
+        // cap must still bound every sample.
+        suite.benchmark("exact/capped", configuration: .init(maxIterations: 100)) { b in
+            for _ in b.loop {}
+        }
         suite.benchmark("memory/touch-64MiB") { b in
             for _ in b.loop {
                 let size = 64 << 20
@@ -74,6 +79,9 @@ enum FixtureBenchmarks: BenchmarkSuite {
             struct Broken: Error {}
             for _ in b.loop {}
             throw Broken()
+        }
+        suite.benchmark("fail/bad-config", configuration: .init(sampleTime: .zero)) { b in
+            for _ in b.loop {}
         }
     }
 

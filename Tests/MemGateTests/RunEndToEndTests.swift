@@ -33,6 +33,21 @@ struct RunEndToEndTests {
         #expect(unchanged.stdout.contains("allocs/op"))  // the benchmark table
         #expect(unchanged.stdout.contains("PASS"))       // the verdict
 
+        // A baseline benchmark from another executable, a subset run with --executable and a
+        // bare --results file name: the other executable's benchmark is not "removed".
+        let baselinePath = package.directory.file("baselines/baseline.json")
+        var withOther = try ResultsFile.read(contentsOf: baselinePath)
+        withOther.benchmarks.append(BenchmarkResult(
+            name: "other/x", iterations: [1], metrics: ["allocs": Metric(unit: .allocationsPerOp, exact: true, samples: [1])]))
+        try withOther.write(to: baselinePath)
+        let subset = try run(package, ["--executable", "TinyBenchmarks", "--results", "subset.json"])
+        #expect(subset.code == 0, "\(subset.stdout)\n\(subset.stderr)")
+        #expect(!subset.stdout.contains("other/x"), "\(subset.stdout)")
+        #expect(FileManager.default.fileExists(atPath: package.directory.file("subset.json")))
+        let full = try run(package)
+        #expect(full.code == 0)
+        #expect(full.stdout.contains("other/x"), "a full run reports the benchmark it no longer has")
+
         try package.edit("static let blocksPerOp = 2", "static let blocksPerOp = 3")
         let regressed = try run(package)
         #expect(regressed.code == 1, "\(regressed.stdout)\n\(regressed.stderr)")

@@ -125,8 +125,9 @@ final class Sampler {
     private func fixIterations(lastIterations: Int, lastNanoseconds: UInt64) {
         let perIteration = Double(max(1, lastNanoseconds)) / Double(lastIterations)
         let wanted = Double(plan.sampleNanoseconds) / perIteration
-        let batch = BenchKit.latencyBatchSize(
-            nanosecondsPerIteration: perIteration, resolutionNanoseconds: plan.latencyResolutionNanoseconds)
+        // The batch never exceeds the iteration cap: maxIterations is a hard bound.
+        let batch = min(plan.maxIterations, BenchKit.latencyBatchSize(
+            nanosecondsPerIteration: perIteration, resolutionNanoseconds: plan.latencyResolutionNanoseconds))
         // Whole batches only, at least one, at most maxIterations (rounded down to a batch).
         let cap = max(batch, plan.maxIterations / batch * batch)
         iterations = min(cap, max(batch, Int((wanted / Double(batch)).rounded(.up)) * batch))

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CPerfCounter
+import CSystemShims
 
 /// Retired user-space instructions of the thread that runs the benchmark loop, where the
 /// kernel allows `perf_event_open`.

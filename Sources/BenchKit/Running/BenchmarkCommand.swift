@@ -1,6 +1,7 @@
 import BenchResults
 import CLISupport
 import Foundation
+import CSystemShims
 import ResultsView
 
 /// The command line every benchmark executable gets from `BenchmarkSuite.main()`.
@@ -72,8 +73,20 @@ enum BenchmarkCommand {
             print("error: no benchmark matches the filter (run with --list to see the names)", to: &standardError)
             return 2
         }
+        var workDirectory: String?
+        if options.isolated {
+            switch SuiteRunner.makeTemporaryDirectory() {
+            case let .success(path): workDirectory = path
+            case let .failure(error):
+                print("error: \(error)", to: &standardError)
+                return 2
+            }
+        }
+        // Removed on return, and on SIGINT/SIGTERM (the children die with us: see runChild).
+        let cleanup = workDirectory.map(InterruptCleanup.init(removing:))
+        defer { cleanup?.finish() }
         let runner = SuiteRunner(
-            settings: options.settings, isolated: options.isolated,
+            settings: options.settings, workDirectory: workDirectory,
             progress: ProgressLine(enabled: Terminal.isTTY(2)))
         let environment = EnvironmentProbe.current()
         let results = ResultsFile(environment: environment, benchmarks: await runner.run(selected))
@@ -102,6 +115,8 @@ enum BenchmarkCommand {
 
     /// The child side of isolation: run one benchmark, write its report, exit 0.
     private static func runChild(_ child: ChildInvocation, suite: Suite) async -> Int32 {
+        // Never outlive the parent: it enforces the timeout and owns the report folder.
+        if memgate_die_with_parent(child.parent) == 0 { return 70 }
         guard let benchmark = suite.benchmarks.first(where: { $0.name == child.name }) else {
             var standardError = StandardError()
             print("error: no benchmark named \"\(child.name)\"", to: &standardError)

@@ -4,8 +4,9 @@ import Foundation
 /// The private protocol between a benchmark executable and the child processes it
 /// spawns: which benchmark to run, under which plan, and where to write the result.
 ///
-/// Arguments: `--benchkit-child NAME --benchkit-report PATH --benchkit-plan S:W:NS:MAX:MEM`.
-/// The child writes one `BenchmarkResult` as JSON to PATH (atomically) and exits 0.
+/// Arguments: `--benchkit-child NAME --benchkit-report PATH --benchkit-plan S:W:NS:MAX:MEM:PPID`.
+/// The child asks to be killed when PPID exits (so a killed parent never leaves a hung
+/// benchmark behind), writes one `BenchmarkResult` as JSON to PATH (atomically) and exits 0.
 struct ChildInvocation {
     static let childFlag = "--benchkit-child"
     static let reportFlag = "--benchkit-report"
@@ -14,12 +15,14 @@ struct ChildInvocation {
     var name: String
     var reportPath: String
     var plan: SamplingPlan
+    /// The spawning process, which the child must not outlive.
+    var parent: Int32
 
     /// The command-line arguments that ask a child for this run.
     var arguments: [String] {
         let encodedPlan = [
             plan.samples, plan.warmupSamples, Int(plan.sampleNanoseconds), plan.maxIterations,
-            plan.measureMemory ? 1 : 0,
+            plan.measureMemory ? 1 : 0, Int(parent),
         ].map(String.init).joined(separator: ":")
         return [Self.childFlag, name, Self.reportFlag, reportPath, Self.planFlag, encodedPlan]
     }
@@ -29,18 +32,22 @@ struct ChildInvocation {
         guard arguments.count == 6, arguments[0] == Self.childFlag, arguments[2] == Self.reportFlag,
               arguments[4] == Self.planFlag else { return nil }
         let numbers = arguments[5].split(separator: ":").compactMap { Int($0) }
-        guard numbers.count == 5, numbers[0] > 0, numbers[1] >= 0, numbers[2] > 0, numbers[3] > 0 else { return nil }
+        guard numbers.count == 6, numbers[0] > 0, numbers[1] >= 0, numbers[2] > 0, numbers[3] > 0, numbers[5] > 0 else {
+            return nil
+        }
         name = arguments[1]
+        parent = Int32(numbers[5])
         reportPath = arguments[3]
         plan = SamplingPlan(
             samples: numbers[0], warmupSamples: numbers[1], sampleNanoseconds: UInt64(numbers[2]),
             maxIterations: numbers[3], measureMemory: numbers[4] != 0)
     }
 
-    init(name: String, reportPath: String, plan: SamplingPlan) {
+    init(name: String, reportPath: String, plan: SamplingPlan, parent: Int32) {
         self.name = name
         self.reportPath = reportPath
         self.plan = plan
+        self.parent = parent
     }
 
     /// Writes `result` where the parent expects it.

@@ -35,6 +35,17 @@ struct RunSettings: Sendable {
         return Double(plan.samples + plan.warmupSamples + 2) * Double(plan.sampleNanoseconds) / 1e9
     }
 
+    /// Why `configuration` cannot be run, if it cannot: non-positive samples, sample time,
+    /// timeout or iteration cap. Reported as the benchmark's failure instead of a trap.
+    static func problem(in configuration: BenchmarkConfiguration) -> String? {
+        if let samples = configuration.samples, samples < 1 { return "invalid configuration: samples must be at least 1, got \(samples)" }
+        if let warmups = configuration.warmupSamples, warmups < 0 { return "invalid configuration: warmupSamples must not be negative" }
+        if let time = configuration.sampleTime, time <= .zero { return "invalid configuration: sampleTime must be positive, got \(time)" }
+        if let time = configuration.timeout, time <= .zero { return "invalid configuration: timeout must be positive, got \(time)" }
+        if let cap = configuration.maxIterations, cap < 1 { return "invalid configuration: maxIterations must be at least 1" }
+        return nil
+    }
+
     /// The timeout for `configuration`.
     func timeout(for configuration: BenchmarkConfiguration) -> Double {
         configuration.timeout?.seconds ?? timeout

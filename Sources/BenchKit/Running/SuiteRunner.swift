@@ -7,19 +7,22 @@ import Foundation
 /// gets a result with that status; the others still run.
 struct SuiteRunner {
     var settings: RunSettings
-    var isolated: Bool
+    /// Where children write their reports; nil runs every benchmark in this process.
+    var workDirectory: String?
     var progress: ProgressLine
 
     /// Runs `benchmarks` in order.
     func run(_ benchmarks: [Benchmark]) async -> [BenchmarkResult] {
         let started = Syscalls.monotonicNanoseconds()
-        let workDirectory = isolated ? Self.makeTemporaryDirectory() : nil
-        defer { if let workDirectory { try? FileManager.default.removeItem(atPath: workDirectory) } }
         var results: [BenchmarkResult] = []
         for (index, benchmark) in benchmarks.enumerated() {
             let elapsed = Double(Syscalls.monotonicNanoseconds() - started) / 1e9
             progress.update("[\(index + 1)/\(benchmarks.count)] \(benchmark.name)  (\(Self.seconds(elapsed)) elapsed)")
             let share = settings.timeBudget.map { max(0, $0 - elapsed) / Double(benchmarks.count - index) }
+            if let problem = RunSettings.problem(in: benchmark.configuration) {
+                results.append(BenchmarkResult(name: benchmark.name, status: .failed, message: problem))
+                continue
+            }
             let plan = settings.plan(for: benchmark.configuration, budgetShare: share)
             if let workDirectory {
                 let report = "\(workDirectory)/\(index).json"
@@ -36,7 +39,7 @@ struct SuiteRunner {
     /// and where to write its result.
     private func runIsolated(_ benchmark: Benchmark, plan: SamplingPlan, reportPath: String) -> BenchmarkResult {
         let timeout = settings.timeout(for: benchmark.configuration)
-        let arguments = ChildInvocation(name: benchmark.name, reportPath: reportPath, plan: plan).arguments
+        let arguments = ChildInvocation(name: benchmark.name, reportPath: reportPath, plan: plan, parent: getpid()).arguments
         let ending = ChildProcess.run(executable: Self.executablePath, arguments: arguments, timeout: timeout)
         func status(_ status: BenchmarkStatus, _ message: String) -> BenchmarkResult {
             BenchmarkResult(name: benchmark.name, status: status, message: message)
@@ -67,15 +70,28 @@ struct SuiteRunner {
         return CommandLine.arguments[0]
     }
 
-    private static func makeTemporaryDirectory() -> String? {
-        var template = Array("\(NSTemporaryDirectory())/benchkit-XXXXXX".utf8CString)
-        return template.withUnsafeMutableBufferPointer { buffer in
+    /// Creates the folder children write their reports to, or explains why it cannot.
+    static func makeTemporaryDirectory() -> Result<String, ReportDirectoryError> {
+        let parent = NSTemporaryDirectory()
+        var template = Array("\(parent)/benchkit-XXXXXX".utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { buffer in
             mkdtemp(buffer.baseAddress!).map { String(cString: $0) }
         }
+        if let made { return .success(made) }
+        return .failure(ReportDirectoryError(parent: parent, reason: String(cString: strerror(errno))))
     }
 
     /// `2.5 s`, `120 ms`.
     static func seconds(_ value: Double) -> String {
         value >= 1 ? "\(MetricUnit.fixed(value, decimals: 1)) s" : "\(Int((value * 1000).rounded())) ms"
+    }
+}
+
+/// The folder for child reports could not be created: isolation is impossible.
+struct ReportDirectoryError: Error, CustomStringConvertible {
+    var parent: String
+    var reason: String
+    var description: String {
+        "cannot create a folder for benchmark reports in \(parent) (\(reason)); set TMPDIR to a writable folder, or pass --no-isolation"
     }
 }

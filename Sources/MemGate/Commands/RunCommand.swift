@@ -75,6 +75,8 @@ struct RunCommand: Subcommand {
                 """)
         }
         let forwardedArguments = try forwardedArguments(arguments)
+        // Before the long part: the results folder must be creatable.
+        try UpdateCommand.createDirectory(containing: resultsPath)
         let progress = ProgressLine(enabled: Terminal.isTTY(2))
         let started = Date()
 
@@ -100,7 +102,6 @@ struct RunCommand: Subcommand {
             try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: temporary) }
             results = try BenchmarkExecution(forwardedArguments: forwardedArguments).run(executables: built, temporaryDirectory: temporary)
-            try FileManager.default.createDirectory(atPath: (resultsPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try results.write(to: resultsPath)
         } catch { throw CommandError(error) }
         let runSeconds = Date().timeIntervalSince(started) - buildSeconds
@@ -116,6 +117,11 @@ struct RunCommand: Subcommand {
         // With --filter/--skip, baseline benchmarks that were not selected did not run: they
         // are left out of the comparison rather than reported as removed.
         baseline.benchmarks = baseline.benchmarks.filter { selects($0.name, arguments) }
+        // With --executable, only the chosen executables ran: compare only their benchmarks.
+        if !arguments.values("--executable").isEmpty {
+            let names = try benchmarkNames(of: built)
+            baseline.benchmarks = baseline.benchmarks.filter { names.contains($0.name) }
+        }
         return try GateRun.report(baseline: baseline, current: results, baselineName: baselinePath, currentName: resultsPath, gate: gate, context: &context)
     }
 
@@ -140,6 +146,19 @@ struct RunCommand: Subcommand {
             }
         }
         return result
+    }
+
+    /// Every benchmark name of `executables` (their `--list`, unfiltered).
+    private static func benchmarkNames(of executables: [(name: String, path: String)]) throws -> Set<String> {
+        var names = Set<String>()
+        for executable in executables {
+            let listing = try Subprocess(executable: executable.path, arguments: ["--list"]).run()
+            guard listing.succeeded else {
+                throw CommandError("\(executable.name) --list failed with status \(listing.status): \(listing.errorOutput.lastLines(5))")
+            }
+            names.formUnion(listing.output.split(separator: "\n").map(String.init))
+        }
+        return names
     }
 
     /// Whether `name` passes --filter and --skip (the executables apply the same rule).

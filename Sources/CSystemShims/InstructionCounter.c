@@ -1,5 +1,5 @@
-// See include/CPerfCounter.h.
-#include "CPerfCounter.h"
+// See include/InstructionCounter.h.
+#include "InstructionCounter.h"
 
 #if defined(__linux__)
 #include <linux/perf_event.h>

@@ -1,8 +1,8 @@
-// CPerfCounter: a hardware instruction counter for the calling thread, where the kernel
+// A hardware instruction counter for the calling thread, where the kernel
 // allows perf_event_open (Linux; /proc/sys/kernel/perf_event_paranoid <= 2 for user-space
 // counting). Everything fails soft: -1 means "not available".
-#ifndef CPERFCOUNTER_H
-#define CPERFCOUNTER_H
+#ifndef MEMGATE_INSTRUCTION_COUNTER_H
+#define MEMGATE_INSTRUCTION_COUNTER_H
 
 #include <stdint.h>
 

@@ -77,7 +77,14 @@ import Testing
     /// the timeout) nor its report folder behind. The parent is spawned and reaped with
     /// posix_spawn/waitpid: Foundation's `waitUntilExit` would wait for a surviving child too.
     @Test func killingTheParentKillsTheChildAndRemovesTheReportFolder() throws {
-        let folders = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("benchkit-") })
+        // A temporary folder of its own: tests running in parallel create and remove their
+        // own report folders in the shared one, so a before/after listing of it would race.
+        let temporary = FileManager.default.temporaryDirectory
+            .appendingPathComponent("isolation-\(getpid())-\(UInt64.random(in: 0...UInt64.max))").path
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        let environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary]) { $1 }
+            .map { "\($0.key)=\($0.value)" }
         let executable = FixtureRun.productsDirectory.appendingPathComponent("FixtureBenchmarks").path
         let arguments = [executable, "--filter", "^fail/hang$", "--timeout", "300s", "--quiet", "--output", "/dev/null"]
         var actions = posix_spawn_file_actions_t()
@@ -87,8 +94,10 @@ import Testing
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { envp.forEach { free($0) } }
         var parent = pid_t()
-        #expect(posix_spawn(&parent, executable, &actions, nil, argv, environ) == 0)
+        #expect(posix_spawn(&parent, executable, &actions, nil, argv, envp) == 0)
         var child: Int32?
         for _ in 0..<200 where child == nil {
             usleep(25_000)
@@ -106,8 +115,8 @@ import Testing
         }
         #expect(!alive, "child \(spawned) outlived its parent")
         if alive { kill(spawned, SIGKILL) }  // Never leave a hung process behind, even when failing.
-        let after = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("benchkit-") })
-        #expect(after.subtracting(folders).isEmpty, "left behind: \(after.subtracting(folders))")
+        let leftBehind = try FileManager.default.contentsOfDirectory(atPath: temporary)
+        #expect(leftBehind.isEmpty, "left behind in \(temporary): \(leftBehind)")
     }
 
     /// Processes whose parent is `pid`, from /proc.

@@ -71,14 +71,15 @@ struct GitRepository {
     /// records of worktrees whose folder is gone (`git worktree prune`). Never throws:
     /// cleanup does all it can; the caller removes the folder itself if it is still there.
     func removeWorktree(at path: String) {
-        _ = try? Self.git(["-C", root, "worktree", "remove", "--force", path])
+        _ = try? Self.git(["-C", root, "worktree", "remove", "--force", path], isCleanup: true)
         try? FileManager.default.removeItem(atPath: path)
-        _ = try? Self.git(["-C", root, "worktree", "prune"])
+        _ = try? Self.git(["-C", root, "worktree", "prune"], isCleanup: true)
     }
 
     /// Runs `git` with `arguments`, capturing both outputs. `GIT_OPTIONAL_LOCKS=0` keeps
-    /// read-only commands from refreshing the user's index behind their back.
-    private static func git(_ arguments: [String]) throws -> Subprocess.Outcome {
-        try Subprocess(executable: "git", arguments: arguments, environment: ["GIT_OPTIONAL_LOCKS": "0"]).run()
+    /// read-only commands from refreshing the user's index behind their back. `isCleanup`
+    /// lets it run while memgate is being interrupted (see `Subprocess.isCleanup`).
+    private static func git(_ arguments: [String], isCleanup: Bool = false) throws -> Subprocess.Outcome {
+        try Subprocess(executable: "git", arguments: arguments, environment: ["GIT_OPTIONAL_LOCKS": "0"], isCleanup: isCleanup).run()
     }
 }

@@ -9,8 +9,9 @@ import Foundation
 ///     defer { interrupt.uninstall() }
 ///     try interrupt.checkpoint()          // before starting each child process
 ///
-/// On a signal, on a dispatch queue: it forwards the signal to this process's direct
-/// children (a build, a benchmark) and waits up to `childGracePeriod` for them to end,
+/// On a signal, on a dispatch queue: it closes `Subprocess.launches` (so no child starts
+/// after it looked), forwards the signal to this process's direct children (a build, a
+/// benchmark) and waits up to `childGracePeriod` for them to end,
 /// runs `cleanup` once, says so on standard error, and exits with 128 + the signal number
 /// (130 for SIGINT, 143 for SIGTERM). Ctrl-C in a terminal reaches the children anyway
 /// (same process group); a SIGTERM sent to memgate alone (a CI runner cancelling a job)
@@ -72,6 +73,8 @@ final class InterruptCleanup: @unchecked Sendable {
         if first { received = signalNumber }
         lock.unlock()
         guard first else { return }
+        // No child may start after this look at the children (see `LaunchGate`).
+        Subprocess.launches.close()
         Self.stopChildren(signal: signalNumber, within: Self.childGracePeriod)
         cleanup()
         let name = signalNumber == SIGINT ? "SIGINT" : "SIGTERM"

@@ -3,8 +3,13 @@ import Foundation
 /// Runs a program with arguments (never through a shell) and waits for it.
 ///
 /// Standard output is captured when asked; standard error is captured or passed through
-/// to ours. The environment is inherited, with overrides.
+/// to ours. The environment is inherited, with overrides. Every start goes through
+/// `Subprocess.launches`, which an interrupt handler closes before it stops the children.
 struct Subprocess {
+    /// The gate every subprocess start passes; once closed, `run()` throws
+    /// `LaunchGate.Closed` instead of starting anything.
+    static let launches = LaunchGate()
+
     /// What a finished process left behind.
     struct Outcome {
         /// The exit status, or 128 + signal when it was killed by a signal.
@@ -19,8 +24,13 @@ struct Subprocess {
     var directory: String?
     var captureError = true
     var environment: [String: String] = [:]
+    /// Whether this process undoes what memgate created (removing a worktree): it starts even
+    /// after `launches` closed, since the interrupt handler's cleanup needs it.
+    var isCleanup = false
 
     /// Runs the program; `executable` without a slash is looked up on PATH.
+    /// - Throws: `LaunchGate.Closed` when `launches` is closed (unless `isCleanup`); Foundation's error when the
+    ///   program cannot be started.
     func run() throws -> Outcome {
         let process = Process()
         if executable.contains("/") {
@@ -39,7 +49,7 @@ struct Subprocess {
         process.standardOutput = output
         process.standardError = captureError ? errors : FileHandle.standardError
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        if isCleanup { try process.run() } else { try Self.launches.admit { try process.run() } }
         // Drain both pipes concurrently so a chatty child never blocks on a full pipe.
         let errorData = LockedData()
         let drained = DispatchSemaphore(value: 0)

@@ -10,8 +10,11 @@ final class PseudoTerminal {
 
     /// Opens `/dev/ptmx` by hand: Swift's Glibc module does not import `posix_openpt`,
     /// `unlockpt` or `ptsname` (they need `_XOPEN_SOURCE`), so this does what they do on Linux.
+    /// Both ends are close-on-exec, so processes other tests start never hold them. The
+    /// descriptors are stored only once both are open: a failed init closes what it opened
+    /// itself, and `deinit` (which runs for a failed init too) never closes one twice.
     init?(columns: UInt16 = 0) {
-        leader = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        let leader = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard leader >= 0 else { return nil }
         var unlock: Int32 = 0
         var number: UInt32 = 0
@@ -19,10 +22,15 @@ final class PseudoTerminal {
             close(leader)
             return nil
         }
-        follower = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY)
-        guard follower >= 0 else { close(leader); return nil }
+        let follower = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        guard follower >= 0 else {
+            close(leader)
+            return nil
+        }
         var size = winsize(ws_row: 24, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(leader, UInt(TIOCSWINSZ), &size)
+        self.leader = leader
+        self.follower = follower
     }
 
     deinit {
@@ -46,6 +54,9 @@ final class Pipe {
     init() {
         var ends: [Int32] = [0, 0]
         precondition(pipe(&ends) == 0)
+        // Close-on-exec, so processes other tests start never hold an end (`pipe2` is not
+        // imported into Swift).
+        for end in ends { precondition(fcntl(end, F_SETFD, FD_CLOEXEC) == 0) }
         reader = ends[0]
         writer = ends[1]
     }

@@ -68,6 +68,10 @@ enum FixtureBenchmarks: BenchmarkSuite {
         suite.benchmark("fail/hang") { b in
             for _ in b.loop { sleep(1_000) }
         }
+        // Its own timeout, so a run that includes it keeps the default for the others.
+        suite.benchmark("fail/hang-timeout=2s", configuration: .init(timeout: .seconds(2))) { b in
+            for _ in b.loop { sleep(1_000) }
+        }
         suite.benchmark("fail/break") { b in
             for _ in b.loop { break }
         }

@@ -15,9 +15,7 @@ import Testing
         let head = try repo.memgate(["refs", "HEAD", "nope~3"], timeout: 60)
         #expect(head.code == 2)
         #expect(head.stderr.contains("unknown ref 'nope~3'"), "\(head.stderr)")
-        #expect(try repo.state() == before)
-        #expect(try repo.extraWorktrees().isEmpty)
-        #expect(try repo.leftovers().isEmpty)
+        try repo.expectUntouched(since: before)
     }
 
     @Test func optionLikeRefIsRefused() throws {
@@ -78,131 +76,158 @@ import Testing
     }
 }
 
-/// `memgate refs` end to end: release builds of both sides, interleaved runs, the verdict,
-/// cleanup. Slow (the first scenario compiles BenchKit in release for both sides into the
-/// shared build root; later ones rebuild the fixture target only). Serialized: they share
-/// the build root, and timing needs the machine to itself as much as it can get.
-@Suite(.serialized, .enabled(if: RefsFixtureRepository.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
-struct RefsEndToEndTests {
-    /// Thresholds for a shared 2-core machine. "spin" is the time subject: its sample-mean
-    /// "time" swings by tens of percent under load (preemption inside a 10 ms sample) while
-    /// p50 and CPU time stay within a few percent, so 20% keeps A/A quiet and a 30% slowdown
-    /// still clears it; tail quantiles are off. "blocks" is the exact-count subject: its
-    /// ~25 ns op runs at one of two speeds per process (about 24 or 43 ns, measured, see
-    /// docs/performance.md), which only many rounds average out, so only its exact metrics are
-    /// gated here. Each round contributes one value per metric, so 8 rounds are needed: with
-    /// n rounds per side the smallest two-sided U-test p is 2 / C(2n, n) (0.029 at 4, 1.6e-4
-    /// at 8), and Holm multiplies it by the family size (time, cpu, p50 = 3).
-    static let config = """
-        {
-          "thresholds": { "time": "20%", "cpu": "20%", "p50": "20%", "p90": "off", "p99": "off" },
-          "benchmarks": [ { "match": "blocks", "thresholds": { "time": "off", "cpu": "off", "p50": "off" } } ]
+extension PackageBuildingTests {
+    /// `memgate refs` end to end: release builds of both sides, interleaved runs, the verdict,
+    /// cleanup. Slow (the first scenario compiles BenchKit in release for both sides into the
+    /// shared build root; later ones rebuild the fixture target only). Serialized: they share
+    /// the build root, and timing needs the machine to itself as much as it can get.
+    @Suite(.serialized, .enabled(if: RefsFixtureRepository.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
+    struct RefsEndToEndTests {
+        /// Thresholds for a shared 2-core machine. "spin" is the time subject: its sample-mean
+        /// "time" swings by tens of percent under load (preemption inside a 10 ms sample) while
+        /// p50 and CPU time stay within a few percent, so 20% keeps A/A quiet and a 30% slowdown
+        /// still clears it; tail quantiles are off. "blocks" is the exact-count subject: its
+        /// ~25 ns op runs at one of two speeds per process (about 24 or 43 ns, measured, see
+        /// docs/performance.md), which only many rounds average out, so only its exact metrics are
+        /// gated here. Each round contributes one value per metric, so 8 rounds are needed: with
+        /// n rounds per side the smallest two-sided U-test p is 2 / C(2n, n) (0.029 at 4, 1.6e-4
+        /// at 8), and Holm multiplies it by the family size (time, cpu, p50 = 3).
+        static let config = """
+            {
+              "thresholds": { "time": "20%", "cpu": "20%", "p50": "20%", "p90": "off", "p99": "off" },
+              "benchmarks": [ { "match": "blocks", "thresholds": { "time": "off", "cpu": "off", "p50": "off" } } ]
+            }
+            """
+
+        func common(_ repo: RefsFixtureRepository, rounds: Int = 8) -> [String] {
+            ["--build-root", RefsFixtureRepository.buildRoot, "--rounds", String(rounds), "--samples", "3"]
         }
-        """
 
-    func common(_ repo: RefsFixtureRepository) -> [String] {
-        ["--build-root", RefsFixtureRepository.buildRoot, "--rounds", "8", "--samples", "3"]
-    }
+        /// The regression rows of a text report whose benchmark is `benchmark`.
+        func regressions(_ stdout: String, _ benchmark: String) -> [String] {
+            stdout.components(separatedBy: "\n").filter { $0.hasPrefix(benchmark + " ") && $0.contains("REGRESSED") }
+        }
 
-    /// The regression rows of a text report whose benchmark is `benchmark`.
-    func regressions(_ stdout: String, _ benchmark: String) -> [String] {
-        stdout.components(separatedBy: "\n").filter { $0.hasPrefix(benchmark + " ") && $0.contains("REGRESSED") }
-    }
+        @Test func sameCommitPassesAndKeepsResults() throws {
+            let repo = try RefsFixtureRepository(config: Self.config)
+            let before = try repo.state()
+            let kept = repo.directory.file("kept")
+            let run = try repo.memgate(["refs", "HEAD", "--keep-results", kept, "--inconclusive", "pass"] + common(repo))
+            #expect(run.code == 0, "\(run.stdout)\n\(run.stderr)")
+            #expect(!run.stdout.contains("REGRESSED"), "\(run.stdout)")
+            #expect(run.stderr.contains("2 benchmarks × 8 rounds × 3 samples per side"), "\(run.stderr)")
+            let base = try ResultsFile.read(contentsOf: kept + "/base.json")
+            let head = try ResultsFile.read(contentsOf: kept + "/head.json")
+            #expect(base.benchmarks.map(\.name) == ["blocks", "spin"])
+            #expect(head.benchmarks.map(\.name) == ["blocks", "spin"])
+            // One value per round (the median of its 3 samples): 8 per side.
+            #expect(base["spin"]?.metrics["time"]?.samples.count == 8)
+            #expect(base["spin"]?.iterations.count == 8)
+            #expect(base["blocks"]?.metrics["allocs"]?.samples == Array(repeating: 2, count: 8))
+            #expect(base.environment.fingerprintMismatches(with: head.environment).isEmpty)
+            #expect(base.environment.gitCommit == head.environment.gitCommit)
+            let compare = try MemGateProcess.run(["compare", kept + "/base.json", kept + "/head.json"])
+            #expect(compare.code == 0, "\(compare.stderr)")
+            try repo.expectUntouched(since: before)
+        }
 
-    @Test func sameCommitPassesAndKeepsResults() throws {
-        let repo = try RefsFixtureRepository(config: Self.config)
-        let before = try repo.state()
-        let kept = repo.directory.file("kept")
-        let run = try repo.memgate(["refs", "HEAD", "--keep-results", kept, "--inconclusive", "pass"] + common(repo))
-        #expect(run.code == 0, "\(run.stdout)\n\(run.stderr)")
-        #expect(!run.stdout.contains("REGRESSED"), "\(run.stdout)")
-        #expect(run.stderr.contains("2 benchmarks × 8 rounds × 3 samples per side"), "\(run.stderr)")
-        let base = try ResultsFile.read(contentsOf: kept + "/base.json")
-        let head = try ResultsFile.read(contentsOf: kept + "/head.json")
-        #expect(base.benchmarks.map(\.name) == ["blocks", "spin"])
-        #expect(head.benchmarks.map(\.name) == ["blocks", "spin"])
-        // One value per round (the median of its 3 samples): 8 per side.
-        #expect(base["spin"]?.metrics["time"]?.samples.count == 8)
-        #expect(base["spin"]?.iterations.count == 8)
-        #expect(base["blocks"]?.metrics["allocs"]?.samples == Array(repeating: 2, count: 8))
-        #expect(base.environment.fingerprintMismatches(with: head.environment).isEmpty)
-        #expect(base.environment.gitCommit == head.environment.gitCommit)
-        let compare = try MemGateProcess.run(["compare", kept + "/base.json", kept + "/head.json"])
-        #expect(compare.code == 0, "\(compare.stderr)")
-        #expect(try repo.state() == before)
-        #expect(try repo.extraWorktrees().isEmpty)
-        #expect(try repo.leftovers().isEmpty)
-    }
+        @Test func extraAllocationInHeadCommitFails() throws {
+            let repo = try RefsFixtureRepository(config: Self.config)
+            try repo.edit(blocksPerOp: 3)
+            try repo.commit("one more allocation per op")
+            let before = try repo.state()
+            let run = try repo.memgate(["refs", "HEAD~1", "HEAD"] + common(repo))
+            #expect(run.code == 1, "\(run.stdout)\n\(run.stderr)")
+            let rows = regressions(run.stdout, "blocks")
+            #expect(rows.contains { $0.contains(" allocs ") && $0.contains("2 allocs/op") && $0.contains("3 allocs/op") }, "\(run.stdout)")
+            #expect(run.stdout.contains("base HEAD~1 ("), "\(run.stdout)")
+            try repo.expectUntouched(since: before)
+        }
 
-    @Test func extraAllocationInHeadCommitFails() throws {
-        let repo = try RefsFixtureRepository(config: Self.config)
-        try repo.edit(blocksPerOp: 3)
-        try repo.commit("one more allocation per op")
-        let before = try repo.state()
-        let run = try repo.memgate(["refs", "HEAD~1", "HEAD"] + common(repo))
-        #expect(run.code == 1, "\(run.stdout)\n\(run.stderr)")
-        let rows = regressions(run.stdout, "blocks")
-        #expect(rows.contains { $0.contains(" allocs ") && $0.contains("2 allocs/op") && $0.contains("3 allocs/op") }, "\(run.stdout)")
-        #expect(run.stdout.contains("base HEAD~1 ("), "\(run.stdout)")
-        #expect(try repo.state() == before)
-        #expect(try repo.extraWorktrees().isEmpty)
-        #expect(try repo.leftovers().isEmpty)
-    }
+        @Test func slowerWorkingTreeFailsOnTime() throws {
+            let repo = try RefsFixtureRepository(config: Self.config)
+            try repo.edit(spinRounds: 26_000)  // 30% more work per op, uncommitted
+            let before = try repo.state()
+            // 12 rounds: a load burst that slows a few rounds of both sides still leaves the
+            // shift significant (8 are enough on a quiet machine).
+            let run = try repo.memgate(["refs", "HEAD"] + common(repo, rounds: 12))
+            #expect(run.code == 1, "\(run.stdout)\n\(run.stderr)")
+            let rows = regressions(run.stdout, "spin")
+            #expect(rows.contains { row in ["time", "cpu", "p50"].contains { row.contains(" \($0) ") } }, "\(run.stdout)")
+            #expect(regressions(run.stdout, "blocks").filter { $0.contains(" allocs ") }.isEmpty)
+            #expect(run.stdout.contains("head working tree ("), "\(run.stdout)")
+            #expect(run.stdout.contains("uncommitted changes"), "\(run.stdout)")
+            try repo.expectUntouched(since: before)
+        }
 
-    @Test func slowerWorkingTreeFailsOnTime() throws {
-        let repo = try RefsFixtureRepository(config: Self.config)
-        try repo.edit(spinRounds: 26_000)  // 30% more work per op, uncommitted
-        let before = try repo.state()
-        let run = try repo.memgate(["refs", "HEAD"] + common(repo))
-        #expect(run.code == 1, "\(run.stdout)\n\(run.stderr)")
-        let rows = regressions(run.stdout, "spin")
-        #expect(rows.contains { row in ["time", "cpu", "p50"].contains { row.contains(" \($0) ") } }, "\(run.stdout)")
-        #expect(regressions(run.stdout, "blocks").filter { $0.contains(" allocs ") }.isEmpty)
-        #expect(run.stdout.contains("head working tree ("), "\(run.stdout)")
-        #expect(run.stdout.contains("uncommitted changes"), "\(run.stdout)")
-        #expect(try repo.state() == before)
-        #expect(try repo.extraWorktrees().isEmpty)
-        #expect(try repo.leftovers().isEmpty)
-    }
+        @Test func buildFailureExitsTwoNamingTheSide() throws {
+            let repo = try RefsFixtureRepository(config: Self.config)
+            let path = repo.package + "/Sources/TinyBenchmarks/TinyBenchmarks.swift"
+            let source = try String(contentsOfFile: path, encoding: .utf8)
+            try (source + "\nlet broken: Int = \"not an int\"\n").write(toFile: path, atomically: true, encoding: .utf8)
+            let before = try repo.state()
+            let run = try repo.memgate(["refs", "HEAD"] + common(repo))
+            #expect(run.code == 2, "\(run.stdout)\n\(run.stderr)")
+            #expect(run.stderr.contains("head working tree"), "\(run.stderr)")
+            #expect(run.stderr.contains("failed to build"), "\(run.stderr)")
+            #expect(run.stderr.contains("error:"), "\(run.stderr)")
+            try repo.expectUntouched(since: before)
+        }
 
-    @Test func buildFailureExitsTwoNamingTheSide() throws {
-        let repo = try RefsFixtureRepository(config: Self.config)
-        let path = repo.package + "/Sources/TinyBenchmarks/TinyBenchmarks.swift"
-        let source = try String(contentsOfFile: path, encoding: .utf8)
-        try (source + "\nlet broken: Int = \"not an int\"\n").write(toFile: path, atomically: true, encoding: .utf8)
-        let before = try repo.state()
-        let run = try repo.memgate(["refs", "HEAD"] + common(repo))
-        #expect(run.code == 2, "\(run.stdout)\n\(run.stderr)")
-        #expect(run.stderr.contains("head working tree"), "\(run.stderr)")
-        #expect(run.stderr.contains("failed to build"), "\(run.stderr)")
-        #expect(run.stderr.contains("error:"), "\(run.stderr)")
-        #expect(try repo.state() == before)
-        #expect(try repo.extraWorktrees().isEmpty)
-        #expect(try repo.leftovers().isEmpty)
-    }
+        /// SIGTERM while a side is compiling (a fresh build folder, so the compilers certainly
+        /// run): `swift build` and its compilers stop with memgate, nothing is left behind.
+        @Test func sigtermDuringTheBuildStopsTheCompilers() throws {
+            let repo = try RefsFixtureRepository(config: Self.config)
+            let before = try repo.state()
+            let process = try repo.startMemgate(["refs", "HEAD"])
+            let deadline = Date().addingTimeInterval(300)
+            func compiling() -> Bool {  // `swift build` compiles a module (not just the manifest)
+                Self.processes(mentioning: repo.temporary).contains { $0.contains("swiftc -module-name ") }
+            }
+            while !compiling() && process.isRunning && Date() < deadline { usleep(50_000) }
+            #expect(compiling(), "no compiler seen while memgate ran")
+            process.terminate()  // SIGTERM
+            process.waitUntilExit()
+            #expect(process.terminationReason == .exit)
+            #expect(process.terminationStatus == 143)
+            // The compilers got SIGINT before memgate's cleanup began; give them a moment to go.
+            var survivors = Self.processes(mentioning: repo.temporary)
+            for _ in 0..<50 where !survivors.isEmpty {
+                usleep(100_000)
+                survivors = Self.processes(mentioning: repo.temporary)
+            }
+            #expect(survivors.isEmpty, "\(survivors)")
+            try repo.expectUntouched(since: before)
+        }
 
-    @Test func sigtermCleansUpAndExits143() throws {
-        let repo = try RefsFixtureRepository(config: Self.config)
-        let before = try repo.state()
-        let process = Process()
-        process.executableURL = MemGateProcess.executable
-        process.arguments = ["refs", "HEAD", "--build-root", RefsFixtureRepository.buildRoot, "--rounds", "200"]
-        process.currentDirectoryURL = URL(fileURLWithPath: repo.package)
-        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": repo.temporary]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Wait until the run is under way: the base worktree exists, then a few more seconds.
-        let deadline = Date().addingTimeInterval(300)
-        while try repo.extraWorktrees().isEmpty && process.isRunning && Date() < deadline { usleep(100_000) }
-        #expect(process.isRunning)
-        sleep(3)
-        process.terminate()  // SIGTERM
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 143)
-        #expect(try repo.state() == before)
-        #expect(try repo.extraWorktrees().isEmpty)
-        #expect(try repo.leftovers().isEmpty)
+        /// The command lines (from /proc) of running processes that contain `text`.
+        static func processes(mentioning text: String) -> [String] {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+            return entries.filter { Int32($0) != nil }.compactMap { pid in
+                guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
+                let line = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\0", with: " ")
+                return line.contains(text) ? "\(pid): \(line.prefix(200))" : nil
+            }
+        }
+
+        @Test func sigtermCleansUpAndExits143() throws {
+            let repo = try RefsFixtureRepository(config: Self.config)
+            let before = try repo.state()
+            let process = try repo.startMemgate(["refs", "HEAD", "--build-root", RefsFixtureRepository.buildRoot, "--rounds", "200"])
+            // Wait until the run is under way: the base worktree exists, then a few more seconds.
+            let deadline = Date().addingTimeInterval(300)
+            while try repo.extraWorktrees().isEmpty && process.isRunning && Date() < deadline { usleep(100_000) }
+            #expect(process.isRunning)
+            sleep(3)
+            process.terminate()  // SIGTERM
+            process.waitUntilExit()
+            #expect(process.terminationReason == .exit)
+            #expect(process.terminationStatus == 143)
+            // Nothing memgate started outlives it: no build, compiler or benchmark still runs
+            // with the workspace on its command line (a `swift build` killed by SIGTERM would
+            // leave its compilers running).
+            #expect(Self.processes(mentioning: repo.temporary).isEmpty, "\(Self.processes(mentioning: repo.temporary))")
+            try repo.expectUntouched(since: before)
+        }
     }
 }

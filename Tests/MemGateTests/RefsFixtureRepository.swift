@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A temporary git repository holding the TinyBench fixture package in a subdirectory
 /// (`pkg/`), for the end-to-end tests of `memgate refs`.
@@ -100,6 +101,29 @@ final class RefsFixtureRepository {
         try FileManager.default.contentsOfDirectory(atPath: temporary).filter { name in
             !(name.hasSuffix(".lock") && name.contains("build-refs-e2e"))
         }.sorted()
+    }
+
+    /// Expects what every `memgate refs` run must leave as it found it: the repository's
+    /// state (`before`, from `state()`), git's worktree list, memgate's `TMPDIR`.
+    func expectUntouched(since before: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(try state() == before, sourceLocation: sourceLocation)
+        #expect(try extraWorktrees().isEmpty, sourceLocation: sourceLocation)
+        let left = try leftovers()
+        #expect(left.isEmpty, "left in TMPDIR: \(left)", sourceLocation: sourceLocation)
+    }
+
+    /// Starts `memgate` in the package with this repository's `TMPDIR`, its output
+    /// discarded, and returns without waiting (to signal it while it works).
+    func startMemgate(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = MemGateProcess.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: package)
+        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
     }
 
     /// Runs `memgate` in the package with this repository's `TMPDIR`.

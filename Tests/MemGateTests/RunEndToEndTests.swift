@@ -2,74 +2,76 @@ import BenchResults
 import Foundation
 import Testing
 
-/// `memgate run` on a user-like package: record, pass, catch one extra allocation per
-/// op, pass again after the revert. Builds TinyBench in release (about a minute the first
-/// time on 2 cores, seconds after).
-@Suite(.serialized, .enabled(if: TinyBenchFixture.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
-struct RunEndToEndTests {
-    /// Time is not what this test is about, and the machine is shared: gate exact metrics.
-    private func run(_ package: TinyBenchFixture, _ extra: [String] = []) throws -> MemGateProcess.Outcome {
-        try MemGateProcess.run(["run", "--noisy", "report", "--samples", "5", "--sample-time", "2ms"] + extra,
-                               in: package.directory.url, timeout: 900)
-    }
+extension PackageBuildingTests {
+    /// `memgate run` on a user-like package: record, pass, catch one extra allocation per
+    /// op, pass again after the revert. Builds TinyBench in release (about a minute the first
+    /// time on 2 cores, seconds after).
+    @Suite(.serialized, .enabled(if: TinyBenchFixture.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
+    struct RunEndToEndTests {
+        /// Time is not what this test is about, and the machine is shared: gate exact metrics.
+        private func run(_ package: TinyBenchFixture, _ extra: [String] = []) throws -> MemGateProcess.Outcome {
+            try MemGateProcess.run(["run", "--noisy", "report", "--samples", "5", "--sample-time", "2ms"] + extra,
+                                   in: package.directory.url, timeout: 900)
+        }
 
-    @Test func recordsThenCatchesOneMoreAllocationPerOpThenPassesAfterRevert() throws {
-        let package = try TinyBenchFixture()
+        @Test func recordsThenCatchesOneMoreAllocationPerOpThenPassesAfterRevert() throws {
+            let package = try TinyBenchFixture()
 
-        let missing = try run(package)
-        #expect(missing.code == 2, "\(missing.stderr)")
-        #expect(missing.stderr.contains("no baseline at baselines/baseline.json"))
-        #expect(missing.stderr.contains("memgate run --update"))
+            let missing = try run(package)
+            #expect(missing.code == 2, "\(missing.stderr)")
+            #expect(missing.stderr.contains("no baseline at baselines/baseline.json"))
+            #expect(missing.stderr.contains("memgate run --update"))
 
-        let record = try run(package, ["--update"])
-        #expect(record.code == 0, "\(record.stderr)")
-        #expect(record.stdout.contains("2 added"))
-        let baseline = try ResultsFile.read(contentsOf: package.directory.file("baselines/baseline.json"))
-        #expect(baseline["blocks"]?[.allocs]?.samples.allSatisfy { $0 == 2 } == true)
-        #expect(FileManager.default.fileExists(atPath: package.directory.file(".memgate/results.json")))
+            let record = try run(package, ["--update"])
+            #expect(record.code == 0, "\(record.stderr)")
+            #expect(record.stdout.contains("2 added"))
+            let baseline = try ResultsFile.read(contentsOf: package.directory.file("baselines/baseline.json"))
+            #expect(baseline["blocks"]?[.allocs]?.samples.allSatisfy { $0 == 2 } == true)
+            #expect(FileManager.default.fileExists(atPath: package.directory.file(".memgate/results.json")))
 
-        let unchanged = try run(package)
-        #expect(unchanged.code == 0, "\(unchanged.stdout)\n\(unchanged.stderr)")
-        #expect(unchanged.stdout.contains("allocs/op"))  // the benchmark table
-        #expect(unchanged.stdout.contains("PASS"))       // the verdict
+            let unchanged = try run(package)
+            #expect(unchanged.code == 0, "\(unchanged.stdout)\n\(unchanged.stderr)")
+            #expect(unchanged.stdout.contains("allocs/op"))  // the benchmark table
+            #expect(unchanged.stdout.contains("PASS"))       // the verdict
 
-        // A baseline benchmark from another executable, a subset run with --executable and a
-        // bare --results file name: the other executable's benchmark is not "removed".
-        let baselinePath = package.directory.file("baselines/baseline.json")
-        var withOther = try ResultsFile.read(contentsOf: baselinePath)
-        withOther.benchmarks.append(BenchmarkResult(
-            name: "other/x", iterations: [1], metrics: ["allocs": Metric(unit: .allocationsPerOp, exact: true, samples: [1])]))
-        try withOther.write(to: baselinePath)
-        let subset = try run(package, ["--executable", "TinyBenchmarks", "--results", "subset.json"])
-        #expect(subset.code == 0, "\(subset.stdout)\n\(subset.stderr)")
-        #expect(!subset.stdout.contains("other/x"), "\(subset.stdout)")
-        #expect(FileManager.default.fileExists(atPath: package.directory.file("subset.json")))
-        let full = try run(package)
-        #expect(full.code == 0)
-        #expect(full.stdout.contains("other/x"), "a full run reports the benchmark it no longer has")
+            // A baseline benchmark from another executable, a subset run with --executable and a
+            // bare --results file name: the other executable's benchmark is not "removed".
+            let baselinePath = package.directory.file("baselines/baseline.json")
+            var withOther = try ResultsFile.read(contentsOf: baselinePath)
+            withOther.benchmarks.append(BenchmarkResult(
+                name: "other/x", iterations: [1], metrics: ["allocs": Metric(unit: .allocationsPerOp, exact: true, samples: [1])]))
+            try withOther.write(to: baselinePath)
+            let subset = try run(package, ["--executable", "TinyBenchmarks", "--results", "subset.json"])
+            #expect(subset.code == 0, "\(subset.stdout)\n\(subset.stderr)")
+            #expect(!subset.stdout.contains("other/x"), "\(subset.stdout)")
+            #expect(FileManager.default.fileExists(atPath: package.directory.file("subset.json")))
+            let full = try run(package)
+            #expect(full.code == 0)
+            #expect(full.stdout.contains("other/x"), "a full run reports the benchmark it no longer has")
 
-        try package.edit("static let blocksPerOp = 2", "static let blocksPerOp = 3")
-        let regressed = try run(package)
-        #expect(regressed.code == 1, "\(regressed.stdout)\n\(regressed.stderr)")
-        // The report names the benchmark and the metric on the regressed row.
-        let rows = regressed.stdout.split(separator: "\n").filter { $0.contains("REGRESSED") }
-        #expect(rows.contains { $0.hasPrefix("blocks ") && $0.contains(" allocs ") && $0.contains("3 allocs/op") }, "\(regressed.stdout)")
-        #expect(!rows.contains { $0.hasPrefix("spin ") }, "\(regressed.stdout)")
-        #expect(regressed.stdout.contains("FAIL"))
+            try package.edit("static let blocksPerOp = 2", "static let blocksPerOp = 3")
+            let regressed = try run(package)
+            #expect(regressed.code == 1, "\(regressed.stdout)\n\(regressed.stderr)")
+            // The report names the benchmark and the metric on the regressed row.
+            let rows = regressed.stdout.split(separator: "\n").filter { $0.contains("REGRESSED") }
+            #expect(rows.contains { $0.hasPrefix("blocks ") && $0.contains(" allocs ") && $0.contains("3 allocs/op") }, "\(regressed.stdout)")
+            #expect(!rows.contains { $0.hasPrefix("spin ") }, "\(regressed.stdout)")
+            #expect(regressed.stdout.contains("FAIL"))
 
-        try package.edit("static let blocksPerOp = 3", "static let blocksPerOp = 2")
-        let reverted = try run(package)
-        #expect(reverted.code == 0, "\(reverted.stdout)\n\(reverted.stderr)")
-    }
+            try package.edit("static let blocksPerOp = 3", "static let blocksPerOp = 2")
+            let reverted = try run(package)
+            #expect(reverted.code == 0, "\(reverted.stdout)\n\(reverted.stderr)")
+        }
 
-    @Test func unknownFlagFailsBeforeBuilding() throws {
-        let package = try TinyBenchFixture()
-        let outcome = try MemGateProcess.run(["run", "--sample", "3"], in: package.directory.url)
-        #expect(outcome.code == 2)
-        #expect(outcome.stderr.contains("did you mean '--samples'"))
-        let badValue = try MemGateProcess.run(["run", "--samples", "many", "--update"], in: package.directory.url)
-        #expect(badValue.code == 2)
-        #expect(badValue.stderr.contains("--samples"))
-        #expect(!FileManager.default.fileExists(atPath: package.directory.file(".build")))
+        @Test func unknownFlagFailsBeforeBuilding() throws {
+            let package = try TinyBenchFixture()
+            let outcome = try MemGateProcess.run(["run", "--sample", "3"], in: package.directory.url)
+            #expect(outcome.code == 2)
+            #expect(outcome.stderr.contains("did you mean '--samples'"))
+            let badValue = try MemGateProcess.run(["run", "--samples", "many", "--update"], in: package.directory.url)
+            #expect(badValue.code == 2)
+            #expect(badValue.stderr.contains("--samples"))
+            #expect(!FileManager.default.fileExists(atPath: package.directory.file(".build")))
+        }
     }
 }

@@ -1,3 +1,4 @@
+import CSystemShims
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,7 +9,8 @@ import Darwin
 ///
 /// The child inherits the environment and standard error; its standard output goes to
 /// the parent's standard error, so a benchmark that prints cannot corrupt the parent's
-/// report on standard output.
+/// report on standard output. Other descriptors are closed in the child (where the C
+/// library can), so it never holds the write end of a pipe someone is reading to the end.
 enum ChildProcess {
     /// How a child ended.
     enum Ending: Equatable {
@@ -29,6 +31,7 @@ enum ChildProcess {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, 2, 1)
+        _ = memgate_spawn_close_from(&actions, 3)
         // The parent ignores SIGINT/SIGTERM while it cleans up (InterruptCleanup); the child
         // starts with the default dispositions instead of inheriting "ignore".
         var attributes = posix_spawnattr_t()

@@ -46,7 +46,8 @@ struct SuiteRunner {
         }
         switch ending {
         case .timedOut:
-            return status(.timeout, "killed after the \(Self.seconds(timeout)) timeout (raise it with --timeout)")
+            let remedy = benchmark.configuration.timeout == nil ? "raise it with --timeout" : "set by the benchmark's configuration"
+            return status(.timeout, "killed after the \(Self.seconds(timeout)) timeout (\(remedy))")
         case let .signaled(signal):
             return status(.crashed, "killed by \(ChildProcess.describe(signal: signal))")
         case let .notStarted(reason):

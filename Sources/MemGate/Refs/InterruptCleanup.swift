@@ -10,12 +10,19 @@ import Foundation
 ///     try interrupt.checkpoint()          // before starting each child process
 ///
 /// On a signal, on a dispatch queue: it closes `Subprocess.launches` (so no child starts
-/// after it looked), forwards the signal to this process's direct children (a build, a
-/// benchmark) and waits up to `childGracePeriod` for them to end,
-/// runs `cleanup` once, says so on standard error, and exits with 128 + the signal number
-/// (130 for SIGINT, 143 for SIGTERM). Ctrl-C in a terminal reaches the children anyway
-/// (same process group); a SIGTERM sent to memgate alone (a CI runner cancelling a job)
-/// reaches them through the forwarding.
+/// after it looked), sends SIGINT to the process group of each direct child (a build, a
+/// benchmark, with what they started) and waits up to `childGracePeriod` for the children
+/// to end, runs `cleanup` once, says so on standard error, and exits with 128 + the signal
+/// number (130 for SIGINT, 143 for SIGTERM).
+///
+/// Why groups, and why SIGINT whatever arrived: Foundation starts every child in a process
+/// group of its own, so Ctrl-C in a terminal reaches memgate but not its children, and
+/// neither does a SIGTERM from a CI runner cancelling the job. `swift build` stops its
+/// compilers only on SIGINT; on SIGTERM it dies at once and leaves them running, and the
+/// compiler `swift package` starts for the manifest ignores both signals' cancellation
+/// (seen with Swift 6.3.1): signalling the whole group stops them all, instead of leaving
+/// them writing into folders the cleanup is removing. Benchmark executables treat SIGINT
+/// and SIGTERM alike.
 ///
 /// Dispatch signal sources catch the signal with a handler rather than ignoring it, so the
 /// children memgate starts get the default dispositions back at `exec` and stay
@@ -75,15 +82,16 @@ final class InterruptCleanup: @unchecked Sendable {
         guard first else { return }
         // No child may start after this look at the children (see `LaunchGate`).
         Subprocess.launches.close()
-        Self.stopChildren(signal: signalNumber, within: Self.childGracePeriod)
+        Self.stopChildren(signal: SIGINT, within: Self.childGracePeriod)
         cleanup()
         let name = signalNumber == SIGINT ? "SIGINT" : "SIGTERM"
         FileHandle.standardError.write(Data("memgate refs: interrupted (\(name)); temporary worktrees and build folders removed\n".utf8))
         exit(128 + signalNumber)
     }
 
-    /// Sends `signal` to every direct child, again to any that appear meanwhile, until none
-    /// is left or `seconds` have passed.
+    /// Sends `signal` to the process group of every direct child that leads one (to the
+    /// child alone otherwise), again to any child that appears meanwhile, until no child is
+    /// left or `seconds` have passed.
     private static func stopChildren(signal: Int32, within seconds: Double) {
         let deadline = Date().addingTimeInterval(seconds)
         var signalled = Set<Int32>()
@@ -91,7 +99,7 @@ final class InterruptCleanup: @unchecked Sendable {
             let children = directChildren()
             if children.isEmpty { return }
             for pid in children where !signalled.contains(pid) {
-                kill(pid, signal)
+                kill(getpgid(pid) == pid ? -pid : pid, signal)
                 signalled.insert(pid)
             }
             usleep(50_000)

@@ -87,3 +87,52 @@ final class TemporaryDirectory {
         FileManager.default.contents(atPath: file(name)).map { String(decoding: $0, as: UTF8.self) }
     }
 }
+
+/// Processes running on this machine, from /proc, for checking that what memgate started
+/// stops with it.
+enum RunningProcesses {
+    /// `PID: command line` (cut to 200 characters) of every process whose command line
+    /// contains `text`.
+    static func mentioning(_ text: String) -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.filter { Int32($0) != nil }.compactMap { pid in
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
+            let line = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\0", with: " ")
+            return line.contains(text) ? "\(pid): \(line.prefix(200))" : nil
+        }
+    }
+
+    /// Once `swift build` compiles a module with `text` on its command line (see
+    /// `awaitCompiler`), sends `signal` to `process`, waits for it, and expects it to exit
+    /// with 128 + `signal` and nothing mentioning `text` to outlive it.
+    static func expectStopsEverything(_ process: Process, signal: Int32, mentioning text: String,
+                                      sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(awaitCompiler(mentioning: text, while: process), "no compiler seen while memgate ran", sourceLocation: sourceLocation)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit, sourceLocation: sourceLocation)
+        #expect(process.terminationStatus == 128 + signal, sourceLocation: sourceLocation)
+        let survivors = remaining(mentioning: text)
+        #expect(survivors.isEmpty, "\(survivors)", sourceLocation: sourceLocation)
+    }
+
+    /// Waits (up to 5 minutes, while `process` runs) until `swift build` compiles a module
+    /// (`swiftc -module-name`, not just the manifest) with `text` on its command line.
+    static func awaitCompiler(mentioning text: String, while process: Process) -> Bool {
+        let deadline = Date().addingTimeInterval(300)
+        func compiling() -> Bool { mentioning(text).contains { $0.contains("swiftc -module-name ") } }
+        while !compiling() && process.isRunning && Date() < deadline { usleep(50_000) }
+        return compiling()
+    }
+
+    /// The processes still mentioning `text` after up to 5 s: ones told to stop get a
+    /// moment to exit.
+    static func remaining(mentioning text: String) -> [String] {
+        var survivors = mentioning(text)
+        for _ in 0..<50 where !survivors.isEmpty {
+            usleep(100_000)
+            survivors = mentioning(text)
+        }
+        return survivors
+    }
+}

@@ -180,34 +180,8 @@ extension PackageBuildingTests {
             let repo = try RefsFixtureRepository(config: Self.config)
             let before = try repo.state()
             let process = try repo.startMemgate(["refs", "HEAD"])
-            let deadline = Date().addingTimeInterval(300)
-            func compiling() -> Bool {  // `swift build` compiles a module (not just the manifest)
-                Self.processes(mentioning: repo.temporary).contains { $0.contains("swiftc -module-name ") }
-            }
-            while !compiling() && process.isRunning && Date() < deadline { usleep(50_000) }
-            #expect(compiling(), "no compiler seen while memgate ran")
-            process.terminate()  // SIGTERM
-            process.waitUntilExit()
-            #expect(process.terminationReason == .exit)
-            #expect(process.terminationStatus == 143)
-            // The compilers got SIGINT before memgate's cleanup began; give them a moment to go.
-            var survivors = Self.processes(mentioning: repo.temporary)
-            for _ in 0..<50 where !survivors.isEmpty {
-                usleep(100_000)
-                survivors = Self.processes(mentioning: repo.temporary)
-            }
-            #expect(survivors.isEmpty, "\(survivors)")
+            RunningProcesses.expectStopsEverything(process, signal: SIGTERM, mentioning: repo.temporary)
             try repo.expectUntouched(since: before)
-        }
-
-        /// The command lines (from /proc) of running processes that contain `text`.
-        static func processes(mentioning text: String) -> [String] {
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-            return entries.filter { Int32($0) != nil }.compactMap { pid in
-                guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
-                let line = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\0", with: " ")
-                return line.contains(text) ? "\(pid): \(line.prefix(200))" : nil
-            }
         }
 
         @Test func sigtermCleansUpAndExits143() throws {
@@ -226,7 +200,7 @@ extension PackageBuildingTests {
             // Nothing memgate started outlives it: no build, compiler or benchmark still runs
             // with the workspace on its command line (a `swift build` killed by SIGTERM would
             // leave its compilers running).
-            #expect(Self.processes(mentioning: repo.temporary).isEmpty, "\(Self.processes(mentioning: repo.temporary))")
+            #expect(RunningProcesses.remaining(mentioning: repo.temporary).isEmpty)
             try repo.expectUntouched(since: before)
         }
     }

@@ -63,6 +63,25 @@ extension PackageBuildingTests {
             #expect(reverted.code == 0, "\(reverted.stdout)\n\(reverted.stderr)")
         }
 
+        /// Ctrl-C (SIGINT to memgate alone: `swift build` runs in a process group of its own,
+        /// which a terminal's Ctrl-C does not reach) while the build compiles: the build
+        /// stops with memgate, nothing is recorded, exit 130.
+        @Test func interruptDuringTheBuildStopsIt() throws {
+            let package = try TinyBenchFixture()
+            let temporary = package.directory.file("tmp")
+            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+            let process = Process()
+            process.executableURL = MemGateProcess.executable
+            process.arguments = ["run", "--update"]
+            process.currentDirectoryURL = package.directory.url
+            process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary]) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            RunningProcesses.expectStopsEverything(process, signal: SIGINT, mentioning: package.path)
+            #expect(!FileManager.default.fileExists(atPath: package.directory.file("baselines/baseline.json")))
+        }
+
         @Test func unknownFlagFailsBeforeBuilding() throws {
             let package = try TinyBenchFixture()
             let outcome = try MemGateProcess.run(["run", "--sample", "3"], in: package.directory.url)

@@ -42,7 +42,7 @@ struct RefsCommand: Subcommand {
 
             Exit codes: 0 pass, 1 regression (or a benchmark failed in HEAD), 2 usage or input \
             error (not a git repository, unknown ref, no benchmark executable in BASE, a side that \
-            fails to build), 3 inconclusive only.
+            fails to build), 3 inconclusive only, 130/143 interrupted by SIGINT/SIGTERM.
 
             Examples:
               swift run -c release memgate refs origin/main
@@ -94,7 +94,7 @@ struct RefsCommand: Subcommand {
 
         let workspace: RefsWorkspace
         do { workspace = try RefsWorkspace(repository: repository, buildRoot: buildRoot) } catch { throw CommandError(error) }
-        let interrupt = InterruptCleanup { workspace.remove() }
+        let interrupt = InterruptCleanup(command: "memgate refs", done: "temporary worktrees and build folders removed") { workspace.remove() }
         interrupt.install()
         let progress = ProgressLine(enabled: true)
         defer {

@@ -36,7 +36,8 @@ struct RunCommand: Subcommand {
             otherwise one summary line.
 
             Exit codes: 0 pass, 1 regression (or a benchmark failed), 2 usage or input error \
-            (including a failed build or a missing baseline), 3 inconclusive only.
+            (including a failed build or a missing baseline), 3 inconclusive only, 130/143 \
+            interrupted by SIGINT/SIGTERM (the build or benchmark is stopped too).
 
             Examples:
               swift run -c release memgate run
@@ -77,52 +78,67 @@ struct RunCommand: Subcommand {
         let forwardedArguments = try forwardedArguments(arguments)
         // Before the long part: the results folder must be creatable.
         try UpdateCommand.createDirectory(containing: resultsPath)
-        let progress = ProgressLine(enabled: Terminal.isTTY(2))
-        let started = Date()
-
-        let package: BenchmarkPackage
-        do {
-            let listed = arguments.values("--executable")
-            package = try BenchmarkPackage.discover(at: packagePath, listed: listed.isEmpty ? gate.config.executables : listed)
-        } catch { throw CommandError(error) }
-        var built: [(name: String, path: String)] = []
-        for (index, executable) in package.executables.enumerated() {
-            progress.update("memgate run: building \(executable) (release) [\(index + 1)/\(package.executables.count)]")
-            do { built.append((executable, try BenchmarkBuild(packagePath: packagePath).build(product: executable))) } catch {
-                progress.finish()
-                throw CommandError(error)
-            }
-        }
-        progress.finish()
-        let buildSeconds = Date().timeIntervalSince(started)
-
-        let results: ResultsFile
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("memgate-run-\(UUID().uuidString)").path
+        // Ctrl-C or a cancelled CI job: stop the build or benchmark too (each child runs in a
+        // process group of its own, which a terminal's Ctrl-C does not reach).
+        let interrupt = InterruptCleanup(command: "memgate run", done: "the build and benchmarks were stopped") {
+            try? FileManager.default.removeItem(atPath: temporary)
+        }
+        interrupt.install()
+        defer {
+            interrupt.checkpoint()
+            interrupt.uninstall()
+        }
         do {
-            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(atPath: temporary) }
-            results = try BenchmarkExecution(forwardedArguments: forwardedArguments).run(executables: built, temporaryDirectory: temporary)
-            try results.write(to: resultsPath)
-        } catch { throw CommandError(error) }
-        let runSeconds = Date().timeIntervalSince(started) - buildSeconds
+            let progress = ProgressLine(enabled: Terminal.isTTY(2))
+            let started = Date()
 
-        context.output += ResultsSummaryTable.render(results, style: context.stdoutStyle) + "\n"
-        if !progress.isEnabled {
-            context.errors += "memgate run: built \(built.count) executable\(built.count == 1 ? "" : "s") in \(seconds(buildSeconds)), ran \(results.benchmarks.count) benchmark\(results.benchmarks.count == 1 ? "" : "s") in \(seconds(runSeconds)); results in \(resultsPath)\n"
+            let package: BenchmarkPackage
+            do {
+                let listed = arguments.values("--executable")
+                package = try BenchmarkPackage.discover(at: packagePath, listed: listed.isEmpty ? gate.config.executables : listed)
+            } catch { throw CommandError(error) }
+            var built: [(name: String, path: String)] = []
+            for (index, executable) in package.executables.enumerated() {
+                progress.update("memgate run: building \(executable) (release) [\(index + 1)/\(package.executables.count)]")
+                do { built.append((executable, try BenchmarkBuild(packagePath: packagePath).build(product: executable))) } catch {
+                    progress.finish()
+                    throw CommandError(error)
+                }
+            }
+            progress.finish()
+            let buildSeconds = Date().timeIntervalSince(started)
+
+            let results: ResultsFile
+            do {
+                try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+                defer { try? FileManager.default.removeItem(atPath: temporary) }
+                results = try BenchmarkExecution(forwardedArguments: forwardedArguments).run(executables: built, temporaryDirectory: temporary)
+                try results.write(to: resultsPath)
+            } catch { throw CommandError(error) }
+            let runSeconds = Date().timeIntervalSince(started) - buildSeconds
+
+            context.output += ResultsSummaryTable.render(results, style: context.stdoutStyle) + "\n"
+            if !progress.isEnabled {
+                context.errors += "memgate run: built \(built.count) executable\(built.count == 1 ? "" : "s") in \(seconds(buildSeconds)), ran \(results.benchmarks.count) benchmark\(results.benchmarks.count == 1 ? "" : "s") in \(seconds(runSeconds)); results in \(resultsPath)\n"
+            }
+            if update {
+                return try UpdateCommand.record(results, baselinePath: baselinePath, prune: arguments.flag("--prune"), context: &context)
+            }
+            var baseline = try GateArguments.readResults(baselinePath)
+            // With --filter/--skip, baseline benchmarks that were not selected did not run: they
+            // are left out of the comparison rather than reported as removed.
+            baseline.benchmarks = baseline.benchmarks.filter { selects($0.name, arguments) }
+            // With --executable, only the chosen executables ran: compare only their benchmarks.
+            if !arguments.values("--executable").isEmpty {
+                let names = try benchmarkNames(of: built)
+                baseline.benchmarks = baseline.benchmarks.filter { names.contains($0.name) }
+            }
+            return try GateRun.report(baseline: baseline, current: results, baselineName: baselinePath, currentName: resultsPath, gate: gate, context: &context)
+        } catch {
+            interrupt.checkpoint()  // an error a killed child caused is not reported
+            throw error
         }
-        if update {
-            return try UpdateCommand.record(results, baselinePath: baselinePath, prune: arguments.flag("--prune"), context: &context)
-        }
-        var baseline = try GateArguments.readResults(baselinePath)
-        // With --filter/--skip, baseline benchmarks that were not selected did not run: they
-        // are left out of the comparison rather than reported as removed.
-        baseline.benchmarks = baseline.benchmarks.filter { selects($0.name, arguments) }
-        // With --executable, only the chosen executables ran: compare only their benchmarks.
-        if !arguments.values("--executable").isEmpty {
-            let names = try benchmarkNames(of: built)
-            baseline.benchmarks = baseline.benchmarks.filter { names.contains($0.name) }
-        }
-        return try GateRun.report(baseline: baseline, current: results, baselineName: baselinePath, currentName: resultsPath, gate: gate, context: &context)
     }
 
     /// The forwarded flags as given, after checking their values here, so a typo fails

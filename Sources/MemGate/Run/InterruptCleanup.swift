@@ -1,13 +1,15 @@
+import CLISupport
 import Dispatch
 import Foundation
 
-/// Cleans up and exits when the process gets SIGINT (Ctrl-C) or SIGTERM, so an interrupted
-/// `memgate refs` leaves no worktree or temporary folder behind.
+/// Stops what memgate started, cleans up and exits when the process gets SIGINT (Ctrl-C)
+/// or SIGTERM, so an interrupted `memgate run` or `memgate refs` leaves no build, compiler,
+/// benchmark, worktree or temporary folder behind.
 ///
-///     let interrupt = InterruptCleanup { workspace.remove() }
+///     let interrupt = InterruptCleanup(command: "memgate refs", done: "temporary worktrees and build folders removed") { workspace.remove() }
 ///     interrupt.install()
 ///     defer { interrupt.uninstall() }
-///     try interrupt.checkpoint()          // before starting each child process
+///     interrupt.checkpoint()              // before reporting an error a killed child caused
 ///
 /// On a signal, on a dispatch queue: it closes `Subprocess.launches` (so no child starts
 /// after it looked), sends SIGINT to the process group of each direct child (a build, a
@@ -32,13 +34,18 @@ final class InterruptCleanup: @unchecked Sendable {
     /// How long the children get to end after the forwarded signal before cleanup starts.
     static let childGracePeriod: Double = 10
 
+    private let command: String
+    private let done: String?
     private let cleanup: () -> Void
     private let lock = NSLock()
     private var sources: [DispatchSourceSignal] = []
     private var received: Int32?
 
-    /// Creates a handler that will run `cleanup` (once) on SIGINT or SIGTERM.
-    init(cleanup: @escaping () -> Void) {
+    /// Creates a handler that will run `cleanup` (once) on SIGINT or SIGTERM and then say
+    /// `COMMAND: interrupted (SIGNAL); DONE` on standard error.
+    init(command: String, done: String? = nil, cleanup: @escaping () -> Void = {}) {
+        self.command = command
+        self.done = done
         self.cleanup = cleanup
     }
 
@@ -85,7 +92,9 @@ final class InterruptCleanup: @unchecked Sendable {
         Self.stopChildren(signal: SIGINT, within: Self.childGracePeriod)
         cleanup()
         let name = signalNumber == SIGINT ? "SIGINT" : "SIGTERM"
-        FileHandle.standardError.write(Data("memgate refs: interrupted (\(name)); temporary worktrees and build folders removed\n".utf8))
+        // On a terminal, first erase the progress line the main thread may have left.
+        let erase = Terminal.isTTY(2) ? "\r\u{1B}[K" : ""
+        FileHandle.standardError.write(Data("\(erase)\(command): interrupted (\(name))\(done.map { "; " + $0 } ?? "")\n".utf8))
         exit(128 + signalNumber)
     }
 

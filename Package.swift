@@ -16,7 +16,8 @@ let package = Package(
         // Linked only into benchmark executables (through BenchKit) and the test runner.
         .target(name: "CAllocCounter"),
 
-        // C: small system shims: an instruction counter (perf_event_open), parent-death signal.
+        // C: small system shims: an instruction counter (perf_event_open), parent-death signal,
+        // closing inherited descriptors at posix_spawn.
         .target(name: "CSystemShims"),
 
         // Pure Swift: statistics with stated assumptions (U test, Holm, intervals).

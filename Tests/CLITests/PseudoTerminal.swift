@@ -10,9 +10,9 @@ final class PseudoTerminal {
 
     /// Opens `/dev/ptmx` by hand: Swift's Glibc module does not import `posix_openpt`,
     /// `unlockpt` or `ptsname` (they need `_XOPEN_SOURCE`), so this does what they do on Linux.
-    /// Both ends are close-on-exec, so processes other tests start never hold them. The
-    /// descriptors are stored only once both are open: a failed init closes what it opened
-    /// itself, and `deinit` (which runs for a failed init too) never closes one twice.
+    /// Both ends are close-on-exec, so processes other tests start never hold them. A
+    /// failed init closes exactly what it opened; the descriptors are stored only once both
+    /// are open.
     init?(columns: UInt16 = 0) {
         let leader = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard leader >= 0 else { return nil }
@@ -54,8 +54,8 @@ final class Pipe {
     init() {
         var ends: [Int32] = [0, 0]
         precondition(pipe(&ends) == 0)
-        // Close-on-exec, so processes other tests start never hold an end (`pipe2` is not
-        // imported into Swift).
+        // Close-on-exec, so processes other tests start do not hold an end (but for a
+        // start in the instant between `pipe` and `fcntl`; `pipe2` is not imported).
         for end in ends { precondition(fcntl(end, F_SETFD, FD_CLOEXEC) == 0) }
         reader = ends[0]
         writer = ends[1]

@@ -3,12 +3,17 @@ import Foundation
 import Testing
 @testable import MemGate
 
-/// `LaunchGate`: what the interrupt handler relies on to see every child process.
+/// `LaunchGate`: what the interrupt handler relies on to find, and stop, every child.
 @Suite struct LaunchGateTests {
-    @Test func openGateRunsTheStartAndReturnsItsValue() throws {
+    @Test func admittedProcessesRunUntilFinished() throws {
         let gate = LaunchGate()
-        #expect(try gate.admit { 42 } == 42)
-        #expect(!gate.isClosed)
+        #expect(try gate.admit { 41 } == 41)
+        try gate.admit { 42 }
+        #expect(gate.runningProcesses == [41, 42])
+        gate.finished(41)
+        #expect(gate.runningProcesses == [42])
+        #expect(gate.close() == [42])
+        #expect(gate.isClosed)
     }
 
     @Test func closedGateRefusesWithoutRunningTheStart() {
@@ -16,51 +21,68 @@ import Testing
         gate.close()
         gate.close()  // idempotent
         var ran = false
-        #expect(throws: LaunchGate.Closed.self) { try gate.admit { ran = true } }
+        #expect(throws: LaunchGate.Closed.self) { try gate.admit { ran = true; return 1 } }
         #expect(!ran)
-        #expect(gate.isClosed)
+        #expect(gate.runningProcesses.isEmpty)
         #expect("\(LaunchGate.Closed())".contains("interrupted"))
     }
 
-    @Test func errorsOfTheStartPassThrough() {
+    @Test func aFailedStartIsNotRecorded() {
         struct Refused: Error {}
         let gate = LaunchGate()
         #expect(throws: Refused.self) { try gate.admit { throw Refused() } }
-        #expect(throws: Never.self) { try gate.admit {} }  // the lock was released
+        #expect(gate.runningProcesses.isEmpty)
+        #expect(throws: Never.self) { try gate.admit { 7 } }  // the lock was released
     }
 
-    /// `close()` called while a start is in progress returns only after that start
-    /// finished: ordering, not timing, is asserted (the sleep only widens the window).
-    @Test func closeWaitsForAStartInProgress() throws {
+    /// `close()` called while a start is in progress returns after that start, and includes
+    /// its process: ordering, not timing, is asserted (the sleep only widens the window).
+    @Test func closeWaitsForAStartInProgressAndReturnsIt() throws {
         let gate = LaunchGate()
         let entered = DispatchSemaphore(value: 0)
         let finished = DispatchSemaphore(value: 0)
-        let started = Flag()
         DispatchQueue.global().async {
             _ = try? gate.admit {
                 entered.signal()
                 usleep(50_000)
-                started.set()
+                return 99
             }
             finished.signal()
         }
         entered.wait()
-        gate.close()
-        #expect(started.isSet, "close() returned while a start was still in progress")
+        #expect(gate.close() == [99], "close() returned while a start was still in progress")
         finished.wait()
     }
 
-    /// Every subprocess start in memgate goes through the shared gate.
-    @Test func subprocessesUseTheSharedGate() throws {
-        #expect(!Subprocess.launches.isClosed)
-        let outcome = try Subprocess(executable: "true", arguments: []).run()
-        #expect(outcome.succeeded)
+    /// A subprocess is recorded by its gate while it runs and released when it ended; a
+    /// closed gate refuses it; a cleanup subprocess (no gate) starts anyway.
+    @Test func subprocessesPassTheirGate() throws {
+        let gate = LaunchGate()
+        let seen = try Subprocess(executable: "sh", arguments: ["-c", "echo $$"], gate: gate).run()
+        #expect(seen.succeeded)
+        #expect(gate.runningProcesses.isEmpty)
+        let closed = LaunchGate()
+        closed.close()
+        #expect(throws: LaunchGate.Closed.self) { try Subprocess(executable: "true", arguments: [], gate: closed).run() }
+        #expect(try Subprocess(executable: "true", arguments: [], gate: nil).run().succeeded)
     }
 
-    private final class Flag: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = false
-        func set() { lock.lock(); value = true; lock.unlock() }
-        var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    /// A thread of its own, not the shared Dispatch pool, so busy parallel tests cannot
+    /// delay the start; the 3 s child gives polling every 5 ms no way to miss it.
+    @Test func aRunningSubprocessIsKnownToItsGate() throws {
+        let gate = LaunchGate()
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            _ = try? Subprocess(executable: "sleep", arguments: ["3"], gate: gate).run()
+            done.signal()
+        }.start()
+        var running: Set<Int32> = []
+        for _ in 0..<2_000 where running.isEmpty {
+            usleep(5_000)
+            running = gate.runningProcesses
+        }
+        #expect(running.count == 1)
+        done.wait()
+        #expect(gate.runningProcesses.isEmpty)
     }
 }

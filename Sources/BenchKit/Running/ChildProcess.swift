@@ -9,9 +9,18 @@ import Darwin
 ///
 /// The child inherits the environment and standard error; its standard output goes to
 /// the parent's standard error, so a benchmark that prints cannot corrupt the parent's
-/// report on standard output. Other descriptors are closed in the child (where the C
-/// library can), so it never holds the write end of a pipe someone is reading to the end.
+/// report on standard output. Descriptors above standard error are closed in the child
+/// where the C library can (`closesInheritedDescriptors`), so a benchmark never keeps open
+/// a pipe that another reader of the parent waits on (its own standard error aside).
 enum ChildProcess {
+    /// Whether children start with descriptors 3 and up closed: glibc 2.34 and later.
+    static let closesInheritedDescriptors: Bool = {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        return memgate_spawn_close_from(&actions, 3) == 0
+    }()
+
     /// How a child ended.
     enum Ending: Equatable {
         /// Exited on its own with this status.

@@ -131,20 +131,26 @@ struct RefsCommand: Subcommand {
             let listed = arguments.values("--executable")
             let status = { (text: String) in progress.update("memgate refs: " + text) }
             base = try BuiltSide.build(checkout(.base, baseRevision, baseCommit), listed: listed, selection: selection,
-                                       status: status, beforeChild: interrupt.checkpoint)
+                                       status: status)
             head = try BuiltSide.build(checkout(.head, headRevision, headCommit), listed: listed, selection: selection,
-                                       status: status, beforeChild: interrupt.checkpoint)
+                                       status: status)
             guard !base.benchmarks.isEmpty || !head.benchmarks.isEmpty else {
                 throw BuiltSide.Failure(description: "no benchmark matches --filter/--skip on either side")
             }
             let runs = InterleavedRuns(rounds: rounds, forwardedArguments: forwarded, workspace: workspace)
-            pooled = try runs.run(base: base, head: head, status: status, beforeChild: interrupt.checkpoint)
+            pooled = try runs.run(base: base, head: head, status: status)
         } catch {
             progress.finish()
             interrupt.checkpoint()
             throw CommandError(error)
         }
         progress.finish()
+        // The long part is over: remove the workspace while an interrupt still waits for it,
+        // then stop handling signals, so writing --keep-results and the reports (milliseconds)
+        // cannot be cut short and leave an atomic write's temporary file behind.
+        workspace.remove()
+        interrupt.uninstall()
+        interrupt.checkpoint()  // a signal that came before is being handled: wait
 
         if let keepResults {
             do {

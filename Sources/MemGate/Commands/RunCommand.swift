@@ -114,6 +114,11 @@ struct RunCommand: Subcommand {
                 try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
                 defer { try? FileManager.default.removeItem(atPath: temporary) }
                 results = try BenchmarkExecution(forwardedArguments: forwardedArguments).run(executables: built, temporaryDirectory: temporary)
+                // The long part is over. What is left (writing files, comparing) takes
+                // milliseconds and is not interrupted: a signal now would only risk leaving
+                // an atomic write's temporary file behind. Later signals are dropped.
+                interrupt.uninstall()
+                interrupt.checkpoint()  // a signal that came before is being handled: wait
                 try results.write(to: resultsPath)
             } catch { throw CommandError(error) }
             let runSeconds = Date().timeIntervalSince(started) - buildSeconds

@@ -33,12 +33,11 @@ struct BuiltSide: Sendable {
     ///     the side's configuration or discovery.
     ///   - selection: `--filter`/`--skip` arguments for `--list`.
     ///   - status: called with a progress text before each build.
-    ///   - beforeChild: called before each child process starts (the interrupt checkpoint).
     /// - Throws: `Failure` naming the side: no benchmark executable, an unreadable
     ///   configuration, a failed build (with the end of its log), a failed listing.
     static func build(
         _ checkout: SideCheckout, listed: [String], selection: [String],
-        status: (String) -> Void, beforeChild: () -> Void
+        status: (String) -> Void
     ) throws -> BuiltSide {
         let side = "\(checkout.side) \(checkout.label)"
         let package: BenchmarkPackage
@@ -48,7 +47,6 @@ struct BuiltSide: Sendable {
                 let configPath = checkout.packagePath + "/" + GateArguments.defaultConfigPath
                 names = try GateArguments.loadConfig(configPath, explicit: false).executables
             }
-            beforeChild()
             package = try BenchmarkPackage.discover(at: checkout.packagePath, listed: names)
         } catch {
             throw Failure(description: "\(side): \(error)")
@@ -57,12 +55,10 @@ struct BuiltSide: Sendable {
         var benchmarks: [(name: String, executable: String)] = []
         for (index, executable) in package.executables.enumerated() {
             status("building \(checkout.side) \(executable) (release) [\(index + 1)/\(package.executables.count)]")
-            beforeChild()
             let path: String
             do { path = try builder.build(product: executable) } catch {
                 throw Failure(description: "\(side) failed to build: \(error)")
             }
-            beforeChild()
             for name in try list(executable: path, named: executable, checkout: checkout, selection: selection) {
                 if let other = benchmarks.first(where: { $0.name == name }) {
                     throw Failure(description: "\(side): benchmark \"\(name)\" exists in more than one executable (\((other.executable as NSString).lastPathComponent), \(executable)); names must be unique")

@@ -71,15 +71,16 @@ struct GitRepository {
     /// records of worktrees whose folder is gone (`git worktree prune`). Never throws:
     /// cleanup does all it can; the caller removes the folder itself if it is still there.
     func removeWorktree(at path: String) {
-        _ = try? Self.git(["-C", root, "worktree", "remove", "--force", path], isCleanup: true)
+        _ = try? Self.git(["-C", root, "worktree", "remove", "--force", path], cleanup: true)
         try? FileManager.default.removeItem(atPath: path)
-        _ = try? Self.git(["-C", root, "worktree", "prune"], isCleanup: true)
+        _ = try? Self.git(["-C", root, "worktree", "prune"], cleanup: true)
     }
 
     /// Runs `git` with `arguments`, capturing both outputs. `GIT_OPTIONAL_LOCKS=0` keeps
-    /// read-only commands from refreshing the user's index behind their back. `isCleanup`
-    /// lets it run while memgate is being interrupted (see `Subprocess.isCleanup`).
-    private static func git(_ arguments: [String], isCleanup: Bool = false) throws -> Subprocess.Outcome {
-        try Subprocess(executable: "git", arguments: arguments, environment: ["GIT_OPTIONAL_LOCKS": "0"], isCleanup: isCleanup).run()
+    /// read-only commands from refreshing the user's index behind their back. `cleanup`
+    /// lets it run while memgate is being interrupted (see `Subprocess.gate`).
+    private static func git(_ arguments: [String], cleanup: Bool = false) throws -> Subprocess.Outcome {
+        try Subprocess(executable: "git", arguments: arguments, environment: ["GIT_OPTIONAL_LOCKS": "0"],
+                       gate: cleanup ? nil : Subprocess.launches).run()
     }
 }

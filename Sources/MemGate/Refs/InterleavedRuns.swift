@@ -4,7 +4,7 @@ import Foundation
 /// Runs both sides' benchmarks in alternating rounds and pools each side's samples.
 ///
 ///     let runs = InterleavedRuns(rounds: 6, forwardedArguments: ["--samples", "5"], workspace: workspace)
-///     let pooled = try runs.run(base: base, head: head, status: { progress.update($0) }, beforeChild: { interrupt.checkpoint() })
+///     let pooled = try runs.run(base: base, head: head, status: { progress.update($0) })
 ///     pooled[.base]!   // one ResultsFile with one value per round per benchmark
 ///
 /// Each step of `RoundSchedule.steps` is one fresh process of the side's benchmark
@@ -30,11 +30,10 @@ struct InterleavedRuns {
     ///
     /// - Parameters:
     ///   - status: called before each step with `round r/n · side · benchmark [k/total]`.
-    ///   - beforeChild: called before each process starts (the interrupt checkpoint).
     /// - Throws: `Failure` when an executable exits with a status other than 0 or 1 or
     ///   writes no results; `ResultsPool.Mismatch` and `ResultsError` for results that
     ///   cannot be read or pooled.
-    func run(base: BuiltSide, head: BuiltSide, status: (String) -> Void, beforeChild: () -> Void) throws -> [RefsSide: ResultsFile] {
+    func run(base: BuiltSide, head: BuiltSide, status: (String) -> Void) throws -> [RefsSide: ResultsFile] {
         let sides: [RefsSide: BuiltSide] = [.base: base, .head: head]
         let steps = RoundSchedule.steps(rounds: rounds, base: base.names, head: head.names)
         var pools: [RefsSide: ResultsPool] = [.base: ResultsPool(), .head: ResultsPool()]
@@ -43,7 +42,6 @@ struct InterleavedRuns {
             guard let executable = side.benchmarks.first(where: { $0.name == step.benchmark })?.executable else { continue }
             status("round \(step.round + 1)/\(rounds) · \(step.side) · \(step.benchmark) [\(index + 1)/\(steps.count)]")
             let output = workspace.resultsPath(round: step.round, side: step.side, index: index)
-            beforeChild()
             let outcome = try Subprocess(
                 executable: executable,
                 arguments: forwardedArguments + ["--filter", ExactNamePattern.regex(for: step.benchmark), "--output", output, "--quiet"],
@@ -51,7 +49,6 @@ struct InterleavedRuns {
             ).run()
             // Exit 1 means the benchmark failed, crashed or timed out; its results say so.
             guard outcome.status == 0 || outcome.status == 1, FileManager.default.fileExists(atPath: output) else {
-                beforeChild()
                 throw Failure(description: "\(step.side) \(side.checkout.label): running \"\(step.benchmark)\" (round \(step.round + 1)) exited with status \(outcome.status) and wrote no results:\n\(outcome.errorOutput.lastLines(10))")
             }
             let results = try ResultsFile.read(contentsOf: output)

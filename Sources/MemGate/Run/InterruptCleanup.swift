@@ -11,25 +11,24 @@ import Foundation
 ///     defer { interrupt.uninstall() }
 ///     interrupt.checkpoint()              // before reporting an error a killed child caused
 ///
-/// On a signal, on a dispatch queue: it closes `Subprocess.launches` (so no child starts
-/// after it looked), sends SIGINT to the process group of each direct child (a build, a
-/// benchmark, with what they started) and waits up to `childGracePeriod` for the children
-/// to end, runs `cleanup` once, says so on standard error, and exits with 128 + the signal
+/// On a signal, on a dispatch queue: it closes `Subprocess.launches`, which returns the
+/// children running (a build, a benchmark; never a cleanup `git`) and lets no other start,
+/// sends SIGINT to each child's process group, waits up to `childGracePeriod` for them to
+/// end, runs `cleanup` once, says so on standard error, and exits with 128 + the signal
 /// number (130 for SIGINT, 143 for SIGTERM).
 ///
 /// Why groups, and why SIGINT whatever arrived: Foundation starts every child in a process
-/// group of its own, so Ctrl-C in a terminal reaches memgate but not its children, and
-/// neither does a SIGTERM from a CI runner cancelling the job. `swift build` stops its
-/// compilers only on SIGINT; on SIGTERM it dies at once and leaves them running, and the
-/// compiler `swift package` starts for the manifest ignores both signals' cancellation
-/// (seen with Swift 6.3.1): signalling the whole group stops them all, instead of leaving
-/// them writing into folders the cleanup is removing. Benchmark executables treat SIGINT
-/// and SIGTERM alike.
+/// group of its own (on Linux and Darwin), so Ctrl-C in a terminal reaches memgate but not
+/// its children, and neither does a SIGTERM from a CI runner cancelling the job. `swift
+/// build` stops its compilers only on SIGINT; on SIGTERM it dies at once and leaves them
+/// running, and the compiler `swift package` starts for the manifest ignores both signals'
+/// cancellation (seen with Swift 6.3.1): signalling the whole group stops them all, instead
+/// of leaving them writing into folders the cleanup is removing. Benchmark executables
+/// treat SIGINT and SIGTERM alike.
 ///
 /// Dispatch signal sources catch the signal with a handler rather than ignoring it, so the
 /// children memgate starts get the default dispositions back at `exec` and stay
-/// interruptible. Forwarding reads `/proc/self/task/*/children` (Linux); elsewhere the
-/// children only get what the terminal sends them.
+/// interruptible.
 final class InterruptCleanup: @unchecked Sendable {
     /// How long the children get to end after the forwarded signal before cleanup starts.
     static let childGracePeriod: Double = 10
@@ -74,8 +73,8 @@ final class InterruptCleanup: @unchecked Sendable {
     }
 
     /// Returns at once unless a signal arrived; then never returns (the handler is cleaning
-    /// up and will exit the process). Call it before starting a child process, and before
-    /// reporting an error that a killed child may have caused.
+    /// up and will exit the process). Call it before reporting an error, which a killed
+    /// child or the closed `LaunchGate` may have caused, and before leaving the command.
     func checkpoint() {
         guard signal != nil else { return }
         while true { sleep(60) }
@@ -87,9 +86,9 @@ final class InterruptCleanup: @unchecked Sendable {
         if first { received = signalNumber }
         lock.unlock()
         guard first else { return }
-        // No child may start after this look at the children (see `LaunchGate`).
-        Subprocess.launches.close()
-        Self.stopChildren(signal: SIGINT, within: Self.childGracePeriod)
+        // Closing the gate returns every child that will ever run (see `LaunchGate`).
+        let children = Subprocess.launches.close()
+        Self.stop(children, signal: SIGINT, within: Self.childGracePeriod)
         cleanup()
         let name = signalNumber == SIGINT ? "SIGINT" : "SIGTERM"
         // On a terminal, first erase the progress line the main thread may have left.
@@ -98,43 +97,16 @@ final class InterruptCleanup: @unchecked Sendable {
         exit(128 + signalNumber)
     }
 
-    /// Sends `signal` to the process group of every direct child that leads one (to the
-    /// child alone otherwise), again to any child that appears meanwhile, until no child is
-    /// left or `seconds` have passed.
-    private static func stopChildren(signal: Int32, within seconds: Double) {
+    /// Sends `signal` to the process group each of `children` leads (to the child alone if
+    /// it leads none), then waits until the gate says none of them runs any more (the main
+    /// thread waits for each and reports it finished) or `seconds` have passed.
+    private static func stop(_ children: Set<Int32>, signal: Int32, within seconds: Double) {
+        for pid in children where kill(-pid, signal) != 0 {
+            kill(pid, signal)
+        }
         let deadline = Date().addingTimeInterval(seconds)
-        var signalled = Set<Int32>()
-        while Date() < deadline {
-            let children = directChildren()
-            if children.isEmpty { return }
-            for pid in children where !signalled.contains(pid) {
-                kill(getpgid(pid) == pid ? -pid : pid, signal)
-                signalled.insert(pid)
-            }
-            usleep(50_000)
+        while !Subprocess.launches.runningProcesses.isDisjoint(with: children) && Date() < deadline {
+            usleep(20_000)
         }
-    }
-
-    /// The process ids of this process's children, from every thread's `children` file.
-    private static func directChildren() -> [Int32] {
-        #if os(Linux)
-        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
-        var pids: [Int32] = []
-        for task in tasks {
-            guard let text = try? String(contentsOfFile: "/proc/self/task/\(task)/children", encoding: .utf8) else { continue }
-            pids += text.split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        }
-        return pids.filter { !isZombie($0) }
-        #else
-        return []
-        #endif
-    }
-
-    /// Whether `pid` has exited and only waits to be reaped (state `Z` in `/proc/PID/stat`).
-    private static func isZombie(_ pid: Int32) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return true }
-        let rest = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces)
-        return rest.hasPrefix("Z") || rest.hasPrefix("X")
     }
 }

@@ -1,14 +1,18 @@
 import Foundation
 
-/// Lets child processes start until it is closed, and makes closing wait for any start in
-/// progress, so whoever closes it sees every child that will ever exist.
+/// Lets child processes start until it is closed, and knows which of them still run, so an
+/// interrupt handler can stop every child memgate started and none can start after it.
 ///
-///     try gate.admit { try process.run() }   // throws LaunchGate.Closed once closed
-///     gate.close()                           // returns after any admitted start finished
+///     let pid = try gate.admit { try process.run(); return process.processIdentifier }
+///     process.waitUntilExit()
+///     gate.finished(pid)
+///     let running = gate.close()   // after any start in progress; later admits throw
 ///
-/// An interrupt handler closes the gate and then signals the children it finds: without
-/// the gate, a child started between the handler's look and the process's exit would be
-/// left running (a `swift build` orphaned into a folder being deleted).
+/// Closing waits for a start in progress, so the set it returns holds every child that
+/// will ever run: without that, a child started between the handler's look and the
+/// process's exit would be left running (a `swift build` orphaned into a folder being
+/// deleted). It needs nothing from the operating system, so it works wherever Foundation's
+/// `Process` does.
 final class LaunchGate: @unchecked Sendable {
     /// Thrown by `admit` once the gate is closed: the process is shutting down.
     struct Closed: Error, CustomStringConvertible {
@@ -17,24 +21,48 @@ final class LaunchGate: @unchecked Sendable {
 
     private let lock = NSLock()
     private var closed = false
+    private var running: Set<Int32> = []
 
-    /// Creates an open gate.
+    /// Creates an open gate with no process running.
     init() {}
 
-    /// Runs `start` (which should start a process and return once it exists) unless the gate
-    /// is closed. Starts are serialised; `close()` waits for one in progress.
-    func admit<T>(_ start: () throws -> T) throws -> T {
+    /// Runs `start`, which starts a process and returns its id, unless the gate is closed;
+    /// the id counts as running until `finished(_:)`. Starts are serialised; `close()` waits
+    /// for one in progress.
+    /// - Throws: `Closed` once the gate is closed (without running `start`); what `start`
+    ///   throws.
+    @discardableResult
+    func admit(_ start: () throws -> Int32) throws -> Int32 {
         lock.lock()
         defer { lock.unlock() }
         guard !closed else { throw Closed() }
-        return try start()
+        let pid = try start()
+        running.insert(pid)
+        return pid
     }
 
-    /// Refuses every later `admit`; returns once no start is in progress. Idempotent.
-    func close() {
+    /// Records that the process `pid` (from `admit`) has ended and been waited for.
+    func finished(_ pid: Int32) {
         lock.lock()
-        closed = true
+        running.remove(pid)
         lock.unlock()
+    }
+
+    /// Refuses every later `admit` and returns the processes running now, once no start is
+    /// in progress. Idempotent.
+    @discardableResult
+    func close() -> Set<Int32> {
+        lock.lock()
+        defer { lock.unlock() }
+        closed = true
+        return running
+    }
+
+    /// The processes admitted and not yet `finished`.
+    var runningProcesses: Set<Int32> {
+        lock.lock()
+        defer { lock.unlock() }
+        return running
     }
 
     /// Whether `close()` has been called.

@@ -3,10 +3,10 @@ import Foundation
 /// Runs a program with arguments (never through a shell) and waits for it.
 ///
 /// Standard output is captured when asked; standard error is captured or passed through
-/// to ours. The environment is inherited, with overrides. Every start goes through
-/// `Subprocess.launches`, which an interrupt handler closes before it stops the children.
+/// to ours. The environment is inherited, with overrides. Every start but cleanup goes
+/// through `Subprocess.launches`, which an interrupt handler closes to stop the children.
 struct Subprocess {
-    /// The gate every subprocess start passes; once closed, `run()` throws
+    /// The gate subprocess starts pass by default; once closed, `run()` throws
     /// `LaunchGate.Closed` instead of starting anything.
     static let launches = LaunchGate()
 
@@ -24,12 +24,13 @@ struct Subprocess {
     var directory: String?
     var captureError = true
     var environment: [String: String] = [:]
-    /// Whether this process undoes what memgate created (removing a worktree): it starts even
-    /// after `launches` closed, since the interrupt handler's cleanup needs it.
-    var isCleanup = false
+    /// The gate this start passes and that knows while it runs (see `InterruptCleanup`);
+    /// nil for a process that undoes what memgate created (removing a worktree), which must
+    /// start even while memgate is being interrupted and is never signalled.
+    var gate: LaunchGate? = Subprocess.launches
 
     /// Runs the program; `executable` without a slash is looked up on PATH.
-    /// - Throws: `LaunchGate.Closed` when `launches` is closed (unless `isCleanup`); Foundation's error when the
+    /// - Throws: `LaunchGate.Closed` when `gate` is closed; Foundation's error when the
     ///   program cannot be started.
     func run() throws -> Outcome {
         let process = Process()
@@ -49,7 +50,11 @@ struct Subprocess {
         process.standardOutput = output
         process.standardError = captureError ? errors : FileHandle.standardError
         process.standardInput = FileHandle.nullDevice
-        if isCleanup { try process.run() } else { try Self.launches.admit { try process.run() } }
+        if let gate {
+            try gate.admit { try process.run(); return process.processIdentifier }
+        } else {
+            try process.run()
+        }
         // Drain both pipes concurrently so a chatty child never blocks on a full pipe.
         let errorData = LockedData()
         let drained = DispatchSemaphore(value: 0)
@@ -64,6 +69,7 @@ struct Subprocess {
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         drained.wait()
         process.waitUntilExit()
+        gate?.finished(process.processIdentifier)
         let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         return Outcome(status: status, output: String(decoding: outputData, as: UTF8.self),
                        errorOutput: String(decoding: errorData.get(), as: UTF8.self))

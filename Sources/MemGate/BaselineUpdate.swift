@@ -8,6 +8,9 @@ import BenchResults
 ///   is kept (`notRecorded`).
 /// - Baseline entries not in CURRENT are kept (`kept`), or dropped with `prune` (`pruned`).
 /// - The merged file takes CURRENT's environment (the newest run describes the machine).
+///   Entries kept from the old baseline were measured in the old one: when the two differ
+///   in a fingerprint field, `keptFromOtherEnvironment` names the fields and the summary
+///   says so.
 public struct BaselineUpdate: Sendable, Equatable {
     /// The merged baseline.
     public var merged: ResultsFile
@@ -15,10 +18,16 @@ public struct BaselineUpdate: Sendable, Equatable {
     public var added: [String] = [], updated: [String] = [], kept: [String] = [], pruned: [String] = []
     /// Benchmarks that failed in CURRENT (name and status line), not recorded.
     public var notRecorded: [(name: String, status: String)] = []
+    /// The fingerprint fields (`Environment.machineFingerprint`) whose values differ between
+    /// the old baseline's environment and CURRENT's, when old entries are kept (as `kept`,
+    /// or because they failed in CURRENT); empty otherwise. Those entries now sit under an
+    /// environment that does not describe them.
+    public var keptFromOtherEnvironment: [String] = []
 
     public static func == (a: BaselineUpdate, b: BaselineUpdate) -> Bool {
         a.merged == b.merged && a.added == b.added && a.updated == b.updated && a.kept == b.kept
             && a.pruned == b.pruned && a.notRecorded.map(\.name) == b.notRecorded.map(\.name)
+            && a.keptFromOtherEnvironment == b.keptFromOtherEnvironment
     }
 
     /// Merges `current` into `baseline` (`nil` when there is no baseline yet).
@@ -27,6 +36,7 @@ public struct BaselineUpdate: Sendable, Equatable {
         for benchmark in current.benchmarks { currentByName[benchmark.name] = benchmark }
         var result: [BenchmarkResult] = []
         var inBaseline = Set<String>()
+        var oldEntriesKept = 0
         for old in baseline?.benchmarks ?? [] {
             inBaseline.insert(old.name)
             if let new = currentByName[old.name] {
@@ -35,12 +45,14 @@ public struct BaselineUpdate: Sendable, Equatable {
                     updated.append(old.name)
                 } else {
                     result.append(old)
+                    oldEntriesKept += 1
                     notRecorded.append((old.name, BaselineUpdate.status(new)))
                 }
             } else if prune {
                 pruned.append(old.name)
             } else {
                 result.append(old)
+                oldEntriesKept += 1
                 kept.append(old.name)
             }
         }
@@ -53,6 +65,10 @@ public struct BaselineUpdate: Sendable, Equatable {
             }
         }
         merged = ResultsFile(environment: current.environment, benchmarks: result)
+        if let baseline, oldEntriesKept > 0 {
+            keptFromOtherEnvironment = zip(baseline.environment.machineFingerprint, current.environment.machineFingerprint)
+                .filter { $0.value != $1.value }.map(\.0.field)
+        }
     }
 
     static func status(_ benchmark: BenchmarkResult) -> String {
@@ -67,6 +83,10 @@ public struct BaselineUpdate: Sendable, Equatable {
         for name in updated { text += "  updated    \(Escape.terminal(name))\n" }
         for name in pruned { text += "  pruned     \(Escape.terminal(name))\n" }
         for (name, status) in notRecorded { text += "  NOT RECORDED \(Escape.terminal(name)): \(Escape.terminal(status))\n" }
+        if !keptFromOtherEnvironment.isEmpty {
+            text += "note: entries kept from the old baseline were measured with another \(keptFromOtherEnvironment.joined(separator: ", ")); "
+                + "the file now describes this run's environment, so re-run them (or use --prune) before their time, latency or RSS is gated\n"
+        }
         return text
     }
 }

@@ -34,6 +34,23 @@ import Testing
         #expect(update.pruned == ["a"])
     }
 
+    /// Kept entries under a new environment are named in the summary, never silently relabelled.
+    @Test func keptEntriesFromAnotherEnvironmentAreFlagged() {
+        var otherMachine = Fixture.environment
+        otherMachine.cores = (otherMachine.cores ?? 2) + 2
+        otherMachine.swiftVersion = "5.10"
+        let moved = Fixture.file(new.benchmarks, environment: otherMachine)
+        let update = BaselineUpdate(baseline: old, current: moved, prune: false)
+        #expect(update.keptFromOtherEnvironment == ["cores", "swiftVersion"])
+        #expect(update.summary(baselinePath: "bl.json").contains("note: entries kept from the old baseline were measured with another cores, swiftVersion;"))
+        // Same environment, or nothing old kept: no note.
+        #expect(BaselineUpdate(baseline: old, current: new, prune: false).keptFromOtherEnvironment.isEmpty)
+        let replacedAll = Fixture.file(old.benchmarks, environment: otherMachine)
+        let fresh = BaselineUpdate(baseline: old, current: replacedAll, prune: false)
+        #expect(fresh.keptFromOtherEnvironment.isEmpty)
+        #expect(!fresh.summary(baselinePath: "bl.json").contains("note:"))
+    }
+
     @Test func noBaselineYet() {
         let update = BaselineUpdate(baseline: nil, current: new, prune: false)
         #expect(update.merged.benchmarks.map(\.name) == ["b", "d"])

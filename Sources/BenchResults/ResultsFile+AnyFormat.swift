@@ -22,7 +22,7 @@ extension ResultsFile {
                 do { try file.validate() } catch { throw error.at(path: path) }
                 return file
             }
-            try checkNesting(bytes, path: path)
+            try checkStructure(bytes, path: path)
             return try decode(json: bytes, path: path)  // For the precise error.
         }
         if !bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
@@ -31,9 +31,11 @@ extension ResultsFile {
         return try GoBenchfmt.read(bytes, path: path)
     }
 
-    /// Throws when arrays and objects nest deeper than `maximumNesting` (strings skipped).
+    /// Throws when arrays and objects nest deeper than `maximumNesting`, or when the text
+    /// ends inside a string or with arrays or objects still open: a truncated file, said so
+    /// (the decoder's own message would only be "not valid JSON"). Strings are skipped.
     /// - Complexity: O(n), one pass, no allocation.
-    static func checkNesting(_ bytes: [UInt8], path: String) throws(ResultsError) {
+    static func checkStructure(_ bytes: [UInt8], path: String) throws(ResultsError) {
         var depth = 0
         var inString = false
         var escaped = false
@@ -52,6 +54,11 @@ extension ResultsFile {
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
             default: break
             }
+        }
+        if inString || depth > 0 {
+            let open = inString ? "inside a string" : "with \(depth) array\(depth == 1 ? "" : "s") or object\(depth == 1 ? "" : "s") still open"
+            throw .malformed(path: path, place: "byte \(bytes.count)",
+                             problem: "not valid JSON: the file ends \(open); it looks truncated (an interrupted write or copy?)")
         }
     }
 }

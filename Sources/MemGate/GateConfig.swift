@@ -37,7 +37,8 @@ public struct GateConfig: Sendable, Equatable {
     public var noisy: NoisyPolicy?
     /// Per-benchmark overrides, in file order; later matching entries win.
     public var benchmarks: [Override] = []
-    /// Benchmark executables for `memgate run` (accepted and exposed; not used yet).
+    /// The benchmark executables `memgate run` and `memgate refs` build and run, instead
+    /// of discovering them; empty to discover.
     public var executables: [String] = []
 
     /// An empty configuration: built-in defaults everywhere.

@@ -18,7 +18,7 @@ extension Threshold {
         var amountUnit = AmountUnit.plain
         for part in parts {
             if part.hasSuffix("%") {
-                guard fraction == nil else { throw ThresholdError(text: text, problem: "has two relative parts") }
+                guard fraction == nil else { throw ThresholdError(text: text, problem: "has two percentages (at most one amount and one percentage, like \"10% +1MiB\")") }
                 var digits = part.dropLast()
                 if digits.hasPrefix("+") { digits = digits.dropFirst() }
                 guard let value = Threshold.parseNumber(digits) else {
@@ -26,13 +26,15 @@ extension Threshold {
                 }
                 fraction = value / 100
             } else {
-                guard amount == nil else { throw ThresholdError(text: text, problem: "has two absolute parts") }
                 var body = part
                 if body.hasPrefix("+") { body = body.dropFirst() }
                 guard let (value, unit) = Threshold.parseAmount(body) else {
                     throw ThresholdError(
                         text: text,
                         problem: "\(Self.naming(part, in: text))is not a percentage (10%) or an amount (+2, +1MiB, +500ns)")
+                }
+                guard amount == nil else {
+                    throw ThresholdError(text: text, problem: "has two amounts (at most one amount and one percentage, like \"10% +1MiB\")")
                 }
                 amount = value
                 amountUnit = unit

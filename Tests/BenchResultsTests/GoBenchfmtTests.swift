@@ -176,6 +176,28 @@ import Testing
         }
     }
 
+    /// A cut-off document is called truncated, at the byte where it ends; brackets and
+    /// escaped quotes inside strings do not count.
+    @Test(arguments: [
+        (#"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "a{["#,
+         "not valid JSON: the file ends inside a string; it looks truncated (an interrupted write or copy?)"),
+        (#"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "}]\""}"#,
+         "not valid JSON: the file ends with 2 arrays or objects still open; it looks truncated (an interrupted write or copy?)"),
+        (#"{"format": "memgate-results", "schema": 1, "benchmarks": ["#,
+         "not valid JSON: the file ends with 2 arrays or objects still open; it looks truncated (an interrupted write or copy?)"),
+        (#"{"format": "memgate-results""#,
+         "not valid JSON: the file ends with 1 array or object still open; it looks truncated (an interrupted write or copy?)"),
+    ])
+    func truncatedDocumentIsSaidToBeTruncated(text: String, message: String) {
+        do {
+            _ = try ResultsFile.decode(anyFormat: Array(text.utf8), path: "t.json")
+            Issue.record("accepted")
+        } catch {
+            // The place is the end of the file.
+            #expect(error.description == "t.json: at byte \(text.utf8.count): " + message)
+        }
+    }
+
     @Test func bracketsInsideStringsDoNotCount() {
         let name = String(repeating: "[", count: 500)
         let json = #"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "\#(name)", "status": "ok", "iterations": [1], "metrics": {"time": {"unit": "ns/op", "better": "lower", "samples": [1]}}}]}"#

@@ -48,7 +48,7 @@ import Testing
     @Test func truncatedAndMalformedJSON() throws {
         let dir = try TemporaryDirectory()
         let text = String(decoding: try Self.valid.jsonBytes(), as: UTF8.self)
-        try expectRejected(try dir.write("truncated.json", String(text.prefix(text.count / 2))), "not valid JSON", in: dir)
+        try expectRejected(try dir.write("truncated.json", String(text.prefix(text.count / 2))), "it looks truncated", in: dir)
         try expectRejected(try dir.write("malformed.json", "{nope"), "not valid JSON", in: dir)
     }
 
@@ -115,5 +115,8 @@ import Testing
         try rejected(["check", "--config", "missing.json"], "missing.json: no such file")
         try dir.write("baselines/memgate.json", "{oops")
         try rejected(["check"], "baselines/memgate.json: not valid JSON")
+        // Empty: the advice is about the config, not "re-run the benchmarks".
+        try dir.write("baselines/memgate.json", "")
+        try rejected(["check"], #"baselines/memgate.json: the file is empty; write a JSON object such as {"noisy": "report"}, or delete the file to use the defaults"#)
     }
 }

@@ -83,6 +83,16 @@ import FoundationXML
         try dir.write("cfg.json", #"{"benchmarks": [{"match": "json/*", "thresholds": {"allocs": "+5"}}, {"match": "sort/*", "thresholds": {"allocs": "50%"}}]}"#)
         #expect(try MemGateProcess.run(["check", "--config", "cfg.json", base, new], in: dir.url).code == 0)
         #expect(try MemGateProcess.run(["check", "--config", "cfg.json", "--threshold", "allocs=+0", base, new], in: dir.url).code == 1)
+        // A metric name in the config that exists nowhere is a note (a shared config may name
+        // another executable's custom metric), never silently ignored.
+        try dir.write("typo.json", #"{"thresholds": {"alocs": "+1"}, "benchmarks": [{"match": "*", "thresholds": {"bytes": "off", "widgts": "+1"}}]}"#)
+        let typo = try MemGateProcess.run(["check", "--config", "typo.json", base, new], in: dir.url)
+        #expect(typo.code == 1)  // allocs keeps its default +0
+        #expect(typo.stderr.contains("memgate: note: typo.json: thresholds.alocs: no metric named 'alocs' in either file, so this threshold applies to nothing (a typo?"), "\(typo.stderr)")
+        #expect(typo.stderr.contains("typo.json: benchmarks[0].thresholds.widgts: no metric named 'widgts'"), "\(typo.stderr)")
+        #expect(!typo.stderr.contains("'bytes'"))
+        let clean = try MemGateProcess.run(["check", "--config", "cfg.json", base, new], in: dir.url)
+        #expect(!clean.stderr.contains("note:"), "\(clean.stderr)")
     }
 
     @Test func fingerprintMismatchIsExplained() throws {

@@ -90,7 +90,19 @@ extension PackageBuildingTests {
             let badValue = try MemGateProcess.run(["run", "--samples", "many", "--update"], in: package.directory.url)
             #expect(badValue.code == 2)
             #expect(badValue.stderr.contains("--samples"))
+            // A damaged baseline is reported before the build, with the way out.
+            try package.directory.write("baselines/baseline.json", #"{"format": "memgate-results", "schema": 1, "benchm"#)
+            let damaged = try MemGateProcess.run(["run"], in: package.directory.url)
+            #expect(damaged.code == 2)
+            #expect(damaged.stderr.contains("baselines/baseline.json: at byte 50: not valid JSON: the file ends inside a string; it looks truncated"), "\(damaged.stderr)")
+            #expect(damaged.stderr.contains("git checkout -- baselines/baseline.json"), "\(damaged.stderr)")
             #expect(!FileManager.default.fileExists(atPath: package.directory.file(".build")))
+            // A misspelt executable: a suggestion and the targets there are (read from the
+            // manifest, before any build).
+            try FileManager.default.removeItem(atPath: package.directory.file("baselines/baseline.json"))
+            let misspelt = try MemGateProcess.run(["run", "--update", "--executable", "TinyBenchmark"], in: package.directory.url, timeout: 300)
+            #expect(misspelt.code == 2)
+            #expect(misspelt.stderr.contains("no executable target named 'TinyBenchmark' in . (from --executable or \"executables\" in baselines/memgate.json): did you mean 'TinyBenchmarks'? it has TinyBenchmarks"), "\(misspelt.stderr)")
         }
     }
 }

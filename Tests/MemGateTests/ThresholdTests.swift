@@ -44,12 +44,19 @@ import Testing
         #expect(throws: ThresholdError.self) { try Threshold(parsing: text) }
     }
 
-    @Test func errorMessageNamesTheText() {
+    @Test(arguments: [
+        ("ten%", "threshold \"ten%\" is not a percentage like 10%"),
+        // The word that is not an amount is named, not "two amounts".
+        ("5 percent", "threshold \"5 percent\" part \"percent\" is not a percentage (10%) or an amount (+2, +1MiB, +500ns)"),
+        ("+1 +2", "threshold \"+1 +2\" has two amounts (at most one amount and one percentage, like \"10% +1MiB\")"),
+        ("5% 6%", "threshold \"5% 6%\" has two percentages (at most one amount and one percentage, like \"10% +1MiB\")"),
+    ])
+    func errorMessageNamesTheText(text: String, message: String) {
         do {
-            _ = try Threshold(parsing: "ten%")
+            _ = try Threshold(parsing: text)
             Issue.record("no error")
         } catch {
-            #expect(error.description == "threshold \"ten%\" is not a percentage like 10%")
+            #expect(error.description == message)
         }
     }
 

@@ -1,5 +1,6 @@
 import BenchResults
 import CLISupport
+import Foundation
 
 /// The options `check` and `compare` share, declared once and read once.
 struct GateArguments {
@@ -24,6 +25,8 @@ struct GateArguments {
     var outputs: [(ReportFormat, String)] = []
     var verbose = false
     var config = GateConfig()
+    /// The configuration file read, or nil when there was none (built-in defaults).
+    var configPath: String?
     /// Metric names given to --threshold, checked against the files once they are read.
     var overriddenMetrics: [String] = []
 
@@ -35,8 +38,10 @@ struct GateArguments {
     /// - Parameter defaultConfigPath: the config read when `--config` is not given (its
     ///   absence then means built-in defaults); `run` passes the package's.
     init(_ arguments: ParsedArguments, mode: Report.Mode, defaultConfigPath: String = GateArguments.defaultConfigPath) throws {
-        let configPath = arguments.value("--config")
-        config = try GateArguments.loadConfig(configPath ?? defaultConfigPath, explicit: configPath != nil)
+        let explicitConfig = arguments.value("--config")
+        let configFile = explicitConfig ?? defaultConfigPath
+        config = try GateArguments.loadConfig(configFile, explicit: explicitConfig != nil)
+        configPath = explicitConfig != nil || FileManager.default.fileExists(atPath: configFile) ? configFile : nil
         var overrides: [String: Threshold] = [:]
         for value in arguments.values("--threshold") {
             guard let equals = value.firstIndex(of: "="), equals != value.startIndex else {
@@ -83,6 +88,8 @@ struct GateArguments {
             bytes = try InputFile.read(path, limit: GateConfig.sizeLimit)
         } catch ResultsError.missing(_) where !explicit {
             return GateConfig()
+        } catch ResultsError.empty(_) {
+            throw CommandError("config: \(path): the file is empty; write a JSON object such as {\"noisy\": \"report\"}, or delete the file to use the defaults")
         } catch {
             throw CommandError("config: \(error)")
         }
@@ -98,6 +105,25 @@ struct GateArguments {
                 let known = MetricID.allCases.map(\.rawValue).joined(separator: ", ")
                 throw CommandError("--threshold: no metric named '\(metric)' in either file (built-in metrics: \(known))")
             }
+        }
+    }
+
+    /// Notes, one line each, for the configuration's thresholds that name a metric neither
+    /// built in nor present in either file: most likely a typo. Not an error, since a
+    /// configuration shared by several executables may name a custom metric that only
+    /// some of them report.
+    func unknownConfigMetricNotes(_ files: ResultsFile...) -> [String] {
+        guard let configPath else { return [] }
+        func isUnknown(_ metric: String) -> Bool {
+            MetricID(rawValue: metric) == nil && !files.contains { $0.benchmarks.contains { $0.metrics[metric] != nil } }
+        }
+        var places = config.thresholds.keys.sorted().filter(isUnknown).map { ("thresholds.\($0)", $0) }
+        for (index, override) in config.benchmarks.enumerated() {
+            places += override.thresholds.keys.sorted().filter(isUnknown).map { ("benchmarks[\(index)].thresholds.\($0)", $0) }
+        }
+        let known = MetricID.allCases.map(\.rawValue).joined(separator: ", ")
+        return places.map { place, metric in
+            "note: \(configPath): \(place): no metric named '\(metric)' in either file, so this threshold applies to nothing (a typo? built-in metrics: \(known))"
         }
     }
 

@@ -75,6 +75,13 @@ struct RunCommand: Subcommand {
                 then commit it (git add \(arguments.value("--baseline") ?? defaultBaseline)).
                 """)
         }
+        // Before the long build: a damaged baseline is reported now, with the way out.
+        var savedBaseline: ResultsFile?
+        if FileManager.default.fileExists(atPath: baselinePath) {
+            do { savedBaseline = try ResultsFile.read(anyFormat: baselinePath) } catch {
+                throw CommandError("\(error)\nRestore it from version control (git checkout -- \(baselinePath)), or remove it and record a new one with --update.")
+            }
+        }
         let forwardedArguments = try forwardedArguments(arguments)
         // Before the long part: the results folder must be creatable.
         try UpdateCommand.createDirectory(containing: resultsPath)
@@ -130,7 +137,7 @@ struct RunCommand: Subcommand {
             if update {
                 return try UpdateCommand.record(results, baselinePath: baselinePath, prune: arguments.flag("--prune"), context: &context)
             }
-            var baseline = try GateArguments.readResults(baselinePath)
+            guard var baseline = savedBaseline else { throw CommandError("\(baselinePath): no such file (removed during the run?)") }
             // With --filter/--skip, baseline benchmarks that were not selected did not run: they
             // are left out of the comparison rather than reported as removed.
             baseline.benchmarks = baseline.benchmarks.filter { selects($0.name, arguments) }

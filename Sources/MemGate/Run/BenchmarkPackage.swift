@@ -1,3 +1,4 @@
+import CLISupport
 import Foundation
 
 /// A Swift package's benchmark executables: executable targets that depend on BenchKit,
@@ -27,9 +28,11 @@ struct BenchmarkPackage {
         }
         let executables = try executableTargets(describeJSON: Data(describe.output.utf8))
         if !listed.isEmpty {
-            let unknown = listed.filter { name in !executables.contains { $0.name == name } }
-            guard unknown.isEmpty else {
-                throw Problem(description: "baselines/memgate.json lists \(unknown.joined(separator: ", ")), which \(unknown.count == 1 ? "is" : "are") not an executable target of the package")
+            let names = executables.map(\.name)
+            if let unknown = listed.first(where: { !names.contains($0) }) {
+                let hint = suggestion(for: unknown, among: names).map { "did you mean '\($0)'? " } ?? ""
+                let known = names.isEmpty ? "it has none" : "it has " + names.joined(separator: ", ")
+                throw Problem(description: "no executable target named '\(unknown)' in \(path) (from --executable or \"executables\" in baselines/memgate.json): \(hint)\(known)")
             }
             return BenchmarkPackage(path: path, executables: listed)
         }

@@ -2,7 +2,7 @@
 # A/A false-failure rate and detection rate of `memgate refs` on this machine.
 #
 # Builds a temporary git repository holding the TinyBench fixture package
-# (Tests/Fixtures/TinyBench: "blocks", 2 allocations per op, ~25 ns; "spin", ~5 us of
+# (Tests/Fixtures/TinyBench: "blocks", 2 allocations per op, ~25 ns; "spin", ~4 us of
 # arithmetic per op), then runs, with memgate's default thresholds and options:
 #   - A/A: `memgate refs HEAD` on the clean working tree, AA_RUNS times (same commit both sides);
 #   - detection: the working tree with spinRounds x1.10 and x1.20 (uncommitted), DETECT_RUNS each.

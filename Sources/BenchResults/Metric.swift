@@ -40,9 +40,13 @@ public struct Metric: Sendable, Equatable {
 
 /// Descriptive statistics of a metric's samples, as stored in results files.
 public struct Summary: Sendable, Equatable, Codable {
+    /// The median (mean of the two middle samples for an even count).
     public var median: Double
+    /// The arithmetic mean.
     public var mean: Double
+    /// The smallest sample.
     public var min: Double
+    /// The largest sample.
     public var max: Double
     /// Sample standard deviation; 0 for a single sample.
     public var stddev: Double

@@ -44,6 +44,9 @@ extension MetricUnit {
         return fixed(value, decimals: decimals)
     }
 
+    /// An elapsed time for a one-line summary, to a tenth of a second: `elapsed(5.68)` is `"5.7 s"`.
+    public static func elapsed(_ seconds: Double) -> String { "\(fixed(seconds, decimals: 1)) s" }
+
     /// `value` rounded half away from zero to `decimals` places: `fixed(2.25, decimals: 1)` is `"2.3"`.
     public static func fixed(_ value: Double, decimals: Int) -> String {
         var factor = 1.0

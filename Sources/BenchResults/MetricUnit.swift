@@ -53,13 +53,22 @@ public struct MetricUnit: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
+    /// Nanoseconds per operation (time, CPU time, latency quantiles).
     public static let nanosecondsPerOp = MetricUnit("ns/op")
+    /// Nanoseconds.
     public static let nanoseconds = MetricUnit("ns")
+    /// Bytes per operation (requested bytes).
     public static let bytesPerOp = MetricUnit("B/op")
+    /// Bytes (peak RSS, RSS growth).
     public static let bytes = MetricUnit("B")
+    /// Allocations per operation.
     public static let allocationsPerOp = MetricUnit("allocs/op")
+    /// Frees per operation.
     public static let freesPerOp = MetricUnit("frees/op")
+    /// Bytes per second (throughput).
     public static let bytesPerSecond = MetricUnit("B/s")
+    /// Items per second (throughput).
     public static let itemsPerSecond = MetricUnit("items/s")
+    /// Retired instructions per operation.
     public static let instructionsPerOp = MetricUnit("instructions/op")
 }

@@ -68,7 +68,6 @@ extension Threshold {
     }
 }
 
-/// A threshold that could not be parsed.
 extension Threshold {
     /// `"\"part\" "` when the bad part is not the whole text (so messages never repeat it).
     static func naming(_ part: Substring, in text: String) -> String {
@@ -76,12 +75,14 @@ extension Threshold {
     }
 }
 
+/// A threshold that could not be parsed: the text as given and what is wrong with it.
 public struct ThresholdError: Error, Equatable, CustomStringConvertible {
     /// The text as given.
     public var text: String
     /// What is wrong with it.
     public var problem: String
 
+    /// `threshold "TEXT" PROBLEM`, one line.
     public var description: String { "threshold \"\(text)\" \(problem)" }
 }
 

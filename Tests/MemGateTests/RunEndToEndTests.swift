@@ -90,6 +90,10 @@ extension PackageBuildingTests {
             let badValue = try MemGateProcess.run(["run", "--samples", "many", "--update"], in: package.directory.url)
             #expect(badValue.code == 2)
             #expect(badValue.stderr.contains("--samples"))
+            for (flag, value) in [("--warmup", "x"), ("--filter", "(")] {
+                let bad = try MemGateProcess.run(["run", flag, value, "--update"], in: package.directory.url)
+                #expect(bad.code == 2 && bad.stderr.contains("memgate run: \(flag): '\(value)'"), "\(bad.stderr)")
+            }
             // A damaged baseline is reported before the build, with the way out.
             try package.directory.write("baselines/baseline.json", #"{"format": "memgate-results", "schema": 1, "benchm"#)
             let damaged = try MemGateProcess.run(["run"], in: package.directory.url)

@@ -3,8 +3,7 @@ import CLISupport
 /// The benchmark executable's parsed and validated command line.
 struct BenchmarkOptions {
     var list = false
-    var filter: Regex<AnyRegexOutput>?
-    var skip: Regex<AnyRegexOutput>?
+    var selection: BenchmarkSelection
     var settings = RunSettings()
     var output: String?
     var format = "text"
@@ -13,8 +12,7 @@ struct BenchmarkOptions {
 
     init(_ parsed: ParsedArguments) throws(UsageError) {
         list = parsed.flag("--list")
-        filter = try Self.regex(parsed, "--filter")
-        skip = try Self.regex(parsed, "--skip")
+        selection = try BenchmarkSelection(parsed)
         if let samples = try parsed.int("--samples", in: 1...100_000) {
             settings.samples = samples
             settings.explicitSamples = true
@@ -53,16 +51,5 @@ struct BenchmarkOptions {
     }
 
     /// Whether `benchmark` passes --filter and --skip.
-    func selects(_ benchmark: Benchmark) -> Bool {
-        if let filter, (try? filter.firstMatch(in: benchmark.name)) == nil { return false }
-        if let skip, (try? skip.firstMatch(in: benchmark.name)) != nil { return false }
-        return true
-    }
-
-    private static func regex(_ parsed: ParsedArguments, _ name: String) throws(UsageError) -> Regex<AnyRegexOutput>? {
-        guard let pattern = parsed.value(name) else { return nil }
-        do { return try Regex(pattern) } catch {
-            throw parsed.usageError("\(name): '\(pattern)' is not a valid regular expression: \(error)")
-        }
-    }
+    func selects(_ benchmark: Benchmark) -> Bool { selection.selects(benchmark.name) }
 }

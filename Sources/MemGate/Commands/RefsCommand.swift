@@ -162,7 +162,7 @@ struct RefsCommand: Subcommand {
         if !progress.isEnabled {
             let count = RoundSchedule.union(base: base.names, head: head.names).count
             let samples = try arguments.int("--samples", in: 1...100_000) ?? defaultSamples
-            context.errors += "memgate refs: base \(base.checkout.label) vs head \(head.checkout.label): \(count) benchmark\(count == 1 ? "" : "s") × \(rounds) rounds × \(samples) samples per side in \(seconds(Date().timeIntervalSince(started)))\(keepResults.map { "; results in \($0)/base.json, \($0)/head.json" } ?? "")\n"
+            context.errors += "memgate refs: base \(base.checkout.label) vs head \(head.checkout.label): \(count) benchmark\(count == 1 ? "" : "s") × \(rounds) rounds × \(samples) samples per side in \(MetricUnit.elapsed(Date().timeIntervalSince(started)))\(keepResults.map { "; results in \($0)/base.json, \($0)/head.json" } ?? "")\n"
         }
         return try GateRun.report(
             baseline: pooled[.base]!, current: pooled[.head]!,
@@ -180,13 +180,7 @@ struct RefsCommand: Subcommand {
             if value <= 0 { throw arguments.usageError("\(name): must be greater than 0") }
             result += [name, arguments.value(name)!]
         }
-        for name in ["--filter", "--skip"] {
-            if let pattern = arguments.value(name), (try? Regex(pattern)) == nil {
-                throw arguments.usageError("\(name): '\(pattern)' is not a valid regular expression")
-            }
-        }
+        _ = try BenchmarkSelection(arguments)
         return result
     }
-
-    private static func seconds(_ value: Double) -> String { "\(MetricUnit.fixed(value, decimals: 1)) s" }
 }

@@ -8,7 +8,7 @@ import ResultsView
 /// `--update`). The one command a new user runs.
 struct RunCommand: Subcommand {
     static let name = "run"
-    static let defaultBaseline = "baselines/baseline.json"
+    static let defaultBaseline = UpdateCommand.defaultBaseline
     static let defaultResults = ".memgate/results.json"
 
     /// Flags passed through to every benchmark executable, with whether they take a value.
@@ -16,6 +16,7 @@ struct RunCommand: Subcommand {
         ("--filter", "REGEX", "Run only benchmarks whose name matches REGEX."),
         ("--skip", "REGEX", "Skip benchmarks whose name matches REGEX."),
         ("--samples", "N", "Samples kept per benchmark (default 10)."),
+        ("--warmup", "N", "Warm-up samples run and discarded before measuring (default 1)."),
         ("--sample-time", "DURATION", "Target duration of one sample (default 10ms)."),
         ("--time-budget", "DURATION", "Total time for each executable's run; sample time shrinks to fit."),
         ("--timeout", "DURATION", "Kill a benchmark's process after this long (default 60s)."),
@@ -82,6 +83,7 @@ struct RunCommand: Subcommand {
                 throw CommandError("\(error)\nRestore it from version control (git checkout -- \(baselinePath)), or remove it and record a new one with --update.")
             }
         }
+        let selection = try BenchmarkSelection(arguments)
         let forwardedArguments = try forwardedArguments(arguments)
         // Before the long part: the results folder must be creatable.
         try UpdateCommand.createDirectory(containing: resultsPath)
@@ -132,7 +134,7 @@ struct RunCommand: Subcommand {
 
             context.output += ResultsSummaryTable.render(results, style: context.stdoutStyle) + "\n"
             if !progress.isEnabled {
-                context.errors += "memgate run: built \(built.count) executable\(built.count == 1 ? "" : "s") in \(seconds(buildSeconds)), ran \(results.benchmarks.count) benchmark\(results.benchmarks.count == 1 ? "" : "s") in \(seconds(runSeconds)); results in \(resultsPath)\n"
+                context.errors += "memgate run: built \(built.count) executable\(built.count == 1 ? "" : "s") in \(MetricUnit.elapsed(buildSeconds)), ran \(results.benchmarks.count) benchmark\(results.benchmarks.count == 1 ? "" : "s") in \(MetricUnit.elapsed(runSeconds)); results in \(resultsPath)\n"
             }
             if update {
                 return try UpdateCommand.record(results, baselinePath: baselinePath, prune: arguments.flag("--prune"), context: &context)
@@ -140,7 +142,7 @@ struct RunCommand: Subcommand {
             guard var baseline = savedBaseline else { throw CommandError("\(baselinePath): no such file (removed during the run?)") }
             // With --filter/--skip, baseline benchmarks that were not selected did not run: they
             // are left out of the comparison rather than reported as removed.
-            baseline.benchmarks = baseline.benchmarks.filter { selects($0.name, arguments) }
+            baseline.benchmarks = baseline.benchmarks.filter { selection.selects($0.name) }
             // With --executable, only the chosen executables ran: compare only their benchmarks.
             if !arguments.values("--executable").isEmpty {
                 let names = try benchmarkNames(of: built)
@@ -157,13 +159,9 @@ struct RunCommand: Subcommand {
     /// before a long build rather than after it.
     private static func forwardedArguments(_ arguments: ParsedArguments) throws -> [String] {
         _ = try arguments.int("--samples", in: 1...100_000)
+        _ = try arguments.int("--warmup", in: 0...1_000)
         for name in ["--sample-time", "--time-budget", "--timeout"] {
             if let value = try arguments.duration(name), value <= 0 { throw arguments.usageError("\(name): must be greater than 0") }
-        }
-        for name in ["--filter", "--skip"] {
-            if let pattern = arguments.value(name), (try? Regex(pattern)) == nil {
-                throw arguments.usageError("\(name): '\(pattern)' is not a valid regular expression")
-            }
         }
         var result: [String] = []
         for flag in forwarded {
@@ -189,16 +187,4 @@ struct RunCommand: Subcommand {
         return names
     }
 
-    /// Whether `name` passes --filter and --skip (the executables apply the same rule).
-    static func selects(_ name: String, _ arguments: ParsedArguments) -> Bool {
-        if let pattern = arguments.value("--filter"), let regex = try? Regex(pattern), (try? regex.firstMatch(in: name)) == nil {
-            return false
-        }
-        if let pattern = arguments.value("--skip"), let regex = try? Regex(pattern), (try? regex.firstMatch(in: name)) != nil {
-            return false
-        }
-        return true
-    }
-
-    private static func seconds(_ value: Double) -> String { "\(MetricUnit.fixed(value, decimals: 1)) s" }
 }

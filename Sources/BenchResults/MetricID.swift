@@ -46,6 +46,15 @@ public enum MetricID: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether this metric is exact: identical runs of deterministic code give identical
+    /// values (the allocation counters), so the gate compares it without statistics.
+    public var isExact: Bool {
+        switch self {
+        case .allocs, .bytes, .frees, .retained: true
+        default: false
+        }
+    }
+
     /// Whether values of this metric can never be negative (validated on read).
     public var isNonNegative: Bool { self != .retained }
 }

@@ -14,7 +14,7 @@ extension Comparison {
 
     /// Compares one metric (either side may lack it); see `Comparison` for the rules.
     static func compareMetric(
-        _ name: String, benchmark: String, before: Metric?, now: Metric?, noisyGated: Bool,
+        _ name: String, benchmark: String, before: Metric?, now: Metric?, environmentsMatch: Bool,
         options: ComparisonOptions
     ) throws(ThresholdError) -> MetricRow {
         guard let before else {
@@ -58,7 +58,7 @@ extension Comparison {
             row.note = "threshold off: reported only"
             return MetricRow(comparison: row, candidate: nil)
         }
-        guard noisyGated else {
+        guard environmentsMatch, options.noisyPolicy(for: name) == .gate else {
             row.verdict = .reported
             row.note = "machine-dependent: not gated"
             return MetricRow(comparison: row, candidate: nil)

@@ -13,7 +13,8 @@ import Dispatch
 /// - exact metric whose samples vary in either file ("unstable"): a regression only when
 ///   the closest pair, `min(c)` vs `max(b)` (lower is better), still exceeds `t`;
 ///   improvements symmetric. Jitter cannot fail the gate; a real +1 alloc/op still does.
-/// - noisy metric, noisy gating off (fingerprints differ, `--noisy report`): `reported`.
+/// - noisy metric, noisy gating off (fingerprints differ, `--noisy report`, or the
+///   metric's own policy in `ComparisonOptions.noisyByMetric`): `reported`.
 /// - noisy metric within `t` (ratio of medians): `pass`, with the ±% interval.
 /// - noisy metric beyond `t`: enters the Holm family (see `NoisyFamily`); Holm-adjusted
 ///   U-test p < alpha gives `regression` (or `improvement`), otherwise `inconclusive`
@@ -30,12 +31,19 @@ public enum Comparison {
         options: ComparisonOptions
     ) throws(ThresholdError) -> Report {
         let mismatches = fingerprintMismatches(baseline.environment, current.environment)
+        let environmentsMatch = mismatches.isEmpty
+        let exceptions = options.noisyExceptions
         var reason: String?
-        if options.noisy == .report {
-            reason = "noisy metrics set to report (--noisy or \"noisy\" in the config): machine-dependent metrics are shown, not gated"
-        } else if !mismatches.isEmpty {
+        if !environmentsMatch {
             reason = "environments differ (\(mismatches.joined(separator: ", "))): machine-dependent metrics are shown, not gated"
+        } else if options.noisy == .report && exceptions.isEmpty {
+            reason = "noisy metrics set to report (--noisy or \"noisy\" in the config): machine-dependent metrics are shown, not gated"
+        } else if options.noisy == .report {
+            reason = "noisy metrics other than \(exceptions.joined(separator: ", ")) set to report (\"noisy\" in the config): those are shown, not gated"
+        } else if !exceptions.isEmpty {
+            reason = "noisy metrics \(exceptions.joined(separator: ", ")) set to report (\"noisy\" in the config): shown, not gated"
         }
+        let anyNoisyGated = environmentsMatch && (options.noisy == .gate || !exceptions.isEmpty)
         var debug: [String] = []
         if baseline.environment.isDebugBuild { debug.append("baseline") }
         if current.environment.isDebugBuild { debug.append("current") }
@@ -43,7 +51,7 @@ public enum Comparison {
         var baselineByName: [String: BenchmarkResult] = [:]
         baselineByName.reserveCapacity(baseline.benchmarks.count)
         for benchmark in baseline.benchmarks { baselineByName[benchmark.name] = benchmark }
-        let compared = try compareAll(current.benchmarks, baselineByName, noisyGated: reason == nil, options: options)
+        let compared = try compareAll(current.benchmarks, baselineByName, environmentsMatch: environmentsMatch, options: options)
 
         var family = NoisyFamily()
         var entries: [BenchmarkComparison] = []
@@ -59,7 +67,7 @@ public enum Comparison {
         family.resolve(into: &entries, alpha: options.alpha, power: options.power)
         return Report(
             baselineName: baselineName, currentName: currentName, mode: options.mode,
-            noisyGated: reason == nil, noisyNotGatedReason: reason, debugBuilds: debug,
+            noisyGated: anyNoisyGated, noisyNotGatedReason: reason, debugBuilds: debug,
             alpha: options.alpha, familySize: family.count, benchmarks: entries)
     }
 
@@ -68,7 +76,7 @@ public enum Comparison {
     /// Compares every CURRENT benchmark with its baseline entry, in parallel chunks, and
     /// returns the results in CURRENT's order.
     static func compareAll(
-        _ benchmarks: [BenchmarkResult], _ baselineByName: [String: BenchmarkResult], noisyGated: Bool,
+        _ benchmarks: [BenchmarkResult], _ baselineByName: [String: BenchmarkResult], environmentsMatch: Bool,
         options: ComparisonOptions
     ) throws(ThresholdError) -> [Compared] {
         let chunkSize = 256
@@ -80,7 +88,7 @@ public enum Comparison {
                 var out: [Compared] = []
                 out.reserveCapacity(range.count)
                 for index in range {
-                    out.append(try compareBenchmark(benchmarks[index], baselineByName[benchmarks[index].name], noisyGated: noisyGated, options: options))
+                    out.append(try compareBenchmark(benchmarks[index], baselineByName[benchmarks[index].name], environmentsMatch: environmentsMatch, options: options))
                 }
                 results.set(chunk, .success(out))
             } catch {
@@ -101,7 +109,7 @@ public enum Comparison {
 
     /// One CURRENT benchmark against its baseline entry (if any).
     static func compareBenchmark(
-        _ now: BenchmarkResult, _ before: BenchmarkResult?, noisyGated: Bool, options: ComparisonOptions
+        _ now: BenchmarkResult, _ before: BenchmarkResult?, environmentsMatch: Bool, options: ComparisonOptions
     ) throws(ThresholdError) -> Compared {
         guard now.status == .ok else {
             return (BenchmarkComparison(name: now.name, presence: .failed, status: now.status, message: now.message), [])
@@ -115,7 +123,7 @@ public enum Comparison {
         for name in metricNames(before, now) {
             let row = try compareMetric(
                 name, benchmark: now.name, before: before.metrics[name], now: now.metrics[name],
-                noisyGated: noisyGated, options: options)
+                environmentsMatch: environmentsMatch, options: options)
             if let candidate = row.candidate { candidates.append((rows.count, candidate)) }
             rows.append(row.comparison)
         }

@@ -6,8 +6,11 @@ public struct ComparisonOptions: Sendable {
     public var alpha: Double
     /// Confidence level of the ±% interval shown for noisy metrics.
     public var confidence: Double
-    /// Whether noisy metrics may gate at all.
+    /// Whether noisy metrics may gate, for every metric not in `noisyByMetric`.
     public var noisy: NoisyPolicy
+    /// Per-metric exceptions to `noisy`, by metric name (`["peakRSS": .gate]` with `noisy`
+    /// `.report` gates only peak RSS). Exact metrics ignore both: they are always gated.
+    public var noisyByMetric: [String: NoisyPolicy] = [:]
     /// `check` or `compare`.
     public var mode: Report.Mode
     /// Statistical power the "needs ~N samples" estimate aims for.
@@ -24,5 +27,15 @@ public struct ComparisonOptions: Sendable {
         self.noisy = noisy
         self.mode = mode
         self.power = power
+    }
+
+    /// The noisy-metric policy for `metric`: its exception if it has one, else `noisy`.
+    public func noisyPolicy(for metric: String) -> NoisyPolicy {
+        noisyByMetric[metric] ?? noisy
+    }
+
+    /// The metrics whose policy differs from `noisy`, sorted.
+    var noisyExceptions: [String] {
+        noisyByMetric.filter { $0.value != noisy }.keys.sorted()
     }
 }

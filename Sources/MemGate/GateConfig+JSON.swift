@@ -1,3 +1,4 @@
+import BenchResults
 import Foundation
 
 extension GateConfig {
@@ -67,9 +68,11 @@ private struct ConfigReader {
             config.inconclusive = policy
         }
         if let value = object["noisy"] {
-            let text = try string(value, at: "noisy")
-            guard let policy = NoisyPolicy(rawValue: text) else { throw fail("noisy", "\"\(text)\" is not one of gate, report") }
-            config.noisy = policy
+            if value is [String: Any] {
+                try noisyByMetric(value, into: &config)
+            } else {
+                config.noisy = try noisyPolicy(value, at: "noisy")
+            }
         }
         if let value = object["benchmarks"] {
             guard let list = value as? [Any] else { throw fail("benchmarks", "expected an array, found \(describe(value))") }
@@ -90,6 +93,33 @@ private struct ConfigReader {
             }
         }
         return config
+    }
+
+    func noisyPolicy(_ value: Any, at keyPath: String) throws(ConfigError) -> NoisyPolicy {
+        guard let text = value as? String else {
+            throw fail(keyPath, "expected \"gate\", \"report\" or an object of metric: policy, found \(describe(value))")
+        }
+        guard let policy = NoisyPolicy(rawValue: text) else { throw fail(keyPath, "\"\(text)\" is not one of gate, report") }
+        return policy
+    }
+
+    /// `"noisy": {"*": "report", "peakRSS": "gate"}`: `*` sets `noisy`, other keys are
+    /// per-metric exceptions. Built-in exact metrics are rejected: no policy applies to them.
+    func noisyByMetric(_ value: Any, into config: inout GateConfig) throws(ConfigError) {
+        let object = value as! [String: Any]
+        for key in object.keys.sorted() {
+            let place = "noisy.\(key)"
+            let policy = try noisyPolicy(object[key]!, at: place)
+            if key == "*" {
+                config.noisy = policy
+                continue
+            }
+            guard !key.isEmpty else { throw fail(place, "the metric name is empty; use \"*\" for every noisy metric") }
+            if let id = MetricID(rawValue: key), id.isExact {
+                throw fail(place, "\(key) is an exact metric, always gated by its threshold; to only show it, set \"thresholds\": {\"\(key)\": \"off\"}")
+            }
+            config.noisyByMetric[key] = policy
+        }
     }
 
     func thresholds(_ value: Any, at keyPath: String) throws(ConfigError) -> [String: Threshold] {

@@ -33,8 +33,12 @@ public struct GateConfig: Sendable, Equatable {
     public var alpha: Double?
     /// What an inconclusive-only check exits with, if set.
     public var inconclusive: InconclusivePolicy?
-    /// Whether noisy metrics are gated, if set.
+    /// Whether noisy metrics are gated, if set (`"noisy": "report"`, or the `"*"` key of
+    /// the object form).
     public var noisy: NoisyPolicy?
+    /// Per-metric exceptions to `noisy` (`"noisy": {"*": "report", "peakRSS": "gate"}`),
+    /// never naming a built-in exact metric.
+    public var noisyByMetric: [String: NoisyPolicy] = [:]
     /// Per-benchmark overrides, in file order; later matching entries win.
     public var benchmarks: [Override] = []
     /// The benchmark executables `memgate run` and `memgate refs` build and run, instead

@@ -20,9 +20,11 @@ public struct Report: Sendable, Equatable {
     public var currentName: String
     /// `check` or `compare`.
     public var mode: Mode
-    /// Whether noisy metrics were gated.
+    /// Whether any noisy metric was gated (fingerprints match and the policy gates at
+    /// least one metric).
     public var noisyGated: Bool
-    /// Why noisy metrics were not gated (fields that differ, or `--noisy report`), if not.
+    /// Why some or all noisy metrics were not gated (fields that differ, `--noisy report`,
+    /// per-metric policies of the config), or nil when all were.
     public var noisyNotGatedReason: String?
     /// Which sides are debug builds: "baseline", "current" (flagged loudly).
     public var debugBuilds: [String]

@@ -85,11 +85,12 @@ import FoundationXML
         #expect(try MemGateProcess.run(["check", "--config", "cfg.json", "--threshold", "allocs=+0", base, new], in: dir.url).code == 1)
         // A metric name in the config that exists nowhere is a note (a shared config may name
         // another executable's custom metric), never silently ignored.
-        try dir.write("typo.json", #"{"thresholds": {"alocs": "+1"}, "benchmarks": [{"match": "*", "thresholds": {"bytes": "off", "widgts": "+1"}}]}"#)
+        try dir.write("typo.json", #"{"thresholds": {"alocs": "+1"}, "benchmarks": [{"match": "*", "thresholds": {"bytes": "off", "widgts": "+1"}}], "noisy": {"peakRSs": "gate"}}"#)
         let typo = try MemGateProcess.run(["check", "--config", "typo.json", base, new], in: dir.url)
         #expect(typo.code == 1)  // allocs keeps its default +0
-        #expect(typo.stderr.contains("memgate: note: typo.json: thresholds.alocs: no metric named 'alocs' in either file, so this threshold applies to nothing (a typo?"), "\(typo.stderr)")
+        #expect(typo.stderr.contains("memgate: note: typo.json: thresholds.alocs: no metric named 'alocs' in either file, so this setting applies to nothing (a typo?"), "\(typo.stderr)")
         #expect(typo.stderr.contains("typo.json: benchmarks[0].thresholds.widgts: no metric named 'widgts'"), "\(typo.stderr)")
+        #expect(typo.stderr.contains("typo.json: noisy.peakRSs: no metric named 'peakRSs'"), "\(typo.stderr)")
         #expect(!typo.stderr.contains("'bytes'"))
         let clean = try MemGateProcess.run(["check", "--config", "cfg.json", base, new], in: dir.url)
         #expect(!clean.stderr.contains("note:"), "\(clean.stderr)")
@@ -110,6 +111,22 @@ import FoundationXML
         let noisyReport = try MemGateProcess.run(["check", "--noisy", "report", base, try dir.write("n.json", Self.results(timeFactor: 2))], in: dir.url)
         #expect(noisyReport.code == 0)
         #expect(noisyReport.stdout.contains("noisy metrics set to report (--noisy or \"noisy\" in the config)"))
+    }
+
+    @Test func perMetricNoisyPolicyFromConfigAndItsOverride() throws {
+        let dir = try TemporaryDirectory()
+        let base = try dir.write("base.json", Self.results())
+        let slow = try dir.write("slow.json", Self.results(timeFactor: 2))
+        try dir.write("baselines/memgate.json", #"{"noisy": {"*": "report", "peakRSS": "gate"}}"#)
+        let reported = try MemGateProcess.run(["check", base, slow], in: dir.url)
+        #expect(reported.code == 0, "\(reported.stdout)")
+        #expect(reported.stdout.contains("noisy metrics other than peakRSS set to report"), "\(reported.stdout)")
+        try dir.write("baselines/memgate.json", #"{"noisy": {"*": "gate", "time": "report"}}"#)
+        #expect(try MemGateProcess.run(["check", base, slow], in: dir.url).code == 0)
+        // --noisy replaces the config's whole policy, exceptions included.
+        let gated = try MemGateProcess.run(["check", "--noisy", "gate", base, slow], in: dir.url)
+        #expect(gated.code == 1, "\(gated.stdout)")
+        #expect(gated.stdout.contains("time"))
     }
 
     @Test func severalOutputsAtOnce() throws {

@@ -63,6 +63,16 @@ import Testing
         #expect(config.executables == ["ExampleBenchmarks"])
     }
 
+    @Test func noisyPerMetricObject() throws {
+        let config = try parse(#"{"noisy": {"*": "report", "peakRSS": "gate", "p99": "report"}}"#)
+        #expect(config.noisy == .report)
+        #expect(config.noisyByMetric == ["peakRSS": .gate, "p99": .report])
+        let noDefault = try parse(#"{"noisy": {"time": "report"}}"#)
+        #expect(noDefault.noisy == nil)
+        #expect(noDefault.noisyByMetric == ["time": .report])
+        #expect(try parse(#"{"noisy": {}}"#) == GateConfig())
+    }
+
     @Test func emptyObjectIsDefaults() throws {
         #expect(try parse("{}") == GateConfig())
     }
@@ -83,6 +93,11 @@ import Testing
         check(#"{"benchmarks": [{"thresholds": {}}]}"#, #"memgate.json: at benchmarks[0]: missing "match" (a benchmark-name glob)"#)
         check(#"{"benchmarks": [{"match": "x", "thresholds": {"bytes": "5"}}, {"match": "y", "thresholds": {"bytes": "x"}}]}"#,
               #"memgate.json: at benchmarks[1].thresholds.bytes: threshold "x" is not a percentage (10%) or an amount (+2, +1MiB, +500ns)"#)
+        check(#"{"noisy": "sometimes"}"#, #"memgate.json: at noisy: "sometimes" is not one of gate, report"#)
+        check(#"{"noisy": true}"#, #"memgate.json: at noisy: expected "gate", "report" or an object of metric: policy, found true"#)
+        check(#"{"noisy": {"peakRSS": "yes"}}"#, #"memgate.json: at noisy.peakRSS: "yes" is not one of gate, report"#)
+        check(#"{"noisy": {"": "gate"}}"#, #"memgate.json: at noisy.: the metric name is empty; use "*" for every noisy metric"#)
+        check(#"{"noisy": {"allocs": "report"}}"#, #"memgate.json: at noisy.allocs: allocs is an exact metric, always gated by its threshold; to only show it, set "thresholds": {"allocs": "off"}"#)
         check(#"{"executables": [1]}"#, "memgate.json: at executables[0]: expected a string, found 1")
         check("[]", "memgate.json: expected an object, found an array")
     }

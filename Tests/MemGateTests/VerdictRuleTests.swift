@@ -169,6 +169,41 @@ import Testing
         #expect(report.noisyNotGatedReason?.hasPrefix("noisy metrics set to report") == true)
     }
 
+    /// `"noisy": {"*": "report", "peakRSS": "gate"}`: peak RSS gated, time only shown,
+    /// and nothing noisy gated once the fingerprints differ.
+    @Test func perMetricNoisyPolicy() throws {
+        func rss(_ mebibytes: Double) -> Metric { Metric(unit: .bytes, samples: Fixture.scaled(Fixture.steady, mebibytes * 1024 * 1024 / 100)) }
+        let base = Fixture.file([Fixture.benchmark("b", ["time": Fixture.time(Fixture.steady), "peakRSS": rss(100)])])
+        var bigger = Fixture.benchmark("b", ["time": Fixture.time(Fixture.scaled(Fixture.steady, 2)), "peakRSS": rss(150)])
+        let options = { () -> ComparisonOptions in
+            var options = ComparisonOptions(noisy: .report)
+            options.noisyByMetric = ["peakRSS": .gate]
+            return options
+        }()
+        let report = try Fixture.compare(base, Fixture.file([bigger]), options: options)
+        #expect(Fixture.row(report, "b", "time")?.verdict == .reported)
+        #expect(Fixture.row(report, "b", "peakRSS")?.verdict == .regression)
+        #expect(report.noisyGated)
+        #expect(report.noisyNotGatedReason == #"noisy metrics other than peakRSS set to report ("noisy" in the config): those are shown, not gated"#)
+        #expect(report.outcome == .regression)
+
+        var other = Fixture.environment
+        other.cores = 8
+        let elsewhere = try Fixture.compare(base, Fixture.file([bigger], environment: other), options: options)
+        #expect(Fixture.row(elsewhere, "b", "peakRSS")?.verdict == .reported)
+        #expect(!elsewhere.noisyGated)
+        #expect(elsewhere.noisyNotGatedReason?.hasPrefix("environments differ (cores)") == true)
+
+        // The mirror: gate by default, one metric only reported.
+        var mirror = ComparisonOptions()
+        mirror.noisyByMetric = ["time": .report]
+        bigger.metrics["peakRSS"] = rss(100)
+        let mirrored = try Fixture.compare(base, Fixture.file([bigger]), options: mirror)
+        #expect(Fixture.row(mirrored, "b", "time")?.verdict == .reported)
+        #expect(mirrored.noisyNotGatedReason == #"noisy metrics time set to report ("noisy" in the config): shown, not gated"#)
+        #expect(mirrored.outcome == .pass)
+    }
+
     @Test func holmFamilyIsOnlyBeyondThreshold() throws {
         var before: [BenchmarkResult] = []
         var after: [BenchmarkResult] = []

@@ -12,9 +12,8 @@ enum ResultBuilder {
     ) -> BenchmarkResult {
         var result = BenchmarkResult(
             name: name, iterations: records.map(\.iterations), latency: LatencyMode(batchSize: latencyBatchSize))
-        func add(_ id: MetricID, _ unit: MetricUnit, exact: Bool = false, better: Metric.Better = .lower,
-                 _ value: (SampleRecord) -> Double) {
-            result[id] = Metric(unit: unit, better: better, exact: exact, samples: records.map(value))
+        func add(_ id: MetricID, _ unit: MetricUnit, better: Metric.Better = .lower, _ value: (SampleRecord) -> Double) {
+            result[id] = Metric(unit: unit, better: better, exact: id.isExact, samples: records.map(value))
         }
         add(.time, .nanosecondsPerOp) { $0.nanosecondsPerOp }
         add(.cpu, .nanosecondsPerOp) { $0.cpuNanosecondsPerOp }
@@ -22,10 +21,10 @@ enum ResultBuilder {
             add(id, .nanoseconds) { $0.quantiles[index] }
         }
         if countsAllocations {
-            add(.allocs, .allocationsPerOp, exact: true) { $0.allocationsPerOp }
-            add(.bytes, .bytesPerOp, exact: true) { $0.bytesPerOp }
-            add(.frees, .freesPerOp, exact: true) { $0.freesPerOp }
-            add(.retained, .allocationsPerOp, exact: true) { $0.retainedPerOp }
+            add(.allocs, .allocationsPerOp) { $0.allocationsPerOp }
+            add(.bytes, .bytesPerOp) { $0.bytesPerOp }
+            add(.frees, .freesPerOp) { $0.freesPerOp }
+            add(.retained, .allocationsPerOp) { $0.retainedPerOp }
         }
         if records.allSatisfy({ $0.peakRSS != nil }) {
             add(.peakRSS, .bytes) { Double($0.peakRSS!) }

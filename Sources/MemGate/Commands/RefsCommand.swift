@@ -31,7 +31,7 @@ struct RefsCommand: Subcommand {
             process are not independent), so each side has --rounds values per metric, compared \
             exactly like 'memgate check BASE HEAD': both sides ran on this machine with the same \
             toolchain, so time, latency, CPU and RSS are gated (thresholds from --config and \
-            --threshold; a config's "noisy": "report" does not apply here, --noisy report does). Without HEAD, the \
+            --threshold; a config's "noisy" key does not apply here, --noisy report does). Without HEAD, the \
             working tree is compared, uncommitted changes included; it is built in place into a \
             build folder of its own, never .build. Benchmarks found on one side only are reported.
 
@@ -68,10 +68,13 @@ struct RefsCommand: Subcommand {
     static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
         let packagePath = URL(fileURLWithPath: arguments.value("--package-path") ?? ".").standardizedFileURL.path
         var gate = try GateArguments(arguments, mode: .check, defaultConfigPath: packagePath + "/" + GateArguments.defaultConfigPath)
-        // A config's "noisy": "report" says machine-dependent metrics of separately recorded
+        // A config's "noisy" (all or some "report") says machine-dependent metrics of separately recorded
         // runs cannot be trusted; interleaved runs in one job are the case where they can,
         // so only the command line turns noisy gating off here.
-        if arguments.value("--noisy") == nil { gate.options.noisy = .gate }
+        if arguments.value("--noisy") == nil {
+            gate.options.noisy = .gate
+            gate.options.noisyByMetric = [:]
+        }
         let rounds = try arguments.int("--rounds", in: 1...1000) ?? defaultRounds
         let forwarded = try forwardedArguments(arguments)
         let selection = ["--filter", "--skip"].flatMap { name in arguments.value(name).map { [name, $0] } ?? [] }

@@ -32,18 +32,6 @@ public enum Comparison {
     ) throws(ThresholdError) -> Report {
         let mismatches = fingerprintMismatches(baseline.environment, current.environment)
         let environmentsMatch = mismatches.isEmpty
-        let exceptions = options.noisyExceptions
-        var reason: String?
-        if !environmentsMatch {
-            reason = "environments differ (\(mismatches.joined(separator: ", "))): machine-dependent metrics are shown, not gated"
-        } else if options.noisy == .report && exceptions.isEmpty {
-            reason = "noisy metrics set to report (--noisy or \"noisy\" in the config): machine-dependent metrics are shown, not gated"
-        } else if options.noisy == .report {
-            reason = "noisy metrics other than \(exceptions.joined(separator: ", ")) set to report (\"noisy\" in the config): those are shown, not gated"
-        } else if !exceptions.isEmpty {
-            reason = "noisy metrics \(exceptions.joined(separator: ", ")) set to report (\"noisy\" in the config): shown, not gated"
-        }
-        let anyNoisyGated = environmentsMatch && (options.noisy == .gate || !exceptions.isEmpty)
         var debug: [String] = []
         if baseline.environment.isDebugBuild { debug.append("baseline") }
         if current.environment.isDebugBuild { debug.append("current") }
@@ -65,10 +53,42 @@ public enum Comparison {
             entries.append(BenchmarkComparison(name: before.name, presence: .removed, status: before.status, message: before.message))
         }
         family.resolve(into: &entries, alpha: options.alpha, power: options.power)
+        let (noisyGated, reason) = noisyGating(
+            noisyMetrics: noisyMetricNames(entries), mismatches: mismatches, options: options)
         return Report(
             baselineName: baselineName, currentName: currentName, mode: options.mode,
-            noisyGated: anyNoisyGated, noisyNotGatedReason: reason, debugBuilds: debug,
+            noisyGated: noisyGated, noisyNotGatedReason: reason, debugBuilds: debug,
             alpha: options.alpha, familySize: family.count, benchmarks: entries)
+    }
+
+    /// Whether any of `noisyMetrics` was gated, and why some or all were not: differing
+    /// fingerprints first, then the noisy policy, naming the metrics it treats apart.
+    static func noisyGating(
+        noisyMetrics: [String], mismatches: [String], options: ComparisonOptions
+    ) -> (gated: Bool, reason: String?) {
+        if !mismatches.isEmpty {
+            return (false, "environments differ (\(mismatches.joined(separator: ", "))): machine-dependent metrics are shown, not gated")
+        }
+        let gated = noisyMetrics.filter { options.noisyPolicy(for: $0) == .gate }
+        let reported = noisyMetrics.filter { options.noisyPolicy(for: $0) == .report }
+        if gated.isEmpty && options.noisy == .report {
+            return (false, "noisy metrics set to report (--noisy or the config's \"noisy\"): machine-dependent metrics are shown, not gated")
+        }
+        if reported.isEmpty { return (!gated.isEmpty, nil) }
+        if options.noisy == .report {
+            return (true, "noisy metrics other than \(gated.joined(separator: ", ")) set to report (the config's \"noisy\"): those are shown, not gated")
+        }
+        return (!gated.isEmpty, "noisy metrics \(reported.joined(separator: ", ")) set to report (the config's \"noisy\"): shown, not gated")
+    }
+
+    /// The names of the non-exact metrics compared in `entries`, in first-seen order.
+    static func noisyMetricNames(_ entries: [BenchmarkComparison]) -> [String] {
+        var seen = Set<String>()
+        var names: [String] = []
+        for entry in entries {
+            for row in entry.metrics where !row.exact && seen.insert(row.metric).inserted { names.append(row.metric) }
+        }
+        return names
     }
 
     typealias Compared = (entry: BenchmarkComparison, candidates: [(row: Int, candidate: NoisyFamily.Candidate)])

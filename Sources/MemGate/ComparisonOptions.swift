@@ -33,9 +33,4 @@ public struct ComparisonOptions: Sendable {
     public func noisyPolicy(for metric: String) -> NoisyPolicy {
         noisyByMetric[metric] ?? noisy
     }
-
-    /// The metrics whose policy differs from `noisy`, sorted.
-    var noisyExceptions: [String] {
-        noisyByMetric.filter { $0.value != noisy }.keys.sorted()
-    }
 }

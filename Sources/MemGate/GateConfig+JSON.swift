@@ -71,7 +71,7 @@ private struct ConfigReader {
             if value is [String: Any] {
                 try noisyByMetric(value, into: &config)
             } else {
-                config.noisy = try noisyPolicy(value, at: "noisy")
+                config.noisy = try noisyPolicy(value, at: "noisy", expected: "\"gate\", \"report\" or an object of metric: policy")
             }
         }
         if let value = object["benchmarks"] {
@@ -95,10 +95,8 @@ private struct ConfigReader {
         return config
     }
 
-    func noisyPolicy(_ value: Any, at keyPath: String) throws(ConfigError) -> NoisyPolicy {
-        guard let text = value as? String else {
-            throw fail(keyPath, "expected \"gate\", \"report\" or an object of metric: policy, found \(describe(value))")
-        }
+    func noisyPolicy(_ value: Any, at keyPath: String, expected: String = "\"gate\" or \"report\"") throws(ConfigError) -> NoisyPolicy {
+        guard let text = value as? String else { throw fail(keyPath, "expected \(expected), found \(describe(value))") }
         guard let policy = NoisyPolicy(rawValue: text) else { throw fail(keyPath, "\"\(text)\" is not one of gate, report") }
         return policy
     }

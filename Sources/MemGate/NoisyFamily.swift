@@ -3,7 +3,7 @@ import BenchStatistics
 /// The Holm family of one check: the noisy comparisons that were actually tested.
 ///
 /// A noisy (benchmark, metric) enters the family when it is gated (threshold not `off`,
-/// fingerprints match, `--noisy gate`) AND its ratio of medians is beyond the threshold in
+/// fingerprints match, its noisy policy is `gate`) AND its ratio of medians is beyond the threshold in
 /// either direction. Comparisons within their threshold pass whatever their p-value, so no
 /// hypothesis is tested for them; including them would shrink every adjusted alpha with
 /// the size of the suite (a 10,000-benchmark suite with 10 samples per side could then

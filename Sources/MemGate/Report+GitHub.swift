@@ -8,7 +8,7 @@ extension Report {
             out.write("::\(kind) title=\(Escape.githubProperty(title))::\(Escape.githubMessage(message))\n")
         }
         for warning in warnings where warning.hasPrefix("DEBUG") { command("warning", "memgate: debug build", warning) }
-        if let reason = noisyNotGatedReason { command("notice", "memgate: noisy metrics not gated", reason) }
+        if let reason = noisyNotGatedReason { command("notice", noisyGated ? "memgate: some noisy metrics not gated" : "memgate: noisy metrics not gated", reason) }
         for benchmark in benchmarks {
             switch benchmark.presence {
             case .failed:

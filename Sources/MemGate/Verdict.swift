@@ -11,7 +11,8 @@ public enum Verdict: String, Sendable, CaseIterable, Codable {
     case improvement
     /// Within the threshold (or better, but not beyond it).
     case pass
-    /// Shown but not gated: threshold `off`, fingerprints differ, or `--noisy report`.
+    /// Shown but not gated: threshold `off`, fingerprints differ, or the metric's noisy
+    /// policy is `report` (`--noisy report`, the config's `"noisy"`).
     case reported
     /// In the baseline but not recorded in CURRENT.
     case missing

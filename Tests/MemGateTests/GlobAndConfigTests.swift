@@ -96,6 +96,7 @@ import Testing
         check(#"{"noisy": "sometimes"}"#, #"memgate.json: at noisy: "sometimes" is not one of gate, report"#)
         check(#"{"noisy": true}"#, #"memgate.json: at noisy: expected "gate", "report" or an object of metric: policy, found true"#)
         check(#"{"noisy": {"peakRSS": "yes"}}"#, #"memgate.json: at noisy.peakRSS: "yes" is not one of gate, report"#)
+        check(#"{"noisy": {"*": 1}}"#, #"memgate.json: at noisy.*: expected "gate" or "report", found 1"#)
         check(#"{"noisy": {"": "gate"}}"#, #"memgate.json: at noisy.: the metric name is empty; use "*" for every noisy metric"#)
         check(#"{"noisy": {"allocs": "report"}}"#, #"memgate.json: at noisy.allocs: allocs is an exact metric, always gated by its threshold; to only show it, set "thresholds": {"allocs": "off"}"#)
         check(#"{"executables": [1]}"#, "memgate.json: at executables[0]: expected a string, found 1")

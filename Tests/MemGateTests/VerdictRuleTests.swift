@@ -184,7 +184,7 @@ import Testing
         #expect(Fixture.row(report, "b", "time")?.verdict == .reported)
         #expect(Fixture.row(report, "b", "peakRSS")?.verdict == .regression)
         #expect(report.noisyGated)
-        #expect(report.noisyNotGatedReason == #"noisy metrics other than peakRSS set to report ("noisy" in the config): those are shown, not gated"#)
+        #expect(report.noisyNotGatedReason == #"noisy metrics other than peakRSS set to report (the config's "noisy"): those are shown, not gated"#)
         #expect(report.outcome == .regression)
 
         var other = Fixture.environment
@@ -200,8 +200,31 @@ import Testing
         bigger.metrics["peakRSS"] = rss(100)
         let mirrored = try Fixture.compare(base, Fixture.file([bigger]), options: mirror)
         #expect(Fixture.row(mirrored, "b", "time")?.verdict == .reported)
-        #expect(mirrored.noisyNotGatedReason == #"noisy metrics time set to report ("noisy" in the config): shown, not gated"#)
+        #expect(mirrored.noisyNotGatedReason == #"noisy metrics time set to report (the config's "noisy"): shown, not gated"#)
         #expect(mirrored.outcome == .pass)
+    }
+
+    /// The report describes what was compared, not only the policy: a gated metric that
+    /// neither file has does not make `noisyGated` true.
+    @Test func noisyGatingDescribesTheComparedMetrics() {
+        var options = ComparisonOptions(noisy: .report)
+        options.noisyByMetric = ["peakRSS": .gate, "time": .report]
+        let timeOnly = Comparison.noisyGating(noisyMetrics: ["time"], mismatches: [], options: options)
+        #expect(!timeOnly.gated)
+        #expect(timeOnly.reason?.hasPrefix("noisy metrics set to report") == true)
+        let both = Comparison.noisyGating(noisyMetrics: ["time", "peakRSS"], mismatches: [], options: options)
+        #expect(both.gated)
+        #expect(both.reason?.hasPrefix("noisy metrics other than peakRSS set to report") == true)
+        let elsewhere = Comparison.noisyGating(noisyMetrics: ["time", "peakRSS"], mismatches: ["cores"], options: options)
+        #expect(!elsewhere.gated)
+        #expect(elsewhere.reason?.hasPrefix("environments differ (cores)") == true)
+        // An exception equal to the default changes nothing.
+        var same = ComparisonOptions(noisy: .gate)
+        same.noisyByMetric = ["time": .gate]
+        #expect(Comparison.noisyGating(noisyMetrics: ["time"], mismatches: [], options: same) == (true, nil))
+        #expect(Comparison.noisyGating(noisyMetrics: [], mismatches: [], options: same) == (false, nil))
+        // --noisy report (no exceptions) whatever the files hold.
+        #expect(Comparison.noisyGating(noisyMetrics: ["time"], mismatches: [], options: ComparisonOptions(noisy: .report)).gated == false)
     }
 
     @Test func holmFamilyIsOnlyBeyondThreshold() throws {

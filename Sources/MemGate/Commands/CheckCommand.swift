@@ -15,7 +15,8 @@ struct CheckCommand: Subcommand {
             fail when they grow past their threshold; noisy metrics (time, latency, CPU, RSS) fail only
             when the ratio of medians is past the threshold AND the Holm-adjusted Mann-Whitney U test is
             significant; past the threshold but not significant is inconclusive. Noisy metrics are not
-            gated when the two environments differ. A benchmark that failed in CURRENT fails the check.
+            gated when the two environments differ, nor where --noisy report or the config's "noisy" \
+            says report (for all of them, or per metric). A benchmark that failed in CURRENT fails the check.
             When GITHUB_STEP_SUMMARY is set, a Markdown report is appended to that file.
 
             Exit codes: 0 pass, 1 regression, 2 usage or input error, 3 inconclusive only.

@@ -12,7 +12,7 @@ struct GateArguments {
         spec.option("--threshold", value: "METRIC=VALUE", help: "Override a metric's threshold everywhere, e.g. time=15%, allocs=+0, peakRSS='10% +1MiB', p99=off.", repeatable: true)
         spec.option("--alpha", value: "P", help: "Family-wise significance level for noisy metrics, in (0, 0.5].", defaultDescription: "0.01")
         spec.option("--inconclusive", value: "pass|fail", help: "Exit 0 (pass) or 1 (fail) instead of 3 when the only findings are inconclusive.", defaultDescription: "exit 3")
-        spec.option("--noisy", value: "gate|report", help: "report: never gate machine-dependent metrics (time, latency, CPU, RSS), only show them; overrides the config's \"noisy\".", defaultDescription: "gate")
+        spec.option("--noisy", value: "gate|report", help: "report: never gate machine-dependent metrics (time, latency, CPU, RSS), only show them; overrides the config's \"noisy\".", defaultDescription: "the config's \"noisy\", else gate")
         spec.option("--format", value: "FORMAT", help: "Standard output format: text, markdown, json, junit, github.", defaultDescription: "text")
         spec.option("--output", value: "[FORMAT:]PATH", help: "Also write the report to PATH; format from FORMAT: or the extension (.txt .md .json .xml=junit).", repeatable: true)
         spec.flag("--all", short: "a", help: "Show every metric, not only regressions, inconclusive, improvements and missing ones.")
@@ -109,10 +109,11 @@ struct GateArguments {
         }
     }
 
-    /// Notes, one line each, for the configuration's thresholds and noisy policies that name a metric neither
-    /// built in nor present in either file: most likely a typo. Not an error, since a
-    /// configuration shared by several executables may name a custom metric that only
-    /// some of them report.
+    /// Notes, one line each, for the configuration's thresholds and noisy policies that name
+    /// a metric neither built in nor present in either file (most likely a typo), and for
+    /// noisy policies naming a custom exact metric (which no policy affects). Not errors,
+    /// since a configuration shared by several executables may name a custom metric that
+    /// only some of them report.
     func unknownConfigMetricNotes(_ files: ResultsFile...) -> [String] {
         guard let configPath else { return [] }
         func isUnknown(_ metric: String) -> Bool {
@@ -124,8 +125,16 @@ struct GateArguments {
         }
         places += config.noisyByMetric.keys.sorted().filter(isUnknown).map { ("noisy.\($0)", $0) }
         let known = MetricID.allCases.map(\.rawValue).joined(separator: ", ")
-        return places.map { place, metric in
+        let unknown = places.map { place, metric in
             "note: \(configPath): \(place): no metric named '\(metric)' in either file, so this setting applies to nothing (a typo? built-in metrics: \(known))"
+        }
+        // Built-in exact metrics are refused when the config is read; custom ones are only
+        // known here.
+        let exact = config.noisyByMetric.keys.sorted().filter { metric in
+            files.contains { $0.benchmarks.contains { $0.metrics[metric]?.exact == true } }
+        }
+        return unknown + exact.map { metric in
+            "note: \(configPath): noisy.\(metric): '\(metric)' is an exact metric, always gated by its threshold, so this setting has no effect (to only show it, give it the threshold \"off\")"
         }
     }
 

@@ -14,6 +14,9 @@ public struct BenchmarkSelection {
         skip = try Self.regex(arguments, "--skip")
     }
 
+    /// Whether every benchmark is selected (neither pattern given).
+    public var selectsAll: Bool { filter == nil && skip == nil }
+
     /// Whether `name` passes both patterns.
     public func selects(_ name: String) -> Bool {
         if let filter, (try? filter.firstMatch(in: name)) == nil { return false }

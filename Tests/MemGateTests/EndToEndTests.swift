@@ -94,6 +94,12 @@ import FoundationXML
         #expect(!typo.stderr.contains("'bytes'"))
         let clean = try MemGateProcess.run(["check", "--config", "cfg.json", base, new], in: dir.url)
         #expect(!clean.stderr.contains("note:"), "\(clean.stderr)")
+        // A per-benchmark glob that matches nothing is a typo until shown otherwise.
+        try dir.write("glob.json", #"{"benchmarks": [{"match": "json/*", "thresholds": {"allocs": "+5"}}, {"match": "srot/*", "thresholds": {"allocs": "+5"}}]}"#)
+        let glob = try MemGateProcess.run(["check", "--config", "glob.json", base, new], in: dir.url)
+        #expect(glob.code == 1)  // sort/n=1000 keeps allocs +0
+        #expect(glob.stderr.contains(#"memgate: note: glob.json: benchmarks[1].match: "srot/*" matches no benchmark in either file, so its thresholds apply to nothing"#), "\(glob.stderr)")
+        #expect(!glob.stderr.contains("benchmarks[0]"), "\(glob.stderr)")
     }
 
     @Test func fingerprintMismatchIsExplained() throws {

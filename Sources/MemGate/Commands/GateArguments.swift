@@ -29,6 +29,9 @@ struct GateArguments {
     var configPath: String?
     /// Metric names given to --threshold, checked against the files once they are read.
     var overriddenMetrics: [String] = []
+    /// False when `run` or `refs` ran only some benchmarks (`--filter`, `--skip`,
+    /// `--executable`): a config glob that matches none of them is then expected, not a typo.
+    var ranEveryBenchmark = true
 
     /// Reads the shared options and the configuration file.
     ///
@@ -135,6 +138,20 @@ struct GateArguments {
         }
         return unknown + exact.map { metric in
             "note: \(configPath): noisy.\(metric): '\(metric)' is an exact metric, always gated by its threshold, so this setting has no effect (to only show it, give it the threshold \"off\")"
+        }
+    }
+
+    /// Notes, one line each, for per-benchmark overrides whose `match` glob matches no
+    /// benchmark in either file: most likely a typo, which would otherwise leave the
+    /// intended benchmarks at the file-wide thresholds without a word. Not an error (a
+    /// shared configuration may cover benchmarks of executables that did not run), and
+    /// not given when only some benchmarks ran.
+    func unmatchedGlobNotes(_ files: ResultsFile...) -> [String] {
+        guard let configPath, ranEveryBenchmark else { return [] }
+        return config.benchmarks.enumerated().compactMap { index, override in
+            let matched = files.contains { $0.benchmarks.contains { override.match.matches($0.name) } }
+            guard !matched else { return nil }
+            return "note: \(configPath): benchmarks[\(index)].match: \"\(override.match.pattern)\" matches no benchmark in either file, so its thresholds apply to nothing (a typo? the glob must match the whole name; * matches any run of characters)"
         }
     }
 

@@ -26,7 +26,9 @@ enum GateRun {
         gate: GateArguments, context: inout CommandContext
     ) throws -> ExitCode {
         try gate.checkOverriddenMetrics(baseline, current)
-        for note in gate.unknownConfigMetricNotes(baseline, current) { context.errors += "memgate: \(note)\n" }
+        for note in gate.unknownConfigMetricNotes(baseline, current) + gate.unmatchedGlobNotes(baseline, current) {
+            context.errors += "memgate: \(note)\n"
+        }
         let report: Report
         do {
             report = try Comparison.compare(

@@ -78,6 +78,7 @@ struct RefsCommand: Subcommand {
         let rounds = try arguments.int("--rounds", in: 1...1000) ?? defaultRounds
         let forwarded = try forwardedArguments(arguments)
         let selection = ["--filter", "--skip"].flatMap { name in arguments.value(name).map { [name, $0] } ?? [] }
+        gate.ranEveryBenchmark = selection.isEmpty
         let baseRevision = arguments.positionals[0]
         let headRevision = arguments.positionals.count > 1 ? arguments.positionals[1] : nil
         let keepResults = arguments.value("--keep-results")

@@ -63,7 +63,7 @@ struct RunCommand: Subcommand {
         func inPackage(_ path: String) -> String {
             path.hasPrefix("/") || packagePath == "." ? path : "\(packagePath)/\(path)"
         }
-        let gate = try GateArguments(arguments, mode: .check, defaultConfigPath: inPackage(GateArguments.defaultConfigPath))
+        var gate = try GateArguments(arguments, mode: .check, defaultConfigPath: inPackage(GateArguments.defaultConfigPath))
         let baselinePath = inPackage(arguments.value("--baseline") ?? defaultBaseline)
         let resultsPath = inPackage(arguments.value("--results") ?? defaultResults)
         let update = arguments.flag("--update")
@@ -84,6 +84,7 @@ struct RunCommand: Subcommand {
             }
         }
         let selection = try BenchmarkSelection(arguments)
+        gate.ranEveryBenchmark = selection.selectsAll && arguments.values("--executable").isEmpty
         let forwardedArguments = try forwardedArguments(arguments)
         // Before the long part: the results folder must be creatable.
         try UpdateCommand.createDirectory(containing: resultsPath)

@@ -237,6 +237,35 @@ import FoundationXML
         #expect(try ResultsFile.read(contentsOf: dir.file("conv.json"))["Encode"] != nil)
     }
 
+    @Test func mergeCombinesShardsAndRefusesDuplicates() throws {
+        let dir = try TemporaryDirectory()
+        let first = try dir.write("shard1.json", Self.results(names: ["a/1", "a/2"]))
+        var other = Self.results(names: ["b/1"])
+        other.environment.cpuModel = "Other CPU"
+        let second = try dir.write("shard2.json", other)
+        let merged = try MemGateProcess.run(["merge", first, second, "--output", "out/merged.json"], in: dir.url)
+        #expect(merged.code == 0, "\(merged.stderr)")
+        #expect(merged.stdout.isEmpty)
+        #expect(merged.stderr.contains("memgate merge: note: \(second) was measured in another environment than \(first) (cpuModel)"), "\(merged.stderr)")
+        #expect(merged.stderr.contains("3 benchmarks from 2 files written to out/merged.json"), "\(merged.stderr)")
+        let file = try ResultsFile.read(contentsOf: dir.file("out/merged.json"))
+        #expect(file.benchmarks.map(\.name) == ["a/1", "a/2", "b/1"])
+        #expect(file.environment.cpuModel == Fixture.environment.cpuModel)
+        // Without --output: the JSON on standard output.
+        let printed = try MemGateProcess.run(["merge", first], in: dir.url)
+        #expect(printed.code == 0)
+        #expect(printed.stdout.contains(#""format" : "memgate-results""#), "\(printed.stdout.prefix(200))")
+        // The same benchmark in two files, or a bad file: exit 2, nothing written.
+        let duplicate = try MemGateProcess.run(["merge", first, first, "--output", "dup.json"], in: dir.url)
+        #expect(duplicate.code == 2)
+        #expect(duplicate.stderr.contains("benchmark \"a/1\" is in both \(first) and \(first)"), "\(duplicate.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.file("dup.json")))
+        let missing = try MemGateProcess.run(["merge", first, "nope.json", "--output", "dup.json"], in: dir.url)
+        #expect(missing.code == 2)
+        #expect(missing.stderr.contains("nope.json"))
+        #expect(!FileManager.default.fileExists(atPath: dir.file("dup.json")))
+    }
+
     @Test func showPrintsTableAndEnvironment() throws {
         let dir = try TemporaryDirectory()
         let base = try dir.write("base.json", Self.results())
@@ -251,7 +280,7 @@ import FoundationXML
         let help = try MemGateProcess.run(["--help"])
         #expect(help.code == 0)
         #expect(help.stdout.contains("3  inconclusive only"))
-        for command in ["check", "compare", "update", "show", "convert"] {
+        for command in ["check", "compare", "update", "show", "convert", "merge"] {
             let viaHelp = try MemGateProcess.run(["help", command])
             let viaFlag = try MemGateProcess.run([command, "--help"])
             #expect(viaHelp.code == 0 && viaFlag.code == 0)
@@ -280,6 +309,8 @@ import FoundationXML
         try usage(["check", "--output", "report.html", "a", "b"], "--output: cannot tell the format of 'report.html'")
         try usage(["convert", "a"], "--to")
         try usage(["convert", "a", "--to", "csv"], "--to")
+        try usage(["merge"], "missing argument FILE")
+        try usage(["merge", "--to", "json", "a"], "'--to'")
         try usage(["help", "nope"], "unknown command 'nope'")
     }
 

@@ -28,8 +28,7 @@ struct ConvertCommand: Subcommand {
             bytes = Array(GoBenchfmt.write(file).utf8)
         }
         if let output = arguments.value("--output") {
-            try UpdateCommand.createDirectory(containing: output)
-            do { try AtomicFile.write(bytes, to: output) } catch { throw CommandError(error) }
+            try OutputFile.write(bytes, to: output)
         } else {
             context.output += String(decoding: bytes, as: UTF8.self)
         }

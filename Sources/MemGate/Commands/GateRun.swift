@@ -42,8 +42,7 @@ enum GateRun {
         let fileOptions = RenderOptions(color: false, verbose: gate.verbose)
         for (format, path) in gate.outputs {
             let text = report.rendered(format, options: fileOptions, policy: gate.policy)
-            try UpdateCommand.createDirectory(containing: path)
-            do { try AtomicFile.write(Array(text.utf8), to: path) } catch { throw CommandError(error) }
+            try OutputFile.write(Array(text.utf8), to: path)
         }
         if let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
             let summaryOptions = RenderOptions(color: false, verbose: gate.verbose, maxRows: GateRun.stepSummaryRows)

@@ -87,7 +87,7 @@ struct RunCommand: Subcommand {
         gate.ranEveryBenchmark = selection.selectsAll && arguments.values("--executable").isEmpty
         let forwardedArguments = try forwardedArguments(arguments)
         // Before the long part: the results folder must be creatable.
-        try UpdateCommand.createDirectory(containing: resultsPath)
+        try OutputFile.createDirectory(containing: resultsPath)
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("memgate-run-\(UUID().uuidString)").path
         // Ctrl-C or a cancelled CI job: stop the build or benchmark too (each child runs in a
         // process group of its own, which a terminal's Ctrl-C does not reach).

@@ -47,19 +47,9 @@ struct UpdateCommand: Subcommand {
             throw CommandError("\(error) (not overwritten; fix or remove it first)")
         }
         let update = BaselineUpdate(baseline: baseline, current: current, prune: prune)
-        try createDirectory(containing: baselinePath)
+        try OutputFile.createDirectory(containing: baselinePath)
         do { try update.merged.write(to: baselinePath) } catch { throw CommandError(error) }
         context.output += update.summary(baselinePath: baselinePath)
         return update.notRecorded.isEmpty ? .pass : .regression
-    }
-
-    static func createDirectory(containing path: String) throws {
-        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }
-        let directory = String(path[..<slash])
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw CommandError("\(directory): cannot create the directory: \(error.localizedDescription)")
-        }
     }
 }

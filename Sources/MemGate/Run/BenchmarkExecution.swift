@@ -15,7 +15,7 @@ struct BenchmarkExecution {
     /// results in order. Benchmarks that failed inside an executable are kept with their
     /// status; an executable that writes no results is an error.
     func run(executables: [(name: String, path: String)], temporaryDirectory: String) throws -> ResultsFile {
-        var merged: ResultsFile?
+        var files: [(label: String, file: ResultsFile)] = []
         for executable in executables {
             let output = "\(temporaryDirectory)/\(executable.name).json"
             let outcome = try Subprocess(
@@ -26,22 +26,13 @@ struct BenchmarkExecution {
             guard outcome.status == 0 || outcome.status == 1, FileManager.default.fileExists(atPath: output) else {
                 throw Failure(description: "\(executable.name) exited with status \(outcome.status) and wrote no results")
             }
-            let results = try ResultsFile.read(contentsOf: output)
-            if merged == nil {
-                merged = results
-            } else {
-                merged!.benchmarks += results.benchmarks
-            }
+            files.append((executable.name, try ResultsFile.read(contentsOf: output)))
         }
-        guard var file = merged else { throw Failure(description: "no benchmark executable to run") }
-        try Self.checkUniqueNames(&file, executables: executables.map(\.name))
-        return file
-    }
-
-    private static func checkUniqueNames(_ file: inout ResultsFile, executables: [String]) throws {
-        var seen = Set<String>()
-        for benchmark in file.benchmarks where !seen.insert(benchmark.name).inserted {
-            throw Failure(description: "benchmark \"\(benchmark.name)\" exists in more than one of \(executables.joined(separator: ", ")); names must be unique across executables")
+        guard !files.isEmpty else { throw Failure(description: "no benchmark executable to run") }
+        do {
+            return try ResultsMerge(files: files).merged
+        } catch {
+            throw Failure(description: "benchmark \"\(error.name)\" is in both \(error.first) and \(error.second); names must be unique across executables")
         }
     }
 }

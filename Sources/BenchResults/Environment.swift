@@ -66,12 +66,12 @@ public struct Environment: Sendable, Equatable, Codable {
         ]
     }
 
-    /// The fingerprint fields whose values differ between `self` and `other`, or are
-    /// unknown in either. Empty means machine-dependent metrics may be compared.
+    /// The fingerprint fields whose values differ between `self` and `other`, or are known
+    /// in one of them only. A field unknown in both (Go output has no Swift version) is not
+    /// a mismatch: neither claims it. Empty means machine-dependent metrics may be compared.
     public func fingerprintMismatches(with other: Environment) -> [String] {
         zip(machineFingerprint, other.machineFingerprint).compactMap { mine, theirs in
-            guard let a = mine.value, let b = theirs.value, a == b else { return mine.field }
-            return nil
+            mine.value == theirs.value ? nil : mine.field
         }
     }
 }

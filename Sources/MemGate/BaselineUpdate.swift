@@ -66,8 +66,7 @@ public struct BaselineUpdate: Sendable, Equatable {
         }
         merged = ResultsFile(environment: current.environment, benchmarks: result)
         if let baseline, oldEntriesKept > 0 {
-            keptFromOtherEnvironment = zip(baseline.environment.machineFingerprint, current.environment.machineFingerprint)
-                .filter { $0.value != $1.value }.map(\.0.field)
+            keptFromOtherEnvironment = baseline.environment.fingerprintMismatches(with: current.environment)
         }
     }
 

@@ -30,7 +30,7 @@ public enum Comparison {
         baseline: ResultsFile, current: ResultsFile, baselineName: String, currentName: String,
         options: ComparisonOptions
     ) throws(ThresholdError) -> Report {
-        let mismatches = fingerprintMismatches(baseline.environment, current.environment)
+        let mismatches = baseline.environment.fingerprintMismatches(with: current.environment)
         let environmentsMatch = mismatches.isEmpty
         var debug: [String] = []
         if baseline.environment.isDebugBuild { debug.append("baseline") }
@@ -148,15 +148,6 @@ public enum Comparison {
             rows.append(row.comparison)
         }
         return (BenchmarkComparison(name: now.name, presence: .compared, metrics: rows), candidates)
-    }
-
-    /// Fingerprint fields that differ, or are known in one file only. A field unknown in
-    /// both files (Go output has no Swift version) is not a mismatch: neither file claims it.
-    static func fingerprintMismatches(_ a: Environment, _ b: Environment) -> [String] {
-        zip(a.machineFingerprint, b.machineFingerprint).compactMap { mine, theirs in
-            if mine.value == nil && theirs.value == nil { return nil }
-            return mine.value == theirs.value ? nil : mine.field
-        }
     }
 
     /// Metric names of both results: built-ins in `MetricID` order, then custom names

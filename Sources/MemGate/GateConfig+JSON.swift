@@ -68,8 +68,8 @@ private struct ConfigReader {
             config.inconclusive = policy
         }
         if let value = object["noisy"] {
-            if value is [String: Any] {
-                try noisyByMetric(value, into: &config)
+            if let object = value as? [String: Any] {
+                try noisyByMetric(object, into: &config)
             } else {
                 config.noisy = try noisyPolicy(value, at: "noisy", expected: "\"gate\", \"report\" or an object of metric: policy")
             }
@@ -103,8 +103,7 @@ private struct ConfigReader {
 
     /// `"noisy": {"*": "report", "peakRSS": "gate"}`: `*` sets `noisy`, other keys are
     /// per-metric exceptions. Built-in exact metrics are rejected: no policy applies to them.
-    func noisyByMetric(_ value: Any, into config: inout GateConfig) throws(ConfigError) {
-        let object = value as! [String: Any]
+    func noisyByMetric(_ object: [String: Any], into config: inout GateConfig) throws(ConfigError) {
         for key in object.keys.sorted() {
             let place = "noisy.\(key)"
             let policy = try noisyPolicy(object[key]!, at: place)

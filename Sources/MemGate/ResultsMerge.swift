@@ -49,7 +49,7 @@ public struct ResultsMerge: Sendable {
         let environment = files[0].file.environment
         merged = ResultsFile(environment: environment, benchmarks: benchmarks)
         for (label, file) in files.dropFirst() {
-            let fields = Comparison.fingerprintMismatches(environment, file.environment)
+            let fields = environment.fingerprintMismatches(with: file.environment)
             if !fields.isEmpty { otherEnvironments.append((label, fields)) }
         }
     }

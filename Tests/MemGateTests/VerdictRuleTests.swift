@@ -152,10 +152,10 @@ import Testing
 
     @Test func unknownInBothFilesIsNotAMismatch() {
         let go = Environment(os: "linux", arch: "amd64", cpuModel: "X")
-        #expect(Comparison.fingerprintMismatches(go, go).isEmpty)
+        #expect(go.fingerprintMismatches(with: go).isEmpty)
         var other = go
         other.swiftVersion = "6.3"
-        #expect(Comparison.fingerprintMismatches(go, other) == ["swiftVersion"])
+        #expect(go.fingerprintMismatches(with: other) == ["swiftVersion"])
     }
 
     @Test func noisyReportPolicy() throws {

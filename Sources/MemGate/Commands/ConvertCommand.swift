@@ -27,11 +27,7 @@ struct ConvertCommand: Subcommand {
         } else {
             bytes = Array(GoBenchfmt.write(file).utf8)
         }
-        if let output = arguments.value("--output") {
-            try OutputFile.write(bytes, to: output)
-        } else {
-            context.output += String(decoding: bytes, as: UTF8.self)
-        }
+        try OutputFile.writeOrPrint(bytes, to: arguments.value("--output"), context: &context)
         return .pass
     }
 }

@@ -36,12 +36,11 @@ struct MergeCommand: Subcommand {
         }
         let bytes: [UInt8]
         do { bytes = try merge.merged.jsonBytes() } catch { throw CommandError(error) }
-        if let output = arguments.value("--output") {
-            try OutputFile.write(bytes, to: output)
+        let output = arguments.value("--output")
+        try OutputFile.writeOrPrint(bytes, to: output, context: &context)
+        if let output {
             let count = merge.merged.benchmarks.count
             context.errors += "memgate merge: \(count) benchmark\(count == 1 ? "" : "s") from \(files.count) file\(files.count == 1 ? "" : "s") written to \(output)\n"
-        } else {
-            context.output += String(decoding: bytes, as: UTF8.self)
         }
         return .pass
     }

@@ -12,6 +12,16 @@ enum OutputFile {
         do { try AtomicFile.write(bytes, to: path) } catch { throw CommandError(error) }
     }
 
+    /// Writes `bytes` to `path` as `write(_:to:)` does, or to standard output when `path`
+    /// is nil (the `--output` convention of `convert` and `merge`).
+    static func writeOrPrint(_ bytes: [UInt8], to path: String?, context: inout CommandContext) throws {
+        if let path {
+            try write(bytes, to: path)
+        } else {
+            context.output += String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
     /// Creates the folder holding `path` (and its parents) when it is missing.
     ///
     /// - Throws: `CommandError` naming the folder.

@@ -11,8 +11,10 @@ import Dispatch
 /// - threshold `off`: `reported`.
 /// - exact metric, samples constant within each file: median(c) vs median(b) against `t`.
 /// - exact metric whose samples vary in either file ("unstable"): a regression only when
-///   the closest pair, `min(c)` vs `max(b)` (lower is better), still exceeds `t`;
-///   improvements symmetric. Jitter cannot fail the gate; a real +1 alloc/op still does.
+///   the closest pair, `min(c)` vs `max(b)` (lower is better), still exceeds `t` AND the
+///   medians moved by more than `t` widened to `options.unstableFloor`; improvements
+///   symmetric. Neither jitter nor a between-process shift fails the gate; a real change
+///   beyond the floor still does, and stable counts keep `t` alone (+1 alloc/op fails).
 /// - noisy metric, noisy gating off (fingerprints differ, `--noisy report`, or the
 ///   metric's own policy in `ComparisonOptions.noisyByMetric`): `reported`.
 /// - noisy metric within `t` (ratio of medians): `pass`, with the ±% interval.

@@ -13,6 +13,12 @@ public struct ComparisonOptions: Sendable {
     public var noisyByMetric: [String: NoisyPolicy] = [:]
     /// `check` or `compare`.
     public var mode: Report.Mode
+    /// The relative floor an unstable exact metric's medians must move by before the row
+    /// can fail or improve (0.2 is 20%; see `Comparison.compareExact`).
+    public var unstableFloor: Double = ComparisonOptions.defaultUnstableFloor
+    /// The default `unstableFloor`: twice the largest between-process shift measured
+    /// (docs/thresholds.md).
+    public static let defaultUnstableFloor = 0.2
     /// Statistical power the "needs ~N samples" estimate aims for.
     public var power: Double
 

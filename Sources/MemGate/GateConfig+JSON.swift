@@ -25,6 +25,19 @@ extension GateConfig {
     }
 }
 
+extension GateConfig {
+    /// Parses an unstable-metric floor: a percentage alone (`"20%"` is 0.2).
+    ///
+    /// - Throws: `ThresholdError` for anything else (an amount, `off`, no percentage).
+    public static func parseFloor(_ text: String) throws(ThresholdError) -> Double {
+        let threshold = try Threshold(parsing: text)
+        guard !threshold.isOff, threshold.amount == nil, let fraction = threshold.fraction else {
+            throw ThresholdError(text: text, problem: "is not a percentage alone, like 20%")
+        }
+        return fraction
+    }
+}
+
 /// Walks the decoded JSON, checking keys and types and naming the key path on failure.
 private struct ConfigReader {
     let path: String
@@ -48,7 +61,7 @@ private struct ConfigReader {
     }
 
     mutating func config(_ root: Any) throws(ConfigError) -> GateConfig {
-        let keys = ["thresholds", "alpha", "inconclusive", "noisy", "benchmarks", "executables"]
+        let keys = ["thresholds", "alpha", "inconclusive", "noisy", "unstableFloor", "benchmarks", "executables"]
         let object = try object(root, at: "", allowed: keys)
         var config = GateConfig()
         if let value = object["thresholds"] { config.thresholds = try thresholds(value, at: "thresholds") }
@@ -73,6 +86,10 @@ private struct ConfigReader {
             } else {
                 config.noisy = try noisyPolicy(value, at: "noisy", expected: "\"gate\", \"report\" or an object of metric: policy")
             }
+        }
+        if let value = object["unstableFloor"] {
+            let text = try string(value, at: "unstableFloor")
+            do { config.unstableFloor = try GateConfig.parseFloor(text) } catch { throw fail("unstableFloor", "\(error)") }
         }
         if let value = object["benchmarks"] {
             guard let list = value as? [Any] else { throw fail("benchmarks", "expected an array, found \(describe(value))") }

@@ -6,6 +6,7 @@
 ///       "alpha": 0.01,
 ///       "inconclusive": "fail",
 ///       "noisy": "gate",
+///       "unstableFloor": "20%",
 ///       "benchmarks": [ { "match": "json/*", "thresholds": { "bytes": "10%" } } ],
 ///       "executables": ["ExampleBenchmarks"]
 ///     }
@@ -39,6 +40,9 @@ public struct GateConfig: Sendable, Equatable {
     /// Per-metric exceptions to `noisy` (`"noisy": {"*": "report", "peakRSS": "gate"}`),
     /// never naming a built-in exact metric.
     public var noisyByMetric: [String: NoisyPolicy] = [:]
+    /// The relative floor for unstable exact metrics' medians (`"unstableFloor": "20%"` is
+    /// 0.2), if set.
+    public var unstableFloor: Double?
     /// Per-benchmark overrides, in file order; later matching entries win.
     public var benchmarks: [Override] = []
     /// The benchmark executables `memgate run` and `memgate refs` build and run, instead

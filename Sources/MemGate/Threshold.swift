@@ -75,6 +75,16 @@ public struct Threshold: Sendable, Equatable, CustomStringConvertible {
         isExceeded(from: baseline, to: current, better: better == .lower ? .higher : .lower)
     }
 
+    /// This threshold with its relative part raised to at least `fraction` (the absolute
+    /// part kept): what an unstable exact metric's medians must exceed. `off` stays off.
+    public func widened(toFraction fraction: Double) -> Threshold {
+        guard !isOff, fraction > (self.fraction ?? 0) else { return self }
+        var widened = self
+        widened.fraction = fraction
+        widened.text = "\(Threshold.number(fraction * 100))%" + (amount.map { " +\(Threshold.number($0))" } ?? "")
+        return widened
+    }
+
     /// Whether the absolute part (if any) can apply to a metric measured in `unit`.
     public func isCompatible(with unit: MetricUnitClass) -> Bool {
         switch amountUnit {

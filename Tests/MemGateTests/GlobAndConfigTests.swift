@@ -73,6 +73,14 @@ import Testing
         #expect(try parse(#"{"noisy": {}}"#) == GateConfig())
     }
 
+    @Test func unstableFloorIsAPercentage() throws {
+        #expect(try parse(#"{"unstableFloor": "35%"}"#).unstableFloor == 0.35)
+        #expect(try parse("{}").unstableFloor == nil)
+        #expect(error(#"{"unstableFloor": "+2"}"#)?.description == #"memgate.json: at unstableFloor: threshold "+2" is not a percentage alone, like 20%"#)
+        #expect(error(#"{"unstableFloor": "off"}"#)?.description == #"memgate.json: at unstableFloor: threshold "off" is not a percentage alone, like 20%"#)
+        #expect(error(#"{"unstableFloor": 0.2}"#)?.description == "memgate.json: at unstableFloor: expected a string, found 0.2")
+    }
+
     @Test func emptyObjectIsDefaults() throws {
         #expect(try parse("{}") == GateConfig())
     }
@@ -81,7 +89,7 @@ import Testing
         func check(_ json: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
             #expect(error(json)?.description == expected, sourceLocation: sourceLocation)
         }
-        check(#"{"threshold": {}}"#, #"memgate.json: at threshold: unknown key "threshold" (known: thresholds, alpha, inconclusive, noisy, benchmarks, executables)"#)
+        check(#"{"threshold": {}}"#, #"memgate.json: at threshold: unknown key "threshold" (known: thresholds, alpha, inconclusive, noisy, unstableFloor, benchmarks, executables)"#)
         check(#"{"thresholds": {"time": "ten%"}}"#, #"memgate.json: at thresholds.time: threshold "ten%" is not a percentage like 10%"#)
         check(#"{"thresholds": {"time": 10}}"#, "memgate.json: at thresholds.time: expected a string, found 10")
         check(#"{"thresholds": {"time": "+1MiB"}}"#, #"memgate.json: at thresholds.time: threshold "+1MiB" uses a bytes unit, but time is not measured in bytes"#)

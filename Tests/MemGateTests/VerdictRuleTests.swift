@@ -69,6 +69,37 @@ import Testing
         #expect(try Fixture.verdict(before, overlapping, metric: "hits").verdict == .pass)
     }
 
+    @Test func unstableWholeDistributionShiftWithinTheFloorPasses() throws {
+        // The task-group workload on one AMD EPYC machine: the baseline's process at
+        // 34-34.7 allocs/op, a later `memgate run`'s at 35.4-39.1 (median +10.3%). Every
+        // current sample is above every baseline sample, but the medians moved by less
+        // than the 20% floor: a shift between processes, not a change in the code.
+        let baseline = Fixture.allocs([34, 34.1, 34, 34.46, 34.04, 34, 34.17, 34.08, 34.68, 34])
+        let current = Fixture.allocs([38.79, 38.53, 37.49, 39.1, 35.69, 37.67, 37.93, 35.91, 35.38, 35.71])
+        let row = try Fixture.verdict(baseline, current, metric: "allocs")
+        #expect(row.unstable)
+        #expect(row.verdict == .pass)
+        #expect(row.note.hasSuffix("judged by range and by medians with a 20% floor"))
+        // A lower floor makes the same shift a regression; two more child tasks (42.7-48.3,
+        // median +36.8%) fail at the default.
+        var options = ComparisonOptions()
+        options.unstableFloor = 0.05
+        #expect(try Fixture.verdict(baseline, current, metric: "allocs", options: options).verdict == .regression)
+        let tenChildren = Fixture.allocs([46.6, 42.7, 48.3, 46.9, 45.1, 47.2, 46.0, 44.8, 47.7, 46.5])
+        #expect(try Fixture.verdict(baseline, tenChildren, metric: "allocs").verdict == .regression)
+    }
+
+    @Test func unstableFloorKeepsTheThresholdsAbsolutePart() {
+        #expect(Threshold.absolute(0).widened(toFraction: 0.2).text == "20% +0")
+        #expect(Threshold.percent(30).widened(toFraction: 0.2) == .percent(30))
+        #expect(Threshold.off.widened(toFraction: 0.2) == .off)
+        // Both parts must be exceeded: +2 and 20% of the baseline.
+        let widened = Threshold.absolute(2).widened(toFraction: 0.2)
+        #expect(widened.isExceeded(from: 5, to: 7.5, better: .lower))     // +2.5 > 2 and > 1
+        #expect(!widened.isExceeded(from: 5, to: 6.5, better: .lower))    // +1.5 < 2
+        #expect(!widened.isExceeded(from: 20, to: 23, better: .lower))    // +3 > 2 but < 4
+    }
+
     @Test func exactMetricsGateAcrossMachines() throws {
         var other = Fixture.environment
         other.cpuModel = "Other CPU"

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// The self-gate's verdicts on results recorded on other machines (Tests/Fixtures/recorded,
+/// copied from the project's shared recordings): the committed baseline must pass every
+/// unchanged run, whatever process or machine of its class produced it, and must still fail
+/// a real change. Runs the built `memgate check` with the repository's own config.
+@Suite struct RecordedRunsTests {
+    static let root = TinyBenchFixture.repositoryRoot
+    static let recorded = root.appendingPathComponent("Tests/Fixtures/recorded")
+    static let baseline = root.appendingPathComponent("baselines/baseline.json").path
+    static let config = root.appendingPathComponent("baselines/memgate.json").path
+
+    /// Every unchanged run recorded on 2026-12-01 on the AMD EPYC class (12 direct runs of
+    /// ExampleBenchmarks, 6 through `memgate run`, whose task-group allocations sat
+    /// 35.1-39.5 allocs/op against the baseline's 34-34.7).
+    static let unchangedRuns: [String] = {
+        let folder = recorded.appendingPathComponent("amd-epyc-2026-12-01")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.sorted().map { folder.appendingPathComponent($0).path }
+    }()
+
+    @Test func allEighteenRecordingsAreThere() {
+        #expect(Self.unchangedRuns.count == 18)
+    }
+
+    @Test(arguments: unchangedRuns)
+    func unchangedRunPasses(_ path: String) throws {
+        let outcome = try MemGateProcess.run(["check", Self.baseline, path, "--config", Self.config])
+        #expect(outcome.code == 0, "\(outcome.stdout)\n\(outcome.stderr)")
+        #expect(outcome.stdout.contains("\nPASS: "))
+    }
+
+    /// The same workload spawning 10 child tasks instead of 8 (name unchanged), recorded by
+    /// `memgate run` in a fresh clone on the AMD EPYC class: 42.7-48.3 allocs/op.
+    @Test func twoMoreChildTasksFail() throws {
+        let path = Self.recorded.appendingPathComponent("children10-amd-epyc-2026-12-01.json").path
+        let outcome = try MemGateProcess.run(["check", Self.baseline, path, "--config", Self.config, "--format", "json"])
+        #expect(outcome.code == 1, "\(outcome.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as! [String: Any]
+        let benchmarks = report["benchmarks"] as! [[String: Any]]
+        let regressed = benchmarks.flatMap { benchmark in
+            (benchmark["metrics"] as! [[String: Any]]).filter { $0["verdict"] as? String == "regression" }
+                .map { "\(benchmark["name"]!) \($0["metric"]!)" }
+        }
+        #expect(regressed == ["async/task-group/children=8 allocs", "async/task-group/children=8 bytes"])
+    }
+}

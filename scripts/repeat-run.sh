@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The README's main command on N fresh clones (default 20): for each run, a new `git clone`
+# of this repository, then `swift run -c release memgate run` (a clean release build every
+# time). Prints one line per run (exit status, seconds, verdict line, and the task-group
+# allocs row) and keeps each run's results under OUT (default a temporary folder, removed).
+# Usage: scripts/repeat-run.sh [N] [OUT]
+set -uo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+runs=${1:-20}
+work=$(mktemp -d)
+out=${2:-}
+trap 'rm -rf "$work"' EXIT
+[ -n "$out" ] && mkdir -p "$out"
+passed=0
+for i in $(seq "$runs"); do
+  rm -rf "$work/clone"
+  git clone -q "$repo" "$work/clone"
+  start=$(date +%s)
+  (cd "$work/clone" && swift run -c release memgate run --all) >"$work/run$i.log" 2>&1
+  status=$?
+  [ "$status" -eq 0 ] && passed=$((passed + 1))
+  verdict=$(grep -E '^(PASS|FAIL|INCONCLUSIVE)' "$work/run$i.log" | tail -1)
+  allocs=$(grep -E '^async/task-group/children=8 +allocs ' "$work/run$i.log" | tr -s ' ' | cut -d' ' -f3-12)
+  echo "run $i: exit $status, $(( $(date +%s) - start )) s | $verdict | task-group allocs: $allocs"
+  [ -n "$out" ] && cp "$work/clone/.memgate/results.json" "$out/run$i.json" 2>/dev/null
+  if [ "$status" -ne 0 ]; then grep -E 'REGRESSED|inconclusive|error:' "$work/run$i.log" | head -20 | sed 's/^/    /'; fi
+done
+echo "$passed of $runs passed"

@@ -54,13 +54,14 @@ public enum Comparison {
         for before in baseline.benchmarks where !seen.contains(before.name) {
             entries.append(BenchmarkComparison(name: before.name, presence: .removed, status: before.status, message: before.message))
         }
-        family.resolve(into: &entries, alpha: options.alpha, power: options.power)
+        let untested = options.family == .allGated ? gatedNoisyRows(entries) - family.count : 0
+        family.resolve(into: &entries, alpha: options.alpha, power: options.power, untested: untested)
         let (noisyGated, reason) = noisyGating(
             noisyMetrics: noisyMetricNames(entries), mismatches: mismatches, options: options)
         return Report(
             baselineName: baselineName, currentName: currentName, mode: options.mode,
             noisyGated: noisyGated, noisyNotGatedReason: reason, debugBuilds: debug,
-            alpha: options.alpha, familySize: family.count, benchmarks: entries)
+            alpha: options.alpha, familySize: family.count + untested, benchmarks: entries)
     }
 
     /// Whether any of `noisyMetrics` was gated, and why some or all were not: differing
@@ -81,6 +82,14 @@ public enum Comparison {
             return (true, "noisy metrics other than \(gated.joined(separator: ", ")) set to report (the config's \"noisy\"): those are shown, not gated")
         }
         return (!gated.isEmpty, "noisy metrics \(reported.joined(separator: ", ")) set to report (the config's \"noisy\"): shown, not gated")
+    }
+
+    /// How many noisy rows of `entries` were gated (within the threshold, or candidates of
+    /// the Holm family), before the family decides.
+    static func gatedNoisyRows(_ entries: [BenchmarkComparison]) -> Int {
+        entries.reduce(0) { count, entry in
+            count + entry.metrics.filter { !$0.exact && ($0.verdict == .pass || $0.verdict == .inconclusive) }.count
+        }
     }
 
     /// The names of the non-exact metrics compared in `entries`, in first-seen order.

@@ -19,6 +19,8 @@ public struct ComparisonOptions: Sendable {
     /// The default `unstableFloor`: twice the largest between-process shift measured
     /// (docs/thresholds.md).
     public static let defaultUnstableFloor = 0.2
+    /// Which noisy comparisons the Holm family holds (see `NoisyFamily`).
+    var family: NoisyFamily.Scope = .beyondThreshold
     /// Statistical power the "needs ~N samples" estimate aims for.
     public var power: Double
 

@@ -16,6 +16,19 @@ import BenchStatistics
 /// stay undecided are inconclusive (worse) or pass (better), with the samples per side at
 /// level alpha / family size that would likely decide them.
 struct NoisyFamily {
+    /// Which comparisons the family holds.
+    enum Scope: Sendable {
+        /// Only the gated comparisons beyond their threshold (`check`, `compare`, `run`):
+        /// the threshold is a practical-significance filter chosen before the data, and a
+        /// large suite keeps its power. Each benchmark-metric that goes beyond its
+        /// threshold by chance adds up to alpha to the chance of a false alarm.
+        case beyondThreshold
+        /// Every gated noisy comparison, those within their threshold counted with p = 1
+        /// (`refs`): the family-wise error is at most alpha for the whole suite, whatever
+        /// the noise; the power lost at the first look is won back by the next ones.
+        case allGated
+    }
+
     /// What the family needs to test one comparison.
     struct Candidate {
         var baseline: [Double]
@@ -35,13 +48,16 @@ struct NoisyFamily {
     }
 
     /// Tests every member, Holm-adjusts, and writes verdicts and notes into `entries`.
-    func resolve(into entries: inout [BenchmarkComparison], alpha: Double, power: Double) {
+    ///
+    /// - Parameter untested: gated comparisons outside the family's members (within their
+    ///   threshold) that count as tests with p = 1 (`Scope.allGated`); 0 otherwise.
+    func resolve(into entries: inout [BenchmarkComparison], alpha: Double, power: Double, untested: Int = 0) {
         guard !members.isEmpty else { return }
         let raw = members.map { member in
             MannWhitneyU.test(member.candidate.baseline, member.candidate.current)?.pValue ?? 1
         }
-        let adjusted = HolmBonferroni.adjust(raw)
-        let levelPerTest = alpha / Double(members.count)
+        let adjusted = HolmBonferroni.adjust(raw + Array(repeating: 1, count: untested))
+        let levelPerTest = alpha / Double(members.count + untested)
         for (index, member) in members.enumerated() {
             var row = entries[member.entry].metrics[member.row]
             row.pValue = adjusted[index]

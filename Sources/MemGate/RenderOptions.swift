@@ -34,6 +34,7 @@ extension Report {
             lines.append("DEBUG BUILD: the \(side) results come from a debug build; its numbers are not representative")
         }
         if let reason = noisyNotGatedReason { lines.append(reason) }
+        if let settling { lines.append(settling) }
         let tooFew = counts.tooFewSamples
         if tooFew > 0 {
             lines.append("\(tooFew) noisy comparison\(tooFew == 1 ? "" : "s") had too few samples for any change to be significant; record more samples (see the notes)")

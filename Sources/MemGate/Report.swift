@@ -34,6 +34,9 @@ public struct Report: Sendable, Equatable {
     public var familySize: Int
     /// Benchmarks in display order: failed, then compared, added, removed, by name.
     public var benchmarks: [BenchmarkComparison]
+    /// What `memgate refs` did to settle inconclusive rows (more rounds, looks, levels),
+    /// or nil when nothing was looked at again.
+    public var settling: String?
 
     /// Creates a report.
     public init(

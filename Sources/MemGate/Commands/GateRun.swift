@@ -25,10 +25,7 @@ enum GateRun {
         baseline: ResultsFile, current: ResultsFile, baselineName: String, currentName: String,
         gate: GateArguments, context: inout CommandContext
     ) throws -> ExitCode {
-        try gate.checkOverriddenMetrics(baseline, current)
-        for note in gate.unknownConfigMetricNotes(baseline, current) + gate.unmatchedGlobNotes(baseline, current) {
-            context.errors += "memgate: \(note)\n"
-        }
+        try prepare(baseline, current, gate: gate, context: &context)
         let report: Report
         do {
             report = try Comparison.compare(
@@ -37,6 +34,21 @@ enum GateRun {
         } catch {
             throw CommandError("\(error)")
         }
+        return try render(report, gate: gate, context: &context)
+    }
+
+    /// Checks the `--threshold` names against the files and writes the config notes to
+    /// standard error: what every comparison of `baseline` and `current` starts with.
+    static func prepare(_ baseline: ResultsFile, _ current: ResultsFile, gate: GateArguments, context: inout CommandContext) throws {
+        try gate.checkOverriddenMetrics(baseline, current)
+        for note in gate.unknownConfigMetricNotes(baseline, current) + gate.unmatchedGlobNotes(baseline, current) {
+            context.errors += "memgate: \(note)\n"
+        }
+    }
+
+    /// Renders `report` to standard output, to every `--output` file and to
+    /// `$GITHUB_STEP_SUMMARY`, and returns its exit code.
+    static func render(_ report: Report, gate: GateArguments, context: inout CommandContext) throws -> ExitCode {
         let color = gate.format == .text && context.stdoutStyle.colour
         context.output += report.rendered(gate.format, options: RenderOptions(color: color, verbose: gate.verbose), policy: gate.policy)
         let fileOptions = RenderOptions(color: false, verbose: gate.verbose)

@@ -17,6 +17,9 @@ struct RefsCommand: Subcommand {
     static let name = "refs"
     static let defaultRounds = 10
     static let defaultSamples = 5
+    /// The default `--max-time` in seconds (10m): what all rounds, the settling ones
+    /// included, may take.
+    static let defaultMaxTime: Double = 600
 
     static var spec: CommandSpec {
         var spec = CommandSpec(
@@ -24,7 +27,9 @@ struct RefsCommand: Subcommand {
             usage: "memgate refs [options] BASE [HEAD]",
             discussion: """
             Checks BASE (and HEAD, when given) out into temporary git worktrees, builds each side's \
-            benchmark executables in release into separate build folders, and runs them in \
+            benchmark executables in release into separate build folders (functions and blocks \
+            aligned to 64 bytes, so an edit elsewhere cannot fake a time change through code \
+            layout; --no-align turns that off), and runs them in \
             alternating rounds (base then head, then head then base, ...): in each round every \
             benchmark runs once per side, each run a fresh process keeping --samples samples. Each \
             run contributes one value per metric (the median of its samples: samples within one \
@@ -34,6 +39,13 @@ struct RefsCommand: Subcommand {
             --threshold; a config's "noisy" key does not apply here, --noisy report does). Without HEAD, the \
             working tree is compared, uncommitted changes included; it is built in place into a \
             build folder of its own, never .build. Benchmarks found on one side only are reported.
+
+            A benchmark left inconclusive (beyond its threshold, not significantly) runs more \
+            rounds, interleaved as before, and is compared again, up to 4 more times while \
+            --max-time lasts; each benchmark keeps the verdict of the look that decided it. The \
+            first look tests at alpha/2, each later one at alpha/8, so the chance of any false \
+            regression stays at most alpha (docs/thresholds.md). Exit 3 is left only for what \
+            the budget could not settle, with the rounds that would.
 
             The benchmark executables of each side are those its own baselines/memgate.json lists \
             under "executables", else every executable target that depends on BenchKit. Worktrees \
@@ -52,12 +64,14 @@ struct RefsCommand: Subcommand {
         spec.option("--package-path", value: "DIR", help: "The Swift package whose benchmarks to compare (its path inside the repository is used on both sides).", defaultDescription: ".")
         spec.option("--rounds", value: "N", help: "Alternating rounds; each runs every benchmark once per side.", defaultDescription: "\(defaultRounds)")
         spec.option("--samples", value: "N", help: "Samples per benchmark per round; their median is the round's value.", defaultDescription: "\(defaultSamples)")
+        spec.option("--max-time", value: "DURATION", help: "Time all rounds may take: the first --rounds always run; benchmarks left inconclusive then run more rounds, and are compared again, while it lasts (0: never).", defaultDescription: "10m")
         spec.option("--filter", value: "REGEX", help: "Run only benchmarks whose name matches REGEX.")
         spec.option("--skip", value: "REGEX", help: "Skip benchmarks whose name matches REGEX.")
         spec.option("--sample-time", value: "DURATION", help: "Target duration of one sample (default 10ms).")
         spec.option("--timeout", value: "DURATION", help: "Kill a benchmark's process after this long (default 60s).")
         spec.option("--executable", value: "NAME", help: "Build and run only this benchmark executable on both sides (repeatable).", repeatable: true)
         spec.option("--keep-results", value: "DIR", help: "Write the pooled results to DIR/base.json and DIR/head.json (for memgate compare, or CI artifacts).")
+        spec.flag("--no-align", help: "Build both sides with the compiler's default code layout instead of 64-byte aligned functions and blocks (which keep layout shifts from faking time changes).")
         spec.option("--build-root", value: "DIR", help: "Keep the build folders in DIR/base and DIR/head across runs (incremental builds, CI caches).", defaultDescription: "temporary, removed")
         GateArguments.declare(on: &spec)
         spec.positional("BASE", help: "The git revision to compare against (branch, tag, commit, origin/main...).")
@@ -76,6 +90,8 @@ struct RefsCommand: Subcommand {
             gate.options.noisyByMetric = [:]
         }
         let rounds = try arguments.int("--rounds", in: 1...1000) ?? defaultRounds
+        let maxTime = try arguments.duration("--max-time") ?? defaultMaxTime
+        if maxTime < 0 { throw arguments.usageError("--max-time: must be 0 or more") }
         let forwarded = try forwardedArguments(arguments)
         let selection = ["--filter", "--skip"].flatMap { name in arguments.value(name).map { [name, $0] } ?? [] }
         gate.ranEveryBenchmark = selection.isEmpty
@@ -117,6 +133,7 @@ struct RefsCommand: Subcommand {
 
         let started = Date()
         let pooled: [RefsSide: ResultsFile]
+        let report: Report
         let base: BuiltSide, head: BuiltSide
         do {
             func checkout(_ side: RefsSide, _ revision: String?, _ commit: String?) throws -> SideCheckout {
@@ -134,15 +151,20 @@ struct RefsCommand: Subcommand {
             }
             let listed = arguments.values("--executable")
             let status = { (text: String) in progress.update("memgate refs: " + text) }
+            let layout: CodeLayout = arguments.flag("--no-align") ? .compilerDefault : .aligned
             base = try BuiltSide.build(checkout(.base, baseRevision, baseCommit), listed: listed, selection: selection,
-                                       status: status)
+                                       layout: layout, status: status)
             head = try BuiltSide.build(checkout(.head, headRevision, headCommit), listed: listed, selection: selection,
-                                       status: status)
+                                       layout: layout, status: status)
             guard !base.benchmarks.isEmpty || !head.benchmarks.isEmpty else {
                 throw BuiltSide.Failure(description: "no benchmark matches --filter/--skip on either side")
             }
-            let runs = InterleavedRuns(rounds: rounds, forwardedArguments: forwarded, workspace: workspace)
-            pooled = try runs.run(base: base, head: head, status: status)
+            var runs = InterleavedRuns(base: base, head: head, forwardedArguments: forwarded, workspace: workspace)
+            let settled = SettledRuns(
+                looks: SequentialLooks(alpha: gate.options.alpha, settling: maxTime > 0), rounds: rounds, maxSeconds: maxTime,
+                baselineName: "base \(base.checkout.label)", currentName: "head \(head.checkout.label)")
+            report = try settled.run(&runs, options: gate.options, status: status)
+            pooled = runs.pooled
         } catch {
             progress.finish()
             interrupt.checkpoint()
@@ -168,10 +190,8 @@ struct RefsCommand: Subcommand {
             let samples = try arguments.int("--samples", in: 1...100_000) ?? defaultSamples
             context.errors += "memgate refs: base \(base.checkout.label) vs head \(head.checkout.label): \(count) benchmark\(count == 1 ? "" : "s") × \(rounds) rounds × \(samples) samples per side in \(MetricUnit.elapsed(Date().timeIntervalSince(started)))\(keepResults.map { "; results in \($0)/base.json, \($0)/head.json" } ?? "")\n"
         }
-        return try GateRun.report(
-            baseline: pooled[.base]!, current: pooled[.head]!,
-            baselineName: "base \(base.checkout.label)", currentName: "head \(head.checkout.label)",
-            gate: gate, context: &context)
+        try GateRun.prepare(pooled[.base]!, pooled[.head]!, gate: gate, context: &context)
+        return try GateRun.render(report, gate: gate, context: &context)
     }
 
     /// `--samples` (always, default `defaultSamples`), `--sample-time` and `--timeout` for

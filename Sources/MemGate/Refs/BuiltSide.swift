@@ -2,12 +2,13 @@ import Foundation
 
 /// One side after its build: its executables and which executable runs each benchmark.
 ///
-///     let built = try BuiltSide.build(checkout, listed: [], selection: ["--filter", "^json/"]) { status in
+///     let built = try BuiltSide.build(checkout, listed: [], selection: ["--filter", "^json/"], layout: .aligned) { status in
 ///         progress.update(status)
 ///     }
 ///     built.benchmarks   // [("json/decode", ".../release/AppBenchmarks"), ...]
 ///
-/// Building is `swift build -c release --product NAME --scratch-path SCRATCH` for each
+/// Building is `swift build -c release --product NAME --scratch-path SCRATCH` (plus the
+/// layout's flags, see `CodeLayout`) for each
 /// benchmark executable (see `BenchmarkPackage.discover`: the side's own
 /// `baselines/memgate.json` "executables", else every executable target that depends on
 /// BenchKit); listing is `NAME --list` with the user's `--filter`/`--skip`, run in the
@@ -32,11 +33,12 @@ struct BuiltSide: Sendable {
     ///   - listed: executables named on the command line (`--executable`); empty to use
     ///     the side's configuration or discovery.
     ///   - selection: `--filter`/`--skip` arguments for `--list`.
+    ///   - layout: the code layout both sides build with.
     ///   - status: called with a progress text before each build.
     /// - Throws: `Failure` naming the side: no benchmark executable, an unreadable
     ///   configuration, a failed build (with the end of its log), a failed listing.
     static func build(
-        _ checkout: SideCheckout, listed: [String], selection: [String],
+        _ checkout: SideCheckout, listed: [String], selection: [String], layout: CodeLayout,
         status: (String) -> Void
     ) throws -> BuiltSide {
         let side = "\(checkout.side) \(checkout.label)"
@@ -51,7 +53,7 @@ struct BuiltSide: Sendable {
         } catch {
             throw Failure(description: "\(side): \(error)")
         }
-        let builder = BenchmarkBuild(packagePath: checkout.packagePath, scratchPath: checkout.scratchPath)
+        let builder = BenchmarkBuild(packagePath: checkout.packagePath, scratchPath: checkout.scratchPath, layout: layout)
         var benchmarks: [(name: String, executable: String)] = []
         for (index, executable) in package.executables.enumerated() {
             status("building \(checkout.side) \(executable) (release) [\(index + 1)/\(package.executables.count)]")

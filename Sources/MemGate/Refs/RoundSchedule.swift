@@ -37,19 +37,21 @@ enum RoundSchedule {
         return (base + head).filter { seen.insert($0).inserted }
     }
 
-    /// Every step of `rounds` rounds, in running order.
+    /// Every step of `rounds` rounds, in running order, numbered from `firstRound` (the
+    /// rounds of a later look continue the alternation of the earlier ones).
     ///
     /// - Parameters:
     ///   - rounds: how many rounds; 0 or fewer gives no steps.
+    ///   - firstRound: the number (0-based) of the first of them.
     ///   - base: the benchmark names the base side has, in its order.
     ///   - head: the benchmark names the head side has, in its order.
     /// - Returns: `rounds` × (one step per side that has a benchmark, for every benchmark
     ///   of `union(base:head:)`).
-    static func steps(rounds: Int, base: [String], head: [String]) -> [Step] {
+    static func steps(rounds: Int, firstRound: Int = 0, base: [String], head: [String]) -> [Step] {
         let names = union(base: base, head: head)
         let has: [RefsSide: Set<String>] = [.base: Set(base), .head: Set(head)]
         var steps: [Step] = []
-        for round in 0..<max(rounds, 0) {
+        for round in firstRound..<(firstRound + max(rounds, 0)) {
             for name in names {
                 for side in order(round: round) where has[side]!.contains(name) {
                     steps.append(Step(round: round, side: side, benchmark: name))

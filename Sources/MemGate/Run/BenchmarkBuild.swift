@@ -10,11 +10,14 @@ struct BenchmarkBuild {
     var packagePath: String
     /// The build folder; nil for the package's default `.build`.
     var scratchPath: String?
+    /// The code layout to build with.
+    var layout: CodeLayout = .compilerDefault
 
     /// Builds `product` in release and returns the path of its executable.
     func build(product: String) throws -> String {
         var arguments = ["build", "-c", "release", "--product", product, "--package-path", packagePath]
         if let scratchPath { arguments += ["--scratch-path", scratchPath] }
+        arguments += layout.buildArguments
         let outcome = try Subprocess(executable: "swift", arguments: arguments).run()
         guard outcome.succeeded else {
             throw Failure(product: product, logTail: (outcome.output + outcome.errorOutput).lastLines(30))
@@ -26,6 +29,7 @@ struct BenchmarkBuild {
     func binaryDirectory() throws -> String {
         var arguments = ["build", "-c", "release", "--show-bin-path", "--package-path", packagePath]
         if let scratchPath { arguments += ["--scratch-path", scratchPath] }
+        arguments += layout.buildArguments
         let outcome = try Subprocess(executable: "swift", arguments: arguments).run()
         guard outcome.succeeded else { throw Failure(product: "(bin path)", logTail: outcome.errorOutput.lastLines(10)) }
         return outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -5,7 +5,8 @@
 # (Tests/Fixtures/TinyBench: "blocks", 2 allocations per op, ~25 ns; "spin", ~4 us of
 # arithmetic per op), then runs, with memgate's default thresholds and options:
 #   - A/A: `memgate refs HEAD` on the clean working tree, AA_RUNS times (same commit both sides);
-#   - detection: the working tree with spinRounds x1.10 and x1.20 (uncommitted), DETECT_RUNS each.
+#   - detection: the working tree with spinRounds x1.10 and x1.20 (uncommitted), DETECT_RUNS each,
+#     and x1.10 again with --threshold time=5%.
 # Every run keeps its pooled results (OUT/<case>-<i>/{base,head}.json) and its report
 # (OUT/<case>-<i>.txt), and one line per run goes to OUT/runs.tsv:
 #   case  run  exit  seconds  spin-time-ratio  spin-regressed-metrics  any-regressed
@@ -51,14 +52,16 @@ set_spin() {  # "committed" restores the committed file (a clean working tree)
   printf "case\trun\texit\tseconds\tspin_time_ratio\tspin_regressed\tany_regressed\n"
 } > "$OUT/runs.tsv"
 
-run_case() {  # name spinRounds runs
+run_case() {  # name spinRounds runs [extra memgate refs arguments...]
   local name=$1 rounds=$2 runs=$3
+  shift 3
+  local case_extra=("$@")
   set_spin "$rounds"
   for i in $(seq 1 "$runs"); do
     local start end code
     start=$(date +%s.%N)
     set +e
-    (cd "$REPO/pkg" && "$MEMGATE" refs HEAD --build-root "$BUILD_ROOT" --keep-results "$OUT/$name-$i" "${EXTRA[@]}" \
+    (cd "$REPO/pkg" && "$MEMGATE" refs HEAD --build-root "$BUILD_ROOT" --keep-results "$OUT/$name-$i" ${EXTRA[@]+"${EXTRA[@]}"} ${case_extra[@]+"${case_extra[@]}"} \
         > "$OUT/$name-$i.txt" 2> "$OUT/$name-$i.err")
     code=$?
     set -e
@@ -79,6 +82,7 @@ print(f'{m(h) / m(b):.3f}')" 2>/dev/null || echo "-")
 run_case aa committed "$AA_RUNS"
 run_case slow10 22000 "$DETECT_RUNS"
 run_case slow20 24000 "$DETECT_RUNS"
+run_case slow10-t5 22000 "$DETECT_RUNS" --threshold time=5%
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/runs.tsv"
 
 python3 - "$OUT/runs.tsv" <<'PY'

@@ -88,8 +88,9 @@ extension Comparison {
     /// - the medians differ by more than the threshold widened to `unstableFloor` (a
     ///   relative floor), so a shift of the whole distribution between processes or
     ///   machines, which no single file's spread shows, cannot either.
-    /// Measured (docs/thresholds.md): between processes and contexts on one machine class
-    /// the task-group workload's median moved by up to +10.3%, two more child tasks by +47%.
+    /// Measured (docs/thresholds.md): between processes, contexts and load on one machine
+    /// class the task-group workload's median moved by up to +25.1%, two more child tasks
+    /// by +36.8%.
     static func compareExact(_ row: inout MetricComparison, before: [Double], now: [Double], unstableFloor: Double) {
         let threshold = row.threshold
         let (bMin, bMax) = (before.min()!, before.max()!)

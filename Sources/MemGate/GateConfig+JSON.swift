@@ -61,7 +61,7 @@ private struct ConfigReader {
     }
 
     mutating func config(_ root: Any) throws(ConfigError) -> GateConfig {
-        let keys = ["thresholds", "alpha", "inconclusive", "noisy", "unstableFloor", "benchmarks", "executables"]
+        let keys = ["thresholds", "alpha", "inconclusive", "noisy", "unstableFloor", "rounds", "benchmarks", "executables"]
         let object = try object(root, at: "", allowed: keys)
         var config = GateConfig()
         if let value = object["thresholds"] { config.thresholds = try thresholds(value, at: "thresholds") }
@@ -90,6 +90,13 @@ private struct ConfigReader {
         if let value = object["unstableFloor"] {
             let text = try string(value, at: "unstableFloor")
             do { config.unstableFloor = try GateConfig.parseFloor(text) } catch { throw fail("unstableFloor", "\(error)") }
+        }
+        if let value = object["rounds"] {
+            guard let number = value as? NSNumber, !(value is Bool), isNumeric(number), number.doubleValue == number.doubleValue.rounded() else {
+                throw fail("rounds", "expected a whole number, found \(describe(value))")
+            }
+            guard (1...1000).contains(number.doubleValue) else { throw fail("rounds", "\(number.intValue) is not in 1...1000") }
+            config.rounds = number.intValue
         }
         if let value = object["benchmarks"] {
             guard let list = value as? [Any] else { throw fail("benchmarks", "expected an array, found \(describe(value))") }

@@ -7,6 +7,7 @@
 ///       "inconclusive": "fail",
 ///       "noisy": "gate",
 ///       "unstableFloor": "20%",
+///       "rounds": 10,
 ///       "benchmarks": [ { "match": "json/*", "thresholds": { "bytes": "10%" } } ],
 ///       "executables": ["ExampleBenchmarks"]
 ///     }
@@ -43,6 +44,8 @@ public struct GateConfig: Sendable, Equatable {
     /// The relative floor for unstable exact metrics' medians (`"unstableFloor": "20%"` is
     /// 0.2), if set.
     public var unstableFloor: Double?
+    /// Rounds per side for `memgate refs` and `memgate calibrate` (`--rounds` wins), if set.
+    public var rounds: Int?
     /// Per-benchmark overrides, in file order; later matching entries win.
     public var benchmarks: [Override] = []
     /// The benchmark executables `memgate run` and `memgate refs` build and run, instead

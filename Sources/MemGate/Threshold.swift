@@ -79,10 +79,19 @@ public struct Threshold: Sendable, Equatable, CustomStringConvertible {
     /// part kept): what an unstable exact metric's medians must exceed. `off` stays off.
     public func widened(toFraction fraction: Double) -> Threshold {
         guard !isOff, fraction > (self.fraction ?? 0) else { return self }
-        var widened = self
-        widened.fraction = fraction
-        widened.text = "\(Threshold.number(fraction * 100))%" + (amount.map { " +\(Threshold.number($0))" } ?? "")
-        return widened
+        return withFraction(fraction)
+    }
+
+    /// This threshold with its relative part set to `fraction` and its absolute part, as
+    /// written, kept (`"10% +1MiB"` with 0.05 is `"5% +1MiB"`); gating even if it was off.
+    public func withFraction(_ fraction: Double) -> Threshold {
+        var result = self
+        result.isOff = false
+        result.fraction = fraction
+        let written = text.split(separator: " ").first { !$0.hasSuffix("%") && $0 != "off" }.map(String.init)
+        let absolute = amount.map { written ?? "+\(Threshold.number($0))" }
+        result.text = "\(Threshold.number((fraction * 100 * 1e9).rounded() / 1e9))%" + (absolute.map { " " + $0 } ?? "")
+        return result
     }
 
     /// Whether the absolute part (if any) can apply to a metric measured in `unit`.

@@ -280,7 +280,7 @@ import FoundationXML
         let help = try MemGateProcess.run(["--help"])
         #expect(help.code == 0)
         #expect(help.stdout.contains("3  inconclusive only"))
-        for command in ["check", "compare", "update", "show", "convert", "merge"] {
+        for command in ["check", "compare", "update", "show", "convert", "merge", "calibrate"] {
             let viaHelp = try MemGateProcess.run(["help", command])
             let viaFlag = try MemGateProcess.run([command, "--help"])
             #expect(viaHelp.code == 0 && viaFlag.code == 0)

@@ -81,6 +81,13 @@ import Testing
         #expect(error(#"{"unstableFloor": 0.2}"#)?.description == "memgate.json: at unstableFloor: expected a string, found 0.2")
     }
 
+    @Test func roundsIsAWholeNumber() throws {
+        #expect(try parse(#"{"rounds": 12}"#).rounds == 12)
+        #expect(error(#"{"rounds": 1001}"#)?.description == "memgate.json: at rounds: 1001 is not in 1...1000")
+        #expect(error(#"{"rounds": 2.5}"#)?.description == "memgate.json: at rounds: expected a whole number, found 2.5")
+        #expect(error(#"{"rounds": "10"}"#)?.description == #"memgate.json: at rounds: expected a whole number, found "10""#)
+    }
+
     @Test func emptyObjectIsDefaults() throws {
         #expect(try parse("{}") == GateConfig())
     }
@@ -89,7 +96,7 @@ import Testing
         func check(_ json: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
             #expect(error(json)?.description == expected, sourceLocation: sourceLocation)
         }
-        check(#"{"threshold": {}}"#, #"memgate.json: at threshold: unknown key "threshold" (known: thresholds, alpha, inconclusive, noisy, unstableFloor, benchmarks, executables)"#)
+        check(#"{"threshold": {}}"#, #"memgate.json: at threshold: unknown key "threshold" (known: thresholds, alpha, inconclusive, noisy, unstableFloor, rounds, benchmarks, executables)"#)
         check(#"{"thresholds": {"time": "ten%"}}"#, #"memgate.json: at thresholds.time: threshold "ten%" is not a percentage like 10%"#)
         check(#"{"thresholds": {"time": 10}}"#, "memgate.json: at thresholds.time: expected a string, found 10")
         check(#"{"thresholds": {"time": "+1MiB"}}"#, #"memgate.json: at thresholds.time: threshold "+1MiB" uses a bytes unit, but time is not measured in bytes"#)

@@ -11,17 +11,18 @@ import Testing
     static let baseline = root.appendingPathComponent("baselines/baseline.json").path
     static let config = root.appendingPathComponent("baselines/memgate.json").path
 
-    /// Every unchanged run recorded on 2026-12-01 on the AMD EPYC class (12 direct runs of
-    /// ExampleBenchmarks, 6 through `memgate run`, whose task-group allocations sat
-    /// 35.1-39.5 allocs/op against the baseline's 34-34.7).
-    static let unchangedRuns: [String] = {
-        let folder = recorded.appendingPathComponent("amd-epyc-2026-12-01")
+    /// Every unchanged run recorded on 2026-12-01 on the AMD EPYC class: 12 direct runs of
+    /// ExampleBenchmarks and 6 through `memgate run` (task-group allocations 35.1-39.5
+    /// allocs/op against the baseline's 34-34.7), then 20 fresh-clone `memgate run`s, one
+    /// of them on a CPU-contended machine (42.4-42.8).
+    static let unchangedRuns: [String] = ["amd-epyc-2026-12-01", "amd-epyc-2026-12-01-fresh-clones"].flatMap { name in
+        let folder = recorded.appendingPathComponent(name)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasSuffix(".json") }.sorted().map { folder.appendingPathComponent($0).path }
-    }()
+    }
 
-    @Test func allEighteenRecordingsAreThere() {
-        #expect(Self.unchangedRuns.count == 18)
+    @Test func allRecordingsAreThere() {
+        #expect(Self.unchangedRuns.count == 38)
     }
 
     @Test(arguments: unchangedRuns)
@@ -32,7 +33,8 @@ import Testing
     }
 
     /// The same workload spawning 10 child tasks instead of 8 (name unchanged), recorded by
-    /// `memgate run` in a fresh clone on the AMD EPYC class: 42.7-48.3 allocs/op.
+    /// `memgate run` in a fresh clone on the AMD EPYC class: 42.7-48.3 allocs/op (median
+    /// +36.8%). Its bytes moved by +26.2%, within the 30% floor, so allocs alone fail.
     @Test func twoMoreChildTasksFail() throws {
         let path = Self.recorded.appendingPathComponent("children10-amd-epyc-2026-12-01.json").path
         let outcome = try MemGateProcess.run(["check", Self.baseline, path, "--config", Self.config, "--format", "json"])
@@ -43,6 +45,6 @@ import Testing
             (benchmark["metrics"] as! [[String: Any]]).filter { $0["verdict"] as? String == "regression" }
                 .map { "\(benchmark["name"]!) \($0["metric"]!)" }
         }
-        #expect(regressed == ["async/task-group/children=8 allocs", "async/task-group/children=8 bytes"])
+        #expect(regressed == ["async/task-group/children=8 allocs"])
     }
 }

@@ -63,7 +63,7 @@ import Testing
 
     @Test func unstableHigherIsBetter() throws {
         let before = Metric(unit: MetricUnit("hits/op"), better: .higher, exact: true, samples: [10, 11, 12])
-        let worse = Metric(unit: MetricUnit("hits/op"), better: .higher, exact: true, samples: [7, 8, 9])
+        let worse = Metric(unit: MetricUnit("hits/op"), better: .higher, exact: true, samples: [6, 7, 8])
         let overlapping = Metric(unit: MetricUnit("hits/op"), better: .higher, exact: true, samples: [9, 10, 12])
         #expect(try Fixture.verdict(before, worse, metric: "hits").verdict == .regression)
         #expect(try Fixture.verdict(before, overlapping, metric: "hits").verdict == .pass)
@@ -73,20 +73,23 @@ import Testing
         // The task-group workload on one AMD EPYC machine: the baseline's process at
         // 34-34.7 allocs/op, a later `memgate run`'s at 35.4-39.1 (median +10.3%). Every
         // current sample is above every baseline sample, but the medians moved by less
-        // than the 20% floor: a shift between processes, not a change in the code.
+        // than the 30% floor: a shift between processes, not a change in the code.
         let baseline = Fixture.allocs([34, 34.1, 34, 34.46, 34.04, 34, 34.17, 34.08, 34.68, 34])
         let current = Fixture.allocs([38.79, 38.53, 37.49, 39.1, 35.69, 37.67, 37.93, 35.91, 35.38, 35.71])
         let row = try Fixture.verdict(baseline, current, metric: "allocs")
         #expect(row.unstable)
         #expect(row.verdict == .pass)
-        #expect(row.note.hasSuffix("judged by range and by medians with a 20% floor"))
+        #expect(row.note.hasSuffix("judged by range and by medians with a 30% floor"))
         // A lower floor makes the same shift a regression; two more child tasks (42.7-48.3,
-        // median +36.8%) fail at the default.
+        // median +36.8%) fail at the default. The same 8 children on a CPU-contended machine
+        // (42.4-42.8, +25.1%) pass.
         var options = ComparisonOptions()
         options.unstableFloor = 0.05
         #expect(try Fixture.verdict(baseline, current, metric: "allocs", options: options).verdict == .regression)
         let tenChildren = Fixture.allocs([46.6, 42.7, 48.3, 46.9, 45.1, 47.2, 46.0, 44.8, 47.7, 46.5])
         #expect(try Fixture.verdict(baseline, tenChildren, metric: "allocs").verdict == .regression)
+        let contended = Fixture.allocs([42.37, 42.48, 42.39, 42.71, 42.59, 42.55, 42.65, 42.44, 42.78, 42.67])
+        #expect(try Fixture.verdict(baseline, contended, metric: "allocs").verdict == .pass)
     }
 
     @Test func unstableFloorKeepsTheThresholdsAbsolutePart() {

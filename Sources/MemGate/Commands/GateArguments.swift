@@ -13,7 +13,7 @@ struct GateArguments {
         spec.option("--alpha", value: "P", help: "Family-wise significance level for noisy metrics, in (0, 0.5].", defaultDescription: "0.01")
         spec.option("--inconclusive", value: "pass|fail", help: "Exit 0 (pass) or 1 (fail) instead of 3 when the only findings are inconclusive.", defaultDescription: "exit 3")
         spec.option("--noisy", value: "gate|report", help: "report: never gate machine-dependent metrics (time, latency, CPU, RSS), only show them; overrides the config's \"noisy\".", defaultDescription: "the config's \"noisy\", else gate")
-        spec.option("--unstable-floor", value: "PERCENT", help: "How far an unstable exact metric's medians must move (beyond its closest samples moving past the threshold) to fail, e.g. 20%.", defaultDescription: "the config's \"unstableFloor\", else 20%")
+        spec.option("--unstable-floor", value: "PERCENT", help: "How far an unstable exact metric's medians must move (beyond its closest samples moving past the threshold) to fail, e.g. 30%.", defaultDescription: "the config's \"unstableFloor\", else 30%")
         spec.option("--format", value: "FORMAT", help: "Standard output format: text, markdown, json, junit, github.", defaultDescription: "text")
         spec.option("--output", value: "[FORMAT:]PATH", help: "Also write the report to PATH; format from FORMAT: or the extension (.txt .md .json .xml=junit).", repeatable: true)
         spec.flag("--all", short: "a", help: "Show every metric, not only regressions, inconclusive, improvements and missing ones.")

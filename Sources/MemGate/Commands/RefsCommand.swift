@@ -62,7 +62,7 @@ struct RefsCommand: Subcommand {
               swift run -c release memgate refs origin/main --threshold time=5% --keep-results refs-results
             """)
         spec.option("--package-path", value: "DIR", help: "The Swift package whose benchmarks to compare (its path inside the repository is used on both sides).", defaultDescription: ".")
-        spec.option("--rounds", value: "N", help: "Alternating rounds; each runs every benchmark once per side.", defaultDescription: "\(defaultRounds)")
+        spec.option("--rounds", value: "N", help: "Alternating rounds; each runs every benchmark once per side.", defaultDescription: "the config's \"rounds\", else \(defaultRounds)")
         spec.option("--samples", value: "N", help: "Samples per benchmark per round; their median is the round's value.", defaultDescription: "\(defaultSamples)")
         spec.option("--max-time", value: "DURATION", help: "Time all rounds may take: the first --rounds always run; benchmarks left inconclusive then run more rounds, and are compared again, while it lasts (0: never).", defaultDescription: "10m")
         spec.option("--filter", value: "REGEX", help: "Run only benchmarks whose name matches REGEX.")
@@ -89,7 +89,7 @@ struct RefsCommand: Subcommand {
             gate.options.noisy = .gate
             gate.options.noisyByMetric = [:]
         }
-        let rounds = try arguments.int("--rounds", in: 1...1000) ?? defaultRounds
+        let rounds = try arguments.int("--rounds", in: 1...1000) ?? gate.config.rounds ?? defaultRounds
         let maxTime = try arguments.duration("--max-time") ?? defaultMaxTime
         if maxTime < 0 { throw arguments.usageError("--max-time: must be 0 or more") }
         let forwarded = try forwardedArguments(arguments)
@@ -196,7 +196,7 @@ struct RefsCommand: Subcommand {
 
     /// `--samples` (always, default `defaultSamples`), `--sample-time` and `--timeout` for
     /// every run, checked here so a typo fails before the builds.
-    private static func forwardedArguments(_ arguments: ParsedArguments) throws -> [String] {
+    static func forwardedArguments(_ arguments: ParsedArguments) throws -> [String] {
         let samples = try arguments.int("--samples", in: 1...100_000) ?? defaultSamples
         var result = ["--samples", "\(samples)"]
         for name in ["--sample-time", "--timeout"] {

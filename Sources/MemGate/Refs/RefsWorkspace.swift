@@ -20,7 +20,7 @@ final class RefsWorkspace: @unchecked Sendable {
     let root: String
     /// Where the build folders live when they are kept across runs (`--build-root`).
     let buildRoot: String?
-    private let repository: GitRepository
+    private let repository: GitRepository?
     private let lock = NSLock()
     private var worktrees: [String] = []
     private var removed = false
@@ -28,9 +28,10 @@ final class RefsWorkspace: @unchecked Sendable {
     /// Creates the temporary folder (in the system's temporary directory, `TMPDIR`).
     ///
     /// - Parameters:
-    ///   - repository: the repository worktrees are added to and removed from.
+    ///   - repository: the repository worktrees are added to and removed from; nil for a
+    ///     workspace without worktrees (`memgate calibrate`).
     ///   - buildRoot: a folder to keep the build folders in, or nil for temporary ones.
-    init(repository: GitRepository, buildRoot: String?) throws {
+    init(repository: GitRepository?, buildRoot: String?) throws {
         self.repository = repository
         self.buildRoot = buildRoot
         root = FileManager.default.temporaryDirectory.appendingPathComponent("memgate-refs-\(UUID().uuidString)").path
@@ -47,9 +48,9 @@ final class RefsWorkspace: @unchecked Sendable {
     func checkout(_ side: RefsSide, commit: String) throws -> String {
         let path = "\(root)/\(side)"
         lock.lock()
-        guard !removed else {
+        guard !removed, let repository else {
             lock.unlock()
-            throw GitRepository.Failure(description: "the workspace was already removed")
+            throw GitRepository.Failure(description: removed ? "the workspace was already removed" : "this workspace has no repository")
         }
         // Registered before it exists, so a cleanup racing with `git worktree add` removes it.
         worktrees.append(path)
@@ -77,7 +78,7 @@ final class RefsWorkspace: @unchecked Sendable {
         defer { lock.unlock() }
         guard !removed else { return }
         removed = true
-        for path in worktrees { repository.removeWorktree(at: path) }
+        for path in worktrees { repository?.removeWorktree(at: path) }
         try? FileManager.default.removeItem(atPath: root)
     }
 }

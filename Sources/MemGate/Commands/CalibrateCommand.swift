@@ -88,8 +88,7 @@ struct CalibrateCommand: Subcommand {
             interrupt.checkpoint()
             interrupt.uninstall()
         }
-        let pools: [RefsSide: ResultsFile]
-        do {
+        let pools = try interrupt.runLongPart(progress: progress, workspace: workspace) { () throws -> [RefsSide: ResultsFile] in
             let checkout = SideCheckout(side: .base, revision: nil, commit: nil, dirty: false, packagePath: packagePath,
                                         scratchPath: try workspace.scratchPath(.base))
             let status = { (text: String) in progress.update("memgate calibrate: " + text) }
@@ -100,16 +99,8 @@ struct CalibrateCommand: Subcommand {
             try runs.run(rounds: rounds, only: nil) { text in
                 status(text.replacingOccurrences(of: "· base ·", with: "· A ·").replacingOccurrences(of: "· head ·", with: "· B ·"))
             }
-            pools = runs.pooled
-        } catch {
-            progress.finish()
-            interrupt.checkpoint()
-            throw CommandError(error)
+            return runs.pooled
         }
-        progress.finish()
-        workspace.remove()
-        interrupt.uninstall()
-        interrupt.checkpoint()
 
         let calibration: Calibration
         do {

@@ -132,10 +132,8 @@ struct RefsCommand: Subcommand {
         }
 
         let started = Date()
-        let pooled: [RefsSide: ResultsFile]
-        let report: Report
-        let base: BuiltSide, head: BuiltSide
-        do {
+        let (pooled, report, base, head) = try interrupt.runLongPart(progress: progress, workspace: workspace) {
+            () throws -> ([RefsSide: ResultsFile], Report, BuiltSide, BuiltSide) in
             func checkout(_ side: RefsSide, _ revision: String?, _ commit: String?) throws -> SideCheckout {
                 var path = packagePath
                 if revision != nil, let commit {
@@ -152,10 +150,10 @@ struct RefsCommand: Subcommand {
             let listed = arguments.values("--executable")
             let status = { (text: String) in progress.update("memgate refs: " + text) }
             let layout: CodeLayout = arguments.flag("--no-align") ? .compilerDefault : .aligned
-            base = try BuiltSide.build(checkout(.base, baseRevision, baseCommit), listed: listed, selection: selection,
-                                       layout: layout, status: status)
-            head = try BuiltSide.build(checkout(.head, headRevision, headCommit), listed: listed, selection: selection,
-                                       layout: layout, status: status)
+            let base = try BuiltSide.build(checkout(.base, baseRevision, baseCommit), listed: listed, selection: selection,
+                                           layout: layout, status: status)
+            let head = try BuiltSide.build(checkout(.head, headRevision, headCommit), listed: listed, selection: selection,
+                                           layout: layout, status: status)
             guard !base.benchmarks.isEmpty || !head.benchmarks.isEmpty else {
                 throw BuiltSide.Failure(description: "no benchmark matches --filter/--skip on either side")
             }
@@ -163,20 +161,9 @@ struct RefsCommand: Subcommand {
             let settled = SettledRuns(
                 looks: SequentialLooks(alpha: gate.options.alpha, settling: maxTime > 0), rounds: rounds, maxSeconds: maxTime,
                 baselineName: "base \(base.checkout.label)", currentName: "head \(head.checkout.label)")
-            report = try settled.run(&runs, options: gate.options, status: status)
-            pooled = runs.pooled
-        } catch {
-            progress.finish()
-            interrupt.checkpoint()
-            throw CommandError(error)
+            let report = try settled.run(&runs, options: gate.options, status: status)
+            return (runs.pooled, report, base, head)
         }
-        progress.finish()
-        // The long part is over: remove the workspace while an interrupt still waits for it,
-        // then stop handling signals, so writing --keep-results and the reports (milliseconds)
-        // cannot be cut short and leave an atomic write's temporary file behind.
-        workspace.remove()
-        interrupt.uninstall()
-        interrupt.checkpoint()  // a signal that came before is being handled: wait
 
         if let keepResults {
             do {

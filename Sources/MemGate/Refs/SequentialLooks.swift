@@ -23,6 +23,8 @@
 struct SequentialLooks: Sendable, Equatable {
     /// Looks after the first at the most.
     static let maxExtraLooks = 4
+    /// A look adds at most this many times the rounds run so far.
+    static let growth = 3
 
     /// The family-wise significance level over all looks.
     var alpha: Double
@@ -50,12 +52,15 @@ struct SequentialLooks: Sendable, Equatable {
     ///     noisy effect size).
     ///   - affordable: the most extra rounds the time budget allows.
     /// - Returns: the largest "needs ~N samples per side" among the open rows minus
-    ///   `roundsSoFar`, at least `minimum`, at most `affordable`; 0 when that is below
-    ///   `minimum` and below the need (a look that cannot settle anything is not made).
+    ///   `roundsSoFar`, at least `minimum`, at most `growth` times `roundsSoFar` (the
+    ///   estimate treats a nearly nil observed effect as the truth and can ask for hundreds
+    ///   of rounds that a few more would have settled: looks grow geometrically instead) and
+    ///   at most `affordable`; 0 when that is below `minimum` and below the need (a look
+    ///   that cannot settle anything is not made).
     static func nextRounds(report: Report, roundsSoFar: Int, minimum: Int, affordable: Int) -> Int {
         let needed = report.benchmarks.flatMap(\.metrics).filter { $0.verdict == .inconclusive }
             .compactMap(\.samplesNeeded).max() ?? (roundsSoFar + minimum)
-        let wanted = max(needed - roundsSoFar, minimum)
+        let wanted = min(max(needed - roundsSoFar, minimum), max(growth * roundsSoFar, minimum))
         let rounds = min(wanted, affordable)
         return rounds >= min(minimum, wanted) && rounds > 0 ? rounds : 0
     }

@@ -30,8 +30,9 @@ struct CalibrateCommand: Subcommand {
             percentile range of the processes' values, as ± of their median); the A/A change \
             (median of B over median of A); wander p99 (how far that change moves over 200 random \
             splits of the same values: a threshold below it is crossed by chance in more than 1% \
-            of checks); detectable (the smallest change a U test detects with 80% power at \
-            these rounds, at the level of memgate refs' first look); the threshold in force; and \
+            of checks); detectable (the smallest change that memgate refs' first look, beyond \
+            the threshold and significant, flags with 80% power at these rounds); the threshold \
+            in force; and \
             the A/A verdict. Exact metrics whose values vary between processes show their largest \
             shift. Then the A/A check's summary, how many of 200 random splits would exit \
             non-zero, and the recommended configuration: per noisy metric the tightest round \
@@ -60,7 +61,7 @@ struct CalibrateCommand: Subcommand {
         spec.option("--timeout", value: "DURATION", help: "Kill a benchmark's process after this long (default 60s).")
         spec.option("--filter", value: "REGEX", help: "Run only benchmarks whose name matches REGEX.")
         spec.option("--skip", value: "REGEX", help: "Skip benchmarks whose name matches REGEX.")
-        spec.option("--executable", value: "NAME", help: "Build and run only this benchmark executable (repeatable).", repeatable: true)
+        spec.option("--executable", value: "NAME", help: "Build and run only this benchmark executable.", repeatable: true)
         spec.flag("--no-align", help: "Build with the compiler's default code layout.")
         spec.flag("--write", help: "Merge the recommended settings into the config file.")
         spec.flag("--all", short: "a", help: "Show every metric, not only gated noisy ones and unstable exact ones.")

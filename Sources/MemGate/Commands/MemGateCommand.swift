@@ -126,7 +126,7 @@ public enum MemGateCommand {
           1  regression: a gated metric regressed, or a benchmark failed in CURRENT
           2  usage or input error (bad arguments, unreadable or invalid files)
           3  inconclusive only (map with --inconclusive pass|fail)
-          130, 143  'run' or 'refs' interrupted (SIGINT, SIGTERM); what they started was stopped and removed
+          130, 143  'run', 'refs' or 'calibrate' interrupted (SIGINT, SIGTERM); what they started was stopped and removed
 
         Files may be memgate JSON results or saved 'go test -bench' output (detected from the content).
         Documentation: docs/commands.md, docs/thresholds.md.

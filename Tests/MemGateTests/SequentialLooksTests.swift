@@ -160,3 +160,88 @@ import Testing
         #expect(Self.rate(outcomes) { $0 == .regression } >= 0.9)
     }
 }
+
+/// `SettledRuns` over a scripted source: which looks it makes, the verdicts it keeps, and
+/// what the report says about them.
+@Suite struct SettledRunsTests {
+    /// Round values by side and round number; one benchmark "b" with a time metric, and
+    /// "steady", which never moves.
+    struct ScriptedRounds: RoundSource {
+        var value: (RefsSide, Int) -> Double
+        var roundsRun = 0
+        var values: [RefsSide: [String: [Double]]] = [.base: [:], .head: [:]]
+        var secondsEach = 0.1
+
+        func secondsPerRound(of names: [String]) -> Double { secondsEach * Double(names.count) }
+
+        mutating func run(rounds: Int, only: Set<String>?, status: (String) -> Void) throws {
+            for round in roundsRun..<(roundsRun + rounds) {
+                for side in [RefsSide.base, .head] {
+                    if only?.contains("b") ?? true { values[side]!["b", default: []].append(value(side, round)) }
+                    if only?.contains("steady") ?? true { values[side]!["steady", default: []].append(500 + Double(round % 3)) }
+                }
+            }
+            roundsRun += rounds
+        }
+
+        var pooled: [RefsSide: ResultsFile] {
+            values.mapValues { byName in
+                Fixture.file(["b", "steady"].map { Fixture.benchmark($0, ["time": Fixture.time(byName[$0] ?? [])]) })
+            }
+        }
+    }
+
+    /// The first 10 rounds: head's median 15% above base's, the values interleaved (not
+    /// significant). Every later round: both sides alike, so the medians converge.
+    static func shiftedThenEqual(_ side: RefsSide, _ round: Int) -> Double {
+        let base = 100 + Double((round * 7) % 10) * 3
+        guard round < 10 else { return base }
+        return side == .head && round % 2 == 0 ? base * 1.3 : base
+    }
+
+    static let settled = SettledRuns(looks: SequentialLooks(alpha: 0.01, settling: true), rounds: 10, maxSeconds: 600,
+                                     baselineName: "base", currentName: "head")
+
+    @Test func anInconclusiveRowIsLookedAtAgainAndSettles() throws {
+        var first = ScriptedRounds(value: Self.shiftedThenEqual)
+        try first.run(rounds: 10, only: nil) { _ in }
+        var firstLook = ComparisonOptions(alpha: 0.005)
+        firstLook.family = .allGated
+        let once = try Fixture.compare(first.pooled[.base]!, first.pooled[.head]!, options: firstLook)
+        #expect(Fixture.row(once, "b", "time")?.verdict == .inconclusive, "the scripted first look is open")
+
+        var source = ScriptedRounds(value: Self.shiftedThenEqual)
+        let report = try Self.settled.run(&source, options: ComparisonOptions(), clock: { 0 }, status: { _ in })
+        #expect(Fixture.row(report, "b", "time")?.verdict == .pass)
+        #expect(Fixture.row(report, "steady", "time")?.verdict == .pass)
+        // 10, then what the first look's "needs ~33 samples per side" asks for (within 3 × 10).
+        #expect(Fixture.row(once, "b", "time")?.samplesNeeded == 33)
+        #expect(source.roundsRun == 33)
+        #expect(source.values[.base]!["steady"]!.count == 10, "only the open benchmark ran again")
+        #expect(report.settling == "settled: looked again 1 time (23 more rounds of b; levels 0.005 first, 0.0013 after: at most 0.01 family-wise)")
+        #expect(report.alpha == 0.01)
+        #expect(report.exitCode(policy: .report) == .pass)
+    }
+
+    @Test func withoutBudgetTheRowStaysInconclusiveAndSaysWhy() throws {
+        var source = ScriptedRounds(value: Self.shiftedThenEqual)
+        source.secondsEach = 100  // one more round would not fit in what is left
+        var tight = Self.settled
+        tight.maxSeconds = 60
+        let report = try tight.run(&source, options: ComparisonOptions(), clock: { 0 }, status: { _ in })
+        #expect(Fixture.row(report, "b", "time")?.verdict == .inconclusive)
+        #expect(source.roundsRun == 10)
+        #expect(report.settling == "not settled: 1 benchmark still inconclusive: the time budget (--max-time) allows no further look (levels 0.005 first, 0.0013 after: at most 0.01 family-wise)")
+        #expect(report.exitCode(policy: .report) == .inconclusive)
+    }
+
+    @Test func withSettlingOffThereIsOneLookAtTheWholeAlpha() throws {
+        var source = ScriptedRounds(value: Self.shiftedThenEqual)
+        var once = Self.settled
+        once.looks.settling = false
+        let report = try once.run(&source, options: ComparisonOptions(), clock: { 0 }, status: { _ in })
+        #expect(source.roundsRun == 10)
+        #expect(report.settling == nil)
+        #expect(Fixture.row(report, "b", "time")?.verdict == .inconclusive)
+    }
+}

@@ -44,6 +44,7 @@ struct SettledRuns {
         var report = try compare(runs, only: nil, options: options, look: 0)
         var extraRounds: [Int] = []
         var open = SequentialLooks.open(in: report)
+        let firstOpen = open
         var outOfTime = false
         while looks.settling, !open.isEmpty, extraRounds.count < SequentialLooks.maxExtraLooks {
             let perRound = max(runs.secondsPerRound(of: open), 1e-3)
@@ -60,7 +61,7 @@ struct SettledRuns {
             open = SequentialLooks.open(in: report)
         }
         report.alpha = options.alpha
-        report.settling = settlingNote(extraRounds: extraRounds, open: open, outOfTime: outOfTime)
+        report.settling = settlingNote(extraRounds: extraRounds, firstOpen: firstOpen, open: open, outOfTime: outOfTime)
         return report
     }
 
@@ -83,12 +84,13 @@ struct SettledRuns {
     }
 
     /// What the report says about the looks, or nil when there was only the first.
-    private func settlingNote(extraRounds: [Int], open: [String], outOfTime: Bool) -> String? {
+    private func settlingNote(extraRounds: [Int], firstOpen: [String], open: [String], outOfTime: Bool) -> String? {
         guard looks.settling else { return nil }
         let levels = "levels \(MetricFormat.pValue(looks.level(look: 0))) first, \(MetricFormat.pValue(looks.level(look: 1))) after: at most \(MetricFormat.pValue(looks.alpha)) family-wise"
         if extraRounds.isEmpty && open.isEmpty { return nil }
         let ran = extraRounds.map(String.init).joined(separator: " + ")
-        let looked = extraRounds.isEmpty ? "" : "looked again \(extraRounds.count) time\(extraRounds.count == 1 ? "" : "s") (\(ran) more rounds of the inconclusive benchmarks; \(levels))"
+        let names = firstOpen.prefix(3).joined(separator: ", ") + (firstOpen.count > 3 ? " and \(firstOpen.count - 3) more" : "")
+        let looked = extraRounds.isEmpty ? "" : "looked again \(extraRounds.count) time\(extraRounds.count == 1 ? "" : "s") (\(ran) more rounds of \(names); \(levels))"
         guard !open.isEmpty else { return "settled: " + looked }
         let why = outOfTime ? "the time budget (--max-time) allows no further look" : "\(SequentialLooks.maxExtraLooks) further looks made"
         let still = "\(open.count) benchmark\(open.count == 1 ? "" : "s") still inconclusive: \(why)"

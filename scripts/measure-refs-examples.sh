@@ -8,9 +8,12 @@
 # Extra `memgate refs` arguments go in EXTRA (e.g. EXTRA=--no-align). Builds go to one build
 # root, so runs after the first are incremental. Prints one line per run:
 #   case run exit seconds | verdict line | rows that are not ok (benchmark metric verdict change)
+# Set LOCK=FILE to serialize the runs with other work (scripts/machine-lock.sh).
 # Usage: scripts/measure-refs-examples.sh aa|layout [N] [OUT]
 set -uo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=machine-lock.sh
+. "$repo/scripts/machine-lock.sh"
 mode=${1:?aa or layout}
 runs=${2:-$([ "$mode" = aa ] && echo 20 || echo 10)}
 out=${3:-$(mktemp -d /tmp/measure-refs-examples.XXXXXX)}
@@ -42,6 +45,7 @@ else
 fi
 passed=0
 for i in $(seq "$runs"); do
+  lock_machine
   start=$(date +%s)
   # shellcheck disable=SC2086
   "$memgate" "${refs_args[@]}" --build-root "$work/builds" --keep-results "$out/$mode-$i" --output "$out/$mode-$i.json" ${EXTRA:-} >"$out/$mode-$i.txt" 2>"$out/$mode-$i.err"
@@ -56,5 +60,6 @@ print('; '.join(f\"{b['name']} {m['metric']} {m['verdict']} {m['change'] * 100 i
 " "$out/$mode-$i.json" 2>/dev/null)
   settle=$(grep -oE '(settled|not settled): [^|]*' "$out/$mode-$i.txt" | head -1 | cut -c1-120)
   echo "$mode $i exit $status $(( $(date +%s) - start ))s | $verdict | ${rows:-none} | ${settle:-one look}"
+  unlock_machine
 done
 echo "$mode: $passed of $runs exited 0 (results in $out)"

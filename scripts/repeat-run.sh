@@ -3,9 +3,12 @@
 # of this repository, then `swift run -c release memgate run` (a clean release build every
 # time). Prints one line per run (exit status, seconds, verdict line, and the task-group
 # allocs row) and keeps each run's results under OUT (default a temporary folder, removed).
+# Set LOCK=FILE to serialize the runs with other work (scripts/machine-lock.sh).
 # Usage: scripts/repeat-run.sh [N] [OUT]
 set -uo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=machine-lock.sh
+. "$repo/scripts/machine-lock.sh"
 runs=${1:-20}
 work=$(mktemp -d)
 out=${2:-}
@@ -13,6 +16,7 @@ trap 'rm -rf "$work"' EXIT
 [ -n "$out" ] && mkdir -p "$out"
 passed=0
 for i in $(seq "$runs"); do
+  lock_machine
   rm -rf "$work/clone"
   git clone -q "$repo" "$work/clone"
   start=$(date +%s)
@@ -24,5 +28,6 @@ for i in $(seq "$runs"); do
   echo "run $i: exit $status, $(( $(date +%s) - start )) s | $verdict | task-group allocs: $allocs"
   [ -n "$out" ] && cp "$work/clone/.memgate/results.json" "$out/run$i.json" 2>/dev/null
   if [ "$status" -ne 0 ]; then grep -E 'REGRESSED|inconclusive|error:' "$work/run$i.log" | head -20 | sed 's/^/    /'; fi
+  unlock_machine
 done
 echo "$passed of $runs passed"

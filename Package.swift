@@ -35,11 +35,19 @@ let package = Package(
         // The measuring harness that benchmark executables link.
         .target(name: "BenchKit", dependencies: ["BenchResults", "CLISupport", "ResultsView", "CAllocCounter", "CSystemShims"]),
 
-        // The gate: thresholds, comparison, verdicts, reports, commands.
-        .target(name: "MemGate", dependencies: ["BenchResults", "BenchStatistics", "CLISupport", "ResultsView"]),
+        // The gate's pure core: thresholds, the config model, comparison, verdicts, the report
+        // model and its renderers, update/merge/pool, calibration. No process or file work.
+        .target(name: "GateCore", dependencies: ["BenchResults", "BenchStatistics", "CLISupport", "ResultsView"]),
 
-        // Thin executable over MemGate. Never links the allocation interposer.
-        .executableTarget(name: "memgate", dependencies: ["MemGate"]),
+        // Everything impure the gate does: building and running benchmark executables, git
+        // worktrees, child processes and signals, reading the config file.
+        .target(name: "GateRunner", dependencies: ["GateCore", "BenchResults", "CLISupport"]),
+
+        // The commands: each parses its arguments, plans, calls GateRunner and GateCore, reports.
+        .target(name: "MemGateCLI", dependencies: ["GateCore", "GateRunner", "BenchResults", "CLISupport"]),
+
+        // Thin executable over MemGateCLI. Never links the allocation interposer.
+        .executableTarget(name: "memgate", dependencies: ["MemGateCLI"]),
 
         // Real workloads; the package gates itself on them.
         .executableTarget(name: "ExampleBenchmarks", dependencies: ["BenchKit"]),
@@ -50,7 +58,7 @@ let package = Package(
         .testTarget(name: "BenchStatisticsTests", dependencies: ["BenchStatistics"]),
         .testTarget(name: "BenchResultsTests", dependencies: ["BenchResults"]),
         .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "CAllocCounter", "CSystemShims", "FixtureBenchmarks"]),
-        .testTarget(name: "MemGateTests", dependencies: ["MemGate", "BenchResults"]),
+        .testTarget(name: "MemGateTests", dependencies: ["GateCore", "GateRunner", "MemGateCLI", "BenchResults"]),
         .testTarget(name: "CLITests", dependencies: ["BenchResults", "CLISupport"]),
     ]
 )

@@ -23,7 +23,7 @@ for i in $(seq "$runs"); do
     start=$(date +%s.%N)
     swift build -c release --product "$product" >"$work/build.log" 2>&1 || { echo "$product: build failed"; tail "$work/build.log"; exit 1; }
     seconds=$(echo "$(date +%s.%N) - $start" | bc)
-    modules=$(cd .build/release && ls -d ./*.build | sed 's|^\./||; s|\.build$||' | tr '\n' ' ')
+    modules=$(for d in .build/release/*.build; do ls "$d"/*.o >/dev/null 2>&1 && basename "$d" .build; done | tr '\n' ' ')
     printf 'round %d  %-18s %6.1f s  modules: %s\n' "$i" "$product" "$seconds" "$modules"
     unlock_machine
   done

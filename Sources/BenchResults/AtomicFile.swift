@@ -12,11 +12,11 @@ private let systemWrite = Darwin.write
 /// (`fsync`) and then renamed over the target (`rename` is atomic within a file system).
 /// A process killed at any point leaves the previous file intact; at worst a stray
 /// `.NAME.tmp-PID` file remains beside it.
-public enum AtomicFile {
+package enum AtomicFile {
     /// Atomically replaces (or creates) the file at `path` with `bytes`.
     ///
     /// - Throws: `ResultsError.unwritable` naming `path`; the old file is then unchanged.
-    public static func write(_ bytes: [UInt8], to path: String) throws(ResultsError) {
+    package static func write(_ bytes: [UInt8], to path: String) throws(ResultsError) {
         let directory: String
         let name: String
         if let slash = path.lastIndex(of: "/") {

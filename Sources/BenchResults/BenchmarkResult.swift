@@ -3,22 +3,22 @@
 ///
 /// Per-op values are stored per sample in ``metrics``; a sample's total is its value
 /// times `iterations[i]`.
-public struct BenchmarkResult: Sendable, Equatable, Codable {
+package struct BenchmarkResult: Sendable, Equatable, Codable {
     /// The benchmark's name, `/`-separated (`"sort/n=1000"`). Unique within a file.
-    public var name: String
+    package var name: String
     /// Whether the benchmark ran to completion.
-    public var status: BenchmarkStatus
+    package var status: BenchmarkStatus
     /// Why the status is not `ok` (the crash signal, the failure message), if it is not.
-    public var message: String?
+    package var message: String?
     /// Iterations in each kept sample, in sample order. Empty when the benchmark did not run.
-    public var iterations: [Int]
+    package var iterations: [Int]
     /// How latency quantiles were timed; `nil` when no quantiles were recorded.
-    public var latency: LatencyMode?
+    package var latency: LatencyMode?
     /// Measured metrics by name: `MetricID` raw values and custom metric names.
-    public var metrics: [String: Metric]
+    package var metrics: [String: Metric]
 
     /// Creates a result.
-    public init(
+    package init(
         name: String, status: BenchmarkStatus = .ok, message: String? = nil,
         iterations: [Int] = [], latency: LatencyMode? = nil, metrics: [String: Metric] = [:]
     ) {
@@ -31,13 +31,13 @@ public struct BenchmarkResult: Sendable, Equatable, Codable {
     }
 
     /// The built-in metric `id`, if it was recorded.
-    public subscript(id: MetricID) -> Metric? {
+    package subscript(id: MetricID) -> Metric? {
         get { metrics[id.rawValue] }
         set { metrics[id.rawValue] = newValue }
     }
 
     /// Metric names in display order: built-ins in `MetricID` order, then custom ones sorted.
-    public var orderedMetricNames: [String] {
+    package var orderedMetricNames: [String] {
         let builtIn = MetricID.allCases.map(\.rawValue).filter { metrics[$0] != nil }
         let custom = metrics.keys.filter { MetricID(rawValue: $0) == nil }.sorted()
         return builtIn + custom
@@ -45,7 +45,7 @@ public struct BenchmarkResult: Sendable, Equatable, Codable {
 }
 
 /// How a benchmark ended.
-public enum BenchmarkStatus: String, Sendable, Codable {
+package enum BenchmarkStatus: String, Sendable, Codable {
     /// Ran all its samples.
     case ok
     /// Reported a failure (misuse of the loop, a thrown error, an unreadable child report).
@@ -57,15 +57,15 @@ public enum BenchmarkStatus: String, Sendable, Codable {
 }
 
 /// How per-op latency quantiles were obtained.
-public struct LatencyMode: Sendable, Equatable, Codable {
+package struct LatencyMode: Sendable, Equatable, Codable {
     /// Iterations per timed unit: 1 means every iteration was timed alone; n > 1 means the
     /// quantiles are of batch means of n iterations (the iteration was too short to time
     /// alone without the clock dominating), which understates the true tail.
-    public var batchSize: Int
+    package var batchSize: Int
 
     /// Creates a mode with the given batch size (>= 1).
-    public init(batchSize: Int) { self.batchSize = batchSize }
+    package init(batchSize: Int) { self.batchSize = batchSize }
 
     /// True when every iteration was timed on its own.
-    public var isPerIteration: Bool { batchSize == 1 }
+    package var isPerIteration: Bool { batchSize == 1 }
 }

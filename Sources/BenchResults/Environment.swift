@@ -3,36 +3,36 @@
 ///
 /// Every field is optional in the file so that results from other producers (Go's
 /// benchmark format) can be represented; BenchKit fills in all it can.
-public struct Environment: Sendable, Equatable, Codable {
+package struct Environment: Sendable, Equatable, Codable {
     /// Operating system name (`"Linux"`).
-    public var os: String?
+    package var os: String?
     /// Kernel release (`uname -r`).
-    public var kernel: String?
+    package var kernel: String?
     /// CPU architecture (`"x86_64"`).
-    public var arch: String?
+    package var arch: String?
     /// CPU model name (`/proc/cpuinfo` "model name").
-    public var cpuModel: String?
+    package var cpuModel: String?
     /// Logical CPUs available.
-    public var cores: Int?
+    package var cores: Int?
     /// Swift compiler version the benchmarks were built with (`"6.3"`).
-    public var swiftVersion: String?
+    package var swiftVersion: String?
     /// `"release"` or `"debug"`. Debug numbers are not representative.
-    public var buildConfiguration: String?
+    package var buildConfiguration: String?
     /// The git commit of the working tree, if it is a git checkout.
-    public var gitCommit: String?
+    package var gitCommit: String?
     /// Whether the working tree had uncommitted changes.
-    public var gitDirty: Bool?
+    package var gitDirty: Bool?
     /// The allocator and how it was observed (`"glibc (counted)"`).
-    public var allocator: String?
+    package var allocator: String?
     /// The BenchKit version that produced the file.
-    public var benchKitVersion: String?
+    package var benchKitVersion: String?
     /// When the run started, ISO 8601 UTC.
-    public var date: String?
+    package var date: String?
     /// The producer's own configuration lines (Go's `goos: linux` and the like).
-    public var extra: [String: String]?
+    package var extra: [String: String]?
 
     /// Creates an environment; every field defaults to unknown.
-    public init(
+    package init(
         os: String? = nil, kernel: String? = nil, arch: String? = nil, cpuModel: String? = nil,
         cores: Int? = nil, swiftVersion: String? = nil, buildConfiguration: String? = nil,
         gitCommit: String? = nil, gitDirty: Bool? = nil, allocator: String? = nil,
@@ -54,12 +54,12 @@ public struct Environment: Sendable, Equatable, Codable {
     }
 
     /// True when the file says it was built in debug configuration.
-    public var isDebugBuild: Bool { buildConfiguration == "debug" }
+    package var isDebugBuild: Bool { buildConfiguration == "debug" }
 
     /// The fields that must match for machine-dependent metrics to be comparable, with
     /// their values: OS, architecture, CPU model, core count, build configuration, Swift
     /// version. The kernel, commit and date are deliberately left out.
-    public var machineFingerprint: [(field: String, value: String?)] {
+    package var machineFingerprint: [(field: String, value: String?)] {
         [
             ("os", os), ("arch", arch), ("cpuModel", cpuModel), ("cores", cores.map(String.init)),
             ("buildConfiguration", buildConfiguration), ("swiftVersion", swiftVersion),
@@ -69,7 +69,7 @@ public struct Environment: Sendable, Equatable, Codable {
     /// The fingerprint fields whose values differ between `self` and `other`, or are known
     /// in one of them only. A field unknown in both (Go output has no Swift version) is not
     /// a mismatch: neither claims it. Empty means machine-dependent metrics may be compared.
-    public func fingerprintMismatches(with other: Environment) -> [String] {
+    package func fingerprintMismatches(with other: Environment) -> [String] {
         zip(machineFingerprint, other.machineFingerprint).compactMap { mine, theirs in
             mine.value == theirs.value ? nil : mine.field
         }

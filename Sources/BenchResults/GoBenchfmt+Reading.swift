@@ -8,7 +8,7 @@ extension GoBenchfmt {
     ///   has an iteration count but malformed value/unit pairs, a unit repeats on one line,
     ///   a value is negative or not finite, or no benchmark line is found at all.
     /// - Complexity: O(n) in the size of the text.
-    public static func read(_ bytes: [UInt8], path: String) throws(ResultsError) -> ResultsFile {
+    package static func read(_ bytes: [UInt8], path: String) throws(ResultsError) -> ResultsFile {
         var parser = Parser(path: path)
         var lineNumber = 0
         var start = 0

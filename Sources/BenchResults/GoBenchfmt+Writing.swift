@@ -16,7 +16,7 @@ extension GoBenchfmt {
     ///   `MB/s` (value / 1e6); every other metric gets a unit that names it
     ///   (`cpu-ns/op`, `p99-ns`, `peakRSS-B`), because benchfmt keys values by unit.
     ///   Benchmarks that did not complete are written as `--- FAIL:` lines.
-    public static func write(_ file: ResultsFile) -> String {
+    package static func write(_ file: ResultsFile) -> String {
         var out = ""
         let environment = file.environment
         var config: [(String, String)] = []

@@ -22,12 +22,12 @@
 ///   apart; with one package it is kept as `extra["pkg"]`.
 /// - `--- FAIL: BenchmarkX` marks X as failed. `PASS`, `ok`, `FAIL` and other lines are
 ///   ignored (go test interleaves log output).
-public enum GoBenchfmt {
+package enum GoBenchfmt {
     /// Units Go itself writes, and the metric each maps to.
     static let builtInUnits: [String: MetricID] = ["ns/op": .time, "B/op": .bytes, "allocs/op": .allocs, "MB/s": .throughput]
 
     /// Whether `bytes` looks like a JSON document (first non-whitespace byte is `{`).
-    public static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
+    package static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {
         for byte in bytes {
             switch byte {
             case 0x20, 0x09, 0x0A, 0x0D: continue

@@ -8,15 +8,15 @@ private let systemRead = Darwin.read
 
 /// Reads whole input files defensively: only regular files, never blocking on a FIFO or
 /// device, and never more than a size limit, so bad input fails fast with a named error.
-public enum InputFile {
+package enum InputFile {
     /// The default largest file accepted: 256 MiB (a 10,000-benchmark file with every built-in metric is ~43 MB).
-    public static let defaultLimit = 256 << 20
+    package static let defaultLimit = 256 << 20
 
     /// Returns the bytes of the regular file at `path`.
     ///
     /// - Throws: `ResultsError.missing`, `.notARegularFile`, `.tooLarge`, `.empty` or
     ///   `.unreadable`, each naming `path`.
-    public static func read(_ path: String, limit: Int = defaultLimit) throws(ResultsError) -> [UInt8] {
+    package static func read(_ path: String, limit: Int = defaultLimit) throws(ResultsError) -> [UInt8] {
         // O_NONBLOCK: opening a FIFO with no writer must not hang; it is rejected below.
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {

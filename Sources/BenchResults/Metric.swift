@@ -7,6 +7,9 @@ import BenchStatistics
 ///
 /// `summary` is written for human readers and other tools; readers recompute it from
 /// `samples` and never trust the stored copy.
+///
+/// Public only for `Metric.Better`, which `Bench.report(_:unit:name:better:exact:)` takes;
+/// everything else about a metric is internal to the package.
 public struct Metric: Sendable, Equatable {
     /// Which direction of change is an improvement.
     public enum Better: String, Sendable, Codable {
@@ -14,17 +17,17 @@ public struct Metric: Sendable, Equatable {
     }
 
     /// The unit of every value in `samples`.
-    public var unit: MetricUnit
+    package var unit: MetricUnit
     /// Which direction is an improvement.
-    public var better: Better
+    package var better: Better
     /// True for deterministic quantities (allocation counts): identical runs give identical
     /// values, so they are compared directly rather than statistically.
-    public var exact: Bool
+    package var exact: Bool
     /// One value per kept sample (per op where the unit says so). Finite; never empty.
-    public var samples: [Double]
+    package var samples: [Double]
 
     /// Creates a metric.
-    public init(unit: MetricUnit, better: Better = .lower, exact: Bool = false, samples: [Double]) {
+    package init(unit: MetricUnit, better: Better = .lower, exact: Bool = false, samples: [Double]) {
         self.unit = unit
         self.better = better
         self.exact = exact
@@ -32,27 +35,27 @@ public struct Metric: Sendable, Equatable {
     }
 
     /// The median of `samples` (the value tables show and the gate compares).
-    public var median: Double { Descriptive.median(samples) ?? .nan }
+    package var median: Double { Descriptive.median(samples) ?? .nan }
 
     /// The summary of `samples`.
-    public var summary: Summary { Summary(samples) }
+    package var summary: Summary { Summary(samples) }
 }
 
 /// Descriptive statistics of a metric's samples, as stored in results files.
-public struct Summary: Sendable, Equatable, Codable {
+package struct Summary: Sendable, Equatable, Codable {
     /// The median (mean of the two middle samples for an even count).
-    public var median: Double
+    package var median: Double
     /// The arithmetic mean.
-    public var mean: Double
+    package var mean: Double
     /// The smallest sample.
-    public var min: Double
+    package var min: Double
     /// The largest sample.
-    public var max: Double
+    package var max: Double
     /// Sample standard deviation; 0 for a single sample.
-    public var stddev: Double
+    package var stddev: Double
 
     /// Summarises `samples`; all fields are NaN for an empty sample.
-    public init(_ samples: [Double]) {
+    package init(_ samples: [Double]) {
         median = Descriptive.median(samples) ?? .nan
         mean = Descriptive.mean(samples) ?? .nan
         min = samples.min() ?? .nan

@@ -7,7 +7,7 @@
 /// family from the whole process (all threads), as seen by the CAllocCounter interposer;
 /// they are comparable across machines for the same code and toolchain, not across
 /// allocators or Swift versions. Time, CPU, latency and RSS metrics depend on the machine.
-public enum MetricID: String, CaseIterable, Sendable {
+package enum MetricID: String, CaseIterable, Sendable {
     /// Wall-clock time per op (ns/op): sample duration / iterations.
     case time
     /// CPU time (user + system, all threads) per op (ns/op), from getrusage.
@@ -32,10 +32,10 @@ public enum MetricID: String, CaseIterable, Sendable {
     case instructions
 
     /// The latency quantiles, in display order.
-    public static let latencyQuantiles: [MetricID] = [.p50, .p90, .p99, .p999, .max]
+    package static let latencyQuantiles: [MetricID] = [.p50, .p90, .p99, .p999, .max]
 
     /// The probability of each latency quantile (max is 1).
-    public var quantileProbability: Double? {
+    package var quantileProbability: Double? {
         switch self {
         case .p50: 0.5
         case .p90: 0.9
@@ -48,7 +48,7 @@ public enum MetricID: String, CaseIterable, Sendable {
 
     /// Whether this metric is exact: identical runs of deterministic code give identical
     /// values (the allocation counters), so the gate compares it without statistics.
-    public var isExact: Bool {
+    package var isExact: Bool {
         switch self {
         case .allocs, .bytes, .frees, .retained: true
         default: false
@@ -56,5 +56,5 @@ public enum MetricID: String, CaseIterable, Sendable {
     }
 
     /// Whether values of this metric can never be negative (validated on read).
-    public var isNonNegative: Bool { self != .retained }
+    package var isNonNegative: Bool { self != .retained }
 }

@@ -4,7 +4,7 @@ extension MetricUnit {
     /// Values below 1000 of their base unit keep up to two decimals (`"0.25 allocs/op"`,
     /// `"12.0 allocs/op"` prints as `"12 allocs/op"` when the value is integral).
     /// Non-finite values print as `"-"`.
-    public func format(_ value: Double) -> String {
+    package func format(_ value: Double) -> String {
         guard value.isFinite else { return "-" }
         let (scaled, prefix) = scaledValue(value)
         return "\(MetricUnit.threeDigits(scaled)) \(prefix)\(suffix)"
@@ -12,7 +12,7 @@ extension MetricUnit {
 
     /// The value divided into the largest step of this unit's scale that keeps it >= 1,
     /// and the name of that step (`"µs"`, `"MiB"`, `"k allocs"`).
-    public func scaledValue(_ value: Double) -> (Double, String) {
+    package func scaledValue(_ value: Double) -> (Double, String) {
         let magnitude = abs(value)
         switch scale {
         case .time:
@@ -37,7 +37,7 @@ extension MetricUnit {
     ///     threeDigits(12)       // "12"
     ///     threeDigits(1.23456)  // "1.23"
     ///     threeDigits(999.96)   // "1000"
-    public static func threeDigits(_ value: Double) -> String {
+    package static func threeDigits(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         let magnitude = abs(value)
         let decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2
@@ -45,10 +45,10 @@ extension MetricUnit {
     }
 
     /// An elapsed time for a one-line summary, to a tenth of a second: `elapsed(5.68)` is `"5.7 s"`.
-    public static func elapsed(_ seconds: Double) -> String { "\(fixed(seconds, decimals: 1)) s" }
+    package static func elapsed(_ seconds: Double) -> String { "\(fixed(seconds, decimals: 1)) s" }
 
     /// `value` rounded half away from zero to `decimals` places: `fixed(2.25, decimals: 1)` is `"2.3"`.
-    public static func fixed(_ value: Double, decimals: Int) -> String {
+    package static func fixed(_ value: Double, decimals: Int) -> String {
         var factor = 1.0
         for _ in 0..<decimals { factor *= 10 }
         let rounded = (abs(value) * factor).rounded(.toNearestOrAwayFromZero)

@@ -7,9 +7,9 @@
 ///
 ///     MetricUnit("B/op").format(1536)      // "1.50 KiB/op"
 ///     MetricUnit("ns/op").format(1_250)    // "1.25 µs/op"
-public struct MetricUnit: Hashable, Sendable, Codable, CustomStringConvertible {
+package struct MetricUnit: Hashable, Sendable, Codable, CustomStringConvertible {
     /// How values of this unit are scaled for display.
-    public enum Scale: Sendable {
+    package enum Scale: Sendable {
         /// Nanoseconds: ns, µs, ms, s.
         case time
         /// Bytes: B, KiB, MiB, GiB (powers of 1024).
@@ -19,33 +19,33 @@ public struct MetricUnit: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// The unit text, as written in results files (`"ns/op"`).
-    public let text: String
+    package let text: String
 
     /// Creates a unit from its text.
-    public init(_ text: String) { self.text = text }
+    package init(_ text: String) { self.text = text }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         text = try decoder.singleValueContainer().decode(String.self)
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(text)
     }
 
-    public var description: String { text }
+    package var description: String { text }
 
     /// The base quantity before any `/op` or `/s` suffix: `"ns"` for `"ns/op"`.
-    public var base: Substring { text.split(separator: "/", maxSplits: 1).first ?? Substring(text) }
+    package var base: Substring { text.split(separator: "/", maxSplits: 1).first ?? Substring(text) }
 
     /// The suffix after the base, with its slash (`"/op"`), or empty.
-    public var suffix: Substring {
+    package var suffix: Substring {
         guard let slash = text.firstIndex(of: "/") else { return "" }
         return text[slash...]
     }
 
     /// How this unit scales for display, derived from its base.
-    public var scale: Scale {
+    package var scale: Scale {
         switch base {
         case "ns": return .time
         case "B": return .binaryBytes
@@ -54,21 +54,21 @@ public struct MetricUnit: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// Nanoseconds per operation (time, CPU time, latency quantiles).
-    public static let nanosecondsPerOp = MetricUnit("ns/op")
+    package static let nanosecondsPerOp = MetricUnit("ns/op")
     /// Nanoseconds.
-    public static let nanoseconds = MetricUnit("ns")
+    package static let nanoseconds = MetricUnit("ns")
     /// Bytes per operation (requested bytes).
-    public static let bytesPerOp = MetricUnit("B/op")
+    package static let bytesPerOp = MetricUnit("B/op")
     /// Bytes (peak RSS, RSS growth).
-    public static let bytes = MetricUnit("B")
+    package static let bytes = MetricUnit("B")
     /// Allocations per operation.
-    public static let allocationsPerOp = MetricUnit("allocs/op")
+    package static let allocationsPerOp = MetricUnit("allocs/op")
     /// Frees per operation.
-    public static let freesPerOp = MetricUnit("frees/op")
+    package static let freesPerOp = MetricUnit("frees/op")
     /// Bytes per second (throughput).
-    public static let bytesPerSecond = MetricUnit("B/s")
+    package static let bytesPerSecond = MetricUnit("B/s")
     /// Items per second (throughput).
-    public static let itemsPerSecond = MetricUnit("items/s")
+    package static let itemsPerSecond = MetricUnit("items/s")
     /// Retired instructions per operation.
-    public static let instructionsPerOp = MetricUnit("instructions/op")
+    package static let instructionsPerOp = MetricUnit("instructions/op")
 }

@@ -1,5 +1,5 @@
 /// Why a results file could not be read or written. Every case names the file.
-public enum ResultsError: Error, Equatable, CustomStringConvertible {
+package enum ResultsError: Error, Equatable, CustomStringConvertible {
     /// The file does not exist.
     case missing(path: String)
     /// The path exists but is not a regular file (a directory, FIFO, device...).
@@ -18,7 +18,7 @@ public enum ResultsError: Error, Equatable, CustomStringConvertible {
     /// The file could not be written; the previous content, if any, is intact.
     case unwritable(path: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .missing(path): "\(path): no such file"
         case let .notARegularFile(path): "\(path): not a regular file"

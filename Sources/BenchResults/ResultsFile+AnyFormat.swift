@@ -2,7 +2,7 @@ extension ResultsFile {
     /// The deepest JSON nesting accepted before decoding (a results file needs 6 levels).
     /// Foundation's JSON parser on Linux already rejects more than 512 levels; this guard
     /// makes the limit explicit and independent of the platform's parser.
-    public static let maximumNesting = 64
+    package static let maximumNesting = 64
 
     /// Reads a results file in either format, detected from the content: a memgate JSON
     /// results file (first non-whitespace byte `{`) or Go benchmark text output.
@@ -10,13 +10,13 @@ extension ResultsFile {
     /// - Throws: a `ResultsError` naming `path`: the `InputFile` errors (missing, not a
     ///   regular file, too large, empty), nesting deeper than `maximumNesting`, and every
     ///   decoding or validation error of either format.
-    public static func read(anyFormat path: String, limit: Int = InputFile.defaultLimit) throws(ResultsError) -> ResultsFile {
+    package static func read(anyFormat path: String, limit: Int = InputFile.defaultLimit) throws(ResultsError) -> ResultsFile {
         let bytes = try InputFile.read(path, limit: limit)
         return try decode(anyFormat: bytes, path: path)
     }
 
     /// Decodes `bytes` in whichever format they are (see `read(anyFormat:)`).
-    public static func decode(anyFormat bytes: [UInt8], path: String) throws(ResultsError) -> ResultsFile {
+    package static func decode(anyFormat bytes: [UInt8], path: String) throws(ResultsError) -> ResultsFile {
         if GoBenchfmt.looksLikeJSON(bytes) {
             if let file = decodeFast(bytes) {  // Bounded nesting by construction.
                 do { try file.validate() } catch { throw error.at(path: path) }

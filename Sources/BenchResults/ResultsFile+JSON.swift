@@ -5,12 +5,12 @@ extension ResultsFile {
     ///
     /// - Throws: a `ResultsError` naming `path` and, for content errors, the place in the
     ///   document (`benchmarks[3] "sort".metrics.time.samples[2]`) and what is wrong.
-    public static func read(contentsOf path: String) throws(ResultsError) -> ResultsFile {
+    package static func read(contentsOf path: String) throws(ResultsError) -> ResultsFile {
         try decode(json: InputFile.read(path), path: path)
     }
 
     /// Decodes and validates a results document; `path` is used in error messages only.
-    public static func decode(json bytes: [UInt8], path: String) throws(ResultsError) -> ResultsFile {
+    package static func decode(json bytes: [UInt8], path: String) throws(ResultsError) -> ResultsFile {
         let file: ResultsFile
         do {
             file = try JSONDecoder().decode(ResultsFile.self, from: Data(bytes))
@@ -26,7 +26,7 @@ extension ResultsFile {
     /// The JSON encoding of this file: pretty-printed, keys sorted, and arrays of plain
     /// numbers (samples, iterations) on one line, so a re-recorded benchmark changes a
     /// few lines of a baseline, not hundreds.
-    public func jsonBytes() throws(ResultsError) -> [UInt8] {
+    package func jsonBytes() throws(ResultsError) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
@@ -39,7 +39,7 @@ extension ResultsFile {
     }
 
     /// Validates, encodes and atomically writes this file to `path` (see `AtomicFile`).
-    public func write(to path: String) throws(ResultsError) {
+    package func write(to path: String) throws(ResultsError) {
         do { try validate() } catch { throw error.at(path: path) }
         let bytes: [UInt8]
         do { bytes = try jsonBytes() } catch { throw .unwritable(path: path, reason: "\(error)") }

@@ -5,7 +5,7 @@ extension ResultsFile {
     /// - every metric has at least one sample and every sample is finite;
     /// - built-in metrics that cannot be negative (counts, bytes, times) are not;
     /// - iteration counts are positive, and a benchmark with status `ok` has samples.
-    public func validate() throws(ResultsError) {
+    package func validate() throws(ResultsError) {
         var seen: [String: Int] = [:]
         for (index, benchmark) in benchmarks.enumerated() {
             let place = "benchmarks[\(index)] \"\(benchmark.name)\""

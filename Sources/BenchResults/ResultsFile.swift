@@ -7,28 +7,28 @@
 /// The JSON layout is documented in docs/results-format.md. `format` identifies the file
 /// kind; `schema` is its major version: a reader rejects a schema it does not know, and
 /// ignores fields it does not know within its schema (minor additions).
-public struct ResultsFile: Sendable, Equatable {
+package struct ResultsFile: Sendable, Equatable {
     /// The `format` value every memgate results file carries.
-    public static let formatName = "memgate-results"
+    package static let formatName = "memgate-results"
     /// The schema major version this code reads and writes.
-    public static let currentSchema = 1
+    package static let currentSchema = 1
 
     /// The schema major version of this file.
-    public var schema: Int
+    package var schema: Int
     /// Where and how the results were produced.
-    public var environment: Environment
+    package var environment: Environment
     /// One entry per benchmark, names unique, in run order.
-    public var benchmarks: [BenchmarkResult]
+    package var benchmarks: [BenchmarkResult]
 
     /// Creates a results file in the current schema.
-    public init(environment: Environment = Environment(), benchmarks: [BenchmarkResult] = []) {
+    package init(environment: Environment = Environment(), benchmarks: [BenchmarkResult] = []) {
         self.schema = ResultsFile.currentSchema
         self.environment = environment
         self.benchmarks = benchmarks
     }
 
     /// The benchmark named `name`, if present.
-    public subscript(name: String) -> BenchmarkResult? {
+    package subscript(name: String) -> BenchmarkResult? {
         benchmarks.first { $0.name == name }
     }
 }
@@ -36,7 +36,7 @@ public struct ResultsFile: Sendable, Equatable {
 extension ResultsFile: Codable {
     private enum CodingKeys: String, CodingKey { case format, schema, environment, benchmarks }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let format = try container.decodeIfPresent(String.self, forKey: .format)
         guard format == ResultsFile.formatName else {
@@ -54,7 +54,7 @@ extension ResultsFile: Codable {
         benchmarks = try container.decode([BenchmarkResult].self, forKey: .benchmarks)
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(ResultsFile.formatName, forKey: .format)
         try container.encode(schema, forKey: .schema)

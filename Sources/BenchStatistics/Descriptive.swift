@@ -3,11 +3,11 @@
 /// All functions take the sample as given (no outlier removal) and assume only that its
 /// values are finite. Quantiles use linear interpolation between order statistics
 /// (Hyndman and Fan type 7, the default of R's `quantile` and NumPy's `percentile`).
-public enum Descriptive {
+package enum Descriptive {
     /// The arithmetic mean, or `nil` for an empty sample.
     ///
     /// - Complexity: O(n)
-    public static func mean(_ values: [Double]) -> Double? {
+    package static func mean(_ values: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
         return values.reduce(0, +) / Double(values.count)
     }
@@ -15,7 +15,7 @@ public enum Descriptive {
     /// The sample standard deviation (divisor n - 1), or `nil` for fewer than two values.
     ///
     /// - Complexity: O(n)
-    public static func standardDeviation(_ values: [Double]) -> Double? {
+    package static func standardDeviation(_ values: [Double]) -> Double? {
         guard values.count >= 2, let mean = mean(values) else { return nil }
         let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         return (squares / Double(values.count - 1)).squareRoot()
@@ -27,14 +27,14 @@ public enum Descriptive {
     /// minimum and maximum. Traps if `p` is outside 0...1.
     ///
     /// - Complexity: O(n log n) (sorts a copy)
-    public static func quantile(_ values: [Double], _ p: Double) -> Double? {
+    package static func quantile(_ values: [Double], _ p: Double) -> Double? {
         precondition((0...1).contains(p), "quantile probability must be in 0...1")
         guard !values.isEmpty else { return nil }
         return quantile(sorted: values.sorted(), p)
     }
 
     /// The `p` quantile of values already sorted ascending (type 7 interpolation).
-    public static func quantile(sorted: [Double], _ p: Double) -> Double? {
+    package static func quantile(sorted: [Double], _ p: Double) -> Double? {
         guard !sorted.isEmpty else { return nil }
         let position = p * Double(sorted.count - 1)
         let lower = Int(position.rounded(.down))
@@ -44,5 +44,5 @@ public enum Descriptive {
     }
 
     /// The median (mean of the two middle values for an even count), or `nil` when empty.
-    public static func median(_ values: [Double]) -> Double? { quantile(values, 0.5) }
+    package static func median(_ values: [Double]) -> Double? { quantile(values, 0.5) }
 }

@@ -8,7 +8,7 @@
 /// S. Holm, "A Simple Sequentially Rejective Multiple Test Procedure", Scandinavian Journal
 /// of Statistics 6(2), 65-70 (1979). Matches R's `p.adjust(p, "holm")` and statsmodels'
 /// `multipletests(p, method="holm")`.
-public enum HolmBonferroni {
+package enum HolmBonferroni {
     /// Holm-adjusted p-values, in the input order.
     ///
     /// With p sorted ascending as p(1) <= ... <= p(m), the adjusted value of p(i) is
@@ -17,7 +17,7 @@ public enum HolmBonferroni {
     /// an empty output. Traps if a value is outside 0...1 or NaN.
     ///
     /// - Complexity: O(m log m)
-    public static func adjust(_ pValues: [Double]) -> [Double] {
+    package static func adjust(_ pValues: [Double]) -> [Double] {
         precondition(pValues.allSatisfy { (0...1).contains($0) }, "p-values must be in 0...1")
         let m = pValues.count
         let order = pValues.indices.sorted { pValues[$0] < pValues[$1] }

@@ -36,9 +36,9 @@
 ///
 /// Results agree with `scipy.stats.mannwhitneyu(a, b, alternative="two-sided")` using
 /// `method="exact"` for untied samples up to the limit and `method="asymptotic"` above it.
-public struct MannWhitneyU: Sendable, Equatable {
+package struct MannWhitneyU: Sendable, Equatable {
     /// How the p-value was computed.
-    public enum Method: String, Sendable {
+    package enum Method: String, Sendable {
         /// The exact permutation distribution (conditional on ties, if any).
         case exact
         /// The normal approximation with tie and continuity corrections.
@@ -48,11 +48,11 @@ public struct MannWhitneyU: Sendable, Equatable {
     /// The U statistic of the first sample: the number of pairs (a_i, b_j) with
     /// a_i > b_j, plus 1/2 for each pair with a_i == b_j. Ranges over 0...n1 n2 in steps of
     /// 1/2; the second sample's U is n1 n2 - u.
-    public let u: Double
+    package let u: Double
     /// The two-sided p-value, in (0, 1] (see the type's contract for when it is 1 or 0).
-    public let pValue: Double
+    package let pValue: Double
     /// Whether `pValue` is exact or approximate.
-    public let method: Method
+    package let method: Method
 
     /// Use the exact distribution when n1 + n2 <= 50.
     ///
@@ -63,10 +63,10 @@ public struct MannWhitneyU: Sendable, Equatable {
     /// except deep in the tails where both methods say "significant" (there the normal tail
     /// is the larger, so `smallestPValue` is not monotone across the limit: 1.6e-14 at
     /// 25 vs 25, 6.5e-10 at 26 vs 26). golang.org/x/perf uses the same limit.
-    public static let exactLimit: Int = 50
+    package static let exactLimit: Int = 50
 
     /// Creates a result from its parts (for tests and fakes; `test` is the real entry).
-    public init(u: Double, pValue: Double, method: Method) {
+    package init(u: Double, pValue: Double, method: Method) {
         self.u = u
         self.pValue = pValue
         self.method = method
@@ -82,7 +82,7 @@ public struct MannWhitneyU: Sendable, Equatable {
     /// - Complexity: O(N log N) to rank, plus O(min(n1, n2) n1 n2) for the exact untied
     ///   distribution or O(N n1^2 n2) at worst for the exact tied one; O(N log N) in
     ///   normal mode.
-    public static func test(_ a: [Double], _ b: [Double]) -> MannWhitneyU? {
+    package static func test(_ a: [Double], _ b: [Double]) -> MannWhitneyU? {
         guard !a.isEmpty, !b.isEmpty, !a.contains(where: \.isNaN), !b.contains(where: \.isNaN) else {
             return nil
         }
@@ -102,7 +102,7 @@ public struct MannWhitneyU: Sendable, Equatable {
     /// 2 / C(6, 3) = 0.1 for 3 vs 3; the continuity-corrected normal tail above
     /// `exactLimit` (which is larger than the exact value would be). Capped at 1.
     /// Traps if either size is below 1.
-    public static func smallestPValue(n1: Int, n2: Int) -> Double {
+    package static func smallestPValue(n1: Int, n2: Int) -> Double {
         precondition(n1 >= 1 && n2 >= 1, "sample sizes must be at least 1")
         if n1 + n2 <= exactLimit {
             return min(1, 2 / UNullDistribution.binomial(n1 + n2, n1))

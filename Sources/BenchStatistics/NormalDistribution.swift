@@ -14,7 +14,7 @@ import Darwin
 ///
 /// Used for the large-sample approximations of the U test, its confidence bounds and the
 /// sample-size estimate. Both functions are pure and thread-safe.
-public enum NormalDistribution {
+package enum NormalDistribution {
     /// P(Z <= z) for a standard normal Z.
     ///
     /// Computed as `erfc(-z / sqrt(2)) / 2`, which keeps full relative precision in the
@@ -23,14 +23,14 @@ public enum NormalDistribution {
     /// `cdf(-infinity)` is 0, `cdf(+infinity)` is 1, and `cdf(nan)` is NaN.
     ///
     /// - Complexity: O(1)
-    public static func cdf(_ z: Double) -> Double {
+    package static func cdf(_ z: Double) -> Double {
         0.5 * erfc(-z / 2.0.squareRoot())
     }
 
     /// The upper tail P(Z > z), computed without cancellation as `erfc(z / sqrt(2)) / 2`.
     ///
     /// - Complexity: O(1)
-    public static func survival(_ z: Double) -> Double {
+    package static func survival(_ z: Double) -> Double {
         0.5 * erfc(z / 2.0.squareRoot())
     }
 
@@ -42,7 +42,7 @@ public enum NormalDistribution {
     /// `quantile(1)` is +infinity, and a `p` outside 0...1 (or NaN) gives NaN.
     ///
     /// - Complexity: O(1)
-    public static func quantile(_ p: Double) -> Double {
+    package static func quantile(_ p: Double) -> Double {
         guard p >= 0, p <= 1 else { return .nan }
         if p == 0 { return -.infinity }
         if p == 1 { return .infinity }

@@ -38,9 +38,9 @@ import Darwin
 ///
 /// The point estimate is not the centre of the interval and, for odd-shaped samples, is
 /// not guaranteed to lie inside it.
-public struct RatioEstimate: Sendable, Equatable {
+package struct RatioEstimate: Sendable, Equatable {
     /// How the interval was computed.
-    public enum Method: String, Sendable {
+    package enum Method: String, Sendable {
         /// The shift of log values, exponentiated (all values positive).
         case logShift
         /// 1 + (shift of raw values) / median(baseline) (some value was <= 0).
@@ -48,24 +48,24 @@ public struct RatioEstimate: Sendable, Equatable {
     }
 
     /// median(current) / median(baseline).
-    public let ratio: Double
+    package let ratio: Double
     /// Lower bound of the confidence interval of the ratio.
-    public let lower: Double
+    package let lower: Double
     /// Upper bound of the confidence interval of the ratio (>= `lower`).
-    public let upper: Double
+    package let upper: Double
     /// The confidence level that was requested.
-    public let confidence: Double
+    package let confidence: Double
     /// The coverage the interval actually has under the model: >= `confidence` unless
     /// `isWidestPossible`, in which case it may be lower.
-    public let achievedConfidence: Double
+    package let achievedConfidence: Double
     /// True when the samples are too small to reach `confidence` and the interval is the
     /// widest one possible (smallest to largest pairwise ratio).
-    public let isWidestPossible: Bool
+    package let isWidestPossible: Bool
     /// How the interval was computed.
-    public let method: Method
+    package let method: Method
 
     /// Creates an estimate from its parts (for tests and fakes; `estimate` is the real entry).
-    public init(
+    package init(
         ratio: Double, lower: Double, upper: Double, confidence: Double,
         achievedConfidence: Double, isWidestPossible: Bool, method: Method
     ) {
@@ -82,7 +82,7 @@ public struct RatioEstimate: Sendable, Equatable {
     /// for display as "±x%". The interval is not symmetric around the ratio (it is
     /// symmetric in log space, roughly), so show `lower` and `upper` where precision matters.
     /// Infinite when `ratio` is 0.
-    public var plusMinus: Double { (upper - lower) / 2 / abs(ratio) }
+    package var plusMinus: Double { (upper - lower) / 2 / abs(ratio) }
 
     /// Estimates median(current) / median(baseline) with a confidence interval.
     ///
@@ -94,7 +94,7 @@ public struct RatioEstimate: Sendable, Equatable {
     ///   finite, or the baseline median is 0.
     /// - Complexity: O(N log N) plus O((n1 + n2) log(n1 n2) log n1) to select the bounds
     ///   among the n1 n2 pairwise differences, which are never all materialised.
-    public static func estimate(
+    package static func estimate(
         baseline: [Double], current: [Double], confidence: Double = 0.95
     ) -> RatioEstimate? {
         precondition(confidence > 0 && confidence < 1, "confidence must be strictly between 0 and 1")

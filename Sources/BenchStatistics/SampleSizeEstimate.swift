@@ -7,12 +7,12 @@
 ///
 /// The estimate is a planning figure, not a promise: it treats the observed effect as the
 /// true one, and small samples estimate effects poorly.
-public enum SampleSizeEstimate {
+package enum SampleSizeEstimate {
     /// The estimated P(baseline < current) is clamped into [0.01, 0.49] or [0.51, 0.99]:
     /// away from 1/2 so a negligible effect still gives a finite answer (at most about
     /// 19,500 per side at alpha 0.01), away from 0 and 1 so complete separation in a few
     /// samples is not taken as certainty.
-    public static let effectClamp = 0.01
+    package static let effectClamp = 0.01
 
     /// Samples per side for a two-sided U test at `alpha` to detect the observed effect
     /// with probability `power`.
@@ -34,7 +34,7 @@ public enum SampleSizeEstimate {
     ///   Traps if `alpha` or `power` is outside (0, 1).
     /// - Returns: samples per side, or `nil` when a sample is empty or contains NaN, or the
     ///   observed effect is exactly nil (P == 1/2: no direction to detect).
-    public static func samplesPerSide(
+    package static func samplesPerSide(
         baseline: [Double], current: [Double], alpha: Double, power: Double = 0.8
     ) -> Int? {
         precondition(alpha > 0 && alpha < 1, "alpha must be strictly between 0 and 1")
@@ -58,7 +58,7 @@ public enum SampleSizeEstimate {
     /// 7 for 0.001 (2 / C(14, 7) = 0.00058). Traps unless 0 < alpha <= 1.
     ///
     /// - Complexity: O(result); about 2,000 steps for alphas near the smallest Double.
-    public static func minimumForSignificance(alpha: Double) -> Int {
+    package static func minimumForSignificance(alpha: Double) -> Int {
         precondition(alpha > 0 && alpha <= 1, "alpha must be in (0, 1]")
         var n = 1
         while MannWhitneyU.smallestPValue(n1: n, n2: n) >= alpha { n += 1 }

@@ -18,19 +18,19 @@ import Darwin
 /// OOPSLA 2014: a Weyl sequence (step 0x9E3779B97F4A7C15) passed through a 64-bit mixer.
 /// Period 2^64; every 64-bit output appears exactly once per period. Statistically good
 /// enough for simulations; not cryptographically secure, never use it for secrets.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
+package struct SeededRandom: RandomNumberGenerator, Sendable {
     /// The generator's whole state: the Weyl sequence position.
-    public private(set) var state: UInt64
+    package private(set) var state: UInt64
 
     /// Starts the sequence at `seed`. Any value is fine, including 0.
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         state = seed
     }
 
     /// The next 64 random bits.
     ///
     /// - Complexity: O(1)
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -39,7 +39,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform value in [0, 1): the top 53 bits of `next()` times 2^-53.
-    public mutating func nextUniform() -> Double {
+    package mutating func nextUniform() -> Double {
         Double(next() >> 11) * 0x1p-53
     }
 
@@ -51,7 +51,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     /// Reference: G. E. P. Box and M. E. Muller, "A Note on the Generation of Random Normal
     /// Deviates", Annals of Mathematical Statistics 29(2), 610-611 (1958). Values are
     /// bounded by about 8.57 (u1 = 2^-53).
-    public mutating func nextGaussian() -> Double {
+    package mutating func nextGaussian() -> Double {
         let u1 = Double((next() >> 11) + 1) * 0x1p-53
         let u2 = nextUniform()
         return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)

@@ -3,22 +3,22 @@
 ///
 /// The benchmark executables and `memgate run`/`memgate refs` share this one rule, so the
 /// baseline entries memgate keeps in a comparison are exactly the benchmarks that ran.
-public struct BenchmarkSelection {
+package struct BenchmarkSelection {
     private let filter: Regex<AnyRegexOutput>?
     private let skip: Regex<AnyRegexOutput>?
 
     /// Reads `--filter` and `--skip` from `arguments`.
     /// - Throws: a `UsageError` naming the flag when its value is not a valid regular expression.
-    public init(_ arguments: ParsedArguments) throws(UsageError) {
+    package init(_ arguments: ParsedArguments) throws(UsageError) {
         filter = try Self.regex(arguments, "--filter")
         skip = try Self.regex(arguments, "--skip")
     }
 
     /// Whether every benchmark is selected (neither pattern given).
-    public var selectsAll: Bool { filter == nil && skip == nil }
+    package var selectsAll: Bool { filter == nil && skip == nil }
 
     /// Whether `name` passes both patterns.
-    public func selects(_ name: String) -> Bool {
+    package func selects(_ name: String) -> Bool {
         if let filter, (try? filter.firstMatch(in: name)) == nil { return false }
         if let skip, (try? skip.firstMatch(in: name)) != nil { return false }
         return true

@@ -4,24 +4,24 @@
 ///     table.addRow(["sort/n=1000", Cell("+12.5%", colour: .red, bold: true), "\(count)"])
 ///
 /// String literals (and interpolations) are plain cells.
-public struct Cell: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
+package struct Cell: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
     /// The text. It is printed on one line: line breaks become spaces and other control
     /// characters `?`, so untrusted names cannot break the layout or inject escapes.
-    public var text: String
+    package var text: String
     /// The colour, or nil for the terminal's default.
-    public var colour: ANSIColour?
+    package var colour: ANSIColour?
     /// Whether the text is bold.
-    public var bold: Bool
+    package var bold: Bool
 
     /// Creates a cell.
-    public init(_ text: String, colour: ANSIColour? = nil, bold: Bool = false) {
+    package init(_ text: String, colour: ANSIColour? = nil, bold: Bool = false) {
         self.text = text
         self.colour = colour
         self.bold = bold
     }
 
     /// Creates a plain cell from a string literal.
-    public init(stringLiteral text: String) {
+    package init(stringLiteral text: String) {
         self.init(text)
     }
 }

@@ -21,7 +21,7 @@ extension CommandSpec {
     /// help on the next line instead of widening the column.
     /// Lines after the first of a multi-line help are indented to the help column.
     /// No line has trailing spaces.
-    public var helpText: String {
+    package var helpText: String {
         var sections = [usageSection, summary]
         if let discussion, !discussion.isEmpty { sections.append(discussion) }
 

@@ -17,7 +17,7 @@ extension CommandSpec {
     ///   `"option '--samples' requires a value"`,
     ///   `"option '--samples' was given more than once"` (unless repeatable),
     ///   `"missing argument CURRENT"`, `"unexpected argument 'extra'"`.
-    public func parse(_ arguments: [String]) throws(UsageError) -> ParsedArguments {
+    package func parse(_ arguments: [String]) throws(UsageError) -> ParsedArguments {
         var parsed = ParsedArguments(spec: self)
         var firstProblem: String?
         func problem(_ message: String) {

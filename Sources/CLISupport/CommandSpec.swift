@@ -19,15 +19,15 @@
 ///
 /// `-h` and `--help` are always declared: they set `ParsedArguments.wantsHelp` and are listed
 /// last in `helpText`.
-public struct CommandSpec: Sendable {
+package struct CommandSpec: Sendable {
     /// The command as the user types it, e.g. `"memgate check"`; used in errors and help.
-    public let name: String
+    package let name: String
     /// One sentence saying what the command does; the first paragraph of the help.
-    public let summary: String
+    package let summary: String
     /// The synopsis line(s) of the help, e.g. `"memgate check [options] BASELINE CURRENT"`.
-    public let usage: String
+    package let usage: String
     /// Further paragraphs for the help, printed after the summary as written.
-    public let discussion: String?
+    package let discussion: String?
 
     /// Flags and options in declaration order (without `--help`).
     var options: [OptionSpec] = []
@@ -43,7 +43,7 @@ public struct CommandSpec: Sendable {
     ///     printed after it (`"[options] FILE"` becomes `"memgate show [options] FILE"`), and
     ///     an empty `usage` is generated from the declarations.
     ///   - discussion: More help text, printed after the summary.
-    public init(name: String, summary: String, usage: String, discussion: String? = nil) {
+    package init(name: String, summary: String, usage: String, discussion: String? = nil) {
         self.name = name
         self.summary = summary
         self.usage = usage
@@ -63,7 +63,7 @@ public struct CommandSpec: Sendable {
     ///
     /// Traps if `name` does not start with `--`, contains `=` or whitespace, or is already
     /// declared (`--help` always is), or if `short` is `-`, `h` or already declared.
-    public mutating func flag(_ name: String, short: Character? = nil, help: String) {
+    package mutating func flag(_ name: String, short: Character? = nil, help: String) {
         checkNew(name)
         if let short {
             precondition(short != "h" && short != "-" && !short.isWhitespace,
@@ -89,7 +89,7 @@ public struct CommandSpec: Sendable {
     ///     does not apply it; the caller does (`arguments.value("--format") ?? "text"`).
     ///
     /// Traps if `name` does not start with `--`, contains `=` or whitespace, or is already declared.
-    public mutating func option(_ name: String, value: String, help: String,
+    package mutating func option(_ name: String, value: String, help: String,
                                 repeatable: Bool = false, defaultDescription: String? = nil) {
         checkNew(name)
         let kind = OptionSpec.Kind.option(value: value, repeatable: repeatable,
@@ -111,7 +111,7 @@ public struct CommandSpec: Sendable {
     ///
     /// Traps if a positional follows a variadic one, if a required one follows an optional
     /// one, or if `name` is already declared.
-    public mutating func positional(_ name: String, help: String, optional: Bool = false, variadic: Bool = false) {
+    package mutating func positional(_ name: String, help: String, optional: Bool = false, variadic: Bool = false) {
         precondition(!positionals.contains { $0.name == name }, "CommandSpec: argument \(name) is declared twice")
         precondition(!(positionals.last?.variadic ?? false), "CommandSpec: argument \(name) follows a variadic argument")
         precondition(optional || !positionals.contains { $0.optional },

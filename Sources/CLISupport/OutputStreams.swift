@@ -10,12 +10,12 @@
 ///
 /// Errors are dropped: a closed pipe normally ends the process with SIGPIPE (as for
 /// `memgate check ... | head`), and when SIGPIPE is ignored the rest of the text is discarded.
-public struct StandardOutput: TextOutputStream, Sendable {
+package struct StandardOutput: TextOutputStream, Sendable {
     /// Creates a stream on fd 1.
-    public init() {}
+    package init() {}
 
     /// Writes all of `string`'s UTF-8 bytes to fd 1.
-    public mutating func write(_ string: String) {
+    package mutating func write(_ string: String) {
         Syscalls.writeAll(string, to: 1)
     }
 }
@@ -26,12 +26,12 @@ public struct StandardOutput: TextOutputStream, Sendable {
 ///     print(error, to: &errors)
 ///
 /// Same contract as `StandardOutput`, on fd 2.
-public struct StandardError: TextOutputStream, Sendable {
+package struct StandardError: TextOutputStream, Sendable {
     /// Creates a stream on fd 2.
-    public init() {}
+    package init() {}
 
     /// Writes all of `string`'s UTF-8 bytes to fd 2.
-    public mutating func write(_ string: String) {
+    package mutating func write(_ string: String) {
         Syscalls.writeAll(string, to: 2)
     }
 }
@@ -46,17 +46,17 @@ public struct StandardError: TextOutputStream, Sendable {
 ///
 /// A class, so a caller can hand it to code taking `inout some TextOutputStream` and still
 /// read it afterwards. Not thread-safe.
-public final class StringOutput: TextOutputStream {
+package final class StringOutput: TextOutputStream {
     /// Everything written so far.
-    public var text: String
+    package var text: String
 
     /// Creates a stream holding `text` (empty by default).
-    public init(_ text: String = "") {
+    package init(_ text: String = "") {
         self.text = text
     }
 
     /// Appends `string` to `text`.
-    public func write(_ string: String) {
+    package func write(_ string: String) {
         text += string
     }
 }

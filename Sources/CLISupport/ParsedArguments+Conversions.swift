@@ -7,7 +7,7 @@ extension ParsedArguments {
     ///   `"--samples: must be between 2 and 1000, got 1"` (`"must be at least 2"` when the
     ///   range has no real upper bound).
     /// Traps if `name` is not a declared option.
-    public func int(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
+    package func int(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
         guard let text = value(name) else { return nil }
         guard let number = Int(text) else { throw usageError("\(name): '\(text)' is not a whole number") }
         guard range.contains(number) else {
@@ -28,7 +28,7 @@ extension ParsedArguments {
     /// - Throws: `UsageError` `"--alpha: 'abc' is not a number"`, or
     ///   `"--alpha: must be between 0 and 0.5, got 0.9"`.
     /// Traps if `name` is not a declared option.
-    public func double(_ name: String, in range: ClosedRange<Double>) throws(UsageError) -> Double? {
+    package func double(_ name: String, in range: ClosedRange<Double>) throws(UsageError) -> Double? {
         guard let text = value(name) else { return nil }
         guard isDecimalNumber(text, allowingExponent: true), let number = Double(text), number.isFinite else {
             throw usageError("\(name): '\(text)' is not a number")
@@ -50,7 +50,7 @@ extension ParsedArguments {
     ///   `"--timeout: 'abc' is not a duration (for example 30s, 500ms, 2m)"` for anything else,
     ///   including `nan`, `inf`, exponents, spaces and values too large for a `Double`.
     /// Traps if `name` is not a declared option.
-    public func duration(_ name: String) throws(UsageError) -> Double? {
+    package func duration(_ name: String) throws(UsageError) -> Double? {
         guard let text = value(name) else { return nil }
         if text.hasPrefix("-"), parseDuration(String(text.dropFirst())) != nil {
             throw usageError("\(name): must not be negative, got \(text)")
@@ -66,7 +66,7 @@ extension ParsedArguments {
     ///
     /// - Throws: `UsageError` `"--format: 'xml' is not one of text, json"`.
     /// Traps if `name` is not a declared option.
-    public func choice(_ name: String, from allowed: [String]) throws(UsageError) -> String? {
+    package func choice(_ name: String, from allowed: [String]) throws(UsageError) -> String? {
         guard let text = value(name) else { return nil }
         guard allowed.contains(text) else {
             throw usageError("\(name): '\(text)' is not one of \(allowed.joined(separator: ", "))")

@@ -8,15 +8,15 @@
 ///
 /// Reading a name the spec does not declare (a typo in the caller's code) traps, so it
 /// cannot silently read as "not given".
-public struct ParsedArguments: Sendable {
+package struct ParsedArguments: Sendable {
     /// The command's name, for `UsageError`s raised while reading values.
-    public let command: String
+    package let command: String
     /// Whether `-h` or `--help` appeared before any `--`. When true the rest of the command
     /// line was not checked (missing arguments and unknown options are not errors), so the
     /// caller should print `CommandSpec.helpText` and exit successfully.
-    public internal(set) var wantsHelp = false
+    package internal(set) var wantsHelp = false
     /// The positional arguments in order, as given (every one, including a variadic tail).
-    public internal(set) var positionals: [String] = []
+    package internal(set) var positionals: [String] = []
 
     /// How many times each given flag appeared.
     var flagCounts: [String: Int] = [:]
@@ -40,7 +40,7 @@ public struct ParsedArguments: Sendable {
     /// Whether the flag `name` (e.g. `"--no-isolation"`) was given. `flag("--help")` is `wantsHelp`.
     ///
     /// Traps if `name` is not a declared flag.
-    public func flag(_ name: String) -> Bool {
+    package func flag(_ name: String) -> Bool {
         precondition(flagNames.contains(name), "ParsedArguments: '\(name)' is not a flag of '\(command)'")
         return name == "--help" ? wantsHelp : flagCounts[name, default: 0] > 0
     }
@@ -48,7 +48,7 @@ public struct ParsedArguments: Sendable {
     /// The value of the last occurrence of option `name`, or nil when it was not given.
     ///
     /// Traps if `name` is not a declared option.
-    public func value(_ name: String) -> String? {
+    package func value(_ name: String) -> String? {
         values(name).last
     }
 
@@ -56,7 +56,7 @@ public struct ParsedArguments: Sendable {
     /// it was not given.
     ///
     /// Traps if `name` is not a declared option.
-    public func values(_ name: String) -> [String] {
+    package func values(_ name: String) -> [String] {
         precondition(optionNames.contains(name), "ParsedArguments: '\(name)' is not an option of '\(command)'")
         return optionValues[name] ?? []
     }
@@ -64,7 +64,7 @@ public struct ParsedArguments: Sendable {
     /// A `UsageError` for this command, for checks the caller makes itself.
     ///
     ///     throw arguments.usageError("--threshold: unknown metric 'tim'")
-    public func usageError(_ message: String) -> UsageError {
+    package func usageError(_ message: String) -> UsageError {
         UsageError(message: message, command: command)
     }
 }

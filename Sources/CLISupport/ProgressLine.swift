@@ -12,9 +12,9 @@
 /// Call `finish()` before printing anything else to the terminal.
 ///
 /// Not thread-safe: one caller (thread or task) owns a `ProgressLine`.
-public final class ProgressLine {
+package final class ProgressLine {
     /// Whether calls write anything.
-    public let isEnabled: Bool
+    package let isEnabled: Bool
     private let columns: () -> Int
     private let write: (String) -> Void
     private var shown: String?
@@ -23,7 +23,7 @@ public final class ProgressLine {
     ///
     /// - Parameter enabled: Whether the caller wants progress shown (false for `--quiet`);
     ///   it is shown only if, in addition, fd 2 is a terminal and `TERM` is not `dumb`.
-    public convenience init(enabled: Bool) {
+    package convenience init(enabled: Bool) {
         let terminal = Terminal.isTTY(2) && Syscalls.environment("TERM") != "dumb"
         self.init(enabled: enabled && terminal,
                   columns: { Terminal.columns(2) ?? 80 },
@@ -42,7 +42,7 @@ public final class ProgressLine {
     /// The text is made one line (control characters replaced, see `Cell.text`) and cut to
     /// one column less than the terminal's width (read each call, 80 if unknown), ending in
     /// `…` when cut, so it never wraps. Writing the text already shown does nothing.
-    public func update(_ text: String) {
+    package func update(_ text: String) {
         guard isEnabled else { return }
         let line = truncated(terminalSafe(text), toWidth: max(columns() - 1, 1))
         guard line != shown else { return }
@@ -52,7 +52,7 @@ public final class ProgressLine {
 
     /// Erases the line (`"\r"` then `ESC[K`) and leaves the cursor at its start. Does nothing
     /// if nothing is shown. `update(_:)` may be called again afterwards.
-    public func finish() {
+    package func finish() {
         guard isEnabled, shown != nil else { return }
         write("\r\u{1B}[K")
         shown = nil

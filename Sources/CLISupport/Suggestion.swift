@@ -8,7 +8,7 @@
 /// typed name without its dashes (so two-letter typos do not "match" unrelated names), or when
 /// the typed name (two letters or more without dashes) is a prefix of exactly one candidate.
 /// The smallest distance wins; ties go to the earlier candidate.
-public func suggestion(for typed: String, among candidates: [String]) -> String? {
+package func suggestion(for typed: String, among candidates: [String]) -> String? {
     let bare = typed.drop { $0 == "-" }.count
     var best: (name: String, distance: Int)?
     for candidate in candidates {

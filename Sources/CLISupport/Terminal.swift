@@ -1,6 +1,6 @@
 /// The colours `TerminalStyle.paint` can use: the standard ANSI foreground colours, plus
 /// grey (bright black) for de-emphasised text.
-public enum ANSIColour: Sendable, CaseIterable {
+package enum ANSIColour: Sendable, CaseIterable {
     case red, green, yellow, blue, magenta, cyan, grey
 
     /// The SGR parameter that selects this colour, e.g. `"31"` for red.
@@ -24,17 +24,17 @@ public enum ANSIColour: Sendable, CaseIterable {
 ///
 /// Decide once per output stream, at startup, and pass the style down; reporters never look
 /// at the terminal themselves.
-public struct TerminalStyle: Sendable, Equatable {
+package struct TerminalStyle: Sendable, Equatable {
     /// Whether `paint` emits escape sequences.
-    public var colour: Bool
+    package var colour: Bool
 
     /// Creates a style that colours or not, regardless of the terminal.
-    public init(colour: Bool) {
+    package init(colour: Bool) {
         self.colour = colour
     }
 
     /// No escape sequences: for files, pipes and tests.
-    public static let plain = TerminalStyle(colour: false)
+    package static let plain = TerminalStyle(colour: false)
 
     /// The style for output written to `fileDescriptor`, given the process environment.
     ///
@@ -48,7 +48,7 @@ public struct TerminalStyle: Sendable, Equatable {
     /// - Parameters:
     ///   - fileDescriptor: Where the output goes, usually 1 or 2.
     ///   - environment: The process environment, e.g. `ProcessInfo.processInfo.environment`.
-    public static func detect(fileDescriptor: Int32, environment: [String: String]) -> TerminalStyle {
+    package static func detect(fileDescriptor: Int32, environment: [String: String]) -> TerminalStyle {
         if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return .plain }
         if let force = environment["FORCE_COLOR"], !force.isEmpty { return TerminalStyle(colour: true) }
         if environment["TERM"] == "dumb" { return .plain }
@@ -59,7 +59,7 @@ public struct TerminalStyle: Sendable, Equatable {
     ///
     /// The result is `ESC[<codes>m` + text + `ESC[0m`, with codes `1` for bold then the colour's
     /// (`"\u{1B}[1;31mFAIL\u{1B}[0m"`). Empty text, and no colour without bold, give `text` as is.
-    public func paint(_ text: String, _ colour: ANSIColour?, bold: Bool = false) -> String {
+    package func paint(_ text: String, _ colour: ANSIColour?, bold: Bool = false) -> String {
         guard self.colour, !text.isEmpty else { return text }
         let codes = (bold ? ["1"] : []) + (colour.map { [$0.code] } ?? [])
         guard !codes.isEmpty else { return text }
@@ -68,16 +68,16 @@ public struct TerminalStyle: Sendable, Equatable {
 }
 
 /// Questions about the terminal behind a file descriptor.
-public enum Terminal {
+package enum Terminal {
     /// Whether `fd` refers to a terminal (a TTY or pseudo-terminal).
     /// The corresponding C function is `isatty`.
-    public static func isTTY(_ fd: Int32) -> Bool {
+    package static func isTTY(_ fd: Int32) -> Bool {
         Syscalls.isatty(fd)
     }
 
     /// The width of the terminal behind `fd` in columns, or nil when `fd` is not a terminal
     /// or does not know its size. The corresponding C call is `ioctl(fd, TIOCGWINSZ, ...)`.
-    public static func columns(_ fd: Int32) -> Int? {
+    package static func columns(_ fd: Int32) -> Int? {
         Syscalls.terminalColumns(fd)
     }
 }

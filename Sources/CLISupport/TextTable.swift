@@ -15,21 +15,21 @@
 /// Widths are display columns (see `Character.terminalWidth`: East Asian wide characters
 /// and emoji count 2) measured on plain text, so colour never shifts alignment. Columns are
 /// separated by two spaces and lines never end in spaces. The header is bold when colour is on.
-public struct TextTable: Sendable {
+package struct TextTable: Sendable {
     /// Which side of its column a cell's text sits on.
-    public enum Alignment: Sendable {
+    package enum Alignment: Sendable {
         case left, right
     }
 
     /// A column: its title and alignment (which also applies to the title).
-    public struct Column: Sendable {
+    package struct Column: Sendable {
         /// The header text.
-        public var title: String
+        package var title: String
         /// How cells in this column are aligned.
-        public var alignment: Alignment
+        package var alignment: Alignment
 
         /// Creates a column titled `title`.
-        public init(_ title: String, alignment: Alignment = .left) {
+        package init(_ title: String, alignment: Alignment = .left) {
             self.title = title
             self.alignment = alignment
         }
@@ -41,17 +41,17 @@ public struct TextTable: Sendable {
     }
 
     /// The table's columns, in order.
-    public let columns: [Column]
+    package let columns: [Column]
     private var rows: [Row] = []
 
     /// Creates an empty table. Traps if `columns` is empty.
-    public init(columns: [Column]) {
+    package init(columns: [Column]) {
         precondition(!columns.isEmpty, "TextTable needs at least one column")
         self.columns = columns
     }
 
     /// Appends a row. Traps unless `cells` has exactly one cell per column.
-    public mutating func addRow(_ cells: [Cell]) {
+    package mutating func addRow(_ cells: [Cell]) {
         precondition(cells.count == columns.count,
                      "TextTable.addRow: \(cells.count) cells for \(columns.count) columns")
         rows.append(.cells(cells.map { Cell(terminalSafe($0.text), colour: $0.colour, bold: $0.bold) }))
@@ -59,13 +59,13 @@ public struct TextTable: Sendable {
 
     /// Appends a rule between the rows before and after it. Separators before the first row,
     /// after the last row, or next to another separator are not drawn.
-    public mutating func addSeparator() {
+    package mutating func addSeparator() {
         rows.append(.separator)
     }
 
     /// The table as text, one line per row, ending with a newline; colour and bold are
     /// emitted only when `style.colour` is true.
-    public func render(style: TerminalStyle) -> String {
+    package func render(style: TerminalStyle) -> String {
         let header = columns.map { Cell(terminalSafe($0.title), bold: true) }
         var widths = header.map { displayWidth(of: $0.text) }
         for case let .cells(cells) in rows {

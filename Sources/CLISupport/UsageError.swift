@@ -6,22 +6,22 @@
 ///
 /// Executables print the `description` to standard error and exit with their usage exit
 /// code (2 for `memgate`). `message` is one line, lower-case, without a trailing period.
-public struct UsageError: Error, Equatable, CustomStringConvertible {
+package struct UsageError: Error, Equatable, CustomStringConvertible {
     /// What was wrong, e.g. `"missing argument CURRENT"`.
-    public let message: String
+    package let message: String
     /// The command whose help explains the fix, e.g. `"memgate check"`.
-    public let command: String
+    package let command: String
 
     /// Creates an error for `command`, so callers can report their own argument checks
     /// (a malformed `--threshold`, say) in the same form as the parser's.
-    public init(message: String, command: String) {
+    package init(message: String, command: String) {
         self.message = message
         self.command = command
     }
 
     /// The message followed by a second line pointing at the help:
     /// `"<message>\nRun '<command> --help' for usage."`, without a trailing newline.
-    public var description: String {
+    package var description: String {
         "\(message)\nRun '\(command) --help' for usage."
     }
 }

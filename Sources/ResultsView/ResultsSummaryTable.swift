@@ -8,9 +8,9 @@ import CLISupport
 ///
 /// Every cell is the median over samples; time per op also shows the spread of the
 /// samples as ±% (half the range between the 5th and 95th percentile, relative).
-public enum ResultsSummaryTable {
+package enum ResultsSummaryTable {
     /// The tables for `file`, ending with a newline; colour only when `style` allows.
-    public static func render(_ file: ResultsFile, style: TerminalStyle) -> String {
+    package static func render(_ file: ResultsFile, style: TerminalStyle) -> String {
         let finished = file.benchmarks.filter { $0.status == .ok }
         var text = ""
         if file.environment.isDebugBuild {

@@ -1,6 +1,6 @@
 import CLISupport
 import Foundation
-import MemGate
+import MemGateCLI
 
 var standardOutput = StandardOutput()
 var standardError = StandardError()

@@ -2,7 +2,9 @@ import BenchResults
 import BenchStatistics
 import Foundation
 import Testing
-@testable import MemGate
+@testable import GateCore
+@testable import GateRunner
+@testable import MemGateCLI
 
 /// Every kind of bad input: exit 2, an error naming the file and the problem, quickly,
 /// and no report file written.

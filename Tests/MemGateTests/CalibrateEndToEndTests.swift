@@ -1,7 +1,9 @@
 import BenchResults
 import Foundation
 import Testing
-@testable import MemGate
+@testable import GateCore
+@testable import GateRunner
+@testable import MemGateCLI
 
 extension PackageBuildingTests {
     /// `memgate calibrate` on TinyBench: the A/A report, `--write` merging into the user's

@@ -2,7 +2,9 @@ import BenchResults
 import BenchStatistics
 import Foundation
 import Testing
-@testable import MemGate
+@testable import GateCore
+@testable import GateRunner
+@testable import MemGateCLI
 
 @Suite struct CalibrationAdviceTests {
     @Test func niceRoundsUpToTheNextStep() {

@@ -1,5 +1,7 @@
 import BenchResults
-@testable import MemGate
+@testable import GateCore
+@testable import GateRunner
+@testable import MemGateCLI
 
 /// Builders for small results files used across the tests.
 enum Fixture {

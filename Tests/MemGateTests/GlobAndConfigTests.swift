@@ -1,6 +1,8 @@
 import BenchResults
 import Testing
-@testable import MemGate
+@testable import GateCore
+@testable import GateRunner
+@testable import MemGateCLI
 
 @Suite struct GlobTests {
     func check(_ pattern: String, _ name: String, _ expected: Bool, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -1,7 +1,9 @@
 import Dispatch
 import Foundation
 import Testing
-@testable import MemGate
+@testable import GateCore
+@testable import GateRunner
+@testable import MemGateCLI
 
 /// `LaunchGate`: what the interrupt handler relies on to find, and stop, every child.
 @Suite struct LaunchGateTests {

@@ -1,6 +1,8 @@
 import BenchResults
 import Testing
-@testable import MemGate
+@testable import GateCore
+@testable import GateRunner
+@testable import MemGateCLI
 
 /// The pure parts of `memgate refs`: round order, pooling, name patterns, revision checks.
 @Suite struct RefsRoundScheduleTests {

@@ -1,6 +1,8 @@
 import BenchResults
 import Testing
-@testable import MemGate
+@testable import GateCore
+@testable import GateRunner
+@testable import MemGateCLI
 
 /// A small hand-built report, independent of the statistics, for exact-output tests.
 enum SmallReport {

@@ -1,6 +1,8 @@
 import BenchResults
 import Testing
-@testable import MemGate
+@testable import GateCore
+@testable import GateRunner
+@testable import MemGateCLI
 
 @Suite struct ResultsMergeTests {
     let a = Fixture.file([Fixture.benchmark("a/1", [:]), Fixture.benchmark("a/2", [:])])

@@ -2,11 +2,13 @@ import BenchResults
 import BenchStatistics
 import Foundation
 import Testing
-@testable import MemGate
+@testable import GateCore
+@testable import GateRunner
+@testable import MemGateCLI
 
 /// Monte Carlo checks of the gate's two failure rates, with fixed seeds so every run sees
 /// the same numbers. Noisy metrics are lognormal with a coefficient of variation of 5%;
-/// each check compares 20 benchmarks with 10 samples per side, as issue 3 specifies.
+/// each check compares 20 benchmarks with 10 samples per side (a typical suite per check).
 @Suite struct SimulationTests {
     static let checks = 1000
     static let benchmarksPerCheck = 20

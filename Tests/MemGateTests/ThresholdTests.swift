@@ -1,6 +1,8 @@
 import BenchResults
 import Testing
-@testable import MemGate
+@testable import GateCore
+@testable import GateRunner
+@testable import MemGateCLI
 
 @Suite struct ThresholdParsingTests {
     func check(_ text: String, fraction: Double?, amount: Double?, unit: Threshold.AmountUnit = .plain, sourceLocation: SourceLocation = #_sourceLocation) throws {

@@ -1,0 +1,177 @@
+import BenchResults
+import Foundation
+
+extension GateConfig {
+    /// The largest configuration file accepted (1 MiB).
+    package static let sizeLimit = 1 << 20
+
+    /// Parses a configuration document.
+    ///
+    /// - Parameters:
+    ///   - bytes: the file's content.
+    ///   - path: the file's name, for error messages.
+    /// - Throws: `ConfigError` naming `path`, the key path and the bad value: invalid JSON,
+    ///   unknown keys, values of the wrong type, unparsable thresholds, alpha outside (0, 0.5].
+    package init(json bytes: [UInt8], path: String) throws(ConfigError) {
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
+            throw ConfigError(path: path, keyPath: "", problem: "not valid JSON (\(detail))")
+        }
+        var reader = ConfigReader(path: path)
+        self = try reader.config(root)
+    }
+}
+
+extension GateConfig {
+    /// Parses an unstable-metric floor: a percentage alone (`"20%"` is 0.2).
+    ///
+    /// - Throws: `ThresholdError` for anything else (an amount, `off`, no percentage).
+    package static func parseFloor(_ text: String) throws(ThresholdError) -> Double {
+        let threshold = try Threshold(parsing: text)
+        guard !threshold.isOff, threshold.amount == nil, let fraction = threshold.fraction else {
+            throw ThresholdError(text: text, problem: "is not a percentage alone, like 20%")
+        }
+        return fraction
+    }
+}
+
+/// Walks the decoded JSON, checking keys and types and naming the key path on failure.
+private struct ConfigReader {
+    let path: String
+
+    func fail(_ keyPath: String, _ problem: String) -> ConfigError {
+        ConfigError(path: path, keyPath: keyPath, problem: problem)
+    }
+
+    func object(_ value: Any, at keyPath: String, allowed: [String]) throws(ConfigError) -> [String: Any] {
+        guard let object = value as? [String: Any] else { throw fail(keyPath, "expected an object, found \(describe(value))") }
+        for key in object.keys.sorted() where !allowed.contains(key) {
+            let place = keyPath.isEmpty ? key : "\(keyPath).\(key)"
+            throw fail(place, "unknown key \"\(key)\" (known: \(allowed.joined(separator: ", ")))")
+        }
+        return object
+    }
+
+    func string(_ value: Any, at keyPath: String) throws(ConfigError) -> String {
+        guard let text = value as? String else { throw fail(keyPath, "expected a string, found \(describe(value))") }
+        return text
+    }
+
+    mutating func config(_ root: Any) throws(ConfigError) -> GateConfig {
+        let keys = ["thresholds", "alpha", "inconclusive", "noisy", "unstableFloor", "rounds", "benchmarks", "executables"]
+        let object = try object(root, at: "", allowed: keys)
+        var config = GateConfig()
+        if let value = object["thresholds"] { config.thresholds = try thresholds(value, at: "thresholds") }
+        if let value = object["alpha"] {
+            guard let number = value as? NSNumber, !(value is Bool), isNumeric(number) else {
+                throw fail("alpha", "expected a number, found \(describe(value))")
+            }
+            let alpha = number.doubleValue
+            guard alpha > 0, alpha <= 0.5 else { throw fail("alpha", "\(alpha) is not in (0, 0.5]") }
+            config.alpha = alpha
+        }
+        if let value = object["inconclusive"] {
+            let text = try string(value, at: "inconclusive")
+            guard let policy = InconclusivePolicy(rawValue: text) else {
+                throw fail("inconclusive", "\"\(text)\" is not one of pass, fail, report")
+            }
+            config.inconclusive = policy
+        }
+        if let value = object["noisy"] {
+            if let object = value as? [String: Any] {
+                try noisyByMetric(object, into: &config)
+            } else {
+                config.noisy = try noisyPolicy(value, at: "noisy", expected: "\"gate\", \"report\" or an object of metric: policy")
+            }
+        }
+        if let value = object["unstableFloor"] {
+            let text = try string(value, at: "unstableFloor")
+            do { config.unstableFloor = try GateConfig.parseFloor(text) } catch { throw fail("unstableFloor", "\(error)") }
+        }
+        if let value = object["rounds"] {
+            guard let number = value as? NSNumber, !(value is Bool), isNumeric(number), number.doubleValue == number.doubleValue.rounded() else {
+                throw fail("rounds", "expected a whole number, found \(describe(value))")
+            }
+            guard (1...1000).contains(number.doubleValue) else { throw fail("rounds", "\(number.intValue) is not in 1...1000") }
+            config.rounds = number.intValue
+        }
+        if let value = object["benchmarks"] {
+            guard let list = value as? [Any] else { throw fail("benchmarks", "expected an array, found \(describe(value))") }
+            for (index, entry) in list.enumerated() {
+                let place = "benchmarks[\(index)]"
+                let fields = try self.object(entry, at: place, allowed: ["match", "thresholds"])
+                guard let match = fields["match"] else { throw fail(place, "missing \"match\" (a benchmark-name glob)") }
+                let pattern = try string(match, at: "\(place).match")
+                guard !pattern.isEmpty else { throw fail("\(place).match", "the pattern is empty") }
+                let overrides = try fields["thresholds"].map { v throws(ConfigError) in try thresholds(v, at: "\(place).thresholds") } ?? [:]
+                config.benchmarks.append(GateConfig.Override(match: Glob(pattern), thresholds: overrides))
+            }
+        }
+        if let value = object["executables"] {
+            guard let list = value as? [Any] else { throw fail("executables", "expected an array of strings, found \(describe(value))") }
+            for (index, entry) in list.enumerated() {
+                config.executables.append(try string(entry, at: "executables[\(index)]"))
+            }
+        }
+        return config
+    }
+
+    func noisyPolicy(_ value: Any, at keyPath: String, expected: String = "\"gate\" or \"report\"") throws(ConfigError) -> NoisyPolicy {
+        guard let text = value as? String else { throw fail(keyPath, "expected \(expected), found \(describe(value))") }
+        guard let policy = NoisyPolicy(rawValue: text) else { throw fail(keyPath, "\"\(text)\" is not one of gate, report") }
+        return policy
+    }
+
+    /// `"noisy": {"*": "report", "peakRSS": "gate"}`: `*` sets `noisy`, other keys are
+    /// per-metric exceptions. Built-in exact metrics are rejected: no policy applies to them.
+    func noisyByMetric(_ object: [String: Any], into config: inout GateConfig) throws(ConfigError) {
+        for key in object.keys.sorted() {
+            let place = "noisy.\(key)"
+            let policy = try noisyPolicy(object[key]!, at: place)
+            if key == "*" {
+                config.noisy = policy
+                continue
+            }
+            guard !key.isEmpty else { throw fail(place, "the metric name is empty; use \"*\" for every noisy metric") }
+            if let id = MetricID(rawValue: key), id.isExact {
+                throw fail(place, "\(key) is an exact metric, always gated by its threshold; to only show it, set \"thresholds\": {\"\(key)\": \"off\"}")
+            }
+            config.noisyByMetric[key] = policy
+        }
+    }
+
+    func thresholds(_ value: Any, at keyPath: String) throws(ConfigError) -> [String: Threshold] {
+        guard let object = value as? [String: Any] else { throw fail(keyPath, "expected an object of metric: threshold, found \(describe(value))") }
+        var result: [String: Threshold] = [:]
+        for key in object.keys.sorted() {
+            let place = "\(keyPath).\(key)"
+            guard !key.isEmpty else { throw fail(place, "the metric name is empty") }
+            let text = try string(object[key]!, at: place)
+            do {
+                let threshold = try Threshold(parsing: text)
+                try ThresholdDefaults.checkUnit(threshold, metric: key)
+                result[key] = threshold
+            } catch { throw fail(place, "\(error)") }
+        }
+        return result
+    }
+
+    func describe(_ value: Any) -> String {
+        switch value {
+        case is NSNull: "null"
+        case let text as String: "\"\(text)\""
+        case is [Any]: "an array"
+        case is [String: Any]: "an object"
+        case let number as NSNumber: isNumeric(number) ? "\(number)" : (number.boolValue ? "true" : "false")
+        default: "\(value)"
+        }
+    }
+}
+
+/// Whether an NSNumber from JSONSerialization is a number rather than a boolean.
+private func isNumeric(_ number: NSNumber) -> Bool {
+    String(cString: number.objCType) != "c"
+}

@@ -1,0 +1,36 @@
+extension Report {
+    /// Writes GitHub Actions workflow commands: `::error` for regressions and benchmarks
+    /// that failed in CURRENT, `::warning` for inconclusive rows, missing metrics, removed
+    /// benchmarks and debug builds, `::notice` for improvements, for why noisy metrics were not gated, and the summary. Titles
+    /// are escaped as properties (`% \r \n : ,`), messages as data (`% \r \n`).
+    package func writeGitHubAnnotations(to out: inout some TextOutputStream) {
+        func command(_ kind: String, _ title: String, _ message: String) {
+            out.write("::\(kind) title=\(Escape.githubProperty(title))::\(Escape.githubMessage(message))\n")
+        }
+        for warning in warnings where warning.hasPrefix("DEBUG") { command("warning", "memgate: debug build", warning) }
+        if let reason = noisyNotGatedReason { command("notice", noisyGated ? "memgate: some noisy metrics not gated" : "memgate: noisy metrics not gated", reason) }
+        for benchmark in benchmarks {
+            switch benchmark.presence {
+            case .failed:
+                command("error", "memgate: \(benchmark.name) \(benchmark.status.rawValue)", Report.statusLine(benchmark))
+            case .removed:
+                command("warning", "memgate: \(benchmark.name) removed", "in the baseline but not in current")
+            case .compared:
+                for row in benchmark.metrics {
+                    let kind: String
+                    switch row.verdict {
+                    case .regression: kind = "error"
+                    case .inconclusive, .missing: kind = "warning"
+                    case .improvement: kind = "notice"
+                    default: continue
+                    }
+                    let message = "\(row.verdict.label): \(MetricFormat.value(row.baseline, row.unit)) -> \(MetricFormat.value(row.current, row.unit)) (\(MetricFormat.change(row))), threshold \(row.threshold.text)" + (row.note.isEmpty ? "" : "; \(row.note)")
+                    command(kind, "memgate: \(benchmark.name) \(row.metric)", message)
+                }
+            case .added, .baselineFailed:
+                continue
+            }
+        }
+        command("notice", "memgate \(mode.rawValue)", summaryLine)
+    }
+}

@@ -1,0 +1,142 @@
+import BenchResults
+
+/// Everything a comparison of two results files found: the pure model every renderer
+/// (text, Markdown, JSON, JUnit, GitHub annotations) draws from.
+///
+///     let report = try Comparison.compare(baseline: old, current: new, baselineName: "old.json",
+///                                         currentName: "new.json", options: options)
+///     report.exitCode(policy: .report)   // .pass, .regression or .inconclusive
+package struct Report: Sendable, Equatable {
+    /// Whether the report gates (`check`) or only describes (`compare`).
+    package enum Mode: String, Sendable, Codable {
+        /// Gate: regressions exit 1, inconclusive-only exits 3.
+        case check
+        /// Describe only: exit 0 whatever moved.
+        case compare
+    }
+
+    /// The baseline's label (usually its path).
+    package var baselineName: String
+    /// The current file's label.
+    package var currentName: String
+    /// `check` or `compare`.
+    package var mode: Mode
+    /// Whether any noisy metric was gated (fingerprints match and the policy gates at
+    /// least one metric).
+    package var noisyGated: Bool
+    /// Why some or all noisy metrics were not gated (fields that differ, `--noisy report`,
+    /// per-metric policies of the config), or nil when all were.
+    package var noisyNotGatedReason: String?
+    /// Which sides are debug builds: "baseline", "current" (flagged loudly).
+    package var debugBuilds: [String]
+    /// The significance level used.
+    package var alpha: Double
+    /// How many noisy comparisons the Holm correction counted: the rows beyond their
+    /// threshold, plus for `refs` (`NoisyFamily.Scope.allGated`) every other gated noisy row.
+    package var familySize: Int
+    /// Benchmarks in display order: failed, then compared, added, removed, by name.
+    package var benchmarks: [BenchmarkComparison]
+    /// What `memgate refs` did to settle inconclusive rows (more rounds, looks, levels),
+    /// or nil when nothing was looked at again.
+    package var settling: String?
+
+    /// Creates a report.
+    package init(
+        baselineName: String, currentName: String, mode: Mode, noisyGated: Bool,
+        noisyNotGatedReason: String?, debugBuilds: [String], alpha: Double, familySize: Int,
+        benchmarks: [BenchmarkComparison]
+    ) {
+        self.baselineName = baselineName
+        self.currentName = currentName
+        self.mode = mode
+        self.noisyGated = noisyGated
+        self.noisyNotGatedReason = noisyNotGatedReason
+        self.debugBuilds = debugBuilds
+        self.alpha = alpha
+        self.familySize = familySize
+        self.benchmarks = benchmarks
+    }
+
+    /// Counts of what the report found.
+    package struct Counts: Sendable, Equatable {
+        /// Rows by verdict: regression, inconclusive, improvement, pass, reported, missing.
+        package var regressions = 0, inconclusive = 0, improvements = 0, passed = 0, reported = 0, missing = 0
+        /// Benchmarks by presence: failed in current, added, removed, failed in the baseline, compared.
+        package var failedBenchmarks = 0, addedBenchmarks = 0, removedBenchmarks = 0, baselineFailed = 0, compared = 0
+        /// Exact-metric rows whose samples varied within a file (compared by range).
+        package var unstable = 0
+        /// Noisy rows with too few samples for any change to be significant.
+        package var tooFewSamples = 0
+    }
+
+    /// Counts of rows by verdict and of benchmarks by presence.
+    package var counts: Counts {
+        var counts = Counts()
+        for benchmark in benchmarks {
+            switch benchmark.presence {
+            case .compared: counts.compared += 1
+            case .added: counts.addedBenchmarks += 1
+            case .removed: counts.removedBenchmarks += 1
+            case .failed: counts.failedBenchmarks += 1
+            case .baselineFailed: counts.baselineFailed += 1
+            }
+            for row in benchmark.metrics {
+                if row.unstable { counts.unstable += 1 }
+                if row.tooFewSamples { counts.tooFewSamples += 1 }
+                switch row.verdict {
+                case .regression: counts.regressions += 1
+                case .inconclusive: counts.inconclusive += 1
+                case .improvement: counts.improvements += 1
+                case .pass: counts.passed += 1
+                case .reported: counts.reported += 1
+                case .missing: counts.missing += 1
+                case .added: break
+                }
+            }
+        }
+        return counts
+    }
+
+    /// The outcome before mapping: regression if any row regressed or a benchmark failed in
+    /// CURRENT; otherwise inconclusive if any row is; otherwise pass.
+    package var outcome: ExitCode {
+        let counts = counts
+        if counts.regressions > 0 || counts.failedBenchmarks > 0 { return .regression }
+        if counts.inconclusive > 0 { return .inconclusive }
+        return .pass
+    }
+
+    /// The exit code of this report: `outcome` for `check` with 3 mapped by `policy`;
+    /// always 0 for `compare`.
+    package func exitCode(policy: InconclusivePolicy) -> ExitCode {
+        guard mode == .check else { return .pass }
+        let outcome = outcome
+        return outcome == .inconclusive ? policy.exitCode : outcome
+    }
+
+    /// One line summing up the report (`2 regressions, 1 inconclusive, 40 ok in 12 benchmarks`).
+    package var summaryLine: String {
+        let c = counts
+        var parts: [String] = []
+        func add(_ n: Int, _ one: String, _ many: String) { if n > 0 { parts.append("\(n) \(n == 1 ? one : many)") } }
+        add(c.failedBenchmarks, "failed benchmark", "failed benchmarks")
+        add(c.regressions, "regression", "regressions")
+        add(c.inconclusive, "inconclusive", "inconclusive")
+        add(c.improvements, "improvement", "improvements")
+        add(c.missing, "missing metric", "missing metrics")
+        add(c.passed, "ok", "ok")
+        add(c.reported, "not gated", "not gated")
+        add(c.addedBenchmarks, "new benchmark", "new benchmarks")
+        add(c.removedBenchmarks, "removed benchmark", "removed benchmarks")
+        add(c.baselineFailed, "not compared (failed in baseline)", "not compared (failed in baseline)")
+        add(c.unstable, "unstable exact metric", "unstable exact metrics")
+        let verdict: String
+        switch outcome {
+        case .regression: verdict = mode == .check ? "FAIL" : "regressed"
+        case .inconclusive: verdict = "INCONCLUSIVE"
+        default: verdict = mode == .check ? "PASS" : "no regression"
+        }
+        let total = benchmarks.count
+        return "\(verdict): \(parts.isEmpty ? "nothing compared" : parts.joined(separator: ", ")) (\(total) benchmark\(total == 1 ? "" : "s"))"
+    }
+}

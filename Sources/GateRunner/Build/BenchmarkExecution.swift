@@ -1,0 +1,44 @@
+import BenchResults
+import Foundation
+import GateCore
+
+/// Runs built benchmark executables and merges their results into one file.
+package struct BenchmarkExecution {
+    /// A benchmark executable that did not produce results.
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
+    }
+
+    /// Arguments forwarded to every executable (`--filter`, `--samples`, ...).
+    package var forwardedArguments: [String]
+
+    /// An execution that forwards `forwardedArguments` to every executable.
+    package init(forwardedArguments: [String]) {
+        self.forwardedArguments = forwardedArguments
+    }
+
+    /// Runs each executable (stderr passed through, so its progress shows) and merges the
+    /// results in order. Benchmarks that failed inside an executable are kept with their
+    /// status; an executable that writes no results is an error.
+    package func run(executables: [(name: String, path: String)], temporaryDirectory: String) throws -> ResultsFile {
+        var files: [(label: String, file: ResultsFile)] = []
+        for executable in executables {
+            let output = "\(temporaryDirectory)/\(executable.name).json"
+            let outcome = try Subprocess(
+                executable: executable.path, arguments: forwardedArguments + ["--output", output, "--quiet"],
+                captureError: false
+            ).run()
+            // Exit 1 means some benchmark failed; its results were still written.
+            guard outcome.status == 0 || outcome.status == 1, FileManager.default.fileExists(atPath: output) else {
+                throw Failure(description: "\(executable.name) exited with status \(outcome.status) and wrote no results")
+            }
+            files.append((executable.name, try ResultsFile.read(contentsOf: output)))
+        }
+        guard !files.isEmpty else { throw Failure(description: "no benchmark executable to run") }
+        do {
+            return try ResultsMerge(files: files).merged
+        } catch {
+            throw Failure(description: "benchmark \"\(error.name)\" is in both \(error.first) and \(error.second); names must be unique across executables")
+        }
+    }
+}

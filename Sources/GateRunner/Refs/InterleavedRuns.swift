@@ -1,0 +1,97 @@
+import BenchResults
+import Foundation
+import GateCore
+
+/// Runs both sides' benchmarks in alternating rounds and pools each side's samples.
+///
+///     var runs = InterleavedRuns(base: base, head: head, forwardedArguments: ["--samples", "5"], workspace: workspace)
+///     try runs.run(rounds: 10, only: nil, status: { progress.update($0) })
+///     try runs.run(rounds: 10, only: ["json/decode"], status: ...)  // a later look
+///     runs.pooled[.base]!   // one ResultsFile with one value per round per benchmark
+///
+/// Each step of `RoundSchedule.steps` is one fresh process of the side's benchmark
+/// executable, run in the side's package folder with `--filter ^NAME$` (see
+/// `ExactNamePattern`), the forwarded arguments, `--output FILE` and `--quiet`; BenchKit
+/// then runs the benchmark itself in a child process of its own, as always. The results
+/// are reduced to one value per metric (`ResultsPool.oneValuePerRun`) and pooled per side.
+/// Later calls continue the rounds' numbering, so the alternation of sides goes on.
+package struct InterleavedRuns: RoundSource {
+    /// A run that produced no results (not a benchmark failure: those are recorded in the
+    /// results and reported by the comparison).
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
+    }
+
+    /// The two sides.
+    package var base: BuiltSide, head: BuiltSide
+    /// Arguments passed to every run (`--samples`, `--sample-time`, `--timeout`).
+    package var forwardedArguments: [String]
+    /// Where the per-run results files go (each is deleted once pooled).
+    package var workspace: RefsWorkspace
+    /// The rounds run so far (by every call).
+    package private(set) var roundsRun = 0
+    /// Each side's pooled results so far.
+    package private(set) var pools: [RefsSide: ResultsPool] = [.base: ResultsPool(), .head: ResultsPool()]
+    /// Wall seconds of the runs of each benchmark so far, both sides together, and how many
+    /// rounds they cover: what one more round of it is likely to cost.
+    package private(set) var seconds: [String: (total: Double, rounds: Int)] = [:]
+
+    /// Creates runs with nothing run yet.
+    package init(base: BuiltSide, head: BuiltSide, forwardedArguments: [String], workspace: RefsWorkspace) {
+        self.base = base
+        self.head = head
+        self.forwardedArguments = forwardedArguments
+        self.workspace = workspace
+    }
+
+    /// Each side's pooled results.
+    package var pooled: [RefsSide: ResultsFile] { pools.mapValues(\.file) }
+
+    /// The likely wall seconds of one more round of `names` (both sides), from the rounds
+    /// run so far.
+    package func secondsPerRound(of names: [String]) -> Double {
+        names.reduce(0) { sum, name in
+            guard let spent = seconds[name], spent.rounds > 0 else { return sum }
+            return sum + spent.total / Double(spent.rounds)
+        }
+    }
+
+    /// Runs `rounds` more rounds, of every benchmark or only of those in `only`, and pools
+    /// their results.
+    ///
+    /// - Parameters:
+    ///   - status: called before each step with `round r/n · side · benchmark [k/total]`.
+    /// - Throws: `Failure` when an executable exits with a status other than 0 or 1 or
+    ///   writes no results; `ResultsPool.Mismatch` and `ResultsError` for results that
+    ///   cannot be read or pooled.
+    package mutating func run(rounds: Int, only: Set<String>?, status: (String) -> Void) throws {
+        let sides: [RefsSide: BuiltSide] = [.base: base, .head: head]
+        let chosen = { (names: [String]) in only.map { set in names.filter(set.contains) } ?? names }
+        let steps = RoundSchedule.steps(rounds: rounds, firstRound: roundsRun, base: chosen(base.names), head: chosen(head.names))
+        let lastRound = roundsRun + rounds
+        for (index, step) in steps.enumerated() {
+            let side = sides[step.side]!
+            guard let executable = side.benchmarks.first(where: { $0.name == step.benchmark })?.executable else { continue }
+            status("round \(step.round + 1)/\(lastRound) · \(step.side) · \(step.benchmark) [\(index + 1)/\(steps.count)]")
+            let output = workspace.resultsPath(round: step.round, side: step.side, index: index)
+            let started = Date()
+            let outcome = try Subprocess(
+                executable: executable,
+                arguments: forwardedArguments + ["--filter", ExactNamePattern.regex(for: step.benchmark), "--output", output, "--quiet"],
+                directory: side.checkout.packagePath, environment: ["GIT_OPTIONAL_LOCKS": "0"]
+            ).run()
+            // Exit 1 means the benchmark failed, crashed or timed out; its results say so.
+            guard outcome.status == 0 || outcome.status == 1, FileManager.default.fileExists(atPath: output) else {
+                throw Failure(description: "\(step.side) \(side.checkout.label): running \"\(step.benchmark)\" (round \(step.round + 1)) exited with status \(outcome.status) and wrote no results:\n\(outcome.errorOutput.lastLines(10))")
+            }
+            let results = try ResultsFile.read(contentsOf: output)
+            try pools[step.side]!.add(ResultsPool.oneValuePerRun(results))
+            try? FileManager.default.removeItem(atPath: output)
+            var spent = seconds[step.benchmark] ?? (0, 0)
+            spent.total += Date().timeIntervalSince(started)
+            seconds[step.benchmark] = spent
+        }
+        for name in Set(steps.map(\.benchmark)) { seconds[name]!.rounds += rounds }
+        roundsRun = lastRound
+    }
+}

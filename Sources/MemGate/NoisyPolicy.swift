@@ -1,7 +1,0 @@
-/// Whether machine-dependent (noisy) metrics can fail the gate.
-public enum NoisyPolicy: String, Sendable, CaseIterable {
-    /// Gate noisy metrics when the two files' fingerprints match (the default).
-    case gate
-    /// Never gate noisy metrics; only show them. For runs on shared or mixed machines.
-    case report
-}

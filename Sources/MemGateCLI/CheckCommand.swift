@@ -1,0 +1,55 @@
+import BenchResults
+import CLISupport
+import GateCore
+import GateRunner
+
+/// `memgate check BASELINE CURRENT`: the gate. Exit 0 pass, 1 regression, 2 input error,
+/// 3 inconclusive only.
+struct CheckCommand: Subcommand {
+    static let name = "check"
+
+    static var spec: CommandSpec {
+        var spec = CommandSpec(
+            name: "memgate check", summary: "Gate CURRENT against BASELINE: fail on regressions.",
+            usage: "memgate check [options] BASELINE CURRENT",
+            discussion: """
+            Compares every benchmark and metric in CURRENT with BASELINE. Exact metrics (allocs, bytes)
+            fail when they grow past their threshold; noisy metrics (time, latency, CPU, RSS) fail only
+            when the ratio of medians is past the threshold AND the Holm-adjusted Mann-Whitney U test is
+            significant; past the threshold but not significant is inconclusive. Noisy metrics are not
+            gated when the two environments differ, nor where --noisy report or the config's "noisy" \
+            says report (for all of them, or per metric). A benchmark that failed in CURRENT fails the check.
+            When GITHUB_STEP_SUMMARY is set, a Markdown report is appended to that file.
+
+            Exit codes: 0 pass, 1 regression, 2 usage or input error, 3 inconclusive only.
+            """)
+        GateArguments.declare(on: &spec)
+        spec.positional("BASELINE", help: "The baseline results file (memgate JSON or go test -bench output).")
+        spec.positional("CURRENT", help: "The results file to check.")
+        return spec
+    }
+
+    static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
+        try GateRun.run(arguments, mode: .check, context: &context)
+    }
+}
+
+/// `memgate compare A B`: the same report as `check`, exit 0 unless the input is bad.
+struct CompareCommand: Subcommand {
+    static let name = "compare"
+
+    static var spec: CommandSpec {
+        var spec = CommandSpec(
+            name: "memgate compare", summary: "Report what moved from A to B; never fails on regressions.",
+            usage: "memgate compare [options] A B",
+            discussion: "The same report as 'memgate check', but the exit code is 0 unless an input is bad (2).")
+        GateArguments.declare(on: &spec)
+        spec.positional("A", help: "The reference results file.")
+        spec.positional("B", help: "The results file compared with A.")
+        return spec
+    }
+
+    static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
+        try GateRun.run(arguments, mode: .compare, context: &context)
+    }
+}

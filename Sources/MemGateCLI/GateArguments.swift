@@ -1,0 +1,155 @@
+import BenchResults
+import CLISupport
+import Foundation
+import GateCore
+import GateRunner
+
+/// The options `check` and `compare` share, declared once and read once.
+struct GateArguments {
+    /// Declares the shared options on `spec`.
+    static func declare(on spec: inout CommandSpec) {
+        spec.option("--config", value: "FILE", help: "Thresholds and policies (missing default file = built-in defaults).", defaultDescription: ConfigFile.defaultPath)
+        spec.option("--threshold", value: "METRIC=VALUE", help: "Override a metric's threshold everywhere, e.g. time=15%, allocs=+0, peakRSS='10% +1MiB', p99=off.", repeatable: true)
+        spec.option("--alpha", value: "P", help: "Family-wise significance level for noisy metrics, in (0, 0.5].", defaultDescription: "0.01")
+        spec.option("--inconclusive", value: "pass|fail", help: "Exit 0 (pass) or 1 (fail) instead of 3 when the only findings are inconclusive.", defaultDescription: "exit 3")
+        spec.option("--noisy", value: "gate|report", help: "report: never gate machine-dependent metrics (time, latency, CPU, RSS), only show them; overrides the config's \"noisy\".", defaultDescription: "the config's \"noisy\", else gate")
+        spec.option("--unstable-floor", value: "PERCENT", help: "How far an unstable exact metric's medians must move (beyond its closest samples moving past the threshold) to fail, e.g. 30%.", defaultDescription: "the config's \"unstableFloor\", else 30%")
+        spec.option("--format", value: "FORMAT", help: "Standard output format: text, markdown, json, junit, github.", defaultDescription: "text")
+        spec.option("--output", value: "[FORMAT:]PATH", help: "Also write the report to PATH; format from FORMAT: or the extension (.txt .md .json .xml=junit).", repeatable: true)
+        spec.flag("--all", short: "a", help: "Show every metric, not only regressions, inconclusive, improvements and missing ones.")
+        spec.flag("--verbose", short: "v", help: "Same as --all.")
+    }
+
+    var options = ComparisonOptions()
+    var policy = InconclusivePolicy.report
+    var format = ReportFormat.text
+    var outputs: [(ReportFormat, String)] = []
+    var verbose = false
+    var config = GateConfig()
+    /// The configuration file read, or nil when there was none (built-in defaults).
+    var configPath: String?
+    /// Metric names given to --threshold, checked against the files once they are read.
+    var overriddenMetrics: [String] = []
+    /// False when `run` or `refs` ran only some benchmarks (`--filter`, `--skip`,
+    /// `--executable`): a config glob that matches none of them is then expected, not a typo.
+    var ranEveryBenchmark = true
+
+    /// Reads the shared options and the configuration file.
+    ///
+    /// - Throws: `UsageError` for bad values, `CommandError` for a bad or missing
+    ///   (explicitly named) config file.
+    ///
+    /// - Parameter defaultConfigPath: the config read when `--config` is not given (its
+    ///   absence then means built-in defaults); `run` passes the package's.
+    init(_ arguments: ParsedArguments, mode: Report.Mode, defaultConfigPath: String = ConfigFile.defaultPath) throws {
+        let explicitConfig = arguments.value("--config")
+        let configFile = explicitConfig ?? defaultConfigPath
+        config = try ConfigFile.load(configFile, explicit: explicitConfig != nil)
+        configPath = explicitConfig != nil || FileManager.default.fileExists(atPath: configFile) ? configFile : nil
+        var overrides: [String: Threshold] = [:]
+        for value in arguments.values("--threshold") {
+            guard let equals = value.firstIndex(of: "="), equals != value.startIndex else {
+                throw arguments.usageError("--threshold: '\(value)' is not METRIC=VALUE (e.g. time=15%)")
+            }
+            let metric = String(value[..<equals])
+            let text = String(value[value.index(after: equals)...])
+            do {
+                let threshold = try Threshold(parsing: text)
+                try ThresholdDefaults.checkUnit(threshold, metric: metric)
+                overrides[metric] = threshold
+            } catch {
+                throw arguments.usageError("--threshold: \(metric): \(error)")
+            }
+        }
+        options.thresholds = ThresholdPolicy(config: config, overrides: overrides)
+        overriddenMetrics = overrides.keys.sorted()
+        options.mode = mode
+        options.alpha = try arguments.double("--alpha", in: 1e-12...0.5) ?? config.alpha ?? 0.01
+        if let text = try arguments.choice("--inconclusive", from: ["pass", "fail", "report"]) {
+            policy = InconclusivePolicy(rawValue: text)!
+        } else {
+            policy = config.inconclusive ?? .report
+        }
+        if let text = try arguments.choice("--noisy", from: NoisyPolicy.allCases.map(\.rawValue)) {
+            options.noisy = NoisyPolicy(rawValue: text)!
+        } else {
+            options.noisy = config.noisy ?? .gate
+            options.noisyByMetric = config.noisyByMetric
+        }
+        if let text = arguments.value("--unstable-floor") {
+            do { options.unstableFloor = try GateConfig.parseFloor(text) } catch {
+                throw arguments.usageError("--unstable-floor: \(error)")
+            }
+        } else {
+            options.unstableFloor = config.unstableFloor ?? ComparisonOptions.defaultUnstableFloor
+        }
+        format = try arguments.choice("--format", from: ReportFormat.allCases.map(\.rawValue)).flatMap(ReportFormat.init) ?? .text
+        for value in arguments.values("--output") {
+            guard let output = ReportFormat.parseOutput(value) else {
+                throw arguments.usageError("--output: cannot tell the format of '\(value)' from its extension; use FORMAT:PATH with FORMAT one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            outputs.append(output)
+        }
+        verbose = arguments.flag("--all") || arguments.flag("--verbose")
+    }
+
+    /// Throws when a --threshold names a metric that is neither built in nor present in
+    /// either file: a typo must not silently leave a threshold at its default.
+    func checkOverriddenMetrics(_ files: ResultsFile...) throws {
+        for metric in overriddenMetrics where MetricID(rawValue: metric) == nil {
+            let present = files.contains { $0.benchmarks.contains { $0.metrics[metric] != nil } }
+            guard present else {
+                let known = MetricID.allCases.map(\.rawValue).joined(separator: ", ")
+                throw CommandError("--threshold: no metric named '\(metric)' in either file (built-in metrics: \(known))")
+            }
+        }
+    }
+
+    /// Notes, one line each, for the configuration's thresholds and noisy policies that name
+    /// a metric neither built in nor present in either file (most likely a typo), and for
+    /// noisy policies naming a custom exact metric (which no policy affects). Not errors,
+    /// since a configuration shared by several executables may name a custom metric that
+    /// only some of them report.
+    func unknownConfigMetricNotes(_ files: ResultsFile...) -> [String] {
+        guard let configPath else { return [] }
+        func isUnknown(_ metric: String) -> Bool {
+            MetricID(rawValue: metric) == nil && !files.contains { $0.benchmarks.contains { $0.metrics[metric] != nil } }
+        }
+        var places = config.thresholds.keys.sorted().filter(isUnknown).map { ("thresholds.\($0)", $0) }
+        for (index, override) in config.benchmarks.enumerated() {
+            places += override.thresholds.keys.sorted().filter(isUnknown).map { ("benchmarks[\(index)].thresholds.\($0)", $0) }
+        }
+        places += config.noisyByMetric.keys.sorted().filter(isUnknown).map { ("noisy.\($0)", $0) }
+        let known = MetricID.allCases.map(\.rawValue).joined(separator: ", ")
+        let unknown = places.map { place, metric in
+            "note: \(configPath): \(place): no metric named '\(metric)' in either file, so this setting applies to nothing (a typo? built-in metrics: \(known))"
+        }
+        // Built-in exact metrics are refused when the config is read; custom ones are only
+        // known here.
+        let exact = config.noisyByMetric.keys.sorted().filter { metric in
+            files.contains { $0.benchmarks.contains { $0.metrics[metric]?.exact == true } }
+        }
+        return unknown + exact.map { metric in
+            "note: \(configPath): noisy.\(metric): '\(metric)' is an exact metric, always gated by its threshold, so this setting has no effect (to only show it, give it the threshold \"off\")"
+        }
+    }
+
+    /// Notes, one line each, for per-benchmark overrides whose `match` glob matches no
+    /// benchmark in either file: most likely a typo, which would otherwise leave the
+    /// intended benchmarks at the file-wide thresholds without a word. Not an error (a
+    /// shared configuration may cover benchmarks of executables that did not run), and
+    /// not given when only some benchmarks ran.
+    func unmatchedGlobNotes(_ files: ResultsFile...) -> [String] {
+        guard let configPath, ranEveryBenchmark else { return [] }
+        return config.benchmarks.enumerated().compactMap { index, override in
+            let matched = files.contains { $0.benchmarks.contains { override.match.matches($0.name) } }
+            guard !matched else { return nil }
+            return "note: \(configPath): benchmarks[\(index)].match: \"\(override.match.pattern)\" matches no benchmark in either file, so its thresholds apply to nothing (a typo? the glob must match the whole name; * matches any run of characters)"
+        }
+    }
+
+    /// Reads a results file in either format, as a `CommandError` on failure.
+    static func readResults(_ path: String) throws -> ResultsFile {
+        do { return try ResultsFile.read(anyFormat: path) } catch { throw CommandError(error) }
+    }
+}

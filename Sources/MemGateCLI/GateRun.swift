@@ -1,0 +1,101 @@
+import BenchResults
+import CLISupport
+import Dispatch
+import Foundation
+import GateCore
+import GateRunner
+
+/// What `check` and `compare` do: read, compare, render, write.
+enum GateRun {
+    /// Table rows appended to `$GITHUB_STEP_SUMMARY` at most (GitHub caps a step's
+    /// summary at 1 MiB; a row is about 150 bytes).
+    static let stepSummaryRows = 1000
+
+    static func run(_ arguments: ParsedArguments, mode: Report.Mode, context: inout CommandContext) throws -> ExitCode {
+        let gate = try GateArguments(arguments, mode: mode)
+        let baselinePath = arguments.positionals[0]
+        let currentPath = arguments.positionals[1]
+        let (baseline, current) = try readBoth(baselinePath, currentPath)
+        return try report(baseline: baseline, current: current, baselineName: baselinePath, currentName: currentPath,
+                          gate: gate, context: &context)
+    }
+
+    /// Compares `current` with `baseline`, renders the report to standard output, to every
+    /// `--output` file and to `$GITHUB_STEP_SUMMARY`, and returns the exit code. Shared by
+    /// `check`, `compare`, `run` and `refs`.
+    static func report(
+        baseline: ResultsFile, current: ResultsFile, baselineName: String, currentName: String,
+        gate: GateArguments, context: inout CommandContext
+    ) throws -> ExitCode {
+        try prepare(baseline, current, gate: gate, context: &context)
+        let report: Report
+        do {
+            report = try Comparison.compare(
+                baseline: baseline, current: current, baselineName: baselineName, currentName: currentName,
+                options: gate.options)
+        } catch {
+            throw CommandError("\(error)")
+        }
+        return try render(report, gate: gate, context: &context)
+    }
+
+    /// Checks the `--threshold` names against the files and writes the config notes to
+    /// standard error: what every comparison of `baseline` and `current` starts with.
+    static func prepare(_ baseline: ResultsFile, _ current: ResultsFile, gate: GateArguments, context: inout CommandContext) throws {
+        try gate.checkOverriddenMetrics(baseline, current)
+        for note in gate.unknownConfigMetricNotes(baseline, current) + gate.unmatchedGlobNotes(baseline, current) {
+            context.errors += "memgate: \(note)\n"
+        }
+    }
+
+    /// Renders `report` to standard output, to every `--output` file and to
+    /// `$GITHUB_STEP_SUMMARY`, and returns its exit code.
+    static func render(_ report: Report, gate: GateArguments, context: inout CommandContext) throws -> ExitCode {
+        let color = gate.format == .text && context.stdoutStyle.colour
+        context.output += report.rendered(gate.format, options: RenderOptions(color: color, verbose: gate.verbose), policy: gate.policy)
+        let fileOptions = RenderOptions(color: false, verbose: gate.verbose)
+        for (format, path) in gate.outputs {
+            let text = report.rendered(format, options: fileOptions, policy: gate.policy)
+            try OutputFile.write(Array(text.utf8), to: path)
+        }
+        if let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+            let summaryOptions = RenderOptions(color: false, verbose: gate.verbose, maxRows: GateRun.stepSummaryRows)
+            let text = report.rendered(.markdown, options: summaryOptions, policy: gate.policy)
+            do { try FileAppend.append(Array(text.utf8), to: summary) } catch { throw CommandError(error) }
+        }
+        return report.exitCode(policy: gate.policy)
+    }
+
+    /// Reads the two files on two threads (each read is independent); the first file's
+    /// error wins when both fail, so messages are deterministic.
+    static func readBoth(_ first: String, _ second: String) throws -> (ResultsFile, ResultsFile) {
+        let box = PairBox()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            let result = Result { () throws(ResultsError) -> ResultsFile in try ResultsFile.read(anyFormat: index == 0 ? first : second) }
+            box.set(index, result)
+        }
+        let (a, b) = box.results
+        switch (a!, b!) {
+        case let (.success(x), .success(y)): return (x, y)
+        case let (.failure(error), _), let (_, .failure(error)): throw CommandError(error)
+        }
+    }
+}
+
+/// The two results of `readBoth`, each slot written by one thread.
+private final class PairBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<ResultsFile, ResultsError>?] = [nil, nil]
+
+    func set(_ index: Int, _ value: Result<ResultsFile, ResultsError>) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var results: (Result<ResultsFile, ResultsError>?, Result<ResultsFile, ResultsError>?) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (slots[0], slots[1])
+    }
+}

@@ -1,0 +1,140 @@
+import BenchResults
+import CLISupport
+import GateCore
+import GateRunner
+
+/// The `memgate` command line: dispatches to a subcommand and returns its exit code.
+///
+///     var out = StandardOutput(), err = StandardError()
+///     let code = MemGateCommand.run(arguments: Array(CommandLine.arguments.dropFirst()),
+///                                   stdout: &out, stderr: &err,
+///                                   environment: ProcessInfo.processInfo.environment)
+///     exit(code.rawValue)
+///
+/// The commands read files and the environment and write standard output; the gate core
+/// they call (comparison, thresholds, reports) is pure, and building and running benchmarks
+/// goes through `Run/` and `Refs/`. A new command is one file: a type conforming to
+/// `Subcommand`, listed in `subcommands`.
+package enum MemGateCommand {
+    /// The version `--version` prints.
+    package static let version = "0.1.0"
+
+    /// Every subcommand, in help order.
+    static let subcommands: [any Subcommand.Type] = [
+        RunCommand.self, RefsCommand.self, CalibrateCommand.self, CheckCommand.self, CompareCommand.self, UpdateCommand.self, ShowCommand.self, ConvertCommand.self, MergeCommand.self,
+    ]
+
+    /// Runs `memgate` with `arguments` (without the program name).
+    ///
+    /// - Parameters:
+    ///   - arguments: the command line after `memgate`.
+    ///   - stdout: where reports go.
+    ///   - stderr: where errors and progress go.
+    ///   - environment: the process environment (`NO_COLOR`, `GITHUB_STEP_SUMMARY`, ...).
+    ///   - stdoutIsTerminal: whether stdout is a TTY (colour); `nil` asks the system.
+    /// - Returns: the exit code (see `ExitCode`).
+    package static func run(
+        arguments: [String], stdout: inout some TextOutputStream, stderr: inout some TextOutputStream,
+        environment: [String: String], stdoutIsTerminal: Bool? = nil
+    ) -> ExitCode {
+        var context = CommandContext(environment: environment, stdoutIsTerminal: stdoutIsTerminal)
+        let code = dispatch(arguments, context: &context)
+        stdout.write(context.output)
+        stderr.write(context.errors)
+        return code
+    }
+
+    static func dispatch(_ arguments: [String], context: inout CommandContext) -> ExitCode {
+        guard let first = arguments.first else {
+            context.errors += usageText
+            return .usageOrInputError
+        }
+        switch first {
+        case "--help", "-h":
+            context.output += usageText
+            return .pass
+        case "--version":
+            context.output += "memgate \(version)\n"
+            return .pass
+        case "help":
+            guard arguments.count > 1 else {
+                context.output += usageText
+                return .pass
+            }
+            guard let command = subcommand(named: arguments[1]) else {
+                context.errors += "memgate: unknown command '\(arguments[1])'\nRun 'memgate --help' for usage.\n"
+                return .usageOrInputError
+            }
+            context.output += command.spec.helpText
+            return .pass
+        default:
+            guard let command = subcommand(named: first) else {
+                var hint = first.hasPrefix("-") ? "unknown option '\(first)'" : "unknown command '\(first)'"
+                if !first.hasPrefix("-"), let guess = suggestion(for: first, among: subcommands.map { $0.name }) {
+                    hint += "; did you mean '\(guess)'?"
+                }
+                context.errors += "memgate: \(hint)\nRun 'memgate --help' for usage.\n"
+                return .usageOrInputError
+            }
+            return execute(command, Array(arguments.dropFirst()), context: &context)
+        }
+    }
+
+    static func execute(_ command: any Subcommand.Type, _ arguments: [String], context: inout CommandContext) -> ExitCode {
+        do {
+            let parsed = try command.spec.parse(arguments)
+            if parsed.wantsHelp {
+                context.output += command.spec.helpText
+                return .pass
+            }
+            return try command.execute(parsed, context: &context)
+        } catch let error as UsageError {
+            context.errors += "\(error.command): \(error)\n"
+            return .usageOrInputError
+        } catch let error as CommandError {
+            context.errors += "\(command.spec.name): \(error.message)\n"
+            return .usageOrInputError
+        } catch {
+            context.errors += "\(command.spec.name): \(error)\n"
+            return .usageOrInputError
+        }
+    }
+
+    static func subcommand(named name: String) -> (any Subcommand.Type)? {
+        subcommands.first { $0.name == name }
+    }
+
+    /// The top-level help.
+    static var usageText: String {
+        var text = """
+        memgate: a benchmark regression gate for CI.
+
+        Usage: memgate COMMAND [options] [arguments]
+
+        Commands:
+
+        """
+        let width = subcommands.map { $0.name.count }.max() ?? 0
+        for command in subcommands {
+            text += "  \(command.name)\(String(repeating: " ", count: width - command.name.count))  \(command.spec.summary)\n"
+        }
+        text += """
+
+        Options:
+          -h, --help   Show this help; 'memgate help COMMAND' or 'memgate COMMAND --help' for a command.
+          --version    Print the version.
+
+        Exit codes:
+          0  pass (or the command succeeded)
+          1  regression: a gated metric regressed, or a benchmark failed in CURRENT
+          2  usage or input error (bad arguments, unreadable or invalid files)
+          3  inconclusive only (map with --inconclusive pass|fail)
+          130, 143  'run', 'refs' or 'calibrate' interrupted (SIGINT, SIGTERM); what they started was stopped and removed
+
+        Files may be memgate JSON results or saved 'go test -bench' output (detected from the content).
+        Documentation: docs/commands.md, docs/thresholds.md.
+
+        """
+        return text
+    }
+}

@@ -1,0 +1,193 @@
+import BenchResults
+import CLISupport
+import Foundation
+import ResultsView
+import GateCore
+import GateRunner
+
+/// `memgate run`: build the package's benchmark executables in release, run them, write
+/// the results, and gate them against the committed baseline (or record it with
+/// `--update`). The one command a new user runs.
+struct RunCommand: Subcommand {
+    static let name = "run"
+    static let defaultBaseline = UpdateCommand.defaultBaseline
+    static let defaultResults = ".memgate/results.json"
+
+    /// Flags passed through to every benchmark executable, with whether they take a value.
+    static let forwarded: [(name: String, value: String?, help: String)] = [
+        ("--filter", "REGEX", "Run only benchmarks whose name matches REGEX."),
+        ("--skip", "REGEX", "Skip benchmarks whose name matches REGEX."),
+        ("--samples", "N", "Samples kept per benchmark (default 10)."),
+        ("--warmup", "N", "Warm-up samples run and discarded before measuring (default 1)."),
+        ("--sample-time", "DURATION", "Target duration of one sample (default 10ms)."),
+        ("--time-budget", "DURATION", "Total time for each executable's run; sample time shrinks to fit."),
+        ("--timeout", "DURATION", "Kill a benchmark's process after this long (default 60s)."),
+        ("--no-isolation", nil, "Run benchmarks in their executable's process (no crash isolation)."),
+    ]
+
+    static var spec: CommandSpec {
+        var spec = CommandSpec(
+            name: "memgate run", summary: "Build and run the package's benchmarks, then gate them against the baseline.",
+            usage: "memgate run [options]",
+            discussion: """
+            Finds the benchmark executables (those listed under "executables" in baselines/memgate.json, \
+            else every executable target that depends on BenchKit), builds them with \
+            `swift build -c release`, runs them, writes the results (default \(defaultResults)) and \
+            checks them against the baseline (default \(defaultBaseline)) exactly like 'memgate check'. \
+            With --update the results are recorded as the baseline instead (benchmarks that did \
+            not run are kept unless --prune). Progress goes to standard error on a terminal; \
+            otherwise one summary line.
+
+            Exit codes: 0 pass, 1 regression (or a benchmark failed), 2 usage or input error \
+            (including a failed build or a missing baseline), 3 inconclusive only, 130/143 \
+            interrupted by SIGINT/SIGTERM (the build or benchmark is stopped too).
+
+            Examples:
+              swift run -c release memgate run
+              swift run -c release memgate run --update
+              swift run -c release memgate run --filter '^json/' --format markdown --output junit:memgate.xml
+            """)
+        spec.option("--package-path", value: "DIR", help: "The Swift package whose benchmarks to run.", defaultDescription: ".")
+        spec.option("--baseline", value: "FILE", help: "The baseline to check against or update, relative to the package.", defaultDescription: defaultBaseline)
+        spec.option("--results", value: "FILE", help: "Where to write this run's results, relative to the package.", defaultDescription: defaultResults)
+        spec.flag("--update", help: "Record the results as the baseline instead of checking them.")
+        spec.flag("--prune", help: "With --update: drop baseline benchmarks that did not run.")
+        spec.option("--executable", value: "NAME", help: "Run only this benchmark executable.", repeatable: true)
+        for flag in forwarded {
+            if let value = flag.value { spec.option(flag.name, value: value, help: flag.help) } else { spec.flag(flag.name, help: flag.help) }
+        }
+        GateArguments.declare(on: &spec)
+        return spec
+    }
+
+    static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
+        let packagePath = arguments.value("--package-path") ?? "."
+        func inPackage(_ path: String) -> String {
+            path.hasPrefix("/") || packagePath == "." ? path : "\(packagePath)/\(path)"
+        }
+        var gate = try GateArguments(arguments, mode: .check, defaultConfigPath: inPackage(ConfigFile.defaultPath))
+        let baselinePath = inPackage(arguments.value("--baseline") ?? defaultBaseline)
+        let resultsPath = inPackage(arguments.value("--results") ?? defaultResults)
+        let update = arguments.flag("--update")
+        if arguments.flag("--prune") && !update { throw arguments.usageError("--prune: only with --update") }
+        // Fail fast, before a long build, when there is nothing to check against.
+        if !update && !FileManager.default.fileExists(atPath: baselinePath) {
+            throw CommandError("""
+                no baseline at \(baselinePath). Record one with:
+                  swift run -c release memgate run --update
+                then commit it (git add \(arguments.value("--baseline") ?? defaultBaseline)).
+                """)
+        }
+        // Before the long build: a damaged baseline is reported now, with the way out.
+        var savedBaseline: ResultsFile?
+        if FileManager.default.fileExists(atPath: baselinePath) {
+            do { savedBaseline = try ResultsFile.read(anyFormat: baselinePath) } catch {
+                throw CommandError("\(error)\nRestore it from version control (git checkout -- \(baselinePath)), or remove it and record a new one with --update.")
+            }
+        }
+        let selection = try BenchmarkSelection(arguments)
+        gate.ranEveryBenchmark = selection.selectsAll && arguments.values("--executable").isEmpty
+        let forwardedArguments = try forwardedArguments(arguments)
+        // Before the long part: the results folder must be creatable.
+        try OutputFile.createDirectory(containing: resultsPath)
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("memgate-run-\(UUID().uuidString)").path
+        // Ctrl-C or a cancelled CI job: stop the build or benchmark too (each child runs in a
+        // process group of its own, which a terminal's Ctrl-C does not reach).
+        let interrupt = InterruptCleanup(command: "memgate run", done: "the build and benchmarks were stopped") {
+            try? FileManager.default.removeItem(atPath: temporary)
+        }
+        interrupt.install()
+        defer {
+            interrupt.checkpoint()
+            interrupt.uninstall()
+        }
+        do {
+            let progress = ProgressLine(enabled: Terminal.isTTY(2))
+            let started = Date()
+
+            let package: BenchmarkPackage
+            do {
+                let listed = arguments.values("--executable")
+                package = try BenchmarkPackage.discover(at: packagePath, listed: listed.isEmpty ? gate.config.executables : listed)
+            } catch { throw CommandError(error) }
+            var built: [(name: String, path: String)] = []
+            for (index, executable) in package.executables.enumerated() {
+                progress.update("memgate run: building \(executable) (release) [\(index + 1)/\(package.executables.count)]")
+                do { built.append((executable, try BenchmarkBuild(packagePath: packagePath).build(product: executable))) } catch {
+                    progress.finish()
+                    throw CommandError(error)
+                }
+            }
+            progress.finish()
+            let buildSeconds = Date().timeIntervalSince(started)
+
+            let results: ResultsFile
+            do {
+                try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+                defer { try? FileManager.default.removeItem(atPath: temporary) }
+                results = try BenchmarkExecution(forwardedArguments: forwardedArguments).run(executables: built, temporaryDirectory: temporary)
+                // The long part is over. What is left (writing files, comparing) takes
+                // milliseconds and is not interrupted: a signal now would only risk leaving
+                // an atomic write's temporary file behind. Later signals are dropped.
+                interrupt.uninstall()
+                interrupt.checkpoint()  // a signal that came before is being handled: wait
+                try results.write(to: resultsPath)
+            } catch { throw CommandError(error) }
+            let runSeconds = Date().timeIntervalSince(started) - buildSeconds
+
+            context.output += ResultsSummaryTable.render(results, style: context.stdoutStyle) + "\n"
+            if !progress.isEnabled {
+                context.errors += "memgate run: built \(built.count) executable\(built.count == 1 ? "" : "s") in \(MetricUnit.elapsed(buildSeconds)), ran \(results.benchmarks.count) benchmark\(results.benchmarks.count == 1 ? "" : "s") in \(MetricUnit.elapsed(runSeconds)); results in \(resultsPath)\n"
+            }
+            if update {
+                return try UpdateCommand.record(results, baselinePath: baselinePath, prune: arguments.flag("--prune"), context: &context)
+            }
+            guard var baseline = savedBaseline else { throw CommandError("\(baselinePath): no such file (removed during the run?)") }
+            // With --filter/--skip, baseline benchmarks that were not selected did not run: they
+            // are left out of the comparison rather than reported as removed.
+            baseline.benchmarks = baseline.benchmarks.filter { selection.selects($0.name) }
+            // With --executable, only the chosen executables ran: compare only their benchmarks.
+            if !arguments.values("--executable").isEmpty {
+                let names = try benchmarkNames(of: built)
+                baseline.benchmarks = baseline.benchmarks.filter { names.contains($0.name) }
+            }
+            return try GateRun.report(baseline: baseline, current: results, baselineName: baselinePath, currentName: resultsPath, gate: gate, context: &context)
+        } catch {
+            interrupt.checkpoint()  // an error a killed child caused is not reported
+            throw error
+        }
+    }
+
+    /// The forwarded flags as given, after checking their values here, so a typo fails
+    /// before a long build rather than after it.
+    private static func forwardedArguments(_ arguments: ParsedArguments) throws -> [String] {
+        _ = try arguments.int("--samples", in: 1...100_000)
+        _ = try arguments.int("--warmup", in: 0...1_000)
+        for name in ["--sample-time", "--time-budget", "--timeout"] {
+            if let value = try arguments.duration(name), value <= 0 { throw arguments.usageError("\(name): must be greater than 0") }
+        }
+        var result: [String] = []
+        for flag in forwarded {
+            if flag.value == nil {
+                if arguments.flag(flag.name) { result.append(flag.name) }
+            } else if let value = arguments.value(flag.name) {
+                result += [flag.name, value]
+            }
+        }
+        return result
+    }
+
+    /// Every benchmark name of `executables` (their `--list`, unfiltered).
+    private static func benchmarkNames(of executables: [(name: String, path: String)]) throws -> Set<String> {
+        var names = Set<String>()
+        for executable in executables {
+            let listing = try Subprocess(executable: executable.path, arguments: ["--list"]).run()
+            guard listing.succeeded else {
+                throw CommandError("\(executable.name) --list failed with status \(listing.status): \(listing.errorOutput.lastLines(5))")
+            }
+            names.formUnion(listing.output.split(separator: "\n").map(String.init))
+        }
+        return names
+    }
+
+}

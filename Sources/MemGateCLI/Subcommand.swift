@@ -1,0 +1,40 @@
+import CLISupport
+import GateCore
+import GateRunner
+
+/// One `memgate` subcommand: its argument specification and what it does.
+///
+/// A new command is one file: a type conforming to `Subcommand`, added to
+/// `MemGateCommand.subcommands`.
+protocol Subcommand: Sendable {
+    /// The word after `memgate` (`check`).
+    static var name: String { get }
+    /// Flags, options, positionals and help text.
+    static var spec: CommandSpec { get }
+    /// Runs the command with parsed arguments, writing to `context`.
+    ///
+    /// - Throws: `UsageError` for bad arguments and `CommandError` for bad input; both
+    ///   exit 2 with the message on standard error.
+    static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode
+}
+
+/// What a running command can see and write: the environment and the text for standard
+/// output and standard error (written by `MemGateCommand.run` when the command ends).
+struct CommandContext {
+    /// The process environment.
+    var environment: [String: String]
+    /// Whether standard output is a terminal; `nil` asks the system.
+    var stdoutIsTerminal: Bool?
+    /// Text for standard output.
+    var output = ""
+    /// Text for standard error.
+    var errors = ""
+
+    /// Colour for standard output: only on a TTY, never with `NO_COLOR` (or `TERM=dumb`).
+    var stdoutStyle: TerminalStyle {
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .plain }
+        if environment["TERM"] == "dumb" { return .plain }
+        if let tty = stdoutIsTerminal { return TerminalStyle(colour: tty) }
+        return TerminalStyle.detect(fileDescriptor: 1, environment: environment)
+    }
+}

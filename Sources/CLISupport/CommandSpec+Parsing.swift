@@ -41,46 +41,8 @@ extension CommandSpec {
                 } else {
                     problem(unknownOption(argument))
                 }
-            } else {
-                let name: String, inline: String?
-                if let equals = argument.firstIndex(of: "=") {
-                    name = String(argument[..<equals])
-                    inline = String(argument[argument.index(after: equals)...])
-                } else {
-                    name = argument
-                    inline = nil
-                }
-                if name == "--help" {
-                    if inline == nil { parsed.wantsHelp = true } else { problem("flag '--help' does not take a value") }
-                    continue
-                }
-                guard let declared = option(named: name) else {
-                    problem(unknownOption(name))
-                    continue
-                }
-                switch declared.kind {
-                case .flag:
-                    if inline == nil {
-                        parsed.flagCounts[name, default: 0] += 1
-                    } else {
-                        problem("flag '\(name)' does not take a value")
-                    }
-                case let .option(_, repeatable, _):
-                    let value: String
-                    if let inline {
-                        value = inline
-                    } else if index < arguments.endIndex {
-                        value = arguments[index]
-                        index += 1
-                    } else {
-                        problem("option '\(name)' requires a value")
-                        continue
-                    }
-                    if !repeatable && parsed.optionValues[name] != nil {
-                        problem("option '\(name)' was given more than once")
-                    }
-                    parsed.optionValues[name, default: []].append(value)
-                }
+            } else if let message = parseLong(argument, into: &parsed, arguments: arguments, index: &index) {
+                problem(message)
             }
         }
 
@@ -88,6 +50,47 @@ extension CommandSpec {
         if let firstProblem { throw UsageError(message: firstProblem, command: name) }
         if let message = positionalProblem(parsed.positionals) { throw UsageError(message: message, command: name) }
         return parsed
+    }
+
+    /// Parses one `--name` or `--name=value` argument into `parsed`, taking an option's value
+    /// from `arguments[index]` (and advancing `index`) when it is not inline.
+    /// - Returns: the problem with the argument, or nil.
+    private func parseLong(
+        _ argument: String, into parsed: inout ParsedArguments, arguments: [String], index: inout Int
+    ) -> String? {
+        let name: String, inline: String?
+        if let equals = argument.firstIndex(of: "=") {
+            name = String(argument[..<equals])
+            inline = String(argument[argument.index(after: equals)...])
+        } else {
+            name = argument
+            inline = nil
+        }
+        if name == "--help" {
+            if inline != nil { return "flag '--help' does not take a value" }
+            parsed.wantsHelp = true
+            return nil
+        }
+        guard let declared = option(named: name) else { return unknownOption(name) }
+        switch declared.kind {
+        case .flag:
+            guard inline == nil else { return "flag '\(name)' does not take a value" }
+            parsed.flagCounts[name, default: 0] += 1
+            return nil
+        case let .option(_, repeatable, _):
+            let value: String
+            if let inline {
+                value = inline
+            } else if index < arguments.endIndex {
+                value = arguments[index]
+                index += 1
+            } else {
+                return "option '\(name)' requires a value"
+            }
+            let repeated = !repeatable && parsed.optionValues[name] != nil
+            parsed.optionValues[name, default: []].append(value)
+            return repeated ? "option '\(name)' was given more than once" : nil
+        }
     }
 
     /// The message for an argument that names no declared flag or option, with a suggestion.

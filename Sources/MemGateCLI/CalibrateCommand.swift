@@ -75,7 +75,7 @@ struct CalibrateCommand: Subcommand {
         let configPath = arguments.value("--config") ?? packagePath + "/" + ConfigFile.defaultPath
         let config = try ConfigFile.load(configPath, explicit: arguments.value("--config") != nil)
         let rounds = try arguments.int("--rounds", in: 2...1000) ?? config.rounds ?? RoundSchedule.defaultRounds
-        let forwarded = try RefsCommand.forwardedArguments(arguments)
+        let forwarded = try RefsPlan.forwardedArguments(arguments)
         let selection = ["--filter", "--skip"].flatMap { name in arguments.value(name).map { [name, $0] } ?? [] }
         var options = ComparisonOptions(thresholds: ThresholdPolicy(config: config), alpha: config.alpha ?? 0.01)
         options.unstableFloor = config.unstableFloor ?? ComparisonOptions.defaultUnstableFloor

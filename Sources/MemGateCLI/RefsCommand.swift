@@ -80,119 +80,38 @@ struct RefsCommand: Subcommand {
         return spec
     }
 
+    /// parse (`RefsPlan`) -> resolve the revisions -> build and run both sides
+    /// (`RefsCommand+Sides`) -> keep the results -> gate like `check`.
     static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
-        let packagePath = URL(fileURLWithPath: arguments.value("--package-path") ?? ".").standardizedFileURL.path
-        var gate = try GateArguments(arguments, mode: .check, defaultConfigPath: packagePath + "/" + ConfigFile.defaultPath)
-        // A config's "noisy" (all or some "report") says machine-dependent metrics of separately recorded
-        // runs cannot be trusted; interleaved runs in one job are the case where they can,
-        // so only the command line turns noisy gating off here.
-        if arguments.value("--noisy") == nil {
-            gate.options.noisy = .gate
-            gate.options.noisyByMetric = [:]
-        }
-        let rounds = try arguments.int("--rounds", in: 1...1000) ?? gate.config.rounds ?? RoundSchedule.defaultRounds
-        let maxTime = try arguments.duration("--max-time") ?? defaultMaxTime
-        if maxTime < 0 { throw arguments.usageError("--max-time: must be 0 or more") }
-        let forwarded = try forwardedArguments(arguments)
-        let selection = ["--filter", "--skip"].flatMap { name in arguments.value(name).map { [name, $0] } ?? [] }
-        gate.ranEveryBenchmark = selection.isEmpty
-        let baseRevision = arguments.positionals[0]
-        let headRevision = arguments.positionals.count > 1 ? arguments.positionals[1] : nil
-        let keepResults = arguments.value("--keep-results")
-        let buildRoot = arguments.value("--build-root").map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-
-        // Everything git can refuse is checked before anything is created.
-        let repository: GitRepository, prefix: String
-        let baseCommit: String, headCommit: String?
-        do {
-            (repository, prefix) = try GitRepository.containing(packagePath)
-            baseCommit = try repository.resolve(baseRevision)
-            headCommit = try headRevision.map(repository.resolve) ?? (try? repository.resolve("HEAD"))
-        } catch {
-            throw CommandError(error)
-        }
-        let dirty = headRevision == nil ? ((try? repository.hasUncommittedChanges()) ?? false) : false
-
-        let workspace: RefsWorkspace
-        do { workspace = try RefsWorkspace(repository: repository, buildRoot: buildRoot) } catch { throw CommandError(error) }
-        let interrupt = InterruptCleanup(command: "memgate refs", done: "temporary worktrees and build folders removed") { workspace.remove() }
-        interrupt.install()
-        let progress = ProgressLine(enabled: true)
-        defer {
-            progress.finish()
-            workspace.remove()
-            interrupt.checkpoint()
-            interrupt.uninstall()
-        }
-        // Builds and benchmarks get a TMPDIR inside the workspace, so what SwiftPM leaves
-        // there goes away with it. Restored (before the workspace is removed) on return.
-        let savedTemporaryDirectory = ProcessInfo.processInfo.environment["TMPDIR"]
-        setenv("TMPDIR", workspace.childTemporaryDirectory, 1)
-        defer {
-            if let savedTemporaryDirectory { setenv("TMPDIR", savedTemporaryDirectory, 1) } else { unsetenv("TMPDIR") }
-        }
-
+        let plan = try RefsPlan(arguments)
+        let revisions = try RefsRevisions(plan)
         let started = Date()
-        let (pooled, report, base, head) = try interrupt.runLongPart(progress: progress, workspace: workspace) {
-            () throws -> ([RefsSide: ResultsFile], Report, BuiltSide, BuiltSide) in
-            func checkout(_ side: RefsSide, _ revision: String?, _ commit: String?) throws -> SideCheckout {
-                var path = packagePath
-                if revision != nil, let commit {
-                    interrupt.checkpoint()
-                    let worktree = try workspace.checkout(side, commit: commit)
-                    path = prefix.isEmpty ? worktree : worktree + "/" + String(prefix.dropLast(prefix.hasSuffix("/") ? 1 : 0))
-                    guard FileManager.default.fileExists(atPath: path + "/Package.swift") else {
-                        throw BuiltSide.Failure(description: "\(side) \(revision!): no Package.swift at \(prefix.isEmpty ? "the repository root" : prefix) in \(GitRevision.short(commit))")
-                    }
-                }
-                return SideCheckout(side: side, revision: revision, commit: commit, dirty: side == .head && dirty,
-                                    packagePath: path, scratchPath: try workspace.scratchPath(side))
-            }
-            let listed = arguments.values("--executable")
-            let status = { (text: String) in progress.update("memgate refs: " + text) }
-            let layout: CodeLayout = arguments.flag("--no-align") ? .compilerDefault : .aligned
-            let base = try BuiltSide.build(checkout(.base, baseRevision, baseCommit), listed: listed, selection: selection,
-                                           layout: layout, status: status)
-            let head = try BuiltSide.build(checkout(.head, headRevision, headCommit), listed: listed, selection: selection,
-                                           layout: layout, status: status)
-            guard !base.benchmarks.isEmpty || !head.benchmarks.isEmpty else {
-                throw BuiltSide.Failure(description: "no benchmark matches --filter/--skip on either side")
-            }
-            var runs = InterleavedRuns(base: base, head: head, forwardedArguments: forwarded, workspace: workspace)
-            let settled = SettledRuns(
-                looks: SequentialLooks(alpha: gate.options.alpha, settling: maxTime > 0), rounds: rounds, maxSeconds: maxTime,
-                baselineName: "base \(base.checkout.label)", currentName: "head \(head.checkout.label)")
-            let report = try settled.run(&runs, options: gate.options, status: status)
-            return (runs.pooled, report, base, head)
-        }
-
-        if let keepResults {
-            do {
-                try FileManager.default.createDirectory(atPath: keepResults, withIntermediateDirectories: true)
-                try pooled[.base]!.write(to: keepResults + "/base.json")
-                try pooled[.head]!.write(to: keepResults + "/head.json")
-            } catch { throw CommandError(error) }
-        }
+        let progress = ProgressLine(enabled: true)
+        let sides = try runSides(plan, revisions, progress: progress)
+        try keep(sides.pooled, in: plan.keepResults)
         if !progress.isEnabled {
-            let count = RoundSchedule.union(base: base.names, head: head.names).count
-            let samples = try arguments.int("--samples", in: 1...100_000) ?? defaultSamples
-            context.errors += "memgate refs: base \(base.checkout.label) vs head \(head.checkout.label): \(count) benchmark\(count == 1 ? "" : "s") × \(rounds) rounds × \(samples) samples per side in \(MetricUnit.elapsed(Date().timeIntervalSince(started)))\(keepResults.map { "; results in \($0)/base.json, \($0)/head.json" } ?? "")\n"
+            context.errors += summaryLine(plan, sides, seconds: Date().timeIntervalSince(started))
         }
-        try GateRun.prepare(pooled[.base]!, pooled[.head]!, gate: gate, context: &context)
-        return try GateRun.render(report, gate: gate, context: &context)
+        try GateRun.prepare(sides.pooled[.base]!, sides.pooled[.head]!, gate: plan.gate, context: &context)
+        return try GateRun.render(sides.report, gate: plan.gate, context: &context)
     }
 
-    /// `--samples` (always, default `defaultSamples`), `--sample-time` and `--timeout` for
-    /// every run, checked here so a typo fails before the builds.
-    static func forwardedArguments(_ arguments: ParsedArguments) throws -> [String] {
-        let samples = try arguments.int("--samples", in: 1...100_000) ?? defaultSamples
-        var result = ["--samples", "\(samples)"]
-        for name in ["--sample-time", "--timeout"] {
-            guard let value = try arguments.duration(name) else { continue }
-            if value <= 0 { throw arguments.usageError("\(name): must be greater than 0") }
-            result += [name, arguments.value(name)!]
-        }
-        _ = try BenchmarkSelection(arguments)
-        return result
+    /// Writes the pooled results to `directory`/base.json and head.json (`--keep-results`).
+    private static func keep(_ pooled: [RefsSide: ResultsFile], in directory: String?) throws {
+        guard let directory else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try pooled[.base]!.write(to: directory + "/base.json")
+            try pooled[.head]!.write(to: directory + "/head.json")
+        } catch { throw CommandError(error) }
+    }
+
+    /// The one line printed to standard error when there is no progress line (not a TTY).
+    private static func summaryLine(_ plan: RefsPlan, _ sides: RefsSides, seconds: Double) -> String {
+        let count = RoundSchedule.union(base: sides.base.names, head: sides.head.names).count
+        let kept = plan.keepResults.map { "; results in \($0)/base.json, \($0)/head.json" } ?? ""
+        return "memgate refs: base \(sides.base.checkout.label) vs head \(sides.head.checkout.label): "
+            + "\(count) benchmark\(count == 1 ? "" : "s") × \(plan.rounds) rounds × \(plan.samples) samples per side "
+            + "in \(MetricUnit.elapsed(seconds))\(kept)\n"
     }
 }

@@ -60,36 +60,9 @@ struct RunCommand: Subcommand {
         return spec
     }
 
+    /// parse (`RunPlan`) -> build -> run -> write the results -> record or gate.
     static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
-        let packagePath = arguments.value("--package-path") ?? "."
-        func inPackage(_ path: String) -> String {
-            path.hasPrefix("/") || packagePath == "." ? path : "\(packagePath)/\(path)"
-        }
-        var gate = try GateArguments(arguments, mode: .check, defaultConfigPath: inPackage(ConfigFile.defaultPath))
-        let baselinePath = inPackage(arguments.value("--baseline") ?? defaultBaseline)
-        let resultsPath = inPackage(arguments.value("--results") ?? defaultResults)
-        let update = arguments.flag("--update")
-        if arguments.flag("--prune") && !update { throw arguments.usageError("--prune: only with --update") }
-        // Fail fast, before a long build, when there is nothing to check against.
-        if !update && !FileManager.default.fileExists(atPath: baselinePath) {
-            throw CommandError("""
-                no baseline at \(baselinePath). Record one with:
-                  swift run -c release memgate run --update
-                then commit it (git add \(arguments.value("--baseline") ?? defaultBaseline)).
-                """)
-        }
-        // Before the long build: a damaged baseline is reported now, with the way out.
-        var savedBaseline: ResultsFile?
-        if FileManager.default.fileExists(atPath: baselinePath) {
-            do { savedBaseline = try ResultsFile.read(anyFormat: baselinePath) } catch {
-                throw CommandError("\(error)\nRestore it from version control (git checkout -- \(baselinePath)), or remove it and record a new one with --update.")
-            }
-        }
-        let selection = try BenchmarkSelection(arguments)
-        gate.ranEveryBenchmark = selection.selectsAll && arguments.values("--executable").isEmpty
-        let forwardedArguments = try forwardedArguments(arguments)
-        // Before the long part: the results folder must be creatable.
-        try OutputFile.createDirectory(containing: resultsPath)
+        let plan = try RunPlan(arguments)
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("memgate-run-\(UUID().uuidString)").path
         // Ctrl-C or a cancelled CI job: stop the build or benchmark too (each child runs in a
         // process group of its own, which a terminal's Ctrl-C does not reach).
@@ -104,77 +77,65 @@ struct RunCommand: Subcommand {
         do {
             let progress = ProgressLine(enabled: Terminal.isTTY(2))
             let started = Date()
-
-            let package: BenchmarkPackage
-            do {
-                let listed = arguments.values("--executable")
-                package = try BenchmarkPackage.discover(at: packagePath, listed: listed.isEmpty ? gate.config.executables : listed)
-            } catch { throw CommandError(error) }
-            var built: [(name: String, path: String)] = []
-            for (index, executable) in package.executables.enumerated() {
-                progress.update("memgate run: building \(executable) (release) [\(index + 1)/\(package.executables.count)]")
-                do { built.append((executable, try BenchmarkBuild(packagePath: packagePath).build(product: executable))) } catch {
-                    progress.finish()
-                    throw CommandError(error)
-                }
-            }
-            progress.finish()
+            let built = try build(plan, progress: progress)
             let buildSeconds = Date().timeIntervalSince(started)
-
-            let results: ResultsFile
-            do {
-                try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
-                defer { try? FileManager.default.removeItem(atPath: temporary) }
-                results = try BenchmarkExecution(forwardedArguments: forwardedArguments).run(executables: built, temporaryDirectory: temporary)
-                // The long part is over. What is left (writing files, comparing) takes
-                // milliseconds and is not interrupted: a signal now would only risk leaving
-                // an atomic write's temporary file behind. Later signals are dropped.
-                interrupt.uninstall()
-                interrupt.checkpoint()  // a signal that came before is being handled: wait
-                try results.write(to: resultsPath)
-            } catch { throw CommandError(error) }
+            let results = try run(built, plan, temporary: temporary, interrupt: interrupt)
             let runSeconds = Date().timeIntervalSince(started) - buildSeconds
 
             context.output += ResultsSummaryTable.render(results, style: context.stdoutStyle) + "\n"
             if !progress.isEnabled {
-                context.errors += "memgate run: built \(built.count) executable\(built.count == 1 ? "" : "s") in \(MetricUnit.elapsed(buildSeconds)), ran \(results.benchmarks.count) benchmark\(results.benchmarks.count == 1 ? "" : "s") in \(MetricUnit.elapsed(runSeconds)); results in \(resultsPath)\n"
+                let executables = "\(built.count) executable\(built.count == 1 ? "" : "s")"
+                let benchmarks = "\(results.benchmarks.count) benchmark\(results.benchmarks.count == 1 ? "" : "s")"
+                context.errors += "memgate run: built \(executables) in \(MetricUnit.elapsed(buildSeconds)), "
+                    + "ran \(benchmarks) in \(MetricUnit.elapsed(runSeconds)); results in \(plan.resultsPath)\n"
             }
-            if update {
-                return try UpdateCommand.record(results, baselinePath: baselinePath, prune: arguments.flag("--prune"), context: &context)
+            if plan.update {
+                return try UpdateCommand.record(results, baselinePath: plan.baselinePath, prune: plan.prune, context: &context)
             }
-            guard var baseline = savedBaseline else { throw CommandError("\(baselinePath): no such file (removed during the run?)") }
-            // With --filter/--skip, baseline benchmarks that were not selected did not run: they
-            // are left out of the comparison rather than reported as removed.
-            baseline.benchmarks = baseline.benchmarks.filter { selection.selects($0.name) }
-            // With --executable, only the chosen executables ran: compare only their benchmarks.
-            if !arguments.values("--executable").isEmpty {
-                let names = try benchmarkNames(of: built)
-                baseline.benchmarks = baseline.benchmarks.filter { names.contains($0.name) }
-            }
-            return try GateRun.report(baseline: baseline, current: results, baselineName: baselinePath, currentName: resultsPath, gate: gate, context: &context)
+            let baseline = try plan.comparedBaseline(ran: { try benchmarkNames(of: built) })
+            return try GateRun.report(baseline: baseline, current: results, baselineName: plan.baselinePath,
+                                      currentName: plan.resultsPath, gate: plan.gate, context: &context)
         } catch {
             interrupt.checkpoint()  // an error a killed child caused is not reported
             throw error
         }
     }
 
-    /// The forwarded flags as given, after checking their values here, so a typo fails
-    /// before a long build rather than after it.
-    private static func forwardedArguments(_ arguments: ParsedArguments) throws -> [String] {
-        _ = try arguments.int("--samples", in: 1...100_000)
-        _ = try arguments.int("--warmup", in: 0...1_000)
-        for name in ["--sample-time", "--time-budget", "--timeout"] {
-            if let value = try arguments.duration(name), value <= 0 { throw arguments.usageError("\(name): must be greater than 0") }
-        }
-        var result: [String] = []
-        for flag in forwarded {
-            if flag.value == nil {
-                if arguments.flag(flag.name) { result.append(flag.name) }
-            } else if let value = arguments.value(flag.name) {
-                result += [flag.name, value]
+    /// Discovers and builds the benchmark executables, showing progress.
+    private static func build(_ plan: RunPlan, progress: ProgressLine) throws -> [(name: String, path: String)] {
+        let package: BenchmarkPackage
+        do {
+            let listed = plan.executables.isEmpty ? plan.gate.config.executables : plan.executables
+            package = try BenchmarkPackage.discover(at: plan.packagePath, listed: listed)
+        } catch { throw CommandError(error) }
+        var built: [(name: String, path: String)] = []
+        for (index, executable) in package.executables.enumerated() {
+            progress.update("memgate run: building \(executable) (release) [\(index + 1)/\(package.executables.count)]")
+            do { built.append((executable, try BenchmarkBuild(packagePath: plan.packagePath).build(product: executable))) } catch {
+                progress.finish()
+                throw CommandError(error)
             }
         }
-        return result
+        progress.finish()
+        return built
+    }
+
+    /// Runs the built executables and writes their results to `plan.resultsPath`.
+    private static func run(
+        _ built: [(name: String, path: String)], _ plan: RunPlan, temporary: String, interrupt: InterruptCleanup
+    ) throws -> ResultsFile {
+        do {
+            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: temporary) }
+            let results = try BenchmarkExecution(forwardedArguments: plan.forwarded).run(executables: built, temporaryDirectory: temporary)
+            // The long part is over. What is left (writing files, comparing) takes
+            // milliseconds and is not interrupted: a signal now would only risk leaving
+            // an atomic write's temporary file behind. Later signals are dropped.
+            interrupt.uninstall()
+            interrupt.checkpoint()  // a signal that came before is being handled: wait
+            try results.write(to: plan.resultsPath)
+            return results
+        } catch { throw CommandError(error) }
     }
 
     /// Every benchmark name of `executables` (their `--list`, unfiltered).

@@ -43,43 +43,71 @@ enum BenchmarkCommand {
         String(CommandLine.arguments.first?.split(separator: "/").last ?? "benchmarks")
     }
 
+    /// The exit statuses of a benchmark executable.
+    enum Status: Int32 {
+        /// Every selected benchmark ran (or `--help`, `--list`).
+        case ran = 0
+        /// Some benchmark failed, crashed or timed out.
+        case benchmarkFailed = 1
+        /// A usage or input error; nothing ran.
+        case usage = 2
+        /// An internal error of a child process (sysexits' EX_SOFTWARE).
+        case software = 70
+    }
+
     /// Runs the command line and returns the process exit status.
     static func run(suite: Suite, arguments: [String]) async -> Int32 {
-        if let child = ChildInvocation(arguments: arguments) { return await runChild(child, suite: suite) }
+        if let child = ChildInvocation(arguments: arguments) { return await runChild(child, suite: suite).rawValue }
+        return await runParent(suite: suite, arguments: arguments).rawValue
+    }
+
+    /// parse -> select -> run -> write and print the results.
+    private static func runParent(suite: Suite, arguments: [String]) async -> Status {
         var standardError = StandardError()
         var standardOutput = StandardOutput()
         if let duplicate = suite.duplicateNames.first {
             print("error: benchmark \"\(duplicate)\" is registered more than once; names must be unique", to: &standardError)
-            return 2
+            return .usage
         }
         let options: BenchmarkOptions
         do {
             let parsed = try spec.parse(arguments)
             if parsed.wantsHelp {
                 print(spec.helpText, terminator: "", to: &standardOutput)
-                return 0
+                return .ran
             }
             options = try BenchmarkOptions(parsed)
         } catch {
             print("error: \(error)", to: &standardError)
-            return 2
+            return .usage
         }
         let selected = suite.benchmarks.filter(options.selects)
         if options.list {
             for benchmark in selected { print(benchmark.name, to: &standardOutput) }
-            return 0
+            return .ran
         }
         if selected.isEmpty {
             print("error: no benchmark matches the filter (run with --list to see the names)", to: &standardError)
-            return 2
+            return .usage
         }
+        let results: ResultsFile
+        switch await runSelected(selected, options: options) {
+        case let .success(file): results = file
+        case let .failure(error):
+            print("error: \(error)", to: &standardError)
+            return .usage
+        }
+        return report(results, options: options)
+    }
+
+    /// Runs `selected` (in child processes when isolated, in a temporary folder removed on
+    /// return and on SIGINT/SIGTERM) and writes `--output`.
+    private static func runSelected(_ selected: [Benchmark], options: BenchmarkOptions) async -> Result<ResultsFile, any Error> {
         var workDirectory: String?
         if options.isolated {
             switch SuiteRunner.makeTemporaryDirectory() {
             case let .success(path): workDirectory = path
-            case let .failure(error):
-                print("error: \(error)", to: &standardError)
-                return 2
+            case let .failure(error): return .failure(error)
             }
         }
         // Removed on return, and on SIGINT/SIGTERM (the children die with us: see runChild).
@@ -91,15 +119,21 @@ enum BenchmarkCommand {
         let environment = EnvironmentProbe.current()
         let results = ResultsFile(environment: environment, benchmarks: await runner.run(selected))
         if let output = options.output {
-            do { try results.write(to: output) } catch {
-                print("error: \(error)", to: &standardError)
-                return 2
-            }
+            do { try results.write(to: output) } catch { return .failure(error) }
         }
+        return .success(results)
+    }
+
+    /// Prints `results` (unless `--quiet`) and says whether every benchmark finished.
+    private static func report(_ results: ResultsFile, options: BenchmarkOptions) -> Status {
+        var standardError = StandardError()
+        var standardOutput = StandardOutput()
         if !options.quiet {
             switch options.format {
             case "json":
-                if let bytes = try? results.jsonBytes() { print(String(decoding: bytes, as: UTF8.self), terminator: "", to: &standardOutput) }
+                if let bytes = try? results.jsonBytes() {
+                    print(String(decoding: bytes, as: UTF8.self), terminator: "", to: &standardOutput)
+                }
             default:
                 let style = TerminalStyle.detect(fileDescriptor: 1, environment: ProcessInfo.processInfo.environment)
                 print(ResultsSummaryTable.render(results, style: style), terminator: "", to: &standardOutput)
@@ -108,27 +142,27 @@ enum BenchmarkCommand {
         let failures = results.benchmarks.filter { $0.status != .ok }.count
         if failures > 0 {
             print("\(failures) of \(results.benchmarks.count) benchmarks did not finish", to: &standardError)
-            return 1
+            return .benchmarkFailed
         }
-        return 0
+        return .ran
     }
 
     /// The child side of isolation: run one benchmark, write its report, exit 0.
-    private static func runChild(_ child: ChildInvocation, suite: Suite) async -> Int32 {
+    private static func runChild(_ child: ChildInvocation, suite: Suite) async -> Status {
         // Never outlive the parent: it enforces the timeout and owns the report folder.
-        if memgate_die_with_parent(child.parent) == 0 { return 70 }
+        if memgate_die_with_parent(child.parent) == 0 { return .software }
         guard let benchmark = suite.benchmarks.first(where: { $0.name == child.name }) else {
             var standardError = StandardError()
             print("error: no benchmark named \"\(child.name)\"", to: &standardError)
-            return 2
+            return .usage
         }
         let result = await InProcessRunner.run(benchmark, plan: child.plan)
         do { try ChildInvocation.writeReport(result, to: child.reportPath) } catch {
             var standardError = StandardError()
             print("error: cannot write the benchmark report: \(error)", to: &standardError)
-            return 70
+            return .software
         }
-        return 0
+        return .ran
     }
 }
 

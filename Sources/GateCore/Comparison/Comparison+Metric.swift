@@ -17,21 +17,7 @@ extension Comparison {
         _ name: String, benchmark: String, before: Metric?, now: Metric?, environmentsMatch: Bool,
         options: ComparisonOptions
     ) throws(ThresholdError) -> MetricRow {
-        guard let before else {
-            let now = now!
-            let row = MetricComparison(
-                metric: name, unit: now.unit, better: now.better, exact: now.exact, baseline: nil,
-                current: now.median, threshold: .off, verdict: .added, sampleCounts: (0, now.samples.count),
-                note: "not in the baseline")
-            return MetricRow(comparison: row, candidate: nil)
-        }
-        guard let now else {
-            let row = MetricComparison(
-                metric: name, unit: before.unit, better: before.better, exact: before.exact,
-                baseline: before.median, current: nil, threshold: .off, verdict: .missing,
-                sampleCounts: (before.samples.count, 0), note: "in the baseline but not recorded in current")
-            return MetricRow(comparison: row, candidate: nil)
-        }
+        guard let before, let now else { return oneSided(name, before: before, now: now) }
         let exact = before.exact && now.exact
         let threshold = options.thresholds.threshold(benchmark: benchmark, metric: name, exact: exact)
         guard threshold.isCompatible(with: MetricUnitClass(now.unit)) else {
@@ -52,6 +38,35 @@ extension Comparison {
             compareExact(&row, before: before.samples, now: now.samples, unstableFloor: options.unstableFloor)
             return MetricRow(comparison: row, candidate: nil)
         }
+        return compareNoisy(&row, before: before, now: now, environmentsMatch: environmentsMatch, options: options)
+    }
+
+    /// A metric on one side only: `added` (not in the baseline) or `missing` (not in current).
+    private static func oneSided(_ name: String, before: Metric?, now: Metric?) -> MetricRow {
+        let row: MetricComparison
+        if let before {
+            row = MetricComparison(
+                metric: name, unit: before.unit, better: before.better, exact: before.exact,
+                baseline: before.median, current: nil, threshold: .off, verdict: .missing,
+                sampleCounts: (before.samples.count, 0), note: "in the baseline but not recorded in current")
+        } else {
+            let now = now!
+            row = MetricComparison(
+                metric: name, unit: now.unit, better: now.better, exact: now.exact, baseline: nil,
+                current: now.median, threshold: .off, verdict: .added, sampleCounts: (0, now.samples.count),
+                note: "not in the baseline")
+        }
+        return MetricRow(comparison: row, candidate: nil)
+    }
+
+    /// The noisy-metric rule: not gated (threshold off, environments differ, policy), within
+    /// the threshold (with a warning when too few samples could ever be significant), or a
+    /// candidate for the Holm family.
+    private static func compareNoisy(
+        _ row: inout MetricComparison, before: Metric, now: Metric, environmentsMatch: Bool, options: ComparisonOptions
+    ) -> MetricRow {
+        let name = row.metric, threshold = row.threshold
+        let (b, c) = (row.baseline!, row.current!)
         row.intervalSamples = (before.samples, now.samples, options.confidence)  // ± computed when shown
         if threshold.isOff {
             row.verdict = .reported
@@ -72,12 +87,14 @@ extension Comparison {
                 let needed = SampleSizeEstimate.minimumForSignificance(alpha: options.alpha)
                 row.tooFewSamples = true
                 row.samplesNeeded = needed
-                row.note = "too few samples (\(n1) vs \(n2)) for any change to be significant at alpha=\(MetricFormat.pValue(options.alpha)); needs >= \(needed) per side"
+                row.note = "too few samples (\(n1) vs \(n2)) for any change to be significant "
+                    + "at alpha=\(MetricFormat.pValue(options.alpha)); needs >= \(needed) per side"
             }
             return MetricRow(comparison: row, candidate: nil)
         }
         row.verdict = worse ? .inconclusive : .pass  // Decided by the Holm family.
-        return MetricRow(comparison: row, candidate: NoisyFamily.Candidate(baseline: before.samples, current: now.samples, worse: worse))
+        let candidate = NoisyFamily.Candidate(baseline: before.samples, current: now.samples, worse: worse)
+        return MetricRow(comparison: row, candidate: candidate)
     }
 
     /// The exact-metric rule. Stable samples: medians against the threshold. Samples that

@@ -1,0 +1,84 @@
+import BenchResults
+import CLISupport
+import Foundation
+import GateCore
+import GateRunner
+
+/// What building and running both sides of `memgate refs` produced.
+struct RefsSides {
+    /// Each side's pooled results: one value per round per metric.
+    var pooled: [RefsSide: ResultsFile]
+    /// The settled comparison of head against base.
+    var report: Report
+    /// The sides as built.
+    var base: BuiltSide, head: BuiltSide
+}
+
+extension RefsCommand {
+    /// Creates the workspace (worktrees, build folders, a TMPDIR for children), builds both
+    /// sides and runs them in settled, interleaved rounds; the workspace is removed on
+    /// return, on a thrown error and on SIGINT/SIGTERM.
+    static func runSides(_ plan: RefsPlan, _ revisions: RefsRevisions, progress: ProgressLine) throws -> RefsSides {
+        let workspace: RefsWorkspace
+        do {
+            workspace = try RefsWorkspace(repository: revisions.repository, buildRoot: plan.buildRoot)
+        } catch { throw CommandError(error) }
+        let interrupt = InterruptCleanup(command: "memgate refs", done: "temporary worktrees and build folders removed") {
+            workspace.remove()
+        }
+        interrupt.install()
+        defer {
+            progress.finish()
+            workspace.remove()
+            interrupt.checkpoint()
+            interrupt.uninstall()
+        }
+        // Builds and benchmarks get a TMPDIR inside the workspace, so what SwiftPM leaves
+        // there goes away with it. Restored (before the workspace is removed) on return.
+        let savedTemporaryDirectory = ProcessInfo.processInfo.environment["TMPDIR"]
+        setenv("TMPDIR", workspace.childTemporaryDirectory, 1)
+        defer {
+            if let savedTemporaryDirectory { setenv("TMPDIR", savedTemporaryDirectory, 1) } else { unsetenv("TMPDIR") }
+        }
+        return try interrupt.runLongPart(progress: progress, workspace: workspace) {
+            let status = { (text: String) in progress.update("memgate refs: " + text) }
+            func build(_ side: RefsSide, _ revision: String?, _ commit: String?) throws -> BuiltSide {
+                if revision != nil { interrupt.checkpoint() }
+                let checkout = try sideCheckout(side, revision, commit, plan, revisions, workspace)
+                return try BuiltSide.build(checkout, listed: plan.executables, selection: plan.selection,
+                                           layout: plan.layout, status: status)
+            }
+            let base = try build(.base, plan.baseRevision, revisions.baseCommit)
+            let head = try build(.head, plan.headRevision, revisions.headCommit)
+            guard !base.benchmarks.isEmpty || !head.benchmarks.isEmpty else {
+                throw BuiltSide.Failure(description: "no benchmark matches --filter/--skip on either side")
+            }
+            var runs = InterleavedRuns(base: base, head: head, forwardedArguments: plan.forwarded, workspace: workspace)
+            let settled = SettledRuns(
+                looks: SequentialLooks(alpha: plan.gate.options.alpha, settling: plan.maxTime > 0), rounds: plan.rounds,
+                maxSeconds: plan.maxTime, baselineName: "base \(base.checkout.label)", currentName: "head \(head.checkout.label)")
+            let report = try settled.run(&runs, options: plan.gate.options, status: status)
+            return RefsSides(pooled: runs.pooled, report: report, base: base, head: head)
+        }
+    }
+
+    /// Where `side` is: a worktree of `commit` when a revision was given, the package itself
+    /// for the working tree.
+    private static func sideCheckout(
+        _ side: RefsSide, _ revision: String?, _ commit: String?, _ plan: RefsPlan, _ revisions: RefsRevisions,
+        _ workspace: RefsWorkspace
+    ) throws -> SideCheckout {
+        var path = plan.packagePath
+        let prefix = revisions.prefix
+        if let revision, let commit {
+            let worktree = try workspace.checkout(side, commit: commit)
+            path = prefix.isEmpty ? worktree : worktree + "/" + String(prefix.dropLast(prefix.hasSuffix("/") ? 1 : 0))
+            guard FileManager.default.fileExists(atPath: path + "/Package.swift") else {
+                let place = prefix.isEmpty ? "the repository root" : prefix
+                throw BuiltSide.Failure(description: "\(side) \(revision): no Package.swift at \(place) in \(GitRevision.short(commit))")
+            }
+        }
+        return SideCheckout(side: side, revision: revision, commit: commit, dirty: side == .head && revisions.dirty,
+                            packagePath: path, scratchPath: try workspace.scratchPath(side))
+    }
+}

@@ -1,0 +1,104 @@
+import CLISupport
+import Foundation
+import GateCore
+import GateRunner
+
+/// What one `memgate refs` does, read and checked from its arguments before anything is
+/// created, so a typo fails before any worktree or build.
+struct RefsPlan {
+    /// The package folder, absolute.
+    var packagePath: String
+    /// The gate's options (thresholds, alpha, formats, outputs).
+    var gate: GateArguments
+    /// Alternating rounds of the first look.
+    var rounds: Int
+    /// Samples per benchmark per round.
+    var samples: Int
+    /// Seconds all rounds may take (`--max-time`); 0 settles nothing.
+    var maxTime: Double
+    /// Arguments every benchmark run gets (`--samples`, `--sample-time`, `--timeout`).
+    var forwarded: [String]
+    /// `--filter`/`--skip` for listing benchmarks.
+    var selection: [String]
+    /// `--executable` names; empty to use each side's config or discovery.
+    var executables: [String]
+    /// How both sides are built.
+    var layout: CodeLayout
+    /// The revision compared against.
+    var baseRevision: String
+    /// The revision checked; nil for the working tree.
+    var headRevision: String?
+    /// `--keep-results`.
+    var keepResults: String?
+    /// `--build-root`, absolute.
+    var buildRoot: String?
+
+    /// Reads and checks `arguments`.
+    /// - Throws: `UsageError` for a bad value, `CommandError` for an unreadable config.
+    init(_ arguments: ParsedArguments) throws {
+        packagePath = URL(fileURLWithPath: arguments.value("--package-path") ?? ".").standardizedFileURL.path
+        gate = try GateArguments(arguments, mode: .check, defaultConfigPath: packagePath + "/" + ConfigFile.defaultPath)
+        // A config's "noisy" (all or some "report") says machine-dependent metrics of separately
+        // recorded runs cannot be trusted; interleaved runs in one job are the case where they
+        // can, so only the command line turns noisy gating off here.
+        if arguments.value("--noisy") == nil {
+            gate.options.noisy = .gate
+            gate.options.noisyByMetric = [:]
+        }
+        rounds = try arguments.int("--rounds", in: 1...1000) ?? gate.config.rounds ?? RoundSchedule.defaultRounds
+        maxTime = try arguments.duration("--max-time") ?? RefsCommand.defaultMaxTime
+        if maxTime < 0 { throw arguments.usageError("--max-time: must be 0 or more") }
+        samples = try arguments.int("--samples", in: 1...100_000) ?? RefsCommand.defaultSamples
+        forwarded = try Self.forwardedArguments(arguments)
+        selection = ["--filter", "--skip"].flatMap { name in arguments.value(name).map { [name, $0] } ?? [] }
+        gate.ranEveryBenchmark = selection.isEmpty
+        executables = arguments.values("--executable")
+        layout = arguments.flag("--no-align") ? .compilerDefault : .aligned
+        baseRevision = arguments.positionals[0]
+        headRevision = arguments.positionals.count > 1 ? arguments.positionals[1] : nil
+        keepResults = arguments.value("--keep-results")
+        buildRoot = arguments.value("--build-root").map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+    }
+
+    /// `--samples` (always, default `RefsCommand.defaultSamples`), `--sample-time` and
+    /// `--timeout` for every run, checked here so a typo fails before the builds.
+    static func forwardedArguments(_ arguments: ParsedArguments) throws -> [String] {
+        let samples = try arguments.int("--samples", in: 1...100_000) ?? RefsCommand.defaultSamples
+        var result = ["--samples", "\(samples)"]
+        for name in ["--sample-time", "--timeout"] {
+            guard let value = try arguments.duration(name) else { continue }
+            if value <= 0 { throw arguments.usageError("\(name): must be greater than 0") }
+            result += [name, arguments.value(name)!]
+        }
+        _ = try BenchmarkSelection(arguments)
+        return result
+    }
+}
+
+/// The two revisions of one `memgate refs`, resolved: everything git can refuse is checked
+/// before anything is created.
+struct RefsRevisions {
+    /// The repository holding the package.
+    var repository: GitRepository
+    /// The package's folder relative to the repository root ("" at the root, else ending in "/").
+    var prefix: String
+    /// BASE's commit.
+    var baseCommit: String
+    /// HEAD's commit, or the working tree's HEAD commit (nil in a repository without commits).
+    var headCommit: String?
+    /// Whether the working tree (HEAD left out) has uncommitted changes.
+    var dirty: Bool
+
+    /// Resolves `plan`'s revisions in the repository containing its package.
+    /// - Throws: `CommandError`: not a git repository, an unknown revision.
+    init(_ plan: RefsPlan) throws {
+        do {
+            (repository, prefix) = try GitRepository.containing(plan.packagePath)
+            baseCommit = try repository.resolve(plan.baseRevision)
+            headCommit = try plan.headRevision.map(repository.resolve) ?? (try? repository.resolve("HEAD"))
+        } catch {
+            throw CommandError(error)
+        }
+        dirty = plan.headRevision == nil ? ((try? repository.hasUncommittedChanges()) ?? false) : false
+    }
+}

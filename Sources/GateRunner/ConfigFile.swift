@@ -15,7 +15,8 @@ package enum ConfigFile {
         } catch ResultsError.missing(_) where !explicit {
             return GateConfig()
         } catch ResultsError.empty(_) {
-            throw CommandError("config: \(path): the file is empty; write a JSON object such as {\"noisy\": \"report\"}, or delete the file to use the defaults")
+            throw CommandError("config: \(path): the file is empty; write a JSON object such as {\"noisy\": \"report\"}, or delete the "
+                + "file to use the defaults")
         } catch {
             throw CommandError("config: \(error)")
         }

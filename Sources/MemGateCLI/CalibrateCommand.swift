@@ -18,7 +18,8 @@ struct CalibrateCommand: Subcommand {
 
     static var spec: CommandSpec {
         var spec = CommandSpec(
-            name: "memgate calibrate", summary: "A/A self-test: measure this runner's noise and the gate's false alarms, recommend thresholds and rounds.",
+            name: "memgate calibrate", summary: "A/A self-test: measure this runner's noise and the gate's false alarms, recommend "
+                + "thresholds and rounds.",
             usage: "memgate calibrate [options]",
             discussion: """
             Builds the package's benchmark executables once in release (aligned code layout, as \
@@ -56,9 +57,12 @@ struct CalibrateCommand: Subcommand {
               swift run -c release memgate calibrate --rounds 20 --write
             """)
         spec.option("--package-path", value: "DIR", help: "The Swift package whose benchmarks to calibrate.", defaultDescription: ".")
-        spec.option("--config", value: "FILE", help: "The config to read thresholds from and --write to.", defaultDescription: ConfigFile.defaultPath)
-        spec.option("--rounds", value: "N", help: "Alternating rounds; each runs every benchmark once per pool.", defaultDescription: "the config's \"rounds\", else \(RoundSchedule.defaultRounds)")
-        spec.option("--samples", value: "N", help: "Samples per benchmark per run; their median is the run's value.", defaultDescription: "\(RefsCommand.defaultSamples)")
+        spec.option("--config", value: "FILE", help: "The config to read thresholds from and --write to.",
+            defaultDescription: ConfigFile.defaultPath)
+        spec.option("--rounds", value: "N", help: "Alternating rounds; each runs every benchmark once per pool.",
+            defaultDescription: "the config's \"rounds\", else \(RoundSchedule.defaultRounds)")
+        spec.option("--samples", value: "N", help: "Samples per benchmark per run; their median is the run's value.",
+            defaultDescription: "\(RefsCommand.defaultSamples)")
         spec.option("--sample-time", value: "DURATION", help: "Target duration of one sample (default 10ms).")
         spec.option("--timeout", value: "DURATION", help: "Kill a benchmark's process after this long (default 60s).")
         spec.option("--filter", value: "REGEX", help: "Run only benchmarks whose name matches REGEX.")
@@ -81,7 +85,9 @@ struct CalibrateCommand: Subcommand {
         options.unstableFloor = config.unstableFloor ?? ComparisonOptions.defaultUnstableFloor
 
         let workspace: RefsWorkspace
-        do { workspace = try RefsWorkspace(repository: nil, buildRoot: packagePath + "/.build/memgate-calibrate") } catch { throw CommandError(error) }
+        do {
+            workspace = try RefsWorkspace(repository: nil, buildRoot: packagePath + "/.build/memgate-calibrate")
+        } catch { throw CommandError(error) }
         let interrupt = InterruptCleanup(command: "memgate calibrate", done: "the build and benchmarks were stopped") { workspace.remove() }
         interrupt.install()
         let progress = ProgressLine(enabled: Terminal.isTTY(2))
@@ -109,7 +115,8 @@ struct CalibrateCommand: Subcommand {
         do {
             calibration = try Calibration(a: pools[.base]!, b: pools[.head]!, options: options, currentFloor: options.unstableFloor)
         } catch { throw CommandError("\(error)") }
-        context.output += "memgate calibrate: \(pools[.base]!.benchmarks.count) benchmark\(pools[.base]!.benchmarks.count == 1 ? "" : "s"), \(rounds) rounds per pool\n\n"
+        context.output += "memgate calibrate: \(pools[.base]!.benchmarks.count) "
+            + "benchmark\(pools[.base]!.benchmarks.count == 1 ? "" : "s"), \(rounds) rounds per pool\n\n"
         context.output += calibration.renderText(style: context.stdoutStyle, all: arguments.flag("--all"))
         if arguments.flag("--write") {
             try write(calibration.recommendation, to: configPath)
@@ -133,7 +140,9 @@ struct CalibrateCommand: Subcommand {
         let merged = advice.merged(into: existing)
         let data = try JSONSerialization.data(withJSONObject: merged, options: [.prettyPrinted, .sortedKeys])
         let bytes = Array(data) + [UInt8(ascii: "\n")]
-        do { _ = try GateConfig(json: bytes, path: path) } catch { throw CommandError("config: the merged configuration does not parse (\(error)); nothing written") }
+        do { _ = try GateConfig(json: bytes, path: path) } catch {
+            throw CommandError("config: the merged configuration does not parse (\(error)); nothing written")
+        }
         try OutputFile.write(bytes, to: path)
     }
 }

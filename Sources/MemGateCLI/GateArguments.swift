@@ -8,14 +8,24 @@ import GateRunner
 struct GateArguments {
     /// Declares the shared options on `spec`.
     static func declare(on spec: inout CommandSpec) {
-        spec.option("--config", value: "FILE", help: "Thresholds and policies (missing default file = built-in defaults).", defaultDescription: ConfigFile.defaultPath)
-        spec.option("--threshold", value: "METRIC=VALUE", help: "Override a metric's threshold everywhere, e.g. time=15%, allocs=+0, peakRSS='10% +1MiB', p99=off.", repeatable: true)
-        spec.option("--alpha", value: "P", help: "Family-wise significance level for noisy metrics, in (0, 0.5].", defaultDescription: "0.01")
-        spec.option("--inconclusive", value: "pass|fail", help: "Exit 0 (pass) or 1 (fail) instead of 3 when the only findings are inconclusive.", defaultDescription: "exit 3")
-        spec.option("--noisy", value: "gate|report", help: "report: never gate machine-dependent metrics (time, latency, CPU, RSS), only show them; overrides the config's \"noisy\".", defaultDescription: "the config's \"noisy\", else gate")
-        spec.option("--unstable-floor", value: "PERCENT", help: "How far an unstable exact metric's medians must move (beyond its closest samples moving past the threshold) to fail, e.g. 30%.", defaultDescription: "the config's \"unstableFloor\", else 30%")
-        spec.option("--format", value: "FORMAT", help: "Standard output format: text, markdown, json, junit, github.", defaultDescription: "text")
-        spec.option("--output", value: "[FORMAT:]PATH", help: "Also write the report to PATH; format from FORMAT: or the extension (.txt .md .json .xml=junit).", repeatable: true)
+        spec.option("--config", value: "FILE", help: "Thresholds and policies (missing default file = built-in defaults).",
+            defaultDescription: ConfigFile.defaultPath)
+        spec.option("--threshold", value: "METRIC=VALUE",
+            help: "Override a metric's threshold everywhere, e.g. time=15%, allocs=+0, peakRSS='10% +1MiB', p99=off.", repeatable: true)
+        spec.option("--alpha", value: "P", help: "Family-wise significance level for noisy metrics, in (0, 0.5].",
+            defaultDescription: "0.01")
+        spec.option("--inconclusive", value: "pass|fail",
+            help: "Exit 0 (pass) or 1 (fail) instead of 3 when the only findings are inconclusive.", defaultDescription: "exit 3")
+        spec.option("--noisy", value: "gate|report",
+            help: "report: never gate machine-dependent metrics (time, latency, CPU, RSS), only show them; overrides the config's "
+                + "\"noisy\".", defaultDescription: "the config's \"noisy\", else gate")
+        spec.option("--unstable-floor", value: "PERCENT",
+            help: "How far an unstable exact metric's medians must move (beyond its closest samples moving past the threshold) to "
+                + "fail, e.g. 30%.", defaultDescription: "the config's \"unstableFloor\", else 30%")
+        spec.option("--format", value: "FORMAT", help: "Standard output format: text, markdown, json, junit, github.",
+            defaultDescription: "text")
+        spec.option("--output", value: "[FORMAT:]PATH",
+            help: "Also write the report to PATH; format from FORMAT: or the extension (.txt .md .json .xml=junit).", repeatable: true)
         spec.flag("--all", short: "a", help: "Show every metric, not only regressions, inconclusive, improvements and missing ones.")
         spec.flag("--verbose", short: "v", help: "Same as --all.")
     }
@@ -86,7 +96,8 @@ struct GateArguments {
         format = try arguments.choice("--format", from: ReportFormat.allCases.map(\.rawValue)).flatMap(ReportFormat.init) ?? .text
         for value in arguments.values("--output") {
             guard let output = ReportFormat.parseOutput(value) else {
-                throw arguments.usageError("--output: cannot tell the format of '\(value)' from its extension; use FORMAT:PATH with FORMAT one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw arguments.usageError("--output: cannot tell the format of '\(value)' from its extension; use FORMAT:PATH with "
+                    + "FORMAT one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             outputs.append(output)
         }
@@ -122,7 +133,8 @@ struct GateArguments {
         places += config.noisyByMetric.keys.sorted().filter(isUnknown).map { ("noisy.\($0)", $0) }
         let known = MetricID.allCases.map(\.rawValue).joined(separator: ", ")
         let unknown = places.map { place, metric in
-            "note: \(configPath): \(place): no metric named '\(metric)' in either file, so this setting applies to nothing (a typo? built-in metrics: \(known))"
+            "note: \(configPath): \(place): no metric named '\(metric)' in either file, so this setting applies to nothing (a typo? "
+                + "built-in metrics: \(known))"
         }
         // Built-in exact metrics are refused when the config is read; custom ones are only
         // known here.
@@ -130,7 +142,8 @@ struct GateArguments {
             files.contains { $0.benchmarks.contains { $0.metrics[metric]?.exact == true } }
         }
         return unknown + exact.map { metric in
-            "note: \(configPath): noisy.\(metric): '\(metric)' is an exact metric, always gated by its threshold, so this setting has no effect (to only show it, give it the threshold \"off\")"
+            "note: \(configPath): noisy.\(metric): '\(metric)' is an exact metric, always gated by its threshold, so this setting has no "
+                + "effect (to only show it, give it the threshold \"off\")"
         }
     }
 
@@ -144,7 +157,8 @@ struct GateArguments {
         return config.benchmarks.enumerated().compactMap { index, override in
             let matched = files.contains { $0.benchmarks.contains { override.match.matches($0.name) } }
             guard !matched else { return nil }
-            return "note: \(configPath): benchmarks[\(index)].match: \"\(override.match.pattern)\" matches no benchmark in either file, so its thresholds apply to nothing (a typo? the glob must match the whole name; * matches any run of characters)"
+            return "note: \(configPath): benchmarks[\(index)].match: \"\(override.match.pattern)\" matches no benchmark in either file, "
+                + "so its thresholds apply to nothing (a typo? the glob must match the whole name; * matches any run of characters)"
         }
     }
 

@@ -34,7 +34,9 @@ struct MergeCommand: Subcommand {
         let merge: ResultsMerge
         do { merge = try ResultsMerge(files: files) } catch { throw CommandError("\(error)") }
         for (label, fields) in merge.otherEnvironments {
-            context.errors += "memgate merge: note: \(label) was measured in another environment than \(files[0].label) (\(fields.joined(separator: ", "))); the merged file claims \(files[0].label)'s, so its machine-dependent metrics are only comparable with care\n"
+            context.errors += "memgate merge: note: \(label) was measured in another environment than \(files[0].label) "
+                + "(\(fields.joined(separator: ", "))); the merged file claims \(files[0].label)'s, so its machine-dependent metrics are "
+                + "only comparable with care\n"
         }
         let bytes: [UInt8]
         do { bytes = try merge.merged.jsonBytes() } catch { throw CommandError(error) }
@@ -42,7 +44,8 @@ struct MergeCommand: Subcommand {
         try OutputFile.writeOrPrint(bytes, to: output, context: &context)
         if let output {
             let count = merge.merged.benchmarks.count
-            context.errors += "memgate merge: \(count) benchmark\(count == 1 ? "" : "s") from \(files.count) file\(files.count == 1 ? "" : "s") written to \(output)\n"
+            context.errors += "memgate merge: \(count) benchmark\(count == 1 ? "" : "s") from \(files.count) "
+                + "file\(files.count == 1 ? "" : "s") written to \(output)\n"
         }
         return .pass
     }

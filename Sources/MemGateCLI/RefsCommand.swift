@@ -62,18 +62,30 @@ struct RefsCommand: Subcommand {
               swift run -c release memgate refs main feature --rounds 10 --filter '^json/'
               swift run -c release memgate refs origin/main --threshold time=5% --keep-results refs-results
             """)
-        spec.option("--package-path", value: "DIR", help: "The Swift package whose benchmarks to compare (its path inside the repository is used on both sides).", defaultDescription: ".")
-        spec.option("--rounds", value: "N", help: "Alternating rounds; each runs every benchmark once per side.", defaultDescription: "the config's \"rounds\", else \(RoundSchedule.defaultRounds)")
-        spec.option("--samples", value: "N", help: "Samples per benchmark per round; their median is the round's value.", defaultDescription: "\(defaultSamples)")
-        spec.option("--max-time", value: "DURATION", help: "Time all rounds may take: the first --rounds always run; benchmarks left inconclusive then run more rounds, and are compared again, while it lasts (0: never).", defaultDescription: "10m")
+        spec.option("--package-path", value: "DIR",
+            help: "The Swift package whose benchmarks to compare (its path inside the repository is used on both sides).",
+            defaultDescription: ".")
+        spec.option("--rounds", value: "N", help: "Alternating rounds; each runs every benchmark once per side.",
+            defaultDescription: "the config's \"rounds\", else \(RoundSchedule.defaultRounds)")
+        spec.option("--samples", value: "N", help: "Samples per benchmark per round; their median is the round's value.",
+            defaultDescription: "\(defaultSamples)")
+        spec.option("--max-time", value: "DURATION",
+            help: "Time all rounds may take: the first --rounds always run; benchmarks left inconclusive then run more rounds, and are "
+                + "compared again, while it lasts (0: never).", defaultDescription: "10m")
         spec.option("--filter", value: "REGEX", help: "Run only benchmarks whose name matches REGEX.")
         spec.option("--skip", value: "REGEX", help: "Skip benchmarks whose name matches REGEX.")
         spec.option("--sample-time", value: "DURATION", help: "Target duration of one sample (default 10ms).")
         spec.option("--timeout", value: "DURATION", help: "Kill a benchmark's process after this long (default 60s).")
-        spec.option("--executable", value: "NAME", help: "Build and run only this benchmark executable on both sides (repeatable).", repeatable: true)
-        spec.option("--keep-results", value: "DIR", help: "Write the pooled results to DIR/base.json and DIR/head.json (for memgate compare, or CI artifacts).")
-        spec.flag("--no-align", help: "Build both sides with the compiler's default code layout instead of 64-byte aligned functions and blocks (which keep layout shifts from faking time changes).")
-        spec.option("--build-root", value: "DIR", help: "Keep the build folders in DIR/base and DIR/head across runs (incremental builds, CI caches).", defaultDescription: "temporary, removed")
+        spec.option("--executable", value: "NAME", help: "Build and run only this benchmark executable on both sides (repeatable).",
+            repeatable: true)
+        spec.option("--keep-results", value: "DIR",
+            help: "Write the pooled results to DIR/base.json and DIR/head.json (for memgate compare, or CI artifacts).")
+        spec.flag("--no-align",
+            help: "Build both sides with the compiler's default code layout instead of 64-byte aligned functions and blocks (which "
+                + "keep layout shifts from faking time changes).")
+        spec.option("--build-root", value: "DIR",
+            help: "Keep the build folders in DIR/base and DIR/head across runs (incremental builds, CI caches).",
+            defaultDescription: "temporary, removed")
         GateArguments.declare(on: &spec)
         spec.positional("BASE", help: "The git revision to compare against (branch, tag, commit, origin/main...).")
         spec.positional("HEAD", help: "The git revision to check; the working tree (with uncommitted changes) if left out.", optional: true)

@@ -48,13 +48,19 @@ struct RunCommand: Subcommand {
               swift run -c release memgate run --filter '^json/' --format markdown --output junit:memgate.xml
             """)
         spec.option("--package-path", value: "DIR", help: "The Swift package whose benchmarks to run.", defaultDescription: ".")
-        spec.option("--baseline", value: "FILE", help: "The baseline to check against or update, relative to the package.", defaultDescription: defaultBaseline)
-        spec.option("--results", value: "FILE", help: "Where to write this run's results, relative to the package.", defaultDescription: defaultResults)
+        spec.option("--baseline", value: "FILE", help: "The baseline to check against or update, relative to the package.",
+            defaultDescription: defaultBaseline)
+        spec.option("--results", value: "FILE", help: "Where to write this run's results, relative to the package.",
+            defaultDescription: defaultResults)
         spec.flag("--update", help: "Record the results as the baseline instead of checking them.")
         spec.flag("--prune", help: "With --update: drop baseline benchmarks that did not run.")
         spec.option("--executable", value: "NAME", help: "Run only this benchmark executable.", repeatable: true)
         for flag in forwarded {
-            if let value = flag.value { spec.option(flag.name, value: value, help: flag.help) } else { spec.flag(flag.name, help: flag.help) }
+            if let value = flag.value {
+                spec.option(flag.name, value: value, help: flag.help)
+            } else {
+                spec.flag(flag.name, help: flag.help)
+            }
         }
         GateArguments.declare(on: &spec)
         return spec

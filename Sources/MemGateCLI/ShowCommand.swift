@@ -11,7 +11,8 @@ struct ShowCommand: Subcommand {
         var spec = CommandSpec(
             name: "memgate show", summary: "Print a results file as a table (median and ± per metric) with its environment.",
             usage: "memgate show FILE",
-            discussion: "± is the half-width of a distribution-free 95% confidence interval of the median, as a percentage of it (the full range for fewer than 6 samples).")
+            discussion: "± is the half-width of a distribution-free 95% confidence interval of the median, as a percentage of it (the "
+                + "full range for fewer than 6 samples).")
         spec.positional("FILE", help: "A results file (memgate JSON or go test -bench output).")
         return spec
     }

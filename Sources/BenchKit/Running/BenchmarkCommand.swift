@@ -34,7 +34,9 @@ enum BenchmarkCommand {
         spec.option("--timeout", value: "DURATION", help: "Kill a benchmark's process after this long.", defaultDescription: "60s")
         spec.option("--output", value: "FILE", help: "Also write the results as JSON to FILE (atomically).")
         spec.option("--format", value: "FORMAT", help: "Standard output format: text or json.", defaultDescription: "text")
-        spec.flag("--no-isolation", help: "Run every benchmark in this process (no crash isolation or per-benchmark peak RSS; the RSS high-water mark is reset per sample).")
+        spec.flag("--no-isolation",
+            help: "Run every benchmark in this process (no crash isolation or per-benchmark peak RSS; the RSS high-water mark is reset "
+                + "per sample).")
         spec.flag("--quiet", help: "Print nothing on standard output (use with --output).")
         return spec
     }

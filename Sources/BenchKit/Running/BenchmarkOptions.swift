@@ -43,7 +43,8 @@ struct BenchmarkOptions {
         let expected = settings.expectedSeconds(for: BenchmarkConfiguration())
         if expected > settings.timeout {
             throw parsed.usageError(
-                "\(settings.samples) samples of \(settings.sampleTime) s each need about \(Int(expected.rounded(.up))) s per benchmark, more than the \(settings.timeout) s timeout; lower --sample-time (e.g. 10ms) or raise --timeout")
+                "\(settings.samples) samples of \(settings.sampleTime) s each need about \(Int(expected.rounded(.up))) s per benchmark, "
+                    + "more than the \(settings.timeout) s timeout; lower --sample-time (e.g. 10ms) or raise --timeout")
         }
         if !parsed.positionals.isEmpty {
             throw parsed.usageError("unexpected argument '\(parsed.positionals[0])'")

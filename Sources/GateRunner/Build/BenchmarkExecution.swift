@@ -38,7 +38,8 @@ package struct BenchmarkExecution {
         do {
             return try ResultsMerge(files: files).merged
         } catch {
-            throw Failure(description: "benchmark \"\(error.name)\" is in both \(error.first) and \(error.second); names must be unique across executables")
+            throw Failure(description: "benchmark \"\(error.name)\" is in both \(error.first) and \(error.second); names must be unique "
+                + "across executables")
         }
     }
 }

@@ -23,7 +23,8 @@ package struct BenchmarkPackage {
         guard FileManager.default.fileExists(atPath: "\(path)/Package.swift") else {
             throw Problem(description: "\(path): no Package.swift here; run memgate in a Swift package (or pass --package-path)")
         }
-        let describe = try Subprocess(executable: "swift", arguments: ["package", "--package-path", path, "describe", "--type", "json"]).run()
+        let describe = try Subprocess(executable: "swift",
+            arguments: ["package", "--package-path", path, "describe", "--type", "json"]).run()
         guard describe.succeeded else {
             throw Problem(description: "`swift package describe` failed in \(path):\n\(describe.errorOutput.lastLines(20))")
         }
@@ -33,13 +34,15 @@ package struct BenchmarkPackage {
             if let unknown = listed.first(where: { !names.contains($0) }) {
                 let hint = suggestion(for: unknown, among: names).map { "did you mean '\($0)'? " } ?? ""
                 let known = names.isEmpty ? "it has none" : "it has " + names.joined(separator: ", ")
-                throw Problem(description: "no executable target named '\(unknown)' in \(path) (from --executable or \"executables\" in baselines/memgate.json): \(hint)\(known)")
+                throw Problem(description: "no executable target named '\(unknown)' in \(path) (from --executable or \"executables\" in "
+                    + "baselines/memgate.json): \(hint)\(known)")
             }
             return BenchmarkPackage(path: path, executables: listed)
         }
         let found = executables.filter(\.usesBenchKit).map(\.name)
         guard !found.isEmpty else {
-            throw Problem(description: "no benchmark executable found in \(path): add an executable target that depends on BenchKit (see README), or list it under \"executables\" in baselines/memgate.json")
+            throw Problem(description: "no benchmark executable found in \(path): add an executable target that depends on BenchKit (see "
+                + "README), or list it under \"executables\" in baselines/memgate.json")
         }
         return BenchmarkPackage(path: path, executables: found)
     }

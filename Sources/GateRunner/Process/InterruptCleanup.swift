@@ -7,7 +7,9 @@ import GateCore
 /// or SIGTERM, so an interrupted `memgate run` or `memgate refs` leaves no build, compiler,
 /// benchmark, worktree or temporary folder behind.
 ///
-///     let interrupt = InterruptCleanup(command: "memgate refs", done: "temporary worktrees and build folders removed") { workspace.remove() }
+///     let interrupt = InterruptCleanup(command: "memgate refs", done: "temporary worktrees and build folders removed") {
+///         workspace.remove()
+///     }
 ///     interrupt.install()
 ///     defer { interrupt.uninstall() }
 ///     interrupt.checkpoint()              // before reporting an error a killed child caused

@@ -67,7 +67,8 @@ package struct BuiltSide: Sendable {
             }
             for name in try list(executable: path, named: executable, checkout: checkout, selection: selection) {
                 if let other = benchmarks.first(where: { $0.name == name }) {
-                    throw Failure(description: "\(side): benchmark \"\(name)\" exists in more than one executable (\((other.executable as NSString).lastPathComponent), \(executable)); names must be unique")
+                    throw Failure(description: "\(side): benchmark \"\(name)\" exists in more than one executable "
+                        + "(\((other.executable as NSString).lastPathComponent), \(executable)); names must be unique")
                 }
                 benchmarks.append((name, path))
             }
@@ -82,7 +83,8 @@ package struct BuiltSide: Sendable {
             environment: ["GIT_OPTIONAL_LOCKS": "0"]
         ).run()
         guard outcome.succeeded else {
-            throw Failure(description: "\(checkout.side) \(checkout.label): \(name) --list exited with status \(outcome.status):\n\(outcome.errorOutput.lastLines(10))")
+            throw Failure(description: "\(checkout.side) \(checkout.label): \(name) --list exited with status "
+                + "\(outcome.status):\n\(outcome.errorOutput.lastLines(10))")
         }
         return outcome.output.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     }

@@ -32,7 +32,8 @@ package struct GitRepository {
         guard outcome.succeeded else {
             if outcome.status == 127 { throw Failure(description: "git is not installed (or not on PATH); memgate refs needs it") }
             let detail = outcome.errorOutput.trimmingCharacters(in: .whitespacesAndNewlines)
-            throw Failure(description: "\(path) is not inside a git repository (\(detail.isEmpty ? "git rev-parse --show-toplevel failed" : detail))")
+            throw Failure(
+                description: "\(path) is not inside a git repository (\(detail.isEmpty ? "git rev-parse --show-toplevel failed" : detail))")
         }
         let lines = outcome.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let root = lines.first, !root.isEmpty else {
@@ -49,7 +50,8 @@ package struct GitRepository {
         try GitRevision.check(revision)
         let outcome = try Self.git(["-C", root] + GitRevision.revParseArguments(revision))
         guard outcome.succeeded, let commit = GitRevision.commit(fromRevParse: outcome.output) else {
-            throw Failure(description: "unknown ref '\(revision)' (\(GitRevision.revParseCommand(revision)) found no commit in \(root)); fetch it first (git fetch origin), or check the spelling")
+            throw Failure(description: "unknown ref '\(revision)' (\(GitRevision.revParseCommand(revision)) found no commit in \(root)); "
+                + "fetch it first (git fetch origin), or check the spelling")
         }
         return commit
     }
@@ -64,7 +66,8 @@ package struct GitRepository {
     package func addWorktree(at path: String, commit: String) throws {
         let outcome = try Self.git(["-C", root, "worktree", "add", "--detach", "--quiet", path, commit])
         guard outcome.succeeded else {
-            throw Failure(description: "git worktree add --detach \(path) \(GitRevision.short(commit)) failed:\n\((outcome.output + outcome.errorOutput).lastLines(10))")
+            throw Failure(description: "git worktree add --detach \(path) \(GitRevision.short(commit)) "
+                + "failed:\n\((outcome.output + outcome.errorOutput).lastLines(10))")
         }
     }
 

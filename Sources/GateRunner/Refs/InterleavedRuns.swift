@@ -82,7 +82,8 @@ package struct InterleavedRuns: RoundSource {
             ).run()
             // Exit 1 means the benchmark failed, crashed or timed out; its results say so.
             guard outcome.status == 0 || outcome.status == 1, FileManager.default.fileExists(atPath: output) else {
-                throw Failure(description: "\(step.side) \(side.checkout.label): running \"\(step.benchmark)\" (round \(step.round + 1)) exited with status \(outcome.status) and wrote no results:\n\(outcome.errorOutput.lastLines(10))")
+                throw Failure(description: "\(step.side) \(side.checkout.label): running \"\(step.benchmark)\" (round \(step.round + 1)) "
+                    + "exited with status \(outcome.status) and wrote no results:\n\(outcome.errorOutput.lastLines(10))")
             }
             let results = try ResultsFile.read(contentsOf: output)
             try pools[step.side]!.add(ResultsPool.oneValuePerRun(results))

@@ -87,7 +87,8 @@ package struct SettledRuns {
         levelled.alpha = looks.level(look: look)
         levelled.family = .allGated
         do {
-            return try Comparison.compare(baseline: baseline, current: current, baselineName: baselineName, currentName: currentName, options: levelled)
+            return try Comparison.compare(baseline: baseline, current: current, baselineName: baselineName, currentName: currentName,
+                options: levelled)
         } catch {
             throw CommandError("\(error)")
         }
@@ -96,11 +97,13 @@ package struct SettledRuns {
     /// What the report says about the looks, or nil when there was only the first.
     private func settlingNote(extraRounds: [Int], firstOpen: [String], open: [String], outOfTime: Bool) -> String? {
         guard looks.settling else { return nil }
-        let levels = "levels \(MetricFormat.pValue(looks.level(look: 0))) first, \(MetricFormat.pValue(looks.level(look: 1))) after: at most \(MetricFormat.pValue(looks.alpha)) family-wise"
+        let levels = "levels \(MetricFormat.pValue(looks.level(look: 0))) first, \(MetricFormat.pValue(looks.level(look: 1))) after: at "
+            + "most \(MetricFormat.pValue(looks.alpha)) family-wise"
         if extraRounds.isEmpty && open.isEmpty { return nil }
         let ran = extraRounds.map(String.init).joined(separator: " + ")
         let names = firstOpen.prefix(3).joined(separator: ", ") + (firstOpen.count > 3 ? " and \(firstOpen.count - 3) more" : "")
-        let looked = extraRounds.isEmpty ? "" : "looked again \(extraRounds.count) time\(extraRounds.count == 1 ? "" : "s") (\(ran) more rounds of \(names); \(levels))"
+        let looked = extraRounds.isEmpty ? "" : "looked again \(extraRounds.count) time\(extraRounds.count == 1 ? "" : "s") (\(ran) more "
+            + "rounds of \(names); \(levels))"
         guard !open.isEmpty else { return "settled: " + looked }
         let why = outOfTime ? "the time budget (--max-time) allows no further look" : "\(SequentialLooks.maxExtraLooks) further looks made"
         let still = "\(open.count) benchmark\(open.count == 1 ? "" : "s") still inconclusive: \(why)"

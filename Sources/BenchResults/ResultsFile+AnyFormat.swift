@@ -17,14 +17,7 @@ extension ResultsFile {
 
     /// Decodes `bytes` in whichever format they are (see `read(anyFormat:)`).
     package static func decode(anyFormat bytes: [UInt8], path: String) throws(ResultsError) -> ResultsFile {
-        if GoBenchfmt.looksLikeJSON(bytes) {
-            if let file = decodeFast(bytes) {  // Bounded nesting by construction.
-                do { try file.validate() } catch { throw error.at(path: path) }
-                return file
-            }
-            try checkStructure(bytes, path: path)
-            return try decode(json: bytes, path: path)  // For the precise error.
-        }
+        if GoBenchfmt.looksLikeJSON(bytes) { return try decode(json: bytes, path: path) }
         if !bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
             throw .empty(path: path)
         }

@@ -10,7 +10,23 @@ extension ResultsFile {
     }
 
     /// Decodes and validates a results document; `path` is used in error messages only.
+    ///
+    /// Every reader of results goes through here: the fast parser (`decodeFast`) first, and
+    /// for a document it does not accept, the structure check and `JSONDecoder`, which name
+    /// the place and the problem. Both accept the same documents and produce the same value
+    /// (FastDecoderAgreementTests checks it on every fixture file).
     package static func decode(json bytes: [UInt8], path: String) throws(ResultsError) -> ResultsFile {
+        if let file = decodeFast(bytes) {  // Bounded nesting by construction.
+            do { try file.validate() } catch { throw error.at(path: path) }
+            return file
+        }
+        try checkStructure(bytes, path: path)
+        return try decodeWithCodable(bytes, path: path)
+    }
+
+    /// Decodes and validates `bytes` with `JSONDecoder` alone: the reference the fast parser
+    /// is tested against, and the source of precise errors.
+    static func decodeWithCodable(_ bytes: [UInt8], path: String) throws(ResultsError) -> ResultsFile {
         let file: ResultsFile
         do {
             file = try JSONDecoder().decode(ResultsFile.self, from: Data(bytes))

@@ -50,20 +50,22 @@ struct ChildInvocation {
         self.parent = parent
     }
 
-    /// Writes `result` where the parent expects it.
+    /// Writes `result` where the parent expects it: a results file holding that one
+    /// benchmark, in the one results encoding (`ResultsFile.jsonBytes`).
     static func writeReport(_ result: BenchmarkResult, to path: String) throws {
-        let encoder = JSONEncoder()
-        try AtomicFile.write([UInt8](encoder.encode(result)), to: path)
+        try AtomicFile.write(ResultsFile(benchmarks: [result]).jsonBytes(), to: path)
     }
 
-    /// Reads and validates a child's report.
+    /// Reads and validates a child's report (with the one results decoder,
+    /// `ResultsFile.decode(json:path:)`).
     static func readReport(_ path: String, expectedName: String) throws -> BenchmarkResult {
-        let bytes = try InputFile.read(path)
-        let result = try JSONDecoder().decode(BenchmarkResult.self, from: Data(bytes))
+        let file = try ResultsFile.read(contentsOf: path)
+        guard file.benchmarks.count == 1, let result = file.benchmarks.first else {
+            throw ResultsError.invalid(path: path, place: "benchmarks", problem: "expected one benchmark, found \(file.benchmarks.count)")
+        }
         guard result.name == expectedName else {
             throw ResultsError.invalid(path: path, place: "name", problem: "expected \(expectedName), found \(result.name)")
         }
-        try ResultsFile(benchmarks: [result]).validate()
         return result
     }
 }

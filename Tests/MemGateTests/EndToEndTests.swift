@@ -25,6 +25,16 @@ import FoundationXML
         #expect(FileManager.default.isExecutableFile(atPath: MemGateProcess.executable.path), "memgate not found at \(MemGateProcess.executable.path)")
     }
 
+    /// More than a pipe's buffer (64 KiB) on stderr: `MemGateProcess.run` must drain stderr
+    /// while it reads stdout, or the child blocks until the timeout kills it.
+    @Test func longStandardErrorIsCollectedWhole() throws {
+        let name = String(repeating: "x", count: 100_000)
+        let run = try MemGateProcess.run(["help", name], timeout: 20)
+        #expect(run.code == 2)
+        #expect(run.stderr == "memgate: unknown command '\(name)'\nRun 'memgate --help' for usage.\n")
+        #expect(run.stdout.isEmpty)
+    }
+
     @Test func passExitsZero() throws {
         let dir = try TemporaryDirectory()
         let base = try dir.write("base.json", Self.results())

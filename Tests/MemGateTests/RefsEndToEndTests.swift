@@ -2,6 +2,20 @@ import BenchResults
 import Foundation
 import Testing
 
+/// The fixture repositories themselves (fast).
+@Suite struct RefsFixtureRepositoryTests {
+    /// git runs without the user's global or system config: nothing but the repository's own
+    /// config is seen, and commits carry the identity the fixture names.
+    @Test func gitSeesNoGlobalConfig() throws {
+        let repo = try RefsFixtureRepository()
+        let origins = try repo.git("config", "--list", "--show-origin").components(separatedBy: "\n").filter { !$0.isEmpty }
+        #expect(!origins.isEmpty)
+        #expect(origins.allSatisfy { $0.hasPrefix("file:.git/config\t") }, "\(origins)")
+        #expect(try repo.git("log", "-1", "--format=%an <%ae>|%cn <%ce>")
+            == "memgate tests <tests@memgate.invalid>|memgate tests <tests@memgate.invalid>\n")
+    }
+}
+
 /// `memgate refs` on temporary git repositories holding the TinyBench fixture: the errors
 /// found before any build (fast).
 @Suite struct RefsErrorTests {

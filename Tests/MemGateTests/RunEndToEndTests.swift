@@ -74,7 +74,8 @@ extension PackageBuildingTests {
             process.executableURL = MemGateProcess.executable
             process.arguments = ["run", "--update"]
             process.currentDirectoryURL = package.directory.url
-            process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary]) { $1 }
+            process.environment = ProcessInfo.processInfo.environment
+                .merging(GitIsolation.environment) { $1 }.merging(["TMPDIR": temporary]) { $1 }
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()

@@ -25,7 +25,9 @@ enum MemGateProcess {
     }()
 
     /// Runs memgate with `arguments` in `directory`, killing it after `timeout` seconds.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], timeout: Double = 30) throws -> Outcome {
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], timeout: Double = 30
+    ) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -87,7 +87,8 @@ final class RefsFixtureRepository {
     /// Everything a user could see change: `git status` (untracked and ignored files too),
     /// the index's entries and HEAD.
     func state() throws -> String {
-        try git("status", "--porcelain", "--ignored", "--untracked-files=all") + "\n" + git("ls-files", "--stage") + "\n" + git("rev-parse", "HEAD")
+        try git("status", "--porcelain", "--ignored", "--untracked-files=all") + "\n" + git("ls-files", "--stage") + "\n"
+            + git("rev-parse", "HEAD")
     }
 
     /// The worktrees git knows besides the main one (should always be empty afterwards).

@@ -172,7 +172,9 @@ import ResultsView
     }
 
     @Test func namesCannotBreakTheTableLayout() {
-        let file = ResultsFile(benchmarks: [BenchmarkResult(name: "two\nlines\u{1B}[31m", iterations: [1], metrics: ["time": Self.ns([5])])])
+        let file = ResultsFile(benchmarks: [
+            BenchmarkResult(name: "two\nlines\u{1B}[31m", iterations: [1], metrics: ["time": Self.ns([5])]),
+        ])
         let text = ResultsSummaryTable.render(file, style: .plain)
         #expect(text.hasPrefix("""
             benchmark       time/op  ±  cpu/op  p50  p90  p99  p99.9  max  timed  samples

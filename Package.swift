@@ -60,5 +60,6 @@ let package = Package(
         .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "CAllocCounter", "CSystemShims", "FixtureBenchmarks"]),
         .testTarget(name: "MemGateTests", dependencies: ["GateCore", "GateRunner", "MemGateCLI", "BenchResults"]),
         .testTarget(name: "CLITests", dependencies: ["BenchResults", "CLISupport"]),
+        .testTarget(name: "ResultsViewTests", dependencies: ["ResultsView", "BenchResults", "CLISupport"]),
     ]
 )

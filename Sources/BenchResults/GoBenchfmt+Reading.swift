@@ -158,7 +158,9 @@ private struct Parser {
 
     func finish() throws(ResultsError) -> ResultsFile {
         guard !entries.isEmpty else {
-            throw .malformed(path: path, place: "", problem: "neither a memgate results file (JSON) nor Go benchmark output (no Benchmark lines)")
+            throw .malformed(
+                path: path, place: "",
+                problem: "neither a memgate results file (JSON) nor Go benchmark output (no Benchmark lines)")
         }
         let procsValues = Set(entries.compactMap(\.procs))
         let stripProcs = procsValues.count <= 1

@@ -101,7 +101,13 @@ extension GoBenchfmt {
     static func safeKey(_ key: String) -> String {
         var text = ""
         for character in key {
-            if character.isWhitespace || character == ":" { text += "-" } else if character.isUppercase { text += character.lowercased() } else { text.append(character) }
+            if character.isWhitespace || character == ":" {
+                text += "-"
+            } else if character.isUppercase {
+                text += character.lowercased()
+            } else {
+                text.append(character)
+            }
         }
         if let first = text.first, !(first.isLetter && first.isLowercase) { text = "x" + text }
         return text

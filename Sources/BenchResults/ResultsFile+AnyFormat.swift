@@ -34,7 +34,13 @@ extension ResultsFile {
         var escaped = false
         for (offset, byte) in bytes.enumerated() {
             if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
                 continue
             }
             switch byte {
@@ -42,14 +48,18 @@ extension ResultsFile {
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > maximumNesting {
-                    throw .malformed(path: path, place: "byte \(offset)", problem: "nested more than \(maximumNesting) levels deep; not a results file")
+                    throw .malformed(
+                        path: path, place: "byte \(offset)",
+                        problem: "nested more than \(maximumNesting) levels deep; not a results file")
                 }
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
             default: break
             }
         }
         if inString || depth > 0 {
-            let open = inString ? "inside a string" : "with \(depth) array\(depth == 1 ? "" : "s") or object\(depth == 1 ? "" : "s") still open"
+            let open = inString
+                ? "inside a string"
+                : "with \(depth) array\(depth == 1 ? "" : "s") or object\(depth == 1 ? "" : "s") still open"
             throw .malformed(path: path, place: "byte \(bytes.count)",
                              problem: "not valid JSON: the file ends \(open); it looks truncated (an interrupted write or copy?)")
         }

@@ -104,7 +104,8 @@ struct FastJSONParser {
                 case UInt8(ascii: "u"):
                     guard var scalar = hex4() else { return nil }
                     if (0xD800..<0xDC00).contains(scalar) {
-                        guard position + 1 < end, buffer[position] == UInt8(ascii: "\\"), buffer[position + 1] == UInt8(ascii: "u") else { return nil }
+                        guard position + 1 < end, buffer[position] == UInt8(ascii: "\\"),
+                              buffer[position + 1] == UInt8(ascii: "u") else { return nil }
                         position += 2
                         guard let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)

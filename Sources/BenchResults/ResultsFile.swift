@@ -48,7 +48,8 @@ extension ResultsFile: Codable {
         guard schema == ResultsFile.currentSchema else {
             throw DecodingError.dataCorruptedError(
                 forKey: .schema, in: container,
-                debugDescription: "schema \(schema) is not supported (this memgate reads schema \(ResultsFile.currentSchema)); use a memgate version that matches the file, or re-record it")
+                debugDescription: "schema \(schema) is not supported (this memgate reads schema \(ResultsFile.currentSchema)); "
+                    + "use a memgate version that matches the file, or re-record it")
         }
         environment = try container.decodeIfPresent(Environment.self, forKey: .environment) ?? Environment()
         benchmarks = try container.decode([BenchmarkResult].self, forKey: .benchmarks)

@@ -14,7 +14,8 @@ package enum ResultsSummaryTable {
         let finished = file.benchmarks.filter { $0.status == .ok }
         var text = ""
         if file.environment.isDebugBuild {
-            text += style.paint("WARNING: debug build: these numbers are not representative; build with -c release.", .red, bold: true) + "\n\n"
+            let warning = "WARNING: debug build: these numbers are not representative; build with -c release."
+            text += style.paint(warning, .red, bold: true) + "\n\n"
         }
         if !finished.isEmpty {
             text += timeTable(finished).render(style: style) + "\n"
@@ -64,7 +65,8 @@ package enum ResultsSummaryTable {
         for benchmark in benchmarks {
             for name in benchmark.orderedMetricNames where MetricID(rawValue: name) == nil {
                 let metric = benchmark.metrics[name]!
-                rows.append([Cell(benchmark.name), Cell(name), cell(metric), Cell(metric.exact ? "exact" : metric.samples.count == 1 ? "1 sample" : "\(metric.samples.count) samples")])
+                let kind = metric.exact ? "exact" : metric.samples.count == 1 ? "1 sample" : "\(metric.samples.count) samples"
+                rows.append([Cell(benchmark.name), Cell(name), cell(metric), Cell(kind)])
             }
         }
         guard !rows.isEmpty else { return nil }

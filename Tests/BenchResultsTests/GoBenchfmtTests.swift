@@ -200,7 +200,8 @@ import Testing
 
     @Test func bracketsInsideStringsDoNotCount() {
         let name = String(repeating: "[", count: 500)
-        let json = #"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "\#(name)", "status": "ok", "iterations": [1], "metrics": {"time": {"unit": "ns/op", "better": "lower", "samples": [1]}}}]}"#
+        let json = #"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "\#(name)", "status": "ok", "iterations": [1], "#
+            + #""metrics": {"time": {"unit": "ns/op", "better": "lower", "samples": [1]}}}]}"#
         #expect(throws: Never.self) { try ResultsFile.decode(anyFormat: Array(json.utf8), path: "s.json") }
     }
 
@@ -234,10 +235,14 @@ import Testing
     }
 
     @Test(arguments: [
-        #"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "a", "status": "ok", "iterations": [1], "metrics": {"t": {"unit": "ns", "better": "lower", "samples": [01]}}}]}"#,
-        #"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "a", "status": "ok", "iterations": [1], "metrics": {"t": {"unit": "ns", "better": "lower", "samples": [1.]}}}]}"#,
-        #"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "a", "status": "ok", "iterations": [1], "metrics": {"t": {"unit": "ns", "better": "lower", "samples": [inf]}}}]}"#,
-        #"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "a", "status": "sideways", "iterations": [1], "metrics": {}}]}"#,
+        #"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "a", "status": "ok", "iterations": [1], "#
+            + #""metrics": {"t": {"unit": "ns", "better": "lower", "samples": [01]}}}]}"#,
+        #"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "a", "status": "ok", "iterations": [1], "#
+            + #""metrics": {"t": {"unit": "ns", "better": "lower", "samples": [1.]}}}]}"#,
+        #"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "a", "status": "ok", "iterations": [1], "#
+            + #""metrics": {"t": {"unit": "ns", "better": "lower", "samples": [inf]}}}]}"#,
+        #"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "a", "status": "sideways", "iterations": [1], "#
+            + #""metrics": {}}]}"#,
         #"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "a", "status": "ok", "iterations": [1.5], "metrics": {}}]}"#,
         #"{"format": "memgate-results", "schema": 1, "benchmarks": []} trailing"#,
         "{\"format\": \"memgate-results\", \"schema\": 1, \"benchmarks\": [{\"name\": \"a\u{01}\"}]}",
@@ -251,7 +256,8 @@ import Testing
     @Test func invalidUTF8IsRejected() {
         var bytes = Array(#"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "#.utf8)
         bytes += [0xFF, 0xFE]
-        bytes += Array(#"", "status": "ok", "iterations": [1], "metrics": {"t": {"unit": "ns", "better": "lower", "samples": [1]}}}]}"#.utf8)
+        bytes += Array((#"", "status": "ok", "iterations": [1], "#
+            + #""metrics": {"t": {"unit": "ns", "better": "lower", "samples": [1]}}}]}"#).utf8)
         #expect(throws: ResultsError.self) { try ResultsFile.decode(anyFormat: bytes, path: "x.json") }
     }
 }
@@ -271,7 +277,8 @@ import Testing
             texts.append(text)
         }
         for text in texts {
-            let json = #"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "a", "status": "ok", "iterations": [1], "metrics": {"t": {"unit": "u", "better": "lower", "samples": [\#(text)]}}}]}"#
+            let json = #"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "a", "status": "ok", "iterations": [1], "#
+                + #""metrics": {"t": {"unit": "u", "better": "lower", "samples": [\#(text)]}}}]}"#
             let file = try ResultsFile.decode(anyFormat: Array(json.utf8), path: "n.json")
             let expected = try #require(Double(text))
             #expect(file["a"]?.metrics["t"]?.samples == [expected], "\(text)")

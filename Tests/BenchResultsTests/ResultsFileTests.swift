@@ -66,19 +66,25 @@ import Testing
         rejects(document("", schema: "2"), "schema 2 is not supported")
         rejects(document("", schema: "\"1\""), "schema", "expected a number")
         rejects(#"{"format": "memgate-results", "schema": 1}"#, "missing required field \"benchmarks\"")
-        rejects(document(#"{"name": "a", "status": "ok", "iterations": [1, 1], "metrics": {\#(metric)}}, {"name": "a", "status": "ok", "iterations": [1, 1], "metrics": {\#(metric)}}"#),
+        rejects(document(#"{"name": "a", "status": "ok", "iterations": [1, 1], "metrics": {\#(metric)}}, "#
+                         + #"{"name": "a", "status": "ok", "iterations": [1, 1], "metrics": {\#(metric)}}"#),
                 "benchmarks[1] \"a\"", "duplicate benchmark name")
         rejects(document(#"{"name": "", "status": "ok", "iterations": [1], "metrics": {\#(metric)}}"#), "the name is empty")
         rejects(document(#"{"name": "a", "status": "weird", "iterations": [], "metrics": {}}"#), "benchmarks[0].status")
-        rejects(document(#"{"name": "a", "status": "ok", "iterations": [0], "metrics": {\#(metric)}}"#), "iterations[0]", "must be positive")
+        rejects(document(#"{"name": "a", "status": "ok", "iterations": [0], "metrics": {\#(metric)}}"#),
+                "iterations[0]", "must be positive")
         rejects(document(#"{"name": "a", "status": "ok", "iterations": [1], "metrics": {}}"#), "no metric was recorded")
-        rejects(document(#"{"name": "a", "status": "ok", "iterations": [1], "metrics": {"allocs": {"unit": "allocs/op", "better": "lower", "samples": [-1]}}}"#),
+        rejects(document(#"{"name": "a", "status": "ok", "iterations": [1], "#
+                         + #""metrics": {"allocs": {"unit": "allocs/op", "better": "lower", "samples": [-1]}}}"#),
                 "metrics.allocs.samples[0]", "negative")
-        rejects(document(#"{"name": "a", "status": "ok", "iterations": [1], "metrics": {"time": {"unit": "ns/op", "better": "lower", "samples": []}}}"#),
+        rejects(document(#"{"name": "a", "status": "ok", "iterations": [1], "#
+                         + #""metrics": {"time": {"unit": "ns/op", "better": "lower", "samples": []}}}"#),
                 "metrics.time.samples", "no samples")
-        rejects(document(#"{"name": "a", "status": "ok", "iterations": [1], "metrics": {"time": {"unit": "ns/op", "better": "sideways", "samples": [1]}}}"#),
+        rejects(document(#"{"name": "a", "status": "ok", "iterations": [1], "#
+                         + #""metrics": {"time": {"unit": "ns/op", "better": "sideways", "samples": [1]}}}"#),
                 "metrics.time.better")
-        rejects(document(#"{"name": "a", "status": "ok", "iterations": [1], "metrics": {"time": {"unit": "ns/op", "better": "lower", "samples": [1e999]}}}"#))
+        rejects(document(#"{"name": "a", "status": "ok", "iterations": [1], "#
+                         + #""metrics": {"time": {"unit": "ns/op", "better": "lower", "samples": [1e999]}}}"#))
     }
 
     @Test func rejectsNaNWrittenInMemory() {
@@ -91,7 +97,9 @@ import Testing
     }
 
     @Test func acceptsUnknownFieldsOfTheSameSchema() throws {
-        let json = #"{"format": "memgate-results", "schema": 1, "future": true, "benchmarks": [{"name": "a", "status": "ok", "iterations": [1], "extra": 1, "metrics": {"time": {"unit": "ns/op", "better": "lower", "samples": [3], "novel": 2}}}]}"#
+        let json = #"{"format": "memgate-results", "schema": 1, "future": true, "#
+            + #""benchmarks": [{"name": "a", "status": "ok", "iterations": [1], "extra": 1, "#
+            + #""metrics": {"time": {"unit": "ns/op", "better": "lower", "samples": [3], "novel": 2}}}]}"#
         let file = try ResultsFile.decode(json: Array(json.utf8), path: "x")
         #expect(file["a"]?[.time]?.samples == [3])
         #expect(file["a"]?[.time]?.exact == false)

@@ -17,8 +17,10 @@ struct MannWhitneyUTests {
     }
 
     @Test func exactMatchesScipy() {
-        // Each: python3 -c "from scipy.stats import mannwhitneyu as m; r = m(A, B, alternative='two-sided', method='exact'); print(r.statistic, repr(r.pvalue))"
-        // with A, B as in the call (doubles(x...y) is list(range(x, y + 1)), Array(stride(from: s, through: e, by: d)) is list(range(s, e + 1, d))).
+        // Each: python3 -c "from scipy.stats import mannwhitneyu as m;
+        //   r = m(A, B, alternative='two-sided', method='exact'); print(r.statistic, repr(r.pvalue))"
+        // with A, B as in the call (doubles(x...y) is list(range(x, y + 1)),
+        // Array(stride(from: s, through: e, by: d)) is list(range(s, e + 1, d))).
         check([1, 2, 3], [4, 5, 6], u: 0, p: 0.1, .exact)  // fully separated: 2 / C(6, 3) = 0.1
         check([4, 5, 6], [1, 2, 3], u: 9, p: 0.1, .exact)  // the other direction: U = n1 n2
         check([1], [2], u: 0, p: 1, .exact)  // 1 vs 1: both outcomes equally extreme
@@ -33,8 +35,10 @@ struct MannWhitneyUTests {
         check([0.81, 1.32, 2.07, 2.95, 3.4], [1.1, 1.93, 2.5, 3.86, 4.02, 4.6], u: 9, p: 0.32900432900432897, .exact)
         // n1 + n2 = 50, the largest exact case: 2 / C(50, 25).
         check(doubles(1...25), doubles(26...50), u: 0, p: 1.5821457204897228e-14, .exact)
-        check(Array(stride(from: 1.0, through: 49, by: 2)), Array(stride(from: 2.0, through: 50, by: 2)), u: 300, p: 0.8175043412833242, .exact)
-        // A random split of 1...50: python3 -c "import numpy as np; p = np.random.default_rng(7).permutation(50) + 1; print(sorted(p[:20]), sorted(p[20:]))"
+        check(Array(stride(from: 1.0, through: 49, by: 2)), Array(stride(from: 2.0, through: 50, by: 2)),
+              u: 300, p: 0.8175043412833242, .exact)
+        // A random split of 1...50: python3 -c "import numpy as np;
+        //   p = np.random.default_rng(7).permutation(50) + 1; print(sorted(p[:20]), sorted(p[20:]))"
         check(
             [1, 5, 7, 10, 11, 13, 20, 21, 23, 25, 27, 28, 29, 33, 37, 38, 46, 47, 48, 49],
             [2, 3, 4, 6, 8, 9, 12, 14, 15, 16, 17, 18, 19, 22, 24, 26, 30, 31, 32, 34, 35, 36, 39, 40, 41, 42, 43, 44, 45, 50],
@@ -43,12 +47,14 @@ struct MannWhitneyUTests {
     }
 
     @Test func normalMatchesScipyAboveTheExactLimit() {
-        // Each: python3 -c "from scipy.stats import mannwhitneyu as m; r = m(A, B, alternative='two-sided', method='asymptotic'); print(r.statistic, repr(r.pvalue))"
+        // Each: python3 -c "from scipy.stats import mannwhitneyu as m;
+        //   r = m(A, B, alternative='two-sided', method='asymptotic'); print(r.statistic, repr(r.pvalue))"
         // (scipy's default continuity correction; A, B as written in the comment).
         // list(range(1,31)), list(range(31,61))
         check(doubles(1...30), doubles(31...60), u: 0, p: 3.019859359162157e-11, .normal)
         // list(range(1,100,2)), list(range(2,101,2))
-        check(Array(stride(from: 1.0, through: 99, by: 2)), Array(stride(from: 2.0, through: 100, by: 2)), u: 1225, p: 0.8658764106823897, .normal)
+        check(Array(stride(from: 1.0, through: 99, by: 2)), Array(stride(from: 2.0, through: 100, by: 2)),
+              u: 1225, p: 0.8658764106823897, .normal)
         // [15], list(range(1,15))+list(range(16,61))
         check([15], doubles(1...14) + doubles(16...60), u: 14, p: 0.3864102609008919, .normal)
         // list(range(1,41)), list(range(21,61)): overlapping values are ties

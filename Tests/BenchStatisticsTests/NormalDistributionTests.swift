@@ -41,7 +41,8 @@ struct NormalDistributionTests {
             // AS 241 is good to about 1e-16: allow a few ulps of disagreement with scipy.
             expectClose(NormalDistribution.quantile(p), expected, relative: 1e-15, sourceLocation: sourceLocation)
         }
-        // python3 -c "from scipy.stats import norm; [print(p, repr(norm.ppf(p))) for p in [1e-300,1e-20,1e-12,1e-10,1e-5,0.001,0.025,0.1,0.3,0.5,0.575,0.8,0.975,0.999,1-1e-12]]"
+        // python3 -c "from scipy.stats import norm; [print(p, repr(norm.ppf(p))) for p in
+        //   [1e-300,1e-20,1e-12,1e-10,1e-5,0.001,0.025,0.1,0.3,0.5,0.575,0.8,0.975,0.999,1-1e-12]]"
         check(1e-300, -37.0470962993612)  // AS 241 far-tail region (r > 5)
         check(1e-20, -9.262340089798409)
         check(1e-12, -7.034483825301131)

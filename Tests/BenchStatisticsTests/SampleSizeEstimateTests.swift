@@ -44,7 +44,8 @@ struct SampleSizeEstimateTests {
             let n = SampleSizeEstimate.samplesPerSide(baseline: b, current: c, alpha: alpha, power: power)
             #expect(n == expected, sourceLocation: sourceLocation)
         }
-        // python3 -c "from noether import *; b=[100,102,98,101,99,103,97,100,104,96]; c=[x+1 for x in b]; print(per_side(b,c,0.01), per_side(b,c,0.05), per_side(b,c,0.05,0.9))"
+        // python3 -c "from noether import *; b=[100,102,98,101,99,103,97,100,104,96]; c=[x+1 for x in b];
+        //   print(per_side(b,c,0.01), per_side(b,c,0.05), per_side(b,c,0.05,0.9))"
         check(Self.baseline, Self.shifted, alpha: 0.01, 161)  // P = 0.61
         check(Self.baseline, Self.shifted, alpha: 0.05, 109)
         check(Self.baseline, Self.shifted, alpha: 0.05, power: 0.9, 145)

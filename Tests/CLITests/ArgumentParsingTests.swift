@@ -142,8 +142,14 @@ import Testing
     @Test func badDeclarationsTrap() async {
         await #expect(processExitsWith: .failure) { var s = CommandSpec(name: "x", summary: "", usage: ""); s.flag("-x", help: "") }
         await #expect(processExitsWith: .failure) { var s = CommandSpec(name: "x", summary: "", usage: ""); s.flag("--help", help: "") }
-        await #expect(processExitsWith: .failure) { var s = CommandSpec(name: "x", summary: "", usage: ""); s.flag("--v", short: "h", help: "") }
-        await #expect(processExitsWith: .failure) { var s = CommandSpec(name: "x", summary: "", usage: ""); s.option("--a=b", value: "V", help: "") }
+        await #expect(processExitsWith: .failure) {
+            var s = CommandSpec(name: "x", summary: "", usage: "")
+            s.flag("--v", short: "h", help: "")
+        }
+        await #expect(processExitsWith: .failure) {
+            var s = CommandSpec(name: "x", summary: "", usage: "")
+            s.option("--a=b", value: "V", help: "")
+        }
         await #expect(processExitsWith: .failure) {
             var s = CommandSpec(name: "x", summary: "", usage: "")
             s.option("--a", value: "V", help: "")

@@ -76,7 +76,8 @@ private func message<T>(_ body: () throws(UsageError) -> T) -> String? {
 
     @Test func doubleRangeBoundsPrintWithoutTrailingZero() throws {
         let parsed = try given("--alpha", "0.9")
-        #expect(message { () throws(UsageError) in try parsed.double("--alpha", in: 0.001...0.5) } == "--alpha: must be between 0.001 and 0.5, got 0.9")
+        #expect(message { () throws(UsageError) in try parsed.double("--alpha", in: 0.001...0.5) }
+            == "--alpha: must be between 0.001 and 0.5, got 0.9")
     }
 
     @Test(arguments: [
@@ -107,7 +108,8 @@ private func message<T>(_ body: () throws(UsageError) -> T) -> String? {
         ("-inf", "--timeout: '-inf' is not a duration (for example 30s, 500ms, 2m)"),
         ("1m30s", "--timeout: '1m30s' is not a duration (for example 30s, 500ms, 2m)"),
         ("٣s", "--timeout: '٣s' is not a duration (for example 30s, 500ms, 2m)"),  // Arabic-Indic digit
-        (String(repeating: "9", count: 400) + "h", "--timeout: '\(String(repeating: "9", count: 400))h' is not a duration (for example 30s, 500ms, 2m)"),
+        (String(repeating: "9", count: 400) + "h",
+         "--timeout: '\(String(repeating: "9", count: 400))h' is not a duration (for example 30s, 500ms, 2m)"),
     ])
     func durationRejects(text: String, expected: String) throws {
         let parsed = try given("--timeout", text)
@@ -124,9 +126,11 @@ private func message<T>(_ body: () throws(UsageError) -> T) -> String? {
     @Test func choiceIsExactAndListsTheAllowedValues() throws {
         #expect(try given("--format", "json").choice("--format", from: ["text", "json"]) == "json")
         let upper = try given("--format", "JSON")
-        #expect(message { () throws(UsageError) in try upper.choice("--format", from: ["text", "json"]) } == "--format: 'JSON' is not one of text, json")
+        #expect(message { () throws(UsageError) in try upper.choice("--format", from: ["text", "json"]) }
+            == "--format: 'JSON' is not one of text, json")
         let xml = try given("--format", "xml")
-        #expect(message { () throws(UsageError) in try xml.choice("--format", from: ["text", "markdown", "json"]) } == "--format: 'xml' is not one of text, markdown, json")
+        #expect(message { () throws(UsageError) in try xml.choice("--format", from: ["text", "markdown", "json"]) }
+            == "--format: 'xml' is not one of text, markdown, json")
     }
 
     @Test func conversionsReadTheLastOccurrence() throws {

@@ -6,7 +6,13 @@ func strippingEscapes(_ text: String) -> String {
     var result = ""
     var inEscape = false
     for character in text {
-        if character == "\u{1B}" { inEscape = true } else if inEscape { if character == "m" { inEscape = false } } else { result.append(character) }
+        if character == "\u{1B}" {
+            inEscape = true
+        } else if inEscape {
+            if character == "m" { inEscape = false }
+        } else {
+            result.append(character)
+        }
     }
     return result
 }

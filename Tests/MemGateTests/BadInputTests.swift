@@ -12,9 +12,14 @@ import Testing
     static let valid = EndToEndTests.results()
 
     /// Runs `check GOOD BAD` (and `check BAD GOOD`) and checks the contract.
-    func expectRejected(_ path: String, _ fragment: String, in dir: TemporaryDirectory, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectRejected(
+        _ path: String, _ fragment: String, in dir: TemporaryDirectory, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let good = try dir.write("good.json", Self.valid)
-        for arguments in [["check", "--output", "report.json", good, path], ["check", "--output", "report.json", path, good], ["show", path], ["update", path, "--baseline", "bl.json"]] {
+        for arguments in [
+            ["check", "--output", "report.json", good, path], ["check", "--output", "report.json", path, good],
+            ["show", path], ["update", path, "--baseline", "bl.json"],
+        ] {
             // "Quickly": well under a second here; the bound only has to tell a hang (or a
             // runaway read) from a busy machine.
             let run = try MemGateProcess.run(arguments, in: dir.url, timeout: 120)
@@ -33,7 +38,8 @@ import Testing
     }
 
     func benchmark(_ name: String, samples: String = "[1, 2]", metric: String = "time") -> String {
-        #"{"name": "\#(name)", "status": "ok", "iterations": [10, 10], "metrics": {"\#(metric)": {"unit": "ns/op", "better": "lower", "samples": \#(samples)}}}"#
+        #"{"name": "\#(name)", "status": "ok", "iterations": [10, 10], "#
+            + #""metrics": {"\#(metric)": {"unit": "ns/op", "better": "lower", "samples": \#(samples)}}}"#
     }
 
     @Test func missingFile() throws {
@@ -57,15 +63,19 @@ import Testing
     @Test func wrongFormatAndSchema() throws {
         let dir = try TemporaryDirectory()
         try expectRejected(try dir.write("other.json", #"{"format": "other", "schema": 1}"#), "not a memgate results file", in: dir)
-        try expectRejected(try dir.write("schema.json", #"{"format": "memgate-results", "schema": 2, "benchmarks": []}"#), "schema 2 is not supported", in: dir)
-        try expectRejected(try dir.write("shape.json", #"{"format": "memgate-results", "schema": 1, "benchmarks": {}}"#), "benchmarks", in: dir)
+        try expectRejected(
+            try dir.write("schema.json", #"{"format": "memgate-results", "schema": 2, "benchmarks": []}"#),
+            "schema 2 is not supported", in: dir)
+        try expectRejected(
+            try dir.write("shape.json", #"{"format": "memgate-results", "schema": 1, "benchmarks": {}}"#), "benchmarks", in: dir)
     }
 
     @Test func invalidValues() throws {
         let dir = try TemporaryDirectory()
         try expectRejected(try dir.write("nan.json", json(benchmark("a", samples: "[NaN]"))), "not valid JSON", in: dir)
         try expectRejected(try dir.write("inf.json", json(benchmark("a", samples: "[1e999]"))), "a", in: dir)
-        try expectRejected(try dir.write("negative.json", json(benchmark("a", samples: "[1, -2]", metric: "allocs"))), "-2.0 is negative", in: dir)
+        try expectRejected(
+            try dir.write("negative.json", json(benchmark("a", samples: "[1, -2]", metric: "allocs"))), "-2.0 is negative", in: dir)
         try expectRejected(try dir.write("dup.json", json(benchmark("a") + "," + benchmark("a"))), "duplicate benchmark name", in: dir)
         try expectRejected(try dir.write("go.txt", "BenchmarkA 10 -5 ns/op\n"), "is negative", in: dir)
     }
@@ -73,9 +83,11 @@ import Testing
     @Test func pathologicalNestingAndLines() throws {
         let dir = try TemporaryDirectory()
         try expectRejected(try dir.write("deep.json", "{" + String(repeating: "[", count: 100_000)), "nested more than", in: dir)
-        try expectRejected(try dir.write("deeparray.json", String(repeating: "[", count: 100_000)), "neither a memgate results file", in: dir)
+        try expectRejected(
+            try dir.write("deeparray.json", String(repeating: "[", count: 100_000)), "neither a memgate results file", in: dir)
         try expectRejected(try dir.write("line.txt", String(repeating: "a", count: 10_000_000)), "neither a memgate results file", in: dir)
-        try expectRejected(try dir.write("line.json", #"{"format": ""# + String(repeating: "a", count: 10_000_000)), "not valid JSON", in: dir)
+        try expectRejected(
+            try dir.write("line.json", #"{"format": ""# + String(repeating: "a", count: 10_000_000)), "not valid JSON", in: dir)
         var garbage = SeededRandom(seed: 7)
         let bytes = (0..<1_000_000).map { _ in UInt8.random(in: 0...255, using: &garbage) }
         let path = dir.file("garbage.bin")
@@ -119,6 +131,7 @@ import Testing
         try rejected(["check"], "baselines/memgate.json: not valid JSON")
         // Empty: the advice is about the config, not "re-run the benchmarks".
         try dir.write("baselines/memgate.json", "")
-        try rejected(["check"], #"baselines/memgate.json: the file is empty; write a JSON object such as {"noisy": "report"}, or delete the file to use the defaults"#)
+        try rejected(["check"], #"baselines/memgate.json: the file is empty; write a JSON object such as {"noisy": "report"}, "#
+            + #"or delete the file to use the defaults"#)
     }
 }

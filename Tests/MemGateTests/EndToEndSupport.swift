@@ -25,7 +25,9 @@ enum MemGateProcess {
     }()
 
     /// Runs memgate with `arguments` in `directory`, killing it after `timeout` seconds.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], timeout: Double = 30) throws -> Outcome {
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], timeout: Double = 30
+    ) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -34,6 +36,7 @@ enum MemGateProcess {
         env["GITHUB_STEP_SUMMARY"] = nil
         env["NO_COLOR"] = nil
         env["FORCE_COLOR"] = nil
+        for (key, value) in GitIsolation.environment { env[key] = value }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe()
@@ -44,14 +47,40 @@ enum MemGateProcess {
         try process.run()
         let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
+        // Drain both pipes at once: a child that fills one pipe (64 KiB) while we wait for
+        // EOF on the other would block forever.
+        let stderrBox = DataBox()
+        let stderrDrained = DispatchSemaphore(value: 0)
+        let stderrReader = err.fileHandleForReading
+        DispatchQueue.global().async {
+            stderrBox.set(stderrReader.readDataToEndOfFile())
+            stderrDrained.signal()
+        }
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        stderrDrained.wait()
+        let stderrData = stderrBox.get()
         process.waitUntilExit()
         killer.cancel()
         return Outcome(
             code: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
             stderr: String(decoding: stderrData, as: UTF8.self), seconds: Date().timeIntervalSince(start))
     }
+}
+
+/// The environment every git process the tests start runs with, directly (the fixture
+/// repositories) or through memgate (`memgate refs`, the benchmarks' environment probe): no
+/// global or system git config, so the user's settings (hooks, signing, aliases, default
+/// branch, identity) cannot change what happens. Commits name their identity themselves.
+enum GitIsolation {
+    static let environment = ["GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"]
+}
+
+/// Data handed from a draining thread to the thread waiting for it.
+final class DataBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
+    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
 }
 
 /// A fresh temporary directory, removed when the value is deinitialised.

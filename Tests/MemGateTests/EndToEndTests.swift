@@ -9,7 +9,10 @@ import FoundationXML
 @Suite struct EndToEndTests {
     static let steady: [Double] = [100, 101, 99, 100.5, 99.5, 100.2, 99.8, 100.1, 99.9, 100.3]
 
-    static func results(allocs: Double = 3, timeFactor: Double = 1, timeSamples: [Double] = steady, names: [String] = ["json/encode", "sort/n=1000"], failing: String? = nil) -> ResultsFile {
+    static func results(
+        allocs: Double = 3, timeFactor: Double = 1, timeSamples: [Double] = steady, names: [String] = ["json/encode", "sort/n=1000"],
+        failing: String? = nil
+    ) -> ResultsFile {
         var benchmarks = names.map { name in
             Fixture.benchmark(name, [
                 "time": Fixture.time(timeSamples.map { $0 * timeFactor }),
@@ -22,7 +25,18 @@ import FoundationXML
     }
 
     @Test func executableIsBuilt() {
-        #expect(FileManager.default.isExecutableFile(atPath: MemGateProcess.executable.path), "memgate not found at \(MemGateProcess.executable.path)")
+        #expect(FileManager.default.isExecutableFile(atPath: MemGateProcess.executable.path),
+                "memgate not found at \(MemGateProcess.executable.path)")
+    }
+
+    /// More than a pipe's buffer (64 KiB) on stderr: `MemGateProcess.run` must drain stderr
+    /// while it reads stdout, or the child blocks until the timeout kills it.
+    @Test func longStandardErrorIsCollectedWhole() throws {
+        let name = String(repeating: "x", count: 100_000)
+        let run = try MemGateProcess.run(["help", name], timeout: 20)
+        #expect(run.code == 2)
+        #expect(run.stderr == "memgate: unknown command '\(name)'\nRun 'memgate --help' for usage.\n")
+        #expect(run.stdout.isEmpty)
     }
 
     @Test func passExitsZero() throws {
@@ -80,25 +94,30 @@ import FoundationXML
         let new = try dir.write("new.json", Self.results(allocs: 4))
         #expect(try MemGateProcess.run(["check", "--threshold", "allocs=+1", base, new], in: dir.url).code == 0)
         #expect(try MemGateProcess.run(["check", "--threshold", "allocs=off", base, new], in: dir.url).code == 0)
-        try dir.write("cfg.json", #"{"benchmarks": [{"match": "json/*", "thresholds": {"allocs": "+5"}}, {"match": "sort/*", "thresholds": {"allocs": "50%"}}]}"#)
+        try dir.write("cfg.json", #"{"benchmarks": [{"match": "json/*", "thresholds": {"allocs": "+5"}}, "#
+            + #"{"match": "sort/*", "thresholds": {"allocs": "50%"}}]}"#)
         #expect(try MemGateProcess.run(["check", "--config", "cfg.json", base, new], in: dir.url).code == 0)
         #expect(try MemGateProcess.run(["check", "--config", "cfg.json", "--threshold", "allocs=+0", base, new], in: dir.url).code == 1)
         // A metric name in the config that exists nowhere is a note (a shared config may name
         // another executable's custom metric), never silently ignored.
-        try dir.write("typo.json", #"{"thresholds": {"alocs": "+1"}, "benchmarks": [{"match": "*", "thresholds": {"bytes": "off", "widgts": "+1"}}], "noisy": {"peakRSs": "gate"}}"#)
+        try dir.write("typo.json", #"{"thresholds": {"alocs": "+1"}, "#
+            + #""benchmarks": [{"match": "*", "thresholds": {"bytes": "off", "widgts": "+1"}}], "noisy": {"peakRSs": "gate"}}"#)
         let typo = try MemGateProcess.run(["check", "--config", "typo.json", base, new], in: dir.url)
         #expect(typo.code == 1)  // allocs keeps its default +0
-        #expect(typo.stderr.contains("memgate: note: typo.json: thresholds.alocs: no metric named 'alocs' in either file, so this setting applies to nothing (a typo?"), "\(typo.stderr)")
+        #expect(typo.stderr.contains("memgate: note: typo.json: thresholds.alocs: no metric named 'alocs' in either file, "
+                                     + "so this setting applies to nothing (a typo?"), "\(typo.stderr)")
         #expect(typo.stderr.contains("typo.json: benchmarks[0].thresholds.widgts: no metric named 'widgts'"), "\(typo.stderr)")
         #expect(typo.stderr.contains("typo.json: noisy.peakRSs: no metric named 'peakRSs'"), "\(typo.stderr)")
         #expect(!typo.stderr.contains("'bytes'"))
         let clean = try MemGateProcess.run(["check", "--config", "cfg.json", base, new], in: dir.url)
         #expect(!clean.stderr.contains("note:"), "\(clean.stderr)")
         // A per-benchmark glob that matches nothing is a typo until shown otherwise.
-        try dir.write("glob.json", #"{"benchmarks": [{"match": "json/*", "thresholds": {"allocs": "+5"}}, {"match": "srot/*", "thresholds": {"allocs": "+5"}}]}"#)
+        try dir.write("glob.json", #"{"benchmarks": [{"match": "json/*", "thresholds": {"allocs": "+5"}}, "#
+            + #"{"match": "srot/*", "thresholds": {"allocs": "+5"}}]}"#)
         let glob = try MemGateProcess.run(["check", "--config", "glob.json", base, new], in: dir.url)
         #expect(glob.code == 1)  // sort/n=1000 keeps allocs +0
-        #expect(glob.stderr.contains(#"memgate: note: glob.json: benchmarks[1].match: "srot/*" matches no benchmark in either file, so its thresholds apply to nothing"#), "\(glob.stderr)")
+        #expect(glob.stderr.contains(#"memgate: note: glob.json: benchmarks[1].match: "srot/*" matches no benchmark in either file, "#
+                                     + #"so its thresholds apply to nothing"#), "\(glob.stderr)")
         #expect(!glob.stderr.contains("benchmarks[0]"), "\(glob.stderr)")
     }
 
@@ -114,7 +133,8 @@ import FoundationXML
         #expect(run.stdout.contains("environments differ (cpuModel, buildConfiguration)"))
         #expect(run.stdout.contains("WARNING: DEBUG BUILD: the current results come from a debug build"))
         #expect(run.stdout.contains("not gated"))
-        let noisyReport = try MemGateProcess.run(["check", "--noisy", "report", base, try dir.write("n.json", Self.results(timeFactor: 2))], in: dir.url)
+        let noisyReport = try MemGateProcess.run(
+            ["check", "--noisy", "report", base, try dir.write("n.json", Self.results(timeFactor: 2))], in: dir.url)
         #expect(noisyReport.code == 0)
         #expect(noisyReport.stdout.contains("noisy metrics set to report (--noisy or the config's \"noisy\")"))
     }
@@ -143,7 +163,8 @@ import FoundationXML
         try dir.write("baselines/memgate.json", #"{"noisy": {"documentSize": "report"}}"#)
         let note = try MemGateProcess.run(["check", withCustom, withCustom], in: dir.url)
         #expect(note.code == 0)
-        #expect(note.stderr.contains("noisy.documentSize: 'documentSize' is an exact metric, always gated by its threshold, so this setting has no effect"), "\(note.stderr)")
+        #expect(note.stderr.contains("noisy.documentSize: 'documentSize' is an exact metric, always gated by its threshold, "
+                                     + "so this setting has no effect"), "\(note.stderr)")
     }
 
     @Test func severalOutputsAtOnce() throws {
@@ -246,7 +267,8 @@ import FoundationXML
         let merged = try MemGateProcess.run(["merge", first, second, "--output", "out/merged.json"], in: dir.url)
         #expect(merged.code == 0, "\(merged.stderr)")
         #expect(merged.stdout.isEmpty)
-        #expect(merged.stderr.contains("memgate merge: note: \(second) was measured in another environment than \(first) (cpuModel)"), "\(merged.stderr)")
+        #expect(merged.stderr.contains("memgate merge: note: \(second) was measured in another environment than \(first) (cpuModel)"),
+                "\(merged.stderr)")
         #expect(merged.stderr.contains("3 benchmarks from 2 files written to out/merged.json"), "\(merged.stderr)")
         let file = try ResultsFile.read(contentsOf: dir.file("out/merged.json"))
         #expect(file.benchmarks.map(\.name) == ["a/1", "a/2", "b/1"])
@@ -322,7 +344,8 @@ import FoundationXML
         let base = try dir.write("base.json", Self.results(names: [name]))
         let new = try dir.write("new.json", Self.results(allocs: 4, names: [name]))
         let run = try MemGateProcess.run(
-            ["check", "--all", "--format", "github", "--output", "r.md", "--output", "r.xml", "--output", "r.json", "--output", "r.txt", base, new],
+            ["check", "--all", "--format", "github", "--output", "r.md", "--output", "r.xml", "--output", "r.json", "--output", "r.txt",
+             base, new],
             in: dir.url)
         #expect(run.code == 1)
         #expect(run.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("::") })

@@ -13,9 +13,12 @@ enum Fixture {
     static func allocs(_ samples: [Double]) -> Metric { Metric(unit: .allocationsPerOp, exact: true, samples: samples) }
     static func bytes(_ samples: [Double]) -> Metric { Metric(unit: .bytesPerOp, exact: true, samples: samples) }
 
-    static func benchmark(_ name: String, _ metrics: [String: Metric], status: BenchmarkStatus = .ok, message: String? = nil) -> BenchmarkResult {
+    static func benchmark(
+        _ name: String, _ metrics: [String: Metric], status: BenchmarkStatus = .ok, message: String? = nil
+    ) -> BenchmarkResult {
         let count = metrics.values.map(\.samples.count).max() ?? 0
-        return BenchmarkResult(name: name, status: status, message: message, iterations: Array(repeating: 1000, count: count), metrics: metrics)
+        return BenchmarkResult(
+            name: name, status: status, message: message, iterations: Array(repeating: 1000, count: count), metrics: metrics)
     }
 
     static func file(_ benchmarks: [BenchmarkResult], environment: Environment = Fixture.environment) -> ResultsFile {

@@ -78,8 +78,10 @@ import Testing
     @Test func unstableFloorIsAPercentage() throws {
         #expect(try parse(#"{"unstableFloor": "35%"}"#).unstableFloor == 0.35)
         #expect(try parse("{}").unstableFloor == nil)
-        #expect(error(#"{"unstableFloor": "+2"}"#)?.description == #"memgate.json: at unstableFloor: threshold "+2" is not a percentage alone, like 20%"#)
-        #expect(error(#"{"unstableFloor": "off"}"#)?.description == #"memgate.json: at unstableFloor: threshold "off" is not a percentage alone, like 20%"#)
+        #expect(error(#"{"unstableFloor": "+2"}"#)?.description
+            == #"memgate.json: at unstableFloor: threshold "+2" is not a percentage alone, like 20%"#)
+        #expect(error(#"{"unstableFloor": "off"}"#)?.description
+            == #"memgate.json: at unstableFloor: threshold "off" is not a percentage alone, like 20%"#)
         #expect(error(#"{"unstableFloor": 0.2}"#)?.description == "memgate.json: at unstableFloor: expected a string, found 0.2")
     }
 
@@ -98,15 +100,19 @@ import Testing
         func check(_ json: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
             #expect(error(json)?.description == expected, sourceLocation: sourceLocation)
         }
-        check(#"{"threshold": {}}"#, #"memgate.json: at threshold: unknown key "threshold" (known: thresholds, alpha, inconclusive, noisy, unstableFloor, rounds, benchmarks, executables)"#)
+        check(#"{"threshold": {}}"#,
+              #"memgate.json: at threshold: unknown key "threshold" "#
+              + #"(known: thresholds, alpha, inconclusive, noisy, unstableFloor, rounds, benchmarks, executables)"#)
         check(#"{"thresholds": {"time": "ten%"}}"#, #"memgate.json: at thresholds.time: threshold "ten%" is not a percentage like 10%"#)
         check(#"{"thresholds": {"time": 10}}"#, "memgate.json: at thresholds.time: expected a string, found 10")
-        check(#"{"thresholds": {"time": "+1MiB"}}"#, #"memgate.json: at thresholds.time: threshold "+1MiB" uses a bytes unit, but time is not measured in bytes"#)
+        check(#"{"thresholds": {"time": "+1MiB"}}"#,
+              #"memgate.json: at thresholds.time: threshold "+1MiB" uses a bytes unit, but time is not measured in bytes"#)
         check(#"{"alpha": 2}"#, "memgate.json: at alpha: 2.0 is not in (0, 0.5]")
         check(#"{"alpha": "0.01"}"#, #"memgate.json: at alpha: expected a number, found "0.01""#)
         check(#"{"alpha": true}"#, "memgate.json: at alpha: expected a number, found true")
         check(#"{"inconclusive": "maybe"}"#, #"memgate.json: at inconclusive: "maybe" is not one of pass, fail, report"#)
-        check(#"{"benchmarks": [{"match": "a/*", "threshold": {}}]}"#, #"memgate.json: at benchmarks[0].threshold: unknown key "threshold" (known: match, thresholds)"#)
+        check(#"{"benchmarks": [{"match": "a/*", "threshold": {}}]}"#,
+              #"memgate.json: at benchmarks[0].threshold: unknown key "threshold" (known: match, thresholds)"#)
         check(#"{"benchmarks": [{"thresholds": {}}]}"#, #"memgate.json: at benchmarks[0]: missing "match" (a benchmark-name glob)"#)
         check(#"{"benchmarks": [{"match": "x", "thresholds": {"bytes": "5"}}, {"match": "y", "thresholds": {"bytes": "x"}}]}"#,
               #"memgate.json: at benchmarks[1].thresholds.bytes: threshold "x" is not a percentage (10%) or an amount (+2, +1MiB, +500ns)"#)
@@ -115,7 +121,9 @@ import Testing
         check(#"{"noisy": {"peakRSS": "yes"}}"#, #"memgate.json: at noisy.peakRSS: "yes" is not one of gate, report"#)
         check(#"{"noisy": {"*": 1}}"#, #"memgate.json: at noisy.*: expected "gate" or "report", found 1"#)
         check(#"{"noisy": {"": "gate"}}"#, #"memgate.json: at noisy.: the metric name is empty; use "*" for every noisy metric"#)
-        check(#"{"noisy": {"allocs": "report"}}"#, #"memgate.json: at noisy.allocs: allocs is an exact metric, always gated by its threshold; to only show it, set "thresholds": {"allocs": "off"}"#)
+        check(#"{"noisy": {"allocs": "report"}}"#,
+              #"memgate.json: at noisy.allocs: allocs is an exact metric, always gated by its threshold; "#
+              + #"to only show it, set "thresholds": {"allocs": "off"}"#)
         check(#"{"executables": [1]}"#, "memgate.json: at executables[0]: expected a string, found 1")
         check("[]", "memgate.json: expected an object, found an array")
     }

@@ -2,6 +2,20 @@ import BenchResults
 import Foundation
 import Testing
 
+/// The fixture repositories themselves (fast).
+@Suite struct RefsFixtureRepositoryTests {
+    /// git runs without the user's global or system config: nothing but the repository's own
+    /// config is seen, and commits carry the identity the fixture names.
+    @Test func gitSeesNoGlobalConfig() throws {
+        let repo = try RefsFixtureRepository()
+        let origins = try repo.git("config", "--list", "--show-origin").components(separatedBy: "\n").filter { !$0.isEmpty }
+        #expect(!origins.isEmpty)
+        #expect(origins.allSatisfy { $0.hasPrefix("file:.git/config\t") }, "\(origins)")
+        #expect(try repo.git("log", "-1", "--format=%an <%ae>|%cn <%ce>")
+            == "memgate tests <tests@memgate.invalid>|memgate tests <tests@memgate.invalid>\n")
+    }
+}
+
 /// `memgate refs` on temporary git repositories holding the TinyBench fixture: the errors
 /// found before any build (fast).
 @Suite struct RefsErrorTests {
@@ -10,7 +24,8 @@ import Testing
         let before = try repo.state()
         let run = try repo.memgate(["refs", "no-such-branch"], timeout: 60)
         #expect(run.code == 2, "\(run.stderr)")
-        #expect(run.stderr.contains("unknown ref 'no-such-branch' (git rev-parse --verify --quiet no-such-branch^{commit}"), "\(run.stderr)")
+        #expect(run.stderr.contains("unknown ref 'no-such-branch' (git rev-parse --verify --quiet no-such-branch^{commit}"),
+                "\(run.stderr)")
         #expect(run.stdout.isEmpty)
         let head = try repo.memgate(["refs", "HEAD", "nope~3"], timeout: 60)
         #expect(head.code == 2)
@@ -30,7 +45,9 @@ import Testing
         let dir = try TemporaryDirectory()
         try dir.write("Package.swift", "// not built\n")
         try FileManager.default.createDirectory(atPath: dir.file("tmp"), withIntermediateDirectories: true)
-        let run = try MemGateProcess.run(["refs", "main"], in: dir.url, environment: ["TMPDIR": dir.file("tmp"), "GIT_CEILING_DIRECTORIES": dir.url.deletingLastPathComponent().path], timeout: 60)
+        let run = try MemGateProcess.run(
+            ["refs", "main"], in: dir.url,
+            environment: ["TMPDIR": dir.file("tmp"), "GIT_CEILING_DIRECTORIES": dir.url.deletingLastPathComponent().path], timeout: 60)
         #expect(run.code == 2)
         #expect(run.stderr.contains("is not inside a git repository"), "\(run.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.file("tmp")).isEmpty)

@@ -72,6 +72,7 @@ final class RefsFixtureRepository {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", root] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(GitIsolation.environment) { $1 }
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -86,7 +87,8 @@ final class RefsFixtureRepository {
     /// Everything a user could see change: `git status` (untracked and ignored files too),
     /// the index's entries and HEAD.
     func state() throws -> String {
-        try git("status", "--porcelain", "--ignored", "--untracked-files=all") + "\n" + git("ls-files", "--stage") + "\n" + git("rev-parse", "HEAD")
+        try git("status", "--porcelain", "--ignored", "--untracked-files=all") + "\n" + git("ls-files", "--stage") + "\n"
+            + git("rev-parse", "HEAD")
     }
 
     /// The worktrees git knows besides the main one (should always be empty afterwards).
@@ -119,14 +121,16 @@ final class RefsFixtureRepository {
         process.executableURL = MemGateProcess.executable
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: package)
-        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(GitIsolation.environment) { $1 }.merging(["TMPDIR": temporary]) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         return process
     }
 
-    /// Runs `memgate` in the package with this repository's `TMPDIR`.
+    /// Runs `memgate` in the package with this repository's `TMPDIR` (and, as every
+    /// `MemGateProcess.run`, `GitIsolation.environment`).
     func memgate(_ arguments: [String], timeout: Double = 900) throws -> MemGateProcess.Outcome {
         try MemGateProcess.run(arguments, in: URL(fileURLWithPath: package), environment: ["TMPDIR": temporary], timeout: timeout)
     }

@@ -166,7 +166,9 @@ import Testing
 
     @Test func refusesWhatIsNotARevision() {
         func refused(_ revision: String, _ reason: String, sourceLocation: SourceLocation = #_sourceLocation) {
-            #expect(throws: GitRevision.Problem(revision: revision, reason: reason), sourceLocation: sourceLocation) { try GitRevision.check(revision) }
+            #expect(throws: GitRevision.Problem(revision: revision, reason: reason), sourceLocation: sourceLocation) {
+                try GitRevision.check(revision)
+            }
         }
         refused("", "it is empty")
         refused("--upload-pack=x", "it starts with '-' (git would read an option)")

@@ -76,7 +76,8 @@ enum SmallReport {
         var out = ""
         SmallReport.report.writeMarkdown(to: &out)
         #expect(out == """
-        ### ❌ memgate check: FAIL: 1 failed benchmark, 1 regression, 1 improvement, 1 ok, 1 new benchmark, 1 removed benchmark (5 benchmarks)
+        ### ❌ memgate check: FAIL: 1 failed benchmark, 1 regression, 1 improvement, 1 ok, \
+        1 new benchmark, 1 removed benchmark (5 benchmarks)
 
         Baseline `base.json`, current `new.json`.
 
@@ -148,7 +149,8 @@ enum SmallReport {
         ::notice title=memgate%3A sort/n=1000 bytes::improved: 2 KiB/op -> 1 KiB/op (-50.0%25), threshold 5%25
         ::error title=memgate%3A crashy crashed::crashed: signal 11
         ::warning title=memgate%3A gone removed::in the baseline but not in current
-        ::notice title=memgate check::FAIL: 1 failed benchmark, 1 regression, 1 improvement, 1 ok, 1 new benchmark, 1 removed benchmark (5 benchmarks)
+        ::notice title=memgate check::FAIL: 1 failed benchmark, 1 regression, 1 improvement, 1 ok, \
+        1 new benchmark, 1 removed benchmark (5 benchmarks)
 
         """)
     }
@@ -263,7 +265,9 @@ import FoundationXML
 
     @Test func changes() {
         func row(_ b: Double?, _ c: Double?, _ change: Double?) -> MetricComparison {
-            MetricComparison(metric: "m", unit: .bytesPerOp, better: .lower, exact: true, baseline: b, current: c, change: change, threshold: .off, verdict: .pass)
+            MetricComparison(
+                metric: "m", unit: .bytesPerOp, better: .lower, exact: true, baseline: b, current: c, change: change,
+                threshold: .off, verdict: .pass)
         }
         #expect(MetricFormat.change(row(100, 112.3, 0.123)) == "+12.3%")
         #expect(MetricFormat.change(row(100, 96, -0.04)) == "-4.00%")

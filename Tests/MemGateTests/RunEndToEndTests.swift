@@ -54,7 +54,8 @@ extension PackageBuildingTests {
             #expect(regressed.code == 1, "\(regressed.stdout)\n\(regressed.stderr)")
             // The report names the benchmark and the metric on the regressed row.
             let rows = regressed.stdout.split(separator: "\n").filter { $0.contains("REGRESSED") }
-            #expect(rows.contains { $0.hasPrefix("blocks ") && $0.contains(" allocs ") && $0.contains("3 allocs/op") }, "\(regressed.stdout)")
+            #expect(rows.contains { $0.hasPrefix("blocks ") && $0.contains(" allocs ") && $0.contains("3 allocs/op") },
+                    "\(regressed.stdout)")
             #expect(!rows.contains { $0.hasPrefix("spin ") }, "\(regressed.stdout)")
             #expect(regressed.stdout.contains("FAIL"))
 
@@ -74,7 +75,8 @@ extension PackageBuildingTests {
             process.executableURL = MemGateProcess.executable
             process.arguments = ["run", "--update"]
             process.currentDirectoryURL = package.directory.url
-            process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary]) { $1 }
+            process.environment = ProcessInfo.processInfo.environment
+                .merging(GitIsolation.environment) { $1 }.merging(["TMPDIR": temporary]) { $1 }
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
@@ -98,15 +100,19 @@ extension PackageBuildingTests {
             try package.directory.write("baselines/baseline.json", #"{"format": "memgate-results", "schema": 1, "benchm"#)
             let damaged = try MemGateProcess.run(["run"], in: package.directory.url)
             #expect(damaged.code == 2)
-            #expect(damaged.stderr.contains("baselines/baseline.json: at byte 50: not valid JSON: the file ends inside a string; it looks truncated"), "\(damaged.stderr)")
+            #expect(damaged.stderr.contains("baselines/baseline.json: at byte 50: not valid JSON: "
+                                            + "the file ends inside a string; it looks truncated"), "\(damaged.stderr)")
             #expect(damaged.stderr.contains("git checkout -- baselines/baseline.json"), "\(damaged.stderr)")
             #expect(!FileManager.default.fileExists(atPath: package.directory.file(".build")))
             // A misspelt executable: a suggestion and the targets there are (read from the
             // manifest, before any build).
             try FileManager.default.removeItem(atPath: package.directory.file("baselines/baseline.json"))
-            let misspelt = try MemGateProcess.run(["run", "--update", "--executable", "TinyBenchmark"], in: package.directory.url, timeout: 300)
+            let misspelt = try MemGateProcess.run(
+                ["run", "--update", "--executable", "TinyBenchmark"], in: package.directory.url, timeout: 300)
             #expect(misspelt.code == 2)
-            #expect(misspelt.stderr.contains("no executable target named 'TinyBenchmark' in . (from --executable or \"executables\" in baselines/memgate.json): did you mean 'TinyBenchmarks'? it has TinyBenchmarks"), "\(misspelt.stderr)")
+            #expect(misspelt.stderr.contains("no executable target named 'TinyBenchmark' in . "
+                                             + "(from --executable or \"executables\" in baselines/memgate.json): "
+                                             + "did you mean 'TinyBenchmarks'? it has TinyBenchmarks"), "\(misspelt.stderr)")
         }
     }
 }

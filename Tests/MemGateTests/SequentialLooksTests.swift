@@ -45,7 +45,8 @@ import Testing
         check(10, 10, 9, 0)       // less than the minimum fits: no look
         check(10, 10, 0, 0)
         // No estimate at all (rows too small to estimate): the minimum.
-        #expect(SequentialLooks.nextRounds(report: Self.report([("x", .inconclusive, nil)]), roundsSoFar: 10, minimum: 10, affordable: 100) == 10)
+        #expect(SequentialLooks.nextRounds(
+            report: Self.report([("x", .inconclusive, nil)]), roundsSoFar: 10, minimum: 10, affordable: 100) == 10)
     }
 
     @Test func mergeReplacesOnlyTheLaterLooksBenchmarks() {
@@ -112,8 +113,10 @@ import Testing
     static let mild = (share: 1.0 / 3, factor: 1.08)
     static let strong = (share: 0.5, factor: 1.15)
 
-    static func simulate(seed: UInt64, shift: Double = 1, bimodal: (share: Double, factor: Double) = unimodal, threshold: Threshold = .percent(10),
-                         settling: Bool = true) throws -> [ExitCode] {
+    static func simulate(
+        seed: UInt64, shift: Double = 1, bimodal: (share: Double, factor: Double) = unimodal, threshold: Threshold = .percent(10),
+        settling: Bool = true
+    ) throws -> [ExitCode] {
         var random = SeededRandom(seed: seed)
         var options = ComparisonOptions()
         options.thresholds = ThresholdPolicy(overrides: ["time": threshold])
@@ -220,7 +223,8 @@ import Testing
         #expect(Fixture.row(once, "b", "time")?.samplesNeeded == 33)
         #expect(source.roundsRun == 33)
         #expect(source.values[.base]!["steady"]!.count == 10, "only the open benchmark ran again")
-        #expect(report.settling == "settled: looked again 1 time (23 more rounds of b; levels 0.005 first, 0.0013 after: at most 0.01 family-wise)")
+        #expect(report.settling
+            == "settled: looked again 1 time (23 more rounds of b; levels 0.005 first, 0.0013 after: at most 0.01 family-wise)")
         #expect(report.alpha == 0.01)
         #expect(report.exitCode(policy: .report) == .pass)
     }
@@ -233,7 +237,8 @@ import Testing
         let report = try tight.run(&source, options: ComparisonOptions(), clock: { 0 }, status: { _ in })
         #expect(Fixture.row(report, "b", "time")?.verdict == .inconclusive)
         #expect(source.roundsRun == 10)
-        #expect(report.settling == "not settled: 1 benchmark still inconclusive: the time budget (--max-time) allows no further look (levels 0.005 first, 0.0013 after: at most 0.01 family-wise)")
+        #expect(report.settling == "not settled: 1 benchmark still inconclusive: the time budget (--max-time) allows no further look "
+            + "(levels 0.005 first, 0.0013 after: at most 0.01 family-wise)")
         #expect(report.exitCode(policy: .report) == .inconclusive)
     }
 

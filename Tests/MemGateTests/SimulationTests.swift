@@ -40,12 +40,16 @@ import Testing
                 for (offset, metric) in noisyMetrics.enumerated() {
                     let median = 1000 * Double(index + 1) * Double(offset + 1)
                     old[metric] = Metric(unit: .nanosecondsPerOp, samples: draw(&random, median: median, factor: 1))
-                    new[metric] = Metric(unit: .nanosecondsPerOp, samples: draw(&random, median: median, factor: shifted && metric == "time" ? shift.time : 1))
+                    new[metric] = Metric(
+                        unit: .nanosecondsPerOp,
+                        samples: draw(&random, median: median, factor: shifted && metric == "time" ? shift.time : 1))
                 }
                 old["allocs"] = Metric(unit: .allocationsPerOp, exact: true, samples: Array(repeating: 3, count: samples))
-                new["allocs"] = Metric(unit: .allocationsPerOp, exact: true, samples: Array(repeating: 3 + (shifted ? shift.allocs : 0), count: samples))
+                new["allocs"] = Metric(
+                    unit: .allocationsPerOp, exact: true, samples: Array(repeating: 3 + (shifted ? shift.allocs : 0), count: samples))
                 old["bytes"] = Metric(unit: .bytesPerOp, exact: true, samples: Array(repeating: 1000, count: samples))
-                new["bytes"] = Metric(unit: .bytesPerOp, exact: true, samples: Array(repeating: 1000 * (shifted ? shift.bytes : 1), count: samples))
+                new["bytes"] = Metric(
+                    unit: .bytesPerOp, exact: true, samples: Array(repeating: 1000 * (shifted ? shift.bytes : 1), count: samples))
                 before.append(BenchmarkResult(name: "b\(index)", iterations: Array(repeating: 100, count: samples), metrics: old))
                 after.append(BenchmarkResult(name: "b\(index)", iterations: Array(repeating: 100, count: samples), metrics: new))
             }

@@ -5,7 +5,10 @@ import Testing
 @testable import MemGateCLI
 
 @Suite struct ThresholdParsingTests {
-    func check(_ text: String, fraction: Double?, amount: Double?, unit: Threshold.AmountUnit = .plain, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func check(
+        _ text: String, fraction: Double?, amount: Double?, unit: Threshold.AmountUnit = .plain,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let threshold = try Threshold(parsing: text)
         #expect(threshold.fraction == fraction, sourceLocation: sourceLocation)
         #expect(threshold.amount == amount, sourceLocation: sourceLocation)
@@ -41,7 +44,10 @@ import Testing
         #expect(!Threshold.off.isExceeded(from: 1, to: 1000, better: .lower))
     }
 
-    @Test(arguments: ["", "   ", "%", "-5%", "+-2", "ten%", "10%%", "1e3", "+1.2.3", "+1 MiB", "5% 6%", "+1 +2", "+1KB", "+1mb", "nan", "inf%", "10% +1MiB +2", "+5h"])
+    @Test(arguments: [
+        "", "   ", "%", "-5%", "+-2", "ten%", "10%%", "1e3", "+1.2.3", "+1 MiB", "5% 6%", "+1 +2", "+1KB", "+1mb", "nan", "inf%",
+        "10% +1MiB +2", "+5h",
+    ])
     func rejects(_ text: String) {
         #expect(throws: ThresholdError.self) { try Threshold(parsing: text) }
     }

@@ -44,7 +44,8 @@ import Testing
         let moved = Fixture.file(new.benchmarks, environment: otherMachine)
         let update = BaselineUpdate(baseline: old, current: moved, prune: false)
         #expect(update.keptFromOtherEnvironment == ["cores", "swiftVersion"])
-        #expect(update.summary(baselinePath: "bl.json").contains("note: entries kept from the old baseline were measured with another cores, swiftVersion;"))
+        #expect(update.summary(baselinePath: "bl.json")
+            .contains("note: entries kept from the old baseline were measured with another cores, swiftVersion;"))
         // Same environment, or nothing old kept: no note.
         #expect(BaselineUpdate(baseline: old, current: new, prune: false).keptFromOtherEnvironment.isEmpty)
         let replacedAll = Fixture.file(old.benchmarks, environment: otherMachine)

@@ -137,7 +137,8 @@ import Testing
     }
 
     @Test func significantSpeedupImproves() throws {
-        #expect(try Fixture.verdict(Fixture.time(Fixture.steady), Fixture.time(Fixture.scaled(Fixture.steady, 0.8))).verdict == .improvement)
+        #expect(try Fixture.verdict(Fixture.time(Fixture.steady), Fixture.time(Fixture.scaled(Fixture.steady, 0.8))).verdict
+            == .improvement)
     }
 
     @Test func beyondThresholdTooFewSamplesIsInconclusive() throws {
@@ -163,7 +164,9 @@ import Testing
         #expect(row.tooFewSamples)
         #expect(row.samplesNeeded == 5)
         #expect(row.note == "too few samples (2 vs 2) for any change to be significant at alpha=0.01; needs >= 5 per side")
-        #expect(report.warnings == ["1 noisy comparison had too few samples for any change to be significant; record more samples (see the notes)"])
+        #expect(report.warnings == [
+            "1 noisy comparison had too few samples for any change to be significant; record more samples (see the notes)",
+        ])
         // Ten samples per side can reach alpha = 0.01: no warning.
         let enough = try Fixture.verdict(Fixture.time(Fixture.steady), Fixture.time(Fixture.steady))
         #expect(!enough.tooFewSamples)
@@ -198,7 +201,9 @@ import Testing
         let options = ComparisonOptions(noisy: .report)
         let report = try Fixture.compare(
             Fixture.file([Fixture.benchmark("b", ["time": Fixture.time(Fixture.steady), "allocs": Fixture.allocs([1])])]),
-            Fixture.file([Fixture.benchmark("b", ["time": Fixture.time(Fixture.scaled(Fixture.steady, 2)), "allocs": Fixture.allocs([2])])]),
+            Fixture.file([
+                Fixture.benchmark("b", ["time": Fixture.time(Fixture.scaled(Fixture.steady, 2)), "allocs": Fixture.allocs([2])]),
+            ]),
             options: options)
         #expect(Fixture.row(report, "b", "time")?.verdict == .reported)
         #expect(Fixture.row(report, "b", "allocs")?.verdict == .regression)
@@ -208,7 +213,9 @@ import Testing
     /// `"noisy": {"*": "report", "peakRSS": "gate"}`: peak RSS gated, time only shown,
     /// and nothing noisy gated once the fingerprints differ.
     @Test func perMetricNoisyPolicy() throws {
-        func rss(_ mebibytes: Double) -> Metric { Metric(unit: .bytes, samples: Fixture.scaled(Fixture.steady, mebibytes * 1024 * 1024 / 100)) }
+        func rss(_ mebibytes: Double) -> Metric {
+            Metric(unit: .bytes, samples: Fixture.scaled(Fixture.steady, mebibytes * 1024 * 1024 / 100))
+        }
         let base = Fixture.file([Fixture.benchmark("b", ["time": Fixture.time(Fixture.steady), "peakRSS": rss(100)])])
         var bigger = Fixture.benchmark("b", ["time": Fixture.time(Fixture.scaled(Fixture.steady, 2)), "peakRSS": rss(150)])
         let options = { () -> ComparisonOptions in
@@ -220,7 +227,8 @@ import Testing
         #expect(Fixture.row(report, "b", "time")?.verdict == .reported)
         #expect(Fixture.row(report, "b", "peakRSS")?.verdict == .regression)
         #expect(report.noisyGated)
-        #expect(report.noisyNotGatedReason == #"noisy metrics other than peakRSS set to report (the config's "noisy"): those are shown, not gated"#)
+        #expect(report.noisyNotGatedReason
+            == #"noisy metrics other than peakRSS set to report (the config's "noisy"): those are shown, not gated"#)
         #expect(report.outcome == .regression)
 
         var other = Fixture.environment
@@ -284,13 +292,16 @@ import Testing
     }
 
     @Test func absoluteThresholdUnitMismatchForCustomMetricThrows() {
-        let options = ComparisonOptions(thresholds: ThresholdPolicy(overrides: ["hits": Threshold(fraction: nil, amount: 1024, amountUnit: .bytes, isOff: false, text: "+1KiB")]))
+        let options = ComparisonOptions(thresholds: ThresholdPolicy(overrides: [
+            "hits": Threshold(fraction: nil, amount: 1024, amountUnit: .bytes, isOff: false, text: "+1KiB"),
+        ]))
         let metric = Metric(unit: MetricUnit("hits/op"), samples: [1])
         #expect(throws: ThresholdError.self) { try Fixture.verdict(metric, metric, metric: "hits", options: options) }
     }
 
     @Test func unitChangeIsReportedNotCompared() throws {
-        let row = try Fixture.verdict(Metric(unit: MetricUnit("ms"), samples: [1]), Metric(unit: MetricUnit("ns"), samples: [1000]), metric: "lat")
+        let row = try Fixture.verdict(
+            Metric(unit: MetricUnit("ms"), samples: [1]), Metric(unit: MetricUnit("ns"), samples: [1000]), metric: "lat")
         #expect(row.verdict == .reported)
         #expect(row.note.hasPrefix("units differ"))
     }

@@ -34,13 +34,17 @@ extension Calibration {
     package static func detectableChange(
         _ values: [Double], rounds: Int, threshold: Threshold, better: MetricDirection, level: Double, random: inout SeededRandom
     ) -> Double? {
-        changeSteps.first { power(of: values, rounds: rounds, change: $0, threshold: threshold, better: better, level: level, random: &random) >= 0.8 }
+        changeSteps.first {
+            power(of: values, rounds: rounds, change: $0, threshold: threshold, better: better, level: level, random: &random) >= 0.8
+        }
     }
 
     /// The fewest of `roundSteps` that detect `change` under `threshold` with 80% power.
     package static func roundsToDetect(
         _ values: [Double], change: Double, threshold: Threshold, better: MetricDirection, level: Double, random: inout SeededRandom
     ) -> Int? {
-        roundSteps.first { power(of: values, rounds: $0, change: change, threshold: threshold, better: better, level: level, random: &random) >= 0.8 }
+        roundSteps.first {
+            power(of: values, rounds: $0, change: change, threshold: threshold, better: better, level: level, random: &random) >= 0.8
+        }
     }
 }

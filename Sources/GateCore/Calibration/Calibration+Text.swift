@@ -42,9 +42,11 @@ extension Calibration {
         if hidden > 0 { out += "(\(hidden) stable or ungated rows hidden; --all shows them)\n" }
         let seen = report.counts.regressions + report.counts.inconclusive
         out += "\nA/A check of these rounds (pool A as base, pool B as head, one look): \(report.summaryLine)\n"
-        out += "False alarms seen: \(seen) row\(seen == 1 ? "" : "s") (exit \(report.exitCode(policy: .report).rawValue) at one look; refs runs more rounds for inconclusive rows).\n"
+        out += "False alarms seen: \(seen) row\(seen == 1 ? "" : "s") (exit \(report.exitCode(policy: .report).rawValue) at one look; "
+            + "refs runs more rounds for inconclusive rows).\n"
         let rate = Double(splitFalseAlarms) / Double(Calibration.splits) * 100
-        out += "Resampled: \(splitFalseAlarms) of \(Calibration.splits) random splits of these rounds exit non-zero at one look (\(MetricFormat.percentDigits(rate))%).\n"
+        out += "Resampled: \(splitFalseAlarms) of \(Calibration.splits) random splits of these rounds exit non-zero at one look "
+            + "(\(MetricFormat.percentDigits(rate))%).\n"
         out += "\nRecommended configuration (--write merges it into the config file):\n" + recommendation.json
         return out
     }

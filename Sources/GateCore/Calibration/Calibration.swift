@@ -55,7 +55,8 @@ package struct Calibration {
         package static func == (x: Row, y: Row) -> Bool {
             x.benchmark == y.benchmark && x.metric == y.metric && x.unit == y.unit && x.exact == y.exact
                 && x.rounds == y.rounds && x.spread == y.spread && x.change == y.change && x.wander == y.wander
-                && x.detectable == y.detectable && x.roundsNeeded == y.roundsNeeded && x.shift == y.shift && x.threshold == y.threshold && x.verdict == y.verdict
+                && x.detectable == y.detectable && x.roundsNeeded == y.roundsNeeded && x.shift == y.shift
+                && x.threshold == y.threshold && x.verdict == y.verdict
         }
     }
 
@@ -77,15 +78,18 @@ package struct Calibration {
     /// pools them) under `options` (thresholds, alpha, noisy policy of the user's config).
     ///
     /// - Throws: `ThresholdError` when a threshold cannot apply to a metric's unit.
-    package init(a: ResultsFile, b: ResultsFile, options: ComparisonOptions, currentFloor: Double, seed: UInt64 = 1) throws(ThresholdError) {
+    package init(
+        a: ResultsFile, b: ResultsFile, options: ComparisonOptions, currentFloor: Double, seed: UInt64 = 1
+    ) throws(ThresholdError) {
         var levelled = options
         levelled.alpha = SequentialLooks(alpha: options.alpha, settling: true).level(look: 0)
         levelled.family = .allGated
         report = try Comparison.compare(baseline: a, current: b, baselineName: "pool A", currentName: "pool B", options: levelled)
         level = levelled.alpha / Double(max(report.familySize, 1))
         var random = SeededRandom(seed: seed)
-        let verdicts = Dictionary(report.benchmarks.flatMap { entry in entry.metrics.map { ("\(entry.name)\u{0}\($0.metric)", $0.verdict) } },
-                                  uniquingKeysWith: { first, _ in first })
+        let verdicts = Dictionary(
+            report.benchmarks.flatMap { entry in entry.metrics.map { ("\(entry.name)\u{0}\($0.metric)", $0.verdict) } },
+            uniquingKeysWith: { first, _ in first })
         let byName = Dictionary(b.benchmarks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for first in a.benchmarks where first.status == .ok {
             guard let second = byName[first.name], second.status == .ok else { continue }
@@ -122,9 +126,11 @@ package struct Calibration {
             if let change = ratioChange(Array(shuffled[..<x.count]), Array(shuffled[x.count...])) { wanders.append(abs(change)) }
         }
         row.wander = Descriptive.quantile(wanders, 0.99)
-        row.detectable = detectableChange(all, rounds: min(x.count, y.count), threshold: threshold, better: better, level: level, random: &random)
+        row.detectable = detectableChange(
+            all, rounds: min(x.count, y.count), threshold: threshold, better: better, level: level, random: &random)
         let need = CalibrationAdvice.nice(row.wander ?? 0)
-        row.roundsNeeded = roundsToDetect(all, change: 2 * need, threshold: threshold.withFraction(need), better: better, level: level, random: &random)
+        row.roundsNeeded = roundsToDetect(
+            all, change: 2 * need, threshold: threshold.withFraction(need), better: better, level: level, random: &random)
         return row
     }
 
@@ -136,7 +142,9 @@ package struct Calibration {
 
     /// How many of `splits` random splits of both pools (every metric of every benchmark
     /// shuffled between the pools together, round by round) exit non-zero at one look.
-    package static func splitFalseAlarms(a: ResultsFile, b: ResultsFile, options: ComparisonOptions, random: inout SeededRandom) throws(ThresholdError) -> Int {
+    package static func splitFalseAlarms(
+        a: ResultsFile, b: ResultsFile, options: ComparisonOptions, random: inout SeededRandom
+    ) throws(ThresholdError) -> Int {
         let byName = Dictionary(b.benchmarks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var alarms = 0
         for _ in 0..<splits {
@@ -157,8 +165,12 @@ package struct Calibration {
 
     /// Two benchmarks of the sizes of `x` and `y`, their rounds dealt at random from both
     /// (a round keeps all its metrics together).
-    package static func split(_ x: BenchmarkResult, _ y: BenchmarkResult, random: inout SeededRandom) -> (BenchmarkResult, BenchmarkResult) {
-        let names = Set(x.metrics.keys).intersection(y.metrics.keys).filter { x.metrics[$0]!.samples.count == x.iterations.count && y.metrics[$0]!.samples.count == y.iterations.count }
+    package static func split(
+        _ x: BenchmarkResult, _ y: BenchmarkResult, random: inout SeededRandom
+    ) -> (BenchmarkResult, BenchmarkResult) {
+        let names = Set(x.metrics.keys).intersection(y.metrics.keys).filter {
+            x.metrics[$0]!.samples.count == x.iterations.count && y.metrics[$0]!.samples.count == y.iterations.count
+        }
         let total = x.iterations.count + y.iterations.count
         let order = Array(0..<total).shuffled(using: &random)
         func take(_ indices: ArraySlice<Int>, like model: BenchmarkResult) -> BenchmarkResult {
@@ -167,7 +179,9 @@ package struct Calibration {
             result.metrics = [:]
             for name in names {
                 var metric = x.metrics[name]!
-                metric.samples = indices.map { $0 < x.iterations.count ? x.metrics[name]!.samples[$0] : y.metrics[name]!.samples[$0 - x.iterations.count] }
+                metric.samples = indices.map {
+                    $0 < x.iterations.count ? x.metrics[name]!.samples[$0] : y.metrics[name]!.samples[$0 - x.iterations.count]
+                }
                 result.metrics[name] = metric
             }
             return result

@@ -28,7 +28,10 @@ package struct BenchmarkComparison: Sendable, Equatable {
     package var metrics: [MetricComparison]
 
     /// Creates an entry.
-    package init(name: String, presence: Presence, status: BenchmarkStatus = .ok, message: String? = nil, metrics: [MetricComparison] = []) {
+    package init(
+        name: String, presence: Presence, status: BenchmarkStatus = .ok, message: String? = nil,
+        metrics: [MetricComparison] = []
+    ) {
         self.name = name
         self.presence = presence
         self.status = status

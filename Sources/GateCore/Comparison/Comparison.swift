@@ -75,13 +75,16 @@ package enum Comparison {
         let gated = noisyMetrics.filter { options.noisyPolicy(for: $0) == .gate }
         let reported = noisyMetrics.filter { options.noisyPolicy(for: $0) == .report }
         if gated.isEmpty && options.noisy == .report {
-            return (false, "noisy metrics set to report (--noisy or the config's \"noisy\"): machine-dependent metrics are shown, not gated")
+            return (false, "noisy metrics set to report (--noisy or the config's \"noisy\"): "
+                + "machine-dependent metrics are shown, not gated")
         }
         if reported.isEmpty { return (!gated.isEmpty, nil) }
         if options.noisy == .report {
-            return (true, "noisy metrics other than \(gated.joined(separator: ", ")) set to report (the config's \"noisy\"): those are shown, not gated")
+            return (true, "noisy metrics other than \(gated.joined(separator: ", ")) set to report (the config's \"noisy\"): "
+                + "those are shown, not gated")
         }
-        return (!gated.isEmpty, "noisy metrics \(reported.joined(separator: ", ")) set to report (the config's \"noisy\"): shown, not gated")
+        return (!gated.isEmpty, "noisy metrics \(reported.joined(separator: ", ")) set to report (the config's \"noisy\"): "
+            + "shown, not gated")
     }
 
     /// How many noisy rows of `entries` were gated (within the threshold, or candidates of
@@ -119,7 +122,9 @@ package enum Comparison {
                 var out: [Compared] = []
                 out.reserveCapacity(range.count)
                 for index in range {
-                    out.append(try compareBenchmark(benchmarks[index], baselineByName[benchmarks[index].name], environmentsMatch: environmentsMatch, options: options))
+                    out.append(try compareBenchmark(
+                        benchmarks[index], baselineByName[benchmarks[index].name],
+                        environmentsMatch: environmentsMatch, options: options))
                 }
                 results.set(chunk, .success(out))
             } catch {

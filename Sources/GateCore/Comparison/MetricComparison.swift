@@ -28,7 +28,8 @@ package struct MetricComparison: Sendable, Equatable {
         get {
             if let storedPlusMinus { return storedPlusMinus }
             guard let interval = intervalSamples else { return nil }
-            return RatioEstimate.estimate(baseline: interval.baseline, current: interval.current, confidence: interval.confidence)?.plusMinus
+            return RatioEstimate.estimate(
+                baseline: interval.baseline, current: interval.current, confidence: interval.confidence)?.plusMinus
         }
         set { storedPlusMinus = newValue }
     }

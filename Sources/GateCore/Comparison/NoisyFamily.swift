@@ -88,7 +88,8 @@ package struct NoisyFamily {
     /// minimum for which significance is possible at all.
     package static func samplesNeeded(_ candidate: Candidate, level: Double, power: Double) -> Int? {
         let minimum = SampleSizeEstimate.minimumForSignificance(alpha: level)
-        let estimate = SampleSizeEstimate.samplesPerSide(baseline: candidate.baseline, current: candidate.current, alpha: level, power: power)
+        let estimate = SampleSizeEstimate.samplesPerSide(
+            baseline: candidate.baseline, current: candidate.current, alpha: level, power: power)
         return max(minimum, estimate ?? minimum)
     }
 }

@@ -92,7 +92,8 @@ private struct ConfigReader {
             do { config.unstableFloor = try GateConfig.parseFloor(text) } catch { throw fail("unstableFloor", "\(error)") }
         }
         if let value = object["rounds"] {
-            guard let number = value as? NSNumber, !(value is Bool), isNumeric(number), number.doubleValue == number.doubleValue.rounded() else {
+            guard let number = value as? NSNumber, !(value is Bool), isNumeric(number),
+                  number.doubleValue == number.doubleValue.rounded() else {
                 throw fail("rounds", "expected a whole number, found \(describe(value))")
             }
             guard (1...1000).contains(number.doubleValue) else { throw fail("rounds", "\(number.intValue) is not in 1...1000") }
@@ -106,7 +107,9 @@ private struct ConfigReader {
                 guard let match = fields["match"] else { throw fail(place, "missing \"match\" (a benchmark-name glob)") }
                 let pattern = try string(match, at: "\(place).match")
                 guard !pattern.isEmpty else { throw fail("\(place).match", "the pattern is empty") }
-                let overrides = try fields["thresholds"].map { v throws(ConfigError) in try thresholds(v, at: "\(place).thresholds") } ?? [:]
+                let overrides = try fields["thresholds"].map { v throws(ConfigError) in
+                    try thresholds(v, at: "\(place).thresholds")
+                } ?? [:]
                 config.benchmarks.append(GateConfig.Override(match: Glob(pattern), thresholds: overrides))
             }
         }
@@ -137,14 +140,17 @@ private struct ConfigReader {
             }
             guard !key.isEmpty else { throw fail(place, "the metric name is empty; use \"*\" for every noisy metric") }
             if let id = MetricID(rawValue: key), id.isExact {
-                throw fail(place, "\(key) is an exact metric, always gated by its threshold; to only show it, set \"thresholds\": {\"\(key)\": \"off\"}")
+                throw fail(place, "\(key) is an exact metric, always gated by its threshold; "
+                    + "to only show it, set \"thresholds\": {\"\(key)\": \"off\"}")
             }
             config.noisyByMetric[key] = policy
         }
     }
 
     func thresholds(_ value: Any, at keyPath: String) throws(ConfigError) -> [String: Threshold] {
-        guard let object = value as? [String: Any] else { throw fail(keyPath, "expected an object of metric: threshold, found \(describe(value))") }
+        guard let object = value as? [String: Any] else {
+            throw fail(keyPath, "expected an object of metric: threshold, found \(describe(value))")
+        }
         var result: [String: Threshold] = [:]
         for key in object.keys.sorted() {
             let place = "\(keyPath).\(key)"

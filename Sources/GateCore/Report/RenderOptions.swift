@@ -37,7 +37,8 @@ extension Report {
         if let settling { lines.append(settling) }
         let tooFew = counts.tooFewSamples
         if tooFew > 0 {
-            lines.append("\(tooFew) noisy comparison\(tooFew == 1 ? "" : "s") had too few samples for any change to be significant; record more samples (see the notes)")
+            lines.append("\(tooFew) noisy comparison\(tooFew == 1 ? "" : "s") had too few samples for any change to be significant; "
+                + "record more samples (see the notes)")
         }
         return lines
     }

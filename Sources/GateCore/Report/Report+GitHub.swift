@@ -8,7 +8,9 @@ extension Report {
             out.write("::\(kind) title=\(Escape.githubProperty(title))::\(Escape.githubMessage(message))\n")
         }
         for warning in warnings where warning.hasPrefix("DEBUG") { command("warning", "memgate: debug build", warning) }
-        if let reason = noisyNotGatedReason { command("notice", noisyGated ? "memgate: some noisy metrics not gated" : "memgate: noisy metrics not gated", reason) }
+        if let reason = noisyNotGatedReason {
+            command("notice", noisyGated ? "memgate: some noisy metrics not gated" : "memgate: noisy metrics not gated", reason)
+        }
         for benchmark in benchmarks {
             switch benchmark.presence {
             case .failed:
@@ -24,7 +26,9 @@ extension Report {
                     case .improvement: kind = "notice"
                     default: continue
                     }
-                    let message = "\(row.verdict.label): \(MetricFormat.value(row.baseline, row.unit)) -> \(MetricFormat.value(row.current, row.unit)) (\(MetricFormat.change(row))), threshold \(row.threshold.text)" + (row.note.isEmpty ? "" : "; \(row.note)")
+                    let message = "\(row.verdict.label): \(MetricFormat.value(row.baseline, row.unit)) -> "
+                        + "\(MetricFormat.value(row.current, row.unit)) (\(MetricFormat.change(row))), threshold \(row.threshold.text)"
+                        + (row.note.isEmpty ? "" : "; \(row.note)")
                     command(kind, "memgate: \(benchmark.name) \(row.metric)", message)
                 }
             case .added, .baselineFailed:

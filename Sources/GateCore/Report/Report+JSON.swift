@@ -24,11 +24,17 @@ extension Report {
         out.write("  \"debugBuilds\": [\(debugBuilds.map(Escape.json).joined(separator: ", "))],\n")
         out.write("  \"alpha\": \(MetricFormat.json(alpha)),\n")
         out.write("  \"familySize\": \(familySize),\n")
-        out.write("  \"counts\": {\"regressions\": \(c.regressions), \"inconclusive\": \(c.inconclusive), \"improvements\": \(c.improvements), \"passed\": \(c.passed), \"reported\": \(c.reported), \"missingMetrics\": \(c.missing), \"failedBenchmarks\": \(c.failedBenchmarks), \"addedBenchmarks\": \(c.addedBenchmarks), \"removedBenchmarks\": \(c.removedBenchmarks), \"baselineFailed\": \(c.baselineFailed), \"compared\": \(c.compared), \"unstable\": \(c.unstable), \"tooFewSamples\": \(c.tooFewSamples)},\n")
+        out.write("  \"counts\": {\"regressions\": \(c.regressions), \"inconclusive\": \(c.inconclusive), "
+            + "\"improvements\": \(c.improvements), \"passed\": \(c.passed), \"reported\": \(c.reported), "
+            + "\"missingMetrics\": \(c.missing), \"failedBenchmarks\": \(c.failedBenchmarks), "
+            + "\"addedBenchmarks\": \(c.addedBenchmarks), \"removedBenchmarks\": \(c.removedBenchmarks), "
+            + "\"baselineFailed\": \(c.baselineFailed), \"compared\": \(c.compared), \"unstable\": \(c.unstable), "
+            + "\"tooFewSamples\": \(c.tooFewSamples)},\n")
         out.write("  \"benchmarks\": [")
         for (index, benchmark) in benchmarks.enumerated() {
             out.write(index == 0 ? "\n" : ",\n")
-            out.write("    {\"name\": \(Escape.json(benchmark.name)), \"presence\": \"\(benchmark.presence.rawValue)\", \"status\": \"\(benchmark.status.rawValue)\"")
+            out.write("    {\"name\": \(Escape.json(benchmark.name)), \"presence\": \"\(benchmark.presence.rawValue)\", "
+                + "\"status\": \"\(benchmark.status.rawValue)\"")
             if let message = benchmark.message { out.write(", \"message\": \(Escape.json(message))") }
             out.write(", \"metrics\": [")
             for (rowIndex, row) in benchmark.metrics.enumerated() {

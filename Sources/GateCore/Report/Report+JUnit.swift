@@ -23,18 +23,22 @@ extension Report {
                 testcase(benchmark.name, "status", "<skipped message=\"removed: in the baseline but not in current\"/>")
             case .baselineFailed:
                 skipped += 1
-                testcase(benchmark.name, "status", "<skipped message=\"\(Escape.xml(Report.statusLine(benchmark))) in the baseline; not compared\"/>")
+                testcase(
+                    benchmark.name, "status",
+                    "<skipped message=\"\(Escape.xml(Report.statusLine(benchmark))) in the baseline; not compared\"/>")
             case .added:
                 testcase(benchmark.name, "status", "<system-out>new benchmark: not in the baseline</system-out>")
             case .compared:
                 for row in benchmark.metrics {
                     let interval = MetricFormat.plusMinus(row)
-                    let figures = "\(MetricFormat.value(row.baseline, row.unit)) -> \(MetricFormat.value(row.current, row.unit)) (\(MetricFormat.change(row))\(interval.isEmpty ? "" : " " + interval)), threshold \(row.threshold.text)"
+                    let figures = "\(MetricFormat.value(row.baseline, row.unit)) -> \(MetricFormat.value(row.current, row.unit)) "
+                        + "(\(MetricFormat.change(row))\(interval.isEmpty ? "" : " " + interval)), threshold \(row.threshold.text)"
                     let detail = row.note.isEmpty ? figures : "\(figures); \(row.note)"
                     switch row.verdict {
                     case .regression:
                         failures += 1
-                        testcase(benchmark.name, row.metric, "<failure message=\"\(Escape.xml("regressed: " + detail))\" type=\"regression\"/>")
+                        testcase(
+                            benchmark.name, row.metric, "<failure message=\"\(Escape.xml("regressed: " + detail))\" type=\"regression\"/>")
                     case .inconclusive, .missing, .reported:
                         skipped += 1
                         testcase(benchmark.name, row.metric, "<skipped message=\"\(Escape.xml(row.verdict.label + ": " + detail))\"/>")
@@ -46,7 +50,8 @@ extension Report {
         }
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         out.write("<testsuites name=\"memgate\" tests=\"\(cases.count)\" failures=\"\(failures)\" skipped=\"\(skipped)\">\n")
-        out.write("  <testsuite name=\"memgate \(mode.rawValue)\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\">\n")
+        out.write("  <testsuite name=\"memgate \(mode.rawValue)\" tests=\"\(cases.count)\" failures=\"\(failures)\" "
+            + "errors=\"0\" skipped=\"\(skipped)\">\n")
         if !warnings.isEmpty {
             out.write("    <properties>\n")
             for warning in warnings { out.write("      <property name=\"warning\" value=\"\(Escape.xml(warning))\"/>\n") }

@@ -42,7 +42,8 @@ extension Report {
             out.write(paint.red("FAILED   \(Escape.terminal(benchmark.name)): \(Escape.terminal(Report.statusLine(benchmark)))") + "\n")
         }
         for benchmark in notCompared {
-            out.write("SKIPPED  \(Escape.terminal(benchmark.name)): \(Escape.terminal(Report.statusLine(benchmark))) in the baseline; not compared\n")
+            out.write("SKIPPED  \(Escape.terminal(benchmark.name)): \(Escape.terminal(Report.statusLine(benchmark))) "
+                + "in the baseline; not compared\n")
         }
         for benchmark in added { out.write("NEW      \(Escape.terminal(benchmark.name))\n") }
         for benchmark in removed { out.write("REMOVED  \(Escape.terminal(benchmark.name))\n") }

@@ -137,6 +137,7 @@ package struct Report: Sendable, Equatable {
         default: verdict = mode == .check ? "PASS" : "no regression"
         }
         let total = benchmarks.count
-        return "\(verdict): \(parts.isEmpty ? "nothing compared" : parts.joined(separator: ", ")) (\(total) benchmark\(total == 1 ? "" : "s"))"
+        let listed = parts.isEmpty ? "nothing compared" : parts.joined(separator: ", ")
+        return "\(verdict): \(listed) (\(total) benchmark\(total == 1 ? "" : "s"))"
     }
 }

@@ -35,7 +35,8 @@ package enum ResultsTable {
             text += "\n"
             for benchmark in failed {
                 let message = benchmark.message.map { ": \($0)" } ?? ""
-                text += style.paint("\(benchmark.status.rawValue.uppercased())  \(Escape.terminal(benchmark.name))\(Escape.terminal(message))", .red) + "\n"
+                let line = "\(benchmark.status.rawValue.uppercased())  \(Escape.terminal(benchmark.name))\(Escape.terminal(message))"
+                text += style.paint(line, .red) + "\n"
             }
         }
         text += "\nenvironment:\n"

@@ -83,8 +83,10 @@ package struct BaselineUpdate: Sendable, Equatable {
         for name in pruned { text += "  pruned     \(Escape.terminal(name))\n" }
         for (name, status) in notRecorded { text += "  NOT RECORDED \(Escape.terminal(name)): \(Escape.terminal(status))\n" }
         if !keptFromOtherEnvironment.isEmpty {
-            text += "note: entries kept from the old baseline were measured with another \(keptFromOtherEnvironment.joined(separator: ", ")); "
-                + "the file now describes this run's environment, so re-run them (or use --prune) before their time, latency or RSS is gated\n"
+            text += "note: entries kept from the old baseline were measured with another "
+                + "\(keptFromOtherEnvironment.joined(separator: ", ")); "
+                + "the file now describes this run's environment, so re-run them (or use --prune) "
+                + "before their time, latency or RSS is gated\n"
         }
         return text
     }

@@ -106,7 +106,8 @@ package struct ResultsPool {
                 continue
             }
             if existing.unit != metric.unit {
-                throw Mismatch(benchmark: pooled.name, metric: name, problem: "unit \(existing.unit.text) in one run, \(metric.unit.text) in another")
+                throw Mismatch(
+                    benchmark: pooled.name, metric: name, problem: "unit \(existing.unit.text) in one run, \(metric.unit.text) in another")
             }
             if existing.better != metric.better || existing.exact != metric.exact {
                 throw Mismatch(benchmark: pooled.name, metric: name, problem: "direction or exactness differs between runs")

@@ -18,7 +18,10 @@ extension Threshold {
         var amountUnit = AmountUnit.plain
         for part in parts {
             if part.hasSuffix("%") {
-                guard fraction == nil else { throw ThresholdError(text: text, problem: "has two percentages (at most one amount and one percentage, like \"10% +1MiB\")") }
+                guard fraction == nil else {
+                    throw ThresholdError(
+                        text: text, problem: "has two percentages (at most one amount and one percentage, like \"10% +1MiB\")")
+                }
                 var digits = part.dropLast()
                 if digits.hasPrefix("+") { digits = digits.dropFirst() }
                 guard let value = Threshold.parseNumber(digits) else {

@@ -56,6 +56,8 @@ package enum ThresholdDefaults {
     /// (`time=+1MiB`). Custom metrics are checked when compared (their unit is in the file).
     package static func checkUnit(_ threshold: Threshold, metric: String) throws(ThresholdError) {
         guard let unitClass = unitClass(of: metric), !threshold.isCompatible(with: unitClass) else { return }
-        throw ThresholdError(text: threshold.text, problem: "uses a \(threshold.amountUnit.rawValue) unit, but \(metric) is not measured in \(threshold.amountUnit.rawValue)")
+        throw ThresholdError(
+            text: threshold.text,
+            problem: "uses a \(threshold.amountUnit.rawValue) unit, but \(metric) is not measured in \(threshold.amountUnit.rawValue)")
     }
 }

@@ -34,26 +34,12 @@ package enum MetricID: String, CaseIterable, Sendable {
     /// The latency quantiles, in display order.
     package static let latencyQuantiles: [MetricID] = [.p50, .p90, .p99, .p999, .max]
 
-    /// The probability of each latency quantile (max is 1).
-    package var quantileProbability: Double? {
-        switch self {
-        case .p50: 0.5
-        case .p90: 0.9
-        case .p99: 0.99
-        case .p999: 0.999
-        case .max: 1
-        default: nil
-        }
-    }
+    /// The probability of each latency quantile (max is 1); nil for other metrics.
+    package var quantileProbability: Double? { properties.quantile }
 
     /// Whether this metric is exact: identical runs of deterministic code give identical
     /// values (the allocation counters), so the gate compares it without statistics.
-    package var isExact: Bool {
-        switch self {
-        case .allocs, .bytes, .frees, .retained: true
-        default: false
-        }
-    }
+    package var isExact: Bool { properties.exact }
 
     /// Whether values of this metric can never be negative (validated on read).
     package var isNonNegative: Bool { self != .retained }

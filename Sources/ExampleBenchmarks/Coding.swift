@@ -17,7 +17,8 @@ enum Coding {
     }
 
     static let orders: [Order] = (0..<20).map { i in
-        Order(id: i, customer: "customer-\(i)", items: (0..<3).map { Item(sku: "SKU-\(i)-\($0)", quantity: $0 + 1, price: Double(i) * 1.25) }, paid: i % 2 == 0)
+        let items = (0..<3).map { Item(sku: "SKU-\(i)-\($0)", quantity: $0 + 1, price: Double(i) * 1.25) }
+        return Order(id: i, customer: "customer-\(i)", items: items, paid: i % 2 == 0)
     }
 
     static func register(_ suite: Suite) {

@@ -12,34 +12,37 @@ enum ResultBuilder {
     ) -> BenchmarkResult {
         var result = BenchmarkResult(
             name: name, iterations: records.map(\.iterations), latency: LatencyMode(batchSize: latencyBatchSize))
-        func add(_ id: MetricID, _ unit: MetricUnit, better: Metric.Better = .lower, _ value: (SampleRecord) -> Double) {
-            result[id] = Metric(unit: unit, better: better, exact: id.isExact, samples: records.map(value))
+        // Unit, direction and exactness come from the one table, `MetricID.properties`.
+        func add(_ id: MetricID, unit: MetricUnit? = nil, _ value: (SampleRecord) -> Double) {
+            let properties = id.properties
+            result[id] = Metric(unit: unit ?? properties.unit!, better: properties.better, exact: properties.exact,
+                                samples: records.map(value))
         }
-        add(.time, .nanosecondsPerOp) { $0.nanosecondsPerOp }
-        add(.cpu, .nanosecondsPerOp) { $0.cpuNanosecondsPerOp }
+        add(.time) { $0.nanosecondsPerOp }
+        add(.cpu) { $0.cpuNanosecondsPerOp }
         for (index, id) in MetricID.latencyQuantiles.enumerated() {
-            add(id, .nanoseconds) { $0.quantiles[index] }
+            add(id) { $0.quantiles[index] }
         }
         if countsAllocations {
-            add(.allocs, .allocationsPerOp) { $0.allocationsPerOp }
-            add(.bytes, .bytesPerOp) { $0.bytesPerOp }
-            add(.frees, .freesPerOp) { $0.freesPerOp }
-            add(.retained, .allocationsPerOp) { $0.retainedPerOp }
+            add(.allocs) { $0.allocationsPerOp }
+            add(.bytes) { $0.bytesPerOp }
+            add(.frees) { $0.freesPerOp }
+            add(.retained) { $0.retainedPerOp }
         }
         if records.allSatisfy({ $0.peakRSS != nil }) {
-            add(.peakRSS, .bytes) { Double($0.peakRSS!) }
-            add(.rssGrowth, .bytes) { Double($0.rssGrowth!) }
+            add(.peakRSS) { Double($0.peakRSS!) }
+            add(.rssGrowth) { Double($0.rssGrowth!) }
         }
         if records.allSatisfy({ $0.instructions != nil }) {
-            add(.instructions, .instructionsPerOp) { $0.instructionsPerOp! }
+            add(.instructions) { $0.instructionsPerOp! }
         }
         // Work per op / time per op; a sample too quick for the clock counts as 1 ns.
         func perSecond(_ work: Int) -> (SampleRecord) -> Double {
             { Double(work) * 1e9 / max($0.nanosecondsPerOp, 1 / Double($0.iterations)) }
         }
         switch throughput {
-        case let .bytes(perOp)?: add(.throughput, .bytesPerSecond, better: .higher, perSecond(perOp))
-        case let .items(perOp)?: add(.throughput, .itemsPerSecond, better: .higher, perSecond(perOp))
+        case let .bytes(perOp)?: add(.throughput, unit: .bytesPerSecond, perSecond(perOp))
+        case let .items(perOp)?: add(.throughput, unit: .itemsPerSecond, perSecond(perOp))
         case nil: break
         }
         for (key, metric) in customMetrics { result.metrics[key] = metric }

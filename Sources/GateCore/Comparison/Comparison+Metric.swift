@@ -20,7 +20,7 @@ extension Comparison {
         guard let before, let now else { return oneSided(name, before: before, now: now) }
         let exact = before.exact && now.exact
         let threshold = options.thresholds.threshold(benchmark: benchmark, metric: name, exact: exact)
-        guard threshold.isCompatible(with: MetricUnitClass(now.unit)) else {
+        guard threshold.isCompatible(with: now.unit.scale) else {
             throw ThresholdError(text: threshold.text, problem: "cannot apply to \(benchmark) \(name), measured in \(now.unit)")
         }
         let b = before.median, c = now.median

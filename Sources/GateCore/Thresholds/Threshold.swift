@@ -95,11 +95,11 @@ package struct Threshold: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Whether the absolute part (if any) can apply to a metric measured in `unit`.
-    package func isCompatible(with unit: MetricUnitClass) -> Bool {
+    package func isCompatible(with scale: MetricUnit.Scale) -> Bool {
         switch amountUnit {
         case .plain: true
-        case .bytes: unit == .bytes
-        case .time: unit == .time
+        case .bytes: scale == .binaryBytes
+        case .time: scale == .time
         }
     }
 
@@ -110,22 +110,3 @@ package struct Threshold: Sendable, Equatable, CustomStringConvertible {
 
 /// Which direction of change is an improvement (mirrors `Metric.Better`).
 package typealias MetricDirection = BenchResults.Metric.Better
-
-/// The unit family of a metric, for checking absolute thresholds against it.
-package enum MetricUnitClass: Sendable, Equatable {
-    /// ns, ns/op.
-    case time
-    /// B, B/op.
-    case bytes
-    /// Anything else.
-    case other
-
-    /// The class of `unit`.
-    package init(_ unit: MetricUnit) {
-        switch unit.scale {
-        case .time: self = .time
-        case .binaryBytes: self = .bytes
-        case .decimal: self = .other
-        }
-    }
-}

@@ -33,27 +33,24 @@ extension RefsCommand {
             interrupt.checkpoint()
             interrupt.uninstall()
         }
-        // Builds and benchmarks get a TMPDIR inside the workspace, so what SwiftPM leaves
-        // there goes away with it. Restored (before the workspace is removed) on return.
-        let savedTemporaryDirectory = ProcessInfo.processInfo.environment["TMPDIR"]
-        setenv("TMPDIR", workspace.childTemporaryDirectory, 1)
-        defer {
-            if let savedTemporaryDirectory { setenv("TMPDIR", savedTemporaryDirectory, 1) } else { unsetenv("TMPDIR") }
-        }
+        // Builds and benchmarks get a TMPDIR inside the workspace (`childEnvironment`), so
+        // what SwiftPM leaves there goes away with it; memgate's own environment is untouched.
+        let environment = workspace.childEnvironment
         return try interrupt.runLongPart(progress: progress, workspace: workspace) {
             let status = { (text: String) in progress.update("memgate refs: " + text) }
             func build(_ side: RefsSide, _ revision: String?, _ commit: String?) throws -> BuiltSide {
                 if revision != nil { interrupt.checkpoint() }
                 let checkout = try sideCheckout(side, revision, commit, plan, revisions, workspace)
                 return try BuiltSide.build(checkout, listed: plan.executables, selection: plan.selection,
-                                           layout: plan.layout, status: status)
+                                           layout: plan.layout, environment: environment, status: status)
             }
             let base = try build(.base, plan.baseRevision, revisions.baseCommit)
             let head = try build(.head, plan.headRevision, revisions.headCommit)
             guard !base.benchmarks.isEmpty || !head.benchmarks.isEmpty else {
                 throw BuiltSide.Failure(description: "no benchmark matches --filter/--skip on either side")
             }
-            var runs = InterleavedRuns(base: base, head: head, forwardedArguments: plan.forwarded, workspace: workspace)
+            var runs = InterleavedRuns(
+                base: base, head: head, forwardedArguments: plan.forwarded, workspace: workspace, environment: environment)
             let settled = SettledRuns(
                 looks: SequentialLooks(alpha: plan.gate.options.alpha, settling: plan.maxTime > 0), rounds: plan.rounds,
                 maxSeconds: plan.maxTime, baselineName: "base \(base.checkout.label)", currentName: "head \(head.checkout.label)")

@@ -28,6 +28,8 @@ package struct InterleavedRuns: RoundSource {
     package var forwardedArguments: [String]
     /// Where the per-run results files go (each is deleted once pooled).
     package var workspace: RefsWorkspace
+    /// Environment overrides for every run (the workspace's `TMPDIR`, for instance).
+    package var environment: [String: String]
     /// The rounds run so far (by every call).
     package private(set) var roundsRun = 0
     /// Each side's pooled results so far.
@@ -37,11 +39,14 @@ package struct InterleavedRuns: RoundSource {
     package private(set) var seconds: [String: (total: Double, rounds: Int)] = [:]
 
     /// Creates runs with nothing run yet.
-    package init(base: BuiltSide, head: BuiltSide, forwardedArguments: [String], workspace: RefsWorkspace) {
+    package init(
+        base: BuiltSide, head: BuiltSide, forwardedArguments: [String], workspace: RefsWorkspace, environment: [String: String] = [:]
+    ) {
         self.base = base
         self.head = head
         self.forwardedArguments = forwardedArguments
         self.workspace = workspace
+        self.environment = environment
     }
 
     /// Each side's pooled results.
@@ -78,7 +83,7 @@ package struct InterleavedRuns: RoundSource {
             let outcome = try Subprocess(
                 executable: executable,
                 arguments: forwardedArguments + ["--filter", ExactNamePattern.regex(for: step.benchmark), "--output", output, "--quiet"],
-                directory: side.checkout.packagePath, environment: ["GIT_OPTIONAL_LOCKS": "0"]
+                directory: side.checkout.packagePath, environment: environment.merging(["GIT_OPTIONAL_LOCKS": "0"]) { $1 }
             ).run()
             // Exit 1 means the benchmark failed, crashed or timed out; its results say so.
             guard outcome.status == 0 || outcome.status == 1, FileManager.default.fileExists(atPath: output) else {

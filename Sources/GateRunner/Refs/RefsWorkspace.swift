@@ -45,6 +45,10 @@ package final class RefsWorkspace: @unchecked Sendable {
     /// every build; here they go away with the workspace.
     package var childTemporaryDirectory: String { root + "/tmp" }
 
+    /// The environment overrides of every build and run inside the workspace: `TMPDIR` set
+    /// to `childTemporaryDirectory`, so what SwiftPM leaves there goes away with it.
+    package var childEnvironment: [String: String] { ["TMPDIR": childTemporaryDirectory] }
+
     /// Adds a detached worktree of `commit` for `side` and returns its folder.
     package func checkout(_ side: RefsSide, commit: String) throws -> String {
         let path = "\(root)/\(side)"

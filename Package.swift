@@ -20,14 +20,18 @@ let package = Package(
         // closing inherited descriptors at posix_spawn.
         .target(name: "CSystemShims"),
 
+        // The C library calls more than one module makes, once: writing a whole buffer to a
+        // file descriptor.
+        .target(name: "SystemSupport"),
+
         // Pure Swift: statistics with stated assumptions (U test, Holm, intervals).
         .target(name: "BenchStatistics"),
 
         // Pure Swift: the results/baseline model, JSON, units, Go benchfmt, atomic writes.
-        .target(name: "BenchResults", dependencies: ["BenchStatistics"]),
+        .target(name: "BenchResults", dependencies: ["BenchStatistics", "SystemSupport"]),
 
         // Small terminal helpers shared by both executables: arguments, tables, colour.
-        .target(name: "CLISupport"),
+        .target(name: "CLISupport", dependencies: ["SystemSupport"]),
 
         // The compact results tables both executables print.
         .target(name: "ResultsView", dependencies: ["BenchResults", "BenchStatistics", "CLISupport"]),
@@ -44,7 +48,7 @@ let package = Package(
         .target(name: "GateRunner", dependencies: ["GateCore", "BenchResults", "CLISupport"]),
 
         // The commands: each parses its arguments, plans, calls GateRunner and GateCore, reports.
-        .target(name: "MemGateCLI", dependencies: ["GateCore", "GateRunner", "BenchResults", "CLISupport"]),
+        .target(name: "MemGateCLI", dependencies: ["GateCore", "GateRunner", "BenchResults", "CLISupport", "SystemSupport"]),
 
         // Thin executable over MemGateCLI. Never links the allocation interposer.
         .executableTarget(name: "memgate", dependencies: ["MemGateCLI"]),

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SystemSupport
 
 /// Every call CLISupport makes into the C library, in one place.
 ///
@@ -37,36 +38,18 @@ enum Syscalls {
     /// - Returns: false when the descriptor fails for good (`EBADF`, `EPIPE` with SIGPIPE
     ///   ignored, a full disk...); the unwritten rest is dropped.
     /// The corresponding C function is `write`.
+    /// The loop is `SystemSupport.writeAll`.
     @discardableResult
     static func writeAll(_ string: String, to fd: Int32) -> Bool {
         var string = string
-        return string.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0 && errno == EINTR {
-                    continue
-                } else if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
-                    var request = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-                    _ = poll(&request, 1, -1)
-                } else {
-                    return false
-                }
-            }
-            return true
-        }
+        return string.withUTF8 { SystemSupport.writeAll(UnsafeRawBufferPointer($0), to: fd) == nil }
     }
 }
 
 #if canImport(Glibc)
 private let systemIsatty = Glibc.isatty
-private let systemWrite = Glibc.write
 #elseif canImport(Musl)
 private let systemIsatty = Musl.isatty
-private let systemWrite = Musl.write
 #elseif canImport(Darwin)
 private let systemIsatty = Darwin.isatty
-private let systemWrite = Darwin.write
 #endif

@@ -4,27 +4,19 @@ import Glibc
 import Darwin
 #endif
 import BenchResults
-import GateCore
-import GateRunner
+import SystemSupport
 
 /// Appends to a file (for `$GITHUB_STEP_SUMMARY`, which several steps share).
 enum FileAppend {
-    /// Appends `bytes` to `path`, creating it if needed, in one `write` per chunk with
-    /// `O_APPEND` so concurrent appenders do not interleave within a chunk.
+    /// Appends `bytes` to `path`, creating it if needed, with `O_APPEND` (each `write` of
+    /// `SystemSupport.writeAll` lands at the end, so concurrent appenders do not interleave
+    /// within a chunk).
     ///
     /// - Throws: `ResultsError.unwritable` naming `path`.
     static func append(_ bytes: [UInt8], to path: String) throws(ResultsError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NONBLOCK, 0o644)
         guard fd >= 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw .unwritable(path: path, reason: String(cString: strerror(errno)))
-            }
-            offset += written
-        }
+        if let failure = writeAll(bytes, to: fd) { throw .unwritable(path: path, reason: String(cString: strerror(failure))) }
     }
 }

@@ -30,7 +30,7 @@ struct CheckCommand: Subcommand {
     }
 
     static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
-        try GateRun.run(arguments, mode: .check, context: &context)
+        try GatePipeline.run(arguments, mode: .check, context: &context)
     }
 }
 
@@ -50,6 +50,6 @@ struct CompareCommand: Subcommand {
     }
 
     static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
-        try GateRun.run(arguments, mode: .compare, context: &context)
+        try GatePipeline.run(arguments, mode: .compare, context: &context)
     }
 }

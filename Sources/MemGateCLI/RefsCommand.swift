@@ -104,8 +104,8 @@ struct RefsCommand: Subcommand {
         if !progress.isEnabled {
             context.errors += summaryLine(plan, sides, seconds: Date().timeIntervalSince(started))
         }
-        try GateRun.prepare(sides.pooled[.base]!, sides.pooled[.head]!, gate: plan.gate, context: &context)
-        return try GateRun.render(sides.report, gate: plan.gate, context: &context)
+        try GatePipeline.prepare(sides.pooled[.base]!, sides.pooled[.head]!, gate: plan.gate, context: &context)
+        return try GatePipeline.render(sides.report, gate: plan.gate, context: &context)
     }
 
     /// Writes the pooled results to `directory`/base.json and head.json (`--keep-results`).

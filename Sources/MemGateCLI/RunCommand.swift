@@ -99,7 +99,7 @@ struct RunCommand: Subcommand {
                 return try UpdateCommand.record(results, baselinePath: plan.baselinePath, prune: plan.prune, context: &context)
             }
             let baseline = try plan.comparedBaseline(ran: { try benchmarkNames(of: built) })
-            return try GateRun.report(baseline: baseline, current: results, baselineName: plan.baselinePath,
+            return try GatePipeline.report(baseline: baseline, current: results, baselineName: plan.baselinePath,
                                       currentName: plan.resultsPath, gate: plan.gate, context: &context)
         } catch {
             interrupt.checkpoint()  // an error a killed child caused is not reported

@@ -1,4 +1,5 @@
 import BenchResults
+import BenchStatistics
 import CLISupport
 
 /// The `show` view of a results file: one row per benchmark and metric (median, ±,
@@ -22,7 +23,8 @@ package enum ResultsTable {
             }
             for metricName in benchmark.orderedMetricNames {
                 let metric = benchmark.metrics[metricName]!
-                let plusMinus = medianInterval(metric.samples).map { "±" + MetricFormat.percentDigits($0 * 100) + "%" } ?? ""
+                let interval = MedianInterval.relativeHalfWidth(metric.samples)
+                let plusMinus = interval.map { "±" + MetricFormat.percentDigits($0 * 100) + "%" } ?? ""
                 let kind = (metric.exact ? "exact" : "noisy") + (metric.better == .higher ? ", higher is better" : "")
                 table.addRow([
                     Cell(Escape.terminal(benchmark.name)), Cell(Escape.terminal(metricName)), Cell(metric.unit.format(metric.median)),
@@ -42,21 +44,6 @@ package enum ResultsTable {
         text += "\nenvironment:\n"
         for (field, value) in environmentFields(file.environment) { text += "  \(field): \(Escape.terminal(value))\n" }
         return text
-    }
-
-    /// Half-width of the distribution-free confidence interval of the median (order
-    /// statistics at (n ± 1.96 √n) / 2; the full range below 6 samples), relative to the
-    /// median; `nil` when the median is 0 or there is one sample.
-    package static func medianInterval(_ samples: [Double]) -> Double? {
-        guard samples.count > 1 else { return nil }
-        let sorted = samples.sorted()
-        let n = Double(sorted.count)
-        let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-        guard median != 0 else { return nil }
-        let k = max(0, Int(((n - 1.96 * n.squareRoot()) / 2).rounded(.down)) - 1)
-        let lower = sorted[min(k, sorted.count - 1)]
-        let upper = sorted[max(sorted.count - 1 - k, 0)]
-        return max(median - lower, upper - median) / abs(median)
     }
 
     package static func environmentFields(_ e: Environment) -> [(String, String)] {

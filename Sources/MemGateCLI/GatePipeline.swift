@@ -6,7 +6,7 @@ import GateCore
 import GateRunner
 
 /// What `check` and `compare` do: read, compare, render, write.
-enum GateRun {
+enum GatePipeline {
     /// Table rows appended to `$GITHUB_STEP_SUMMARY` at most (GitHub caps a step's
     /// summary at 1 MiB; a row is about 150 bytes).
     static let stepSummaryRows = 1000
@@ -59,7 +59,7 @@ enum GateRun {
             try OutputFile.write(Array(text.utf8), to: path)
         }
         if let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-            let summaryOptions = RenderOptions(color: false, verbose: gate.verbose, maxRows: GateRun.stepSummaryRows)
+            let summaryOptions = RenderOptions(color: false, verbose: gate.verbose, maxRows: GatePipeline.stepSummaryRows)
             let text = report.rendered(.markdown, options: summaryOptions, policy: gate.policy)
             do { try FileAppend.append(Array(text.utf8), to: summary) } catch { throw CommandError(error) }
         }

@@ -26,42 +26,54 @@ struct RefsCommand: Subcommand {
         var spec = CommandSpec(
             name: "memgate refs", summary: "Build two git revisions, run their benchmarks interleaved, and gate HEAD against BASE.",
             usage: "memgate refs [options] BASE [HEAD]",
-            discussion: """
-            Checks BASE (and HEAD, when given) out into temporary git worktrees, builds each side's \
-            benchmark executables in release into separate build folders (functions and blocks \
-            aligned to 64 bytes, so an edit elsewhere cannot fake a time change through code \
-            layout; --no-align turns that off), and runs them in \
-            alternating rounds (base then head, then head then base, ...): in each round every \
-            benchmark runs once per side, each run a fresh process keeping --samples samples. Each \
-            run contributes one value per metric (the median of its samples: samples within one \
-            process are not independent), so each side has --rounds values per metric, compared \
-            exactly like 'memgate check BASE HEAD': both sides ran on this machine with the same \
-            toolchain, so time, latency, CPU and RSS are gated (thresholds from --config and \
-            --threshold; a config's "noisy" key does not apply here, --noisy report does). Without HEAD, the \
-            working tree is compared, uncommitted changes included; it is built in place into a \
-            build folder of its own, never .build. Benchmarks found on one side only are reported.
+            discussion: discussion)
+        declareOptions(on: &spec)
+        GateArguments.declare(on: &spec)
+        spec.positional("BASE", help: "The git revision to compare against (branch, tag, commit, origin/main...).")
+        spec.positional("HEAD", help: "The git revision to check; the working tree (with uncommitted changes) if left out.", optional: true)
+        return spec
+    }
 
-            A benchmark left inconclusive (beyond its threshold, not significantly) runs more \
-            rounds, interleaved as before, and is compared again, up to 4 more times while \
-            --max-time lasts; each benchmark keeps the verdict of the look that decided it. The \
-            first look tests at alpha/2, each later one at alpha/8, so the chance of any false \
-            regression stays at most alpha (docs/thresholds.md). Exit 3 is left only for what \
-            the budget could not settle, with the rounds that would.
+    /// The help text's discussion.
+    private static let discussion = """
+        Checks BASE (and HEAD, when given) out into temporary git worktrees, builds each side's \
+        benchmark executables in release into separate build folders (functions and blocks \
+        aligned to 64 bytes, so an edit elsewhere cannot fake a time change through code \
+        layout; --no-align turns that off), and runs them in \
+        alternating rounds (base then head, then head then base, ...): in each round every \
+        benchmark runs once per side, each run a fresh process keeping --samples samples. Each \
+        run contributes one value per metric (the median of its samples: samples within one \
+        process are not independent), so each side has --rounds values per metric, compared \
+        exactly like 'memgate check BASE HEAD': both sides ran on this machine with the same \
+        toolchain, so time, latency, CPU and RSS are gated (thresholds from --config and \
+        --threshold; a config's "noisy" key does not apply here, --noisy report does). Without HEAD, the \
+        working tree is compared, uncommitted changes included; it is built in place into a \
+        build folder of its own, never .build. Benchmarks found on one side only are reported.
 
-            The benchmark executables of each side are those its own baselines/memgate.json lists \
-            under "executables", else every executable target that depends on BenchKit. Worktrees \
-            and temporary folders are removed on success, failure and Ctrl-C. Progress goes to \
-            standard error on a terminal; otherwise one summary line.
+        A benchmark left inconclusive (beyond its threshold, not significantly) runs more \
+        rounds, interleaved as before, and is compared again, up to 4 more times while \
+        --max-time lasts; each benchmark keeps the verdict of the look that decided it. The \
+        first look tests at alpha/2, each later one at alpha/8, so the chance of any false \
+        regression stays at most alpha (docs/thresholds.md). Exit 3 is left only for what \
+        the budget could not settle, with the rounds that would.
 
-            Exit codes: 0 pass, 1 regression (or a benchmark failed in HEAD), 2 usage or input \
-            error (not a git repository, unknown ref, no benchmark executable in BASE, a side that \
-            fails to build), 3 inconclusive only, 130/143 interrupted by SIGINT/SIGTERM.
+        The benchmark executables of each side are those its own baselines/memgate.json lists \
+        under "executables", else every executable target that depends on BenchKit. Worktrees \
+        and temporary folders are removed on success, failure and Ctrl-C. Progress goes to \
+        standard error on a terminal; otherwise one summary line.
 
-            Examples:
-              swift run -c release memgate refs origin/main
-              swift run -c release memgate refs main feature --rounds 10 --filter '^json/'
-              swift run -c release memgate refs origin/main --threshold time=5% --keep-results refs-results
-            """)
+        Exit codes: 0 pass, 1 regression (or a benchmark failed in HEAD), 2 usage or input \
+        error (not a git repository, unknown ref, no benchmark executable in BASE, a side that \
+        fails to build), 3 inconclusive only, 130/143 interrupted by SIGINT/SIGTERM.
+
+        Examples:
+          swift run -c release memgate refs origin/main
+          swift run -c release memgate refs main feature --rounds 10 --filter '^json/'
+          swift run -c release memgate refs origin/main --threshold time=5% --keep-results refs-results
+        """
+
+    /// The options of `refs` itself (the gate's shared ones follow them in the help).
+    private static func declareOptions(on spec: inout CommandSpec) {
         spec.option("--package-path", value: "DIR",
             help: "The Swift package whose benchmarks to compare (its path inside the repository is used on both sides).",
             defaultDescription: ".")
@@ -86,10 +98,6 @@ struct RefsCommand: Subcommand {
         spec.option("--build-root", value: "DIR",
             help: "Keep the build folders in DIR/base and DIR/head across runs (incremental builds, CI caches).",
             defaultDescription: "temporary, removed")
-        GateArguments.declare(on: &spec)
-        spec.positional("BASE", help: "The git revision to compare against (branch, tag, commit, origin/main...).")
-        spec.positional("HEAD", help: "The git revision to check; the working tree (with uncommitted changes) if left out.", optional: true)
-        return spec
     }
 
     /// parse (`RefsPlan`) -> resolve the revisions -> build and run both sides

@@ -13,6 +13,13 @@ enum FixtureBenchmarks: BenchmarkSuite {
     static let bytesPerAllocation = 48
 
     static func register(_ suite: Suite) {
+        registerExact(suite)
+        registerMemoryAndCustom(suite)
+        registerFailures(suite)
+    }
+
+    /// Workloads whose allocation counts are known exactly.
+    static func registerExact(_ suite: Suite) {
         suite.benchmark("exact/empty") { b in
             for _ in b.loop {}
         }
@@ -49,6 +56,10 @@ enum FixtureBenchmarks: BenchmarkSuite {
         suite.benchmark("exact/capped", configuration: .init(maxIterations: 100)) { b in
             for _ in b.loop {}
         }
+    }
+
+    /// A known RSS footprint and a custom metric.
+    static func registerMemoryAndCustom(_ suite: Suite) {
         suite.benchmark("memory/touch-64MiB") { b in
             for _ in b.loop {
                 let size = 64 << 20
@@ -62,6 +73,11 @@ enum FixtureBenchmarks: BenchmarkSuite {
             for _ in b.loop {}
             b.report(7, unit: "widgets", exact: true)
         }
+    }
+
+    /// Every way a benchmark can fail: crash, hang, timeout, misuse of the loop, a throw,
+    /// a bad configuration.
+    static func registerFailures(_ suite: Suite) {
         suite.benchmark("fail/crash") { b in
             for _ in b.loop { raise(SIGSEGV) }
         }

@@ -99,20 +99,7 @@ private struct ConfigReader {
             guard (1...1000).contains(number.doubleValue) else { throw fail("rounds", "\(number.intValue) is not in 1...1000") }
             config.rounds = number.intValue
         }
-        if let value = object["benchmarks"] {
-            guard let list = value as? [Any] else { throw fail("benchmarks", "expected an array, found \(describe(value))") }
-            for (index, entry) in list.enumerated() {
-                let place = "benchmarks[\(index)]"
-                let fields = try self.object(entry, at: place, allowed: ["match", "thresholds"])
-                guard let match = fields["match"] else { throw fail(place, "missing \"match\" (a benchmark-name glob)") }
-                let pattern = try string(match, at: "\(place).match")
-                guard !pattern.isEmpty else { throw fail("\(place).match", "the pattern is empty") }
-                let overrides = try fields["thresholds"].map { v throws(ConfigError) in
-                    try thresholds(v, at: "\(place).thresholds")
-                } ?? [:]
-                config.benchmarks.append(GateConfig.Override(match: Glob(pattern), thresholds: overrides))
-            }
-        }
+        if let value = object["benchmarks"] { config.benchmarks = try overrides(value) }
         if let value = object["executables"] {
             guard let list = value as? [Any] else { throw fail("executables", "expected an array of strings, found \(describe(value))") }
             for (index, entry) in list.enumerated() {
@@ -120,6 +107,24 @@ private struct ConfigReader {
             }
         }
         return config
+    }
+
+    /// The `benchmarks` array: `{"match": GLOB, "thresholds": {...}}` entries, in file order.
+    func overrides(_ value: Any) throws(ConfigError) -> [GateConfig.Override] {
+        guard let list = value as? [Any] else { throw fail("benchmarks", "expected an array, found \(describe(value))") }
+        var result: [GateConfig.Override] = []
+        for (index, entry) in list.enumerated() {
+            let place = "benchmarks[\(index)]"
+            let fields = try self.object(entry, at: place, allowed: ["match", "thresholds"])
+            guard let match = fields["match"] else { throw fail(place, "missing \"match\" (a benchmark-name glob)") }
+            let pattern = try string(match, at: "\(place).match")
+            guard !pattern.isEmpty else { throw fail("\(place).match", "the pattern is empty") }
+            let overrides = try fields["thresholds"].map { v throws(ConfigError) in
+                try thresholds(v, at: "\(place).thresholds")
+            } ?? [:]
+            result.append(GateConfig.Override(match: Glob(pattern), thresholds: overrides))
+        }
+        return result
     }
 
     func noisyPolicy(_ value: Any, at keyPath: String, expected: String = "\"gate\" or \"report\"") throws(ConfigError) -> NoisyPolicy {

@@ -41,17 +41,17 @@ let package = Package(
 
         // The gate's pure core: thresholds, the config model, comparison, verdicts, the report
         // model and its renderers, update/merge/pool, calibration. No process or file work.
-        .target(name: "GateCore", dependencies: ["BenchResults", "BenchStatistics", "CLISupport", "ResultsView"]),
+        .target(name: "GateCore", dependencies: ["BenchResults", "BenchStatistics", "CLISupport"]),
 
         // Everything impure the gate does: building and running benchmark executables, git
         // worktrees, child processes and signals, reading the config file.
         .target(name: "GateRunner", dependencies: ["GateCore", "BenchResults", "CLISupport"]),
 
         // The commands: each parses its arguments, plans, calls GateRunner and GateCore, reports.
-        .target(name: "MemGateCLI", dependencies: ["GateCore", "GateRunner", "BenchResults", "CLISupport", "SystemSupport"]),
+        .target(name: "MemGateCLI", dependencies: ["GateCore", "GateRunner", "BenchResults", "CLISupport", "ResultsView", "SystemSupport"]),
 
         // Thin executable over MemGateCLI. Never links the allocation interposer.
-        .executableTarget(name: "memgate", dependencies: ["MemGateCLI"]),
+        .executableTarget(name: "memgate", dependencies: ["MemGateCLI", "CLISupport"]),
 
         // Real workloads; the package gates itself on them.
         .executableTarget(name: "ExampleBenchmarks", dependencies: ["BenchKit"]),

@@ -195,10 +195,12 @@ private struct Parser {
 
     func metric(unit: String, values: [Double]) -> Metric {
         switch GoBenchfmt.builtInUnits[unit] {
-        case .time?: return Metric(unit: .nanosecondsPerOp, samples: values)
-        case .bytes?: return Metric(unit: .bytesPerOp, exact: true, samples: values)
-        case .allocs?: return Metric(unit: .allocationsPerOp, exact: true, samples: values)
-        case .throughput?: return Metric(unit: .bytesPerSecond, better: .higher, samples: values.map { $0 * 1e6 })
+        case .throughput?:  // Go's MB/s; ours is B/s.
+            let properties = MetricID.throughput.properties
+            return Metric(unit: .bytesPerSecond, better: properties.better, exact: properties.exact, samples: values.map { $0 * 1e6 })
+        case let id?:
+            let properties = id.properties
+            return Metric(unit: properties.unit!, better: properties.better, exact: properties.exact, samples: values)
         default:
             let higher = higherUnits.contains(unit) || unit.hasSuffix("/s")
             return Metric(unit: MetricUnit(unit), better: higher ? .higher : .lower, exact: exactUnits.contains(unit), samples: values)

@@ -1,7 +1,7 @@
 extension MetricID {
     /// Everything fixed about a built-in metric, in one table (`MetricID.properties`) that
-    /// BenchKit (units, direction, exactness, quantiles), the gate (default thresholds,
-    /// unit checks) and the renderers read.
+    /// BenchKit (units, direction, exactness, quantiles), the Go benchfmt reader and the gate
+    /// (default thresholds, unit checks) read.
     package struct Properties: Sendable, Equatable {
         /// The unit BenchKit records it in; nil for `throughput`, whose unit (B/s or
         /// items/s) the benchmark's configuration chooses.

@@ -17,6 +17,8 @@ enum FileAppend {
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NONBLOCK, 0o644)
         guard fd >= 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        if let failure = writeAll(bytes, to: fd) { throw .unwritable(path: path, reason: String(cString: strerror(failure))) }
+        if let failure = writeAll(bytes, to: fd, waitWhenFull: false) {
+            throw .unwritable(path: path, reason: String(cString: strerror(failure)))
+        }
     }
 }

@@ -13,7 +13,7 @@ import GateRunner
 ///
 /// The commands read files and the environment and write standard output; the gate core
 /// they call (comparison, thresholds, reports) is pure, and building and running benchmarks
-/// goes through `Run/` and `Refs/`. A new command is one file: a type conforming to
+/// goes through GateRunner (`Build/`, `Process/`, `Refs/`). A new command is one file: a type conforming to
 /// `Subcommand`, listed in `subcommands`.
 package enum MemGateCommand {
     /// The version `--version` prints.

@@ -14,9 +14,11 @@ import Darwin
 /// non-blocking descriptor with `poll`, so only a descriptor that fails for good (`EBADF`,
 /// `EPIPE` with SIGPIPE ignored, `ENOSPC`, ...) stops it.
 ///
+/// - Parameter waitWhenFull: false to fail with `EAGAIN` instead of waiting, for a caller
+///   that must never block (an append to a path that may be a FIFO).
 /// - Returns: nil when every byte was written, else the `errno` of the failing `write`
 ///   (the rest is not written).
-package func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
+package func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, waitWhenFull: Bool = true) -> Int32? {
     var offset = 0
     while offset < bytes.count {
         let written = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
@@ -24,7 +26,7 @@ package func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
             offset += written
         } else if written < 0 && errno == EINTR {
             continue
-        } else if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+        } else if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) && waitWhenFull {
             var request = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
             _ = poll(&request, 1, -1)
         } else {
@@ -35,8 +37,8 @@ package func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
 }
 
 /// `writeAll` for an array of bytes.
-package func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32? {
-    bytes.withUnsafeBytes { writeAll($0, to: fd) }
+package func writeAll(_ bytes: [UInt8], to fd: Int32, waitWhenFull: Bool = true) -> Int32? {
+    bytes.withUnsafeBytes { writeAll($0, to: fd, waitWhenFull: waitWhenFull) }
 }
 
 #if canImport(Glibc)

@@ -27,8 +27,8 @@ import Testing
     }
 
     @Test func theRepositoryHoldsResultsFilesToCompare() {
-        // The recorded fixtures alone are 38 files; fewer means the walk found the wrong folder.
-        #expect(Self.resultsFiles.count >= 38)
+        // The recorded fixtures alone are 59 files; fewer means the walk found the wrong folder.
+        #expect(Self.resultsFiles.count >= 59)
     }
 
     @Test(arguments: resultsFiles)
@@ -40,13 +40,27 @@ import Testing
         #expect(try ResultsFile.decode(json: bytes, path: path) == reference)
     }
 
-    @Test func aChildReportRoundTripsThroughTheOneEncoding() throws {
-        let result = BenchmarkResult(
-            name: "json/encode", status: .ok, iterations: [10, 10],
-            metrics: ["allocs": Metric(unit: .allocationsPerOp, better: .lower, exact: true, samples: [3, 3])])
+    /// What a child process can report: an ok benchmark with built-in, latency and custom
+    /// metrics, and failures with a message and no samples.
+    static let childReports: [BenchmarkResult] = [
+        BenchmarkResult(
+            name: "json/encode", status: .ok, iterations: [10, 10], latency: LatencyMode(batchSize: 4),
+            metrics: [
+                "allocs": Metric(unit: .allocationsPerOp, better: .lower, exact: true, samples: [3, 3]),
+                "p99": Metric(unit: .nanoseconds, samples: [1_250.5, 1_300.25]),
+                "hit rate": Metric(unit: MetricUnit("hits/op"), better: .higher, exact: false, samples: [0.75, 0.8125]),
+            ]),
+        BenchmarkResult(name: "fail/crash", status: .crashed, message: "killed by signal 11 (SIGSEGV)"),
+        BenchmarkResult(name: "fail/\"quoted\"\tname", status: .failed, message: "line one\nline \u{1F4A5} two"),
+        BenchmarkResult(name: "fail/hang", status: .timeout, message: "timed out after 60 s"),
+    ]
+
+    @Test(arguments: childReports)
+    func aChildReportRoundTripsThroughTheOneEncoding(result: BenchmarkResult) throws {
         let bytes = try ResultsFile(benchmarks: [result]).jsonBytes()
         let fast = try #require(ResultsFile.decodeFast(bytes))
         #expect(fast.benchmarks == [result])
         #expect(try ResultsFile.decodeWithCodable(bytes, path: "report.json") == fast)
+        #expect(try ResultsFile.decode(json: bytes, path: "report.json").benchmarks == [result])
     }
 }

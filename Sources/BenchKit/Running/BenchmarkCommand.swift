@@ -92,8 +92,20 @@ enum BenchmarkCommand {
             print("error: no benchmark matches the filter (run with --list to see the names)", to: &standardError)
             return .usage
         }
+        var workDirectory: String?
+        if options.isolated {
+            switch SuiteRunner.makeTemporaryDirectory() {
+            case let .success(path): workDirectory = path
+            case let .failure(error):
+                print("error: \(error)", to: &standardError)
+                return .usage
+            }
+        }
+        // Removed on return, and on SIGINT/SIGTERM (the children die with us: see runChild).
+        let cleanup = workDirectory.map(InterruptCleanup.init(removing:))
+        defer { cleanup?.finish() }
         let results: ResultsFile
-        switch await runSelected(selected, options: options) {
+        switch await runSelected(selected, options: options, workDirectory: workDirectory) {
         case let .success(file): results = file
         case let .failure(error):
             print("error: \(error)", to: &standardError)
@@ -102,19 +114,11 @@ enum BenchmarkCommand {
         return report(results, options: options)
     }
 
-    /// Runs `selected` (in child processes when isolated, in a temporary folder removed on
-    /// return and on SIGINT/SIGTERM) and writes `--output`.
-    private static func runSelected(_ selected: [Benchmark], options: BenchmarkOptions) async -> Result<ResultsFile, any Error> {
-        var workDirectory: String?
-        if options.isolated {
-            switch SuiteRunner.makeTemporaryDirectory() {
-            case let .success(path): workDirectory = path
-            case let .failure(error): return .failure(error)
-            }
-        }
-        // Removed on return, and on SIGINT/SIGTERM (the children die with us: see runChild).
-        let cleanup = workDirectory.map(InterruptCleanup.init(removing:))
-        defer { cleanup?.finish() }
+    /// Runs `selected` (in child processes writing their reports to `workDirectory` when
+    /// isolated) and writes `--output`.
+    private static func runSelected(
+        _ selected: [Benchmark], options: BenchmarkOptions, workDirectory: String?
+    ) async -> Result<ResultsFile, any Error> {
         let runner = SuiteRunner(
             settings: options.settings, workDirectory: workDirectory,
             progress: ProgressLine(enabled: Terminal.isTTY(2)))

@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Arguments: `--benchkit-child NAME --benchkit-report PATH --benchkit-plan S:W:NS:MAX:MEM:PPID`.
 /// The child asks to be killed when PPID exits (so a killed parent never leaves a hung
-/// benchmark behind), writes one `BenchmarkResult` as JSON to PATH (atomically) and exits 0.
+/// benchmark behind), writes its `BenchmarkResult` to PATH as a one-benchmark results file
+/// (`ResultsFile.jsonBytes`, atomically) and exits 0.
 struct ChildInvocation {
     static let childFlag = "--benchkit-child"
     static let reportFlag = "--benchkit-report"

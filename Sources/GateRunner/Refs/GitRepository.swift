@@ -63,8 +63,8 @@ package struct GitRepository {
     }
 
     /// Checks `commit` out, detached, into a new worktree at `path` (which must not exist).
-    package func addWorktree(at path: String, commit: String) throws {
-        let outcome = try Self.git(["-C", root, "worktree", "add", "--detach", "--quiet", path, commit])
+    package func addWorktree(at path: String, commit: String, environment: [String: String] = [:]) throws {
+        let outcome = try Self.git(["-C", root, "worktree", "add", "--detach", "--quiet", path, commit], environment: environment)
         guard outcome.succeeded else {
             throw Failure(description: "git worktree add --detach \(path) \(GitRevision.short(commit)) "
                 + "failed:\n\((outcome.output + outcome.errorOutput).lastLines(10))")
@@ -83,8 +83,10 @@ package struct GitRepository {
     /// Runs `git` with `arguments`, capturing both outputs. `GIT_OPTIONAL_LOCKS=0` keeps
     /// read-only commands from refreshing the user's index behind their back. `cleanup`
     /// lets it run while memgate is being interrupted (see `Subprocess.gate`).
-    private static func git(_ arguments: [String], cleanup: Bool = false) throws -> Subprocess.Outcome {
-        try Subprocess(executable: "git", arguments: arguments, environment: ["GIT_OPTIONAL_LOCKS": "0"],
+    private static func git(
+        _ arguments: [String], cleanup: Bool = false, environment: [String: String] = [:]
+    ) throws -> Subprocess.Outcome {
+        try Subprocess(executable: "git", arguments: arguments, environment: environment.merging(["GIT_OPTIONAL_LOCKS": "0"]) { $1 },
                        gate: cleanup ? nil : Subprocess.launches).run()
     }
 }

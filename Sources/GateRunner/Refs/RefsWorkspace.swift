@@ -60,7 +60,7 @@ package final class RefsWorkspace: @unchecked Sendable {
         // Registered before it exists, so a cleanup racing with `git worktree add` removes it.
         worktrees.append(path)
         lock.unlock()
-        try repository.addWorktree(at: path, commit: commit)
+        try repository.addWorktree(at: path, commit: commit, environment: childEnvironment)
         return path
     }
 

@@ -28,7 +28,7 @@ func truncated(_ text: String, toWidth width: Int) -> String {
 /// `text` made safe to print as one terminal line: tabs, newlines and other line breaks
 /// become spaces, and other control characters (including ESC, so text cannot smuggle in
 /// escape sequences) become `?`.
-func terminalSafe(_ text: String) -> String {
+package func terminalSafe(_ text: String) -> String {
     if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
     guard text.contains(where: \.isControlLike) else { return text }
     return String(text.map { character in

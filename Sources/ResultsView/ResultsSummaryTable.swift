@@ -9,7 +9,8 @@ import CLISupport
 /// Every cell is the median over samples; time per op also shows the spread of the
 /// samples as ±% (half the range between the 5th and 95th percentile, relative).
 package enum ResultsSummaryTable {
-    /// The tables for `file`, ending with a newline; colour only when `style` allows.
+    /// The tables for `file`, ending with a newline (empty when there is nothing to show);
+    /// colour only when `style` allows. Names and messages are made terminal-safe.
     package static func render(_ file: ResultsFile, style: TerminalStyle) -> String {
         let finished = file.benchmarks.filter { $0.status == .ok }
         var text = ""
@@ -27,7 +28,8 @@ package enum ResultsSummaryTable {
             text += "\n"
             for benchmark in unfinished {
                 text += style.paint("\(benchmark.status.rawValue.uppercased())", .red, bold: true)
-                text += "  \(benchmark.name): \(benchmark.message ?? "no details")\n"
+                // Names and messages come from the benchmark: never let them inject escapes.
+                text += "  \(terminalSafe(benchmark.name)): \(terminalSafe(benchmark.message ?? "no details"))\n"
             }
         }
         return text

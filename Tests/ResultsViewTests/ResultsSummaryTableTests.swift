@@ -108,6 +108,13 @@ import ResultsView
         #expect(ResultsSummaryTable.render(mixed, style: .plain) == ResultsSummaryTable.render(Self.twoBenchmarks, style: .plain) + list)
     }
 
+    /// A hostile name or message cannot clear the screen, retitle the terminal or break the list.
+    @Test func unfinishedNamesAndMessagesCannotInjectEscapes() {
+        let hostile = BenchmarkResult(name: "evil\u{1B}[2Jname", status: .failed, message: "first\nsecond\u{1B}]0;title\u{07}")
+        let text = ResultsSummaryTable.render(ResultsFile(environment: Self.release, benchmarks: [hostile]), style: .plain)
+        #expect(text == "\nFAILED  evil?[2Jname: first second?]0;title?\n")
+    }
+
     @Test func customMetricsGetATableOfTheirOwn() {
         let file = ResultsFile(environment: Self.release, benchmarks: [
             BenchmarkResult(name: "a", iterations: [10, 10, 10], metrics: [

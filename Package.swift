@@ -20,9 +20,9 @@ let package = Package(
         // closing inherited descriptors at posix_spawn.
         .target(name: "CSystemShims"),
 
-        // The C library calls more than one module makes, once: writing a whole buffer to a
-        // file descriptor.
-        .target(name: "SystemSupport"),
+        // The C library calls more than one module makes, once: starting a child process,
+        // writing a whole buffer to a file descriptor.
+        .target(name: "SystemSupport", dependencies: ["CSystemShims"]),
 
         // Pure Swift: statistics with stated assumptions (U test, Holm, intervals).
         .target(name: "BenchStatistics"),
@@ -37,7 +37,9 @@ let package = Package(
         .target(name: "ResultsView", dependencies: ["BenchResults", "BenchStatistics", "CLISupport"]),
 
         // The measuring harness that benchmark executables link.
-        .target(name: "BenchKit", dependencies: ["BenchResults", "CLISupport", "ResultsView", "CAllocCounter", "CSystemShims"]),
+        .target(
+            name: "BenchKit", dependencies: ["BenchResults", "CLISupport", "ResultsView", "SystemSupport", "CAllocCounter", "CSystemShims"]
+        ),
 
         // The gate's pure core: thresholds, the config model, comparison, verdicts, the report
         // model and its renderers, update/merge/pool, calibration. No process or file work.
@@ -45,7 +47,7 @@ let package = Package(
 
         // Everything impure the gate does: building and running benchmark executables, git
         // worktrees, child processes and signals, reading the config file.
-        .target(name: "GateRunner", dependencies: ["GateCore", "BenchResults", "CLISupport"]),
+        .target(name: "GateRunner", dependencies: ["GateCore", "BenchResults", "CLISupport", "SystemSupport"]),
 
         // The commands: each parses its arguments, plans, calls GateRunner and GateCore, reports.
         .target(name: "MemGateCLI", dependencies: ["GateCore", "GateRunner", "BenchResults", "CLISupport", "ResultsView", "SystemSupport"]),
@@ -59,6 +61,7 @@ let package = Package(
         // Fixture benchmarks for the harness's end-to-end tests (crash, hang, exact counts).
         .executableTarget(name: "FixtureBenchmarks", dependencies: ["BenchKit"], path: "Tests/FixtureBenchmarks"),
 
+        .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
         .testTarget(name: "BenchStatisticsTests", dependencies: ["BenchStatistics"]),
         .testTarget(name: "BenchResultsTests", dependencies: ["BenchResults"]),
         .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "CAllocCounter", "CSystemShims", "FixtureBenchmarks"]),

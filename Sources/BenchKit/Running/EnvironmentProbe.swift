@@ -1,5 +1,6 @@
 import BenchResults
 import Foundation
+import SystemSupport
 
 /// Reads the environment fingerprint of this process: machine, toolchain, build, git.
 enum EnvironmentProbe {
@@ -70,16 +71,8 @@ enum EnvironmentProbe {
     }
 
     private static func git(_ arguments: [String]) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let child = ChildProcess(executable: "git", arguments: arguments, input: .discarded, output: .captured, error: .discarded)
+        guard let finished = try? child.start().finish(), finished.termination == .exited(0) else { return nil }
+        return String(decoding: finished.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

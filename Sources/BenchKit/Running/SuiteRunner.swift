@@ -1,6 +1,7 @@
 import BenchResults
 import CLISupport
 import Foundation
+import SystemSupport
 
 /// Runs a list of benchmarks, each in its own child process (the default) or in this
 /// process, and collects their results in order. A benchmark that crashes, hangs or fails
@@ -40,18 +41,23 @@ struct SuiteRunner {
     private func runIsolated(_ benchmark: Benchmark, plan: SamplingPlan, reportPath: String) -> BenchmarkResult {
         let timeout = settings.timeout(for: benchmark.configuration)
         let arguments = ChildInvocation(name: benchmark.name, reportPath: reportPath, plan: plan, parent: getpid()).arguments
-        let ending = ChildProcess.run(executable: Self.executablePath, arguments: arguments, timeout: timeout)
+        // The child's standard output goes to our standard error: a benchmark that prints
+        // cannot corrupt the report on standard output.
+        let child = ChildProcess(executable: Self.executablePath, arguments: arguments, output: .parentError)
+        let termination: ChildProcess.Termination?
+        do { termination = try child.start().wait(timeout: timeout) } catch {
+            return BenchmarkResult(name: benchmark.name, status: .failed,
+                                   message: "could not start the benchmark process: \(String(cString: strerror(error.code)))")
+        }
         func status(_ status: BenchmarkStatus, _ message: String) -> BenchmarkResult {
             BenchmarkResult(name: benchmark.name, status: status, message: message)
         }
-        switch ending {
-        case .timedOut:
+        switch termination {
+        case nil:
             let remedy = benchmark.configuration.timeout == nil ? "raise it with --timeout" : "set by the benchmark's configuration"
             return status(.timeout, "killed after the \(Self.seconds(timeout)) timeout (\(remedy))")
         case let .signaled(signal):
-            return status(.crashed, "killed by \(ChildProcess.describe(signal: signal))")
-        case let .notStarted(reason):
-            return status(.failed, "could not start the benchmark process: \(reason)")
+            return status(.crashed, "killed by \(ChildProcess.Termination.describe(signal: signal))")
         case let .exited(code) where code != 0:
             return status(.crashed, "the benchmark process exited with status \(code)")
         case .exited:

@@ -1,5 +1,6 @@
 import Foundation
 import GateCore
+import SystemSupport
 
 /// Runs a program with arguments (never through a shell) and waits for it.
 ///
@@ -48,59 +49,35 @@ package struct Subprocess {
         self.gate = gate
     }
 
-    /// Runs the program; `executable` without a slash is looked up on PATH.
-    /// - Throws: `LaunchGate.Closed` when `gate` is closed; Foundation's error when the
-    ///   program cannot be started.
+    /// Runs the program; `executable` without a slash is looked up on PATH (one that is not
+    /// there ends with status 127, as in a shell).
+    /// - Throws: `LaunchGate.Closed` when `gate` is closed; `ChildProcess.StartFailure`
+    ///   when the program cannot be started.
     package func run() throws -> Outcome {
-        let process = Process()
-        if executable.contains("/") {
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = [executable] + arguments
-        }
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = captureError ? errors : FileHandle.standardError
-        process.standardInput = FileHandle.nullDevice
-        if let gate {
-            try gate.admit { try process.run(); return process.processIdentifier }
-        } else {
-            try process.run()
-        }
-        // Drain both pipes concurrently so a chatty child never blocks on a full pipe.
-        let errorData = LockedData()
-        let drained = DispatchSemaphore(value: 0)
-        if captureError {
-            DispatchQueue.global().async {
-                errorData.set(errors.fileHandleForReading.readDataToEndOfFile())
-                drained.signal()
+        // Every child leads a process group of its own, so that a terminal's Ctrl-C reaches
+        // memgate only and `InterruptCleanup` can stop each child with all it started.
+        let child = ChildProcess(
+            executable: executable, arguments: arguments, directory: directory,
+            environment: environment.isEmpty ? nil : ProcessInfo.processInfo.environment.merging(environment) { $1 },
+            input: .discarded, output: .captured, error: captureError ? .captured : .inherited, ownProcessGroup: true
+        )
+        let running: ChildProcess.Running
+        do {
+            if let gate {
+                var started: ChildProcess.Running?
+                try gate.admit { started = try child.start(); return started!.pid }
+                running = started!
+            } else {
+                running = try child.start()
             }
-        } else {
-            drained.signal()
+        } catch let failure as ChildProcess.StartFailure where failure.code == ENOENT && !executable.contains("/") {
+            return Outcome(status: 127, output: "", errorOutput: "\(executable): command not found\n")
         }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        drained.wait()
-        process.waitUntilExit()
-        gate?.finished(process.processIdentifier)
-        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
-        return Outcome(status: status, output: String(decoding: outputData, as: UTF8.self),
-                       errorOutput: String(decoding: errorData.get(), as: UTF8.self))
+        let finished = running.finish()
+        gate?.finished(running.pid)
+        return Outcome(status: finished.termination.shellStatus, output: String(decoding: finished.output, as: UTF8.self),
+                       errorOutput: String(decoding: finished.error, as: UTF8.self))
     }
-}
-
-/// Data handed from the draining thread to the caller.
-private final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
 }
 
 extension String {

@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension ChildProcess {
+    /// How a child ended.
+    package enum Termination: Sendable, Equatable {
+        /// It exited on its own with this status.
+        case exited(Int32)
+        /// A signal killed it.
+        case signaled(Int32)
+
+        /// The status a shell reports: the exit status, or 128 + the signal number.
+        package var shellStatus: Int32 {
+            switch self {
+            case .exited(let status): status
+            case .signaled(let signal): 128 + signal
+            }
+        }
+
+        /// A readable name for `signal`: `"SIGSEGV (Segmentation fault)"`.
+        package static func describe(signal: Int32) -> String {
+            let names: [Int32: String] = [
+                SIGSEGV: "SIGSEGV", SIGBUS: "SIGBUS", SIGILL: "SIGILL", SIGTRAP: "SIGTRAP",
+                SIGABRT: "SIGABRT", SIGFPE: "SIGFPE", SIGKILL: "SIGKILL", SIGTERM: "SIGTERM",
+                SIGINT: "SIGINT",
+            ]
+            let text = strsignal(signal).map { String(cString: $0) } ?? "signal \(signal)"
+            return names[signal].map { "\($0) (\(text))" } ?? text
+        }
+
+        init(waitStatus status: Int32) {
+            // The WIFEXITED / WTERMSIG macros are not imported into Swift.
+            let signal = status & 0x7f
+            self = signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal)
+        }
+    }
+
+    /// What a child that has been waited for left behind.
+    package struct Finished: Sendable {
+        /// How it ended.
+        package var termination: Termination
+        /// Its standard output, when `.captured` (else empty).
+        package var output: [UInt8]
+        /// Its standard error, when `.captured` (else empty).
+        package var error: [UInt8]
+    }
+
+    /// A started child. Wait for it exactly once, with `finish()` or `wait(timeout:)`.
+    package struct Running: Sendable {
+        /// Its process id.
+        package let pid: Int32
+        let outputFD: Int32?
+        let errorFD: Int32?
+
+        /// Reads the captured streams to their end (both at once, so a chatty child never
+        /// blocks on a full pipe), closes them and waits for the child to end.
+        package func finish() -> Finished {
+            let streams = CapturedStreams(output: outputFD, error: errorFD).readToEnd()
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            return Finished(termination: Termination(waitStatus: status), output: streams.output, error: streams.error)
+        }
+
+        /// Waits for the child at most `timeout` seconds; after that it is killed with
+        /// SIGKILL and reaped, and the result is nil. For children whose streams are not
+        /// captured.
+        package func wait(timeout: Double) -> Termination? {
+            let deadline = Self.monotonicNanoseconds() + UInt64(max(0, timeout) * 1e9)
+            var pause: UInt32 = 200  // microseconds; grows to 20 ms so a long child costs little
+            while true {
+                var status: Int32 = 0
+                let result = waitpid(pid, &status, WNOHANG)
+                if result == pid { return Termination(waitStatus: status) }
+                if Self.monotonicNanoseconds() >= deadline {
+                    kill(pid, SIGKILL)
+                    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                    return nil
+                }
+                usleep(pause)
+                pause = min(pause * 2, 20_000)
+            }
+        }
+
+        private static func monotonicNanoseconds() -> UInt64 {
+            var now = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &now)
+            return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+        }
+    }
+}

@@ -46,27 +46,22 @@ extension FastJSONParser {
                 assign(value)
                 return true
             }
+            if let field = Environment.field(forKey: key) {
+                switch field.value {
+                case .text(let path): return text { e[keyPath: path] = $0 }
+                case .integer(let path):
+                    if parser.null() { return true }
+                    guard let value = parser.integer() else { return false }
+                    e[keyPath: path] = value
+                    return true
+                case .boolean(let path):
+                    if parser.null() { return true }
+                    guard let value = parser.bool() else { return false }
+                    e[keyPath: path] = value
+                    return true
+                }
+            }
             switch key {
-            case "os": return text { e.os = $0 }
-            case "kernel": return text { e.kernel = $0 }
-            case "arch": return text { e.arch = $0 }
-            case "cpuModel": return text { e.cpuModel = $0 }
-            case "swiftVersion": return text { e.swiftVersion = $0 }
-            case "buildConfiguration": return text { e.buildConfiguration = $0 }
-            case "gitCommit": return text { e.gitCommit = $0 }
-            case "allocator": return text { e.allocator = $0 }
-            case "benchKitVersion": return text { e.benchKitVersion = $0 }
-            case "date": return text { e.date = $0 }
-            case "cores":
-                if parser.null() { return true }
-                guard let value = parser.integer() else { return false }
-                e.cores = value
-                return true
-            case "gitDirty":
-                if parser.null() { return true }
-                guard let value = parser.bool() else { return false }
-                e.gitDirty = value
-                return true
             case "extra":
                 if parser.null() { return true }
                 var extra: [String: String] = [:]

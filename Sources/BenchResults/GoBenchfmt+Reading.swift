@@ -86,9 +86,8 @@ private struct Parser {
         guard !key.contains(where: { $0 == " " || $0 == "\t" || $0.isUppercase }) else { return }
         let value = String(line[line.index(after: colon)...]).trimmingSpaces()
         switch key {
-        case "goos": environment.os = value
-        case "goarch": environment.arch = value
-        case "cpu": environment.cpuModel = value
+        case _ where GoBenchfmt.goKeys.contains(String(key)):
+            Environment.fields.first { $0.benchfmtKey == key }!.set(value, in: &environment)
         case "pkg":
             currentPackage = value.isEmpty ? nil : value
         default: extra[String(key)] = value.isEmpty ? nil : value  // `key:` alone unsets, as in benchfmt

@@ -20,20 +20,16 @@ extension GoBenchfmt {
         var out = ""
         let environment = file.environment
         var config: [(String, String)] = []
-        if let os = environment.os { config.append(("goos", os.lowercased())) }
-        if let arch = environment.arch { config.append(("goarch", arch)) }
-        if let cpu = environment.cpuModel { config.append(("cpu", cpu)) }
         var other: [String: String] = environment.extra ?? [:]
         other["gomaxprocs"] = nil
-        if let value = environment.kernel { other["kernel"] = value }
-        if let value = environment.cores { other["cores"] = String(value) }
-        if let value = environment.swiftVersion { other["swift"] = value }
-        if let value = environment.buildConfiguration { other["build"] = value }
-        if let value = environment.gitCommit { other["commit"] = value }
-        if let value = environment.gitDirty { other["dirty"] = value ? "true" : "false" }
-        if let value = environment.date { other["date"] = value }
-        if let value = environment.allocator { other["allocator"] = value }
-        if let value = environment.benchKitVersion { other["benchkit"] = value }
+        for field in Environment.fields {
+            guard let value = field.text(in: environment) else { continue }
+            if goKeys.contains(field.benchfmtKey) {
+                config.append((field.benchfmtKey, field.benchfmtKey == "goos" ? value.lowercased() : value))
+            } else {
+                other[field.benchfmtKey] = value
+            }
+        }
         for key in other.keys.sorted() { config.append((safeKey(key), other[key]!)) }
         for (key, value) in config { out += "\(key): \(singleLine(value))\n" }
 

@@ -24,6 +24,10 @@
 ///   ignored (go test interleaves log output).
 package enum GoBenchfmt {
     /// Units Go itself writes, and the metric each maps to.
+    /// The configuration keys Go itself writes that map to environment fields (`goos` to
+    /// `os`, `goarch` to `arch`, `cpu` to `cpuModel`: `Environment.Field.benchfmtKey`); the
+    /// writer puts them first, the reader reads only these into fields, all else into `extra`.
+    static let goKeys: Set<String> = ["goos", "goarch", "cpu"]
     static let builtInUnits: [String: MetricID] = ["ns/op": .time, "B/op": .bytes, "allocs/op": .allocs, "MB/s": .throughput]
 
     /// Whether `bytes` looks like a JSON document (first non-whitespace byte is `{`).

@@ -45,4 +45,17 @@ package enum Descriptive {
 
     /// The median (mean of the two middle values for an even count), or `nil` when empty.
     package static func median(_ values: [Double]) -> Double? { quantile(values, 0.5) }
+
+    /// The spread of a sample: half the range between its 5th and 95th percentiles, relative
+    /// to the magnitude of its median (0.012 for a middle 90% of values spanning ±1.2%);
+    /// `nil` when the sample is empty or its median is 0. What BenchKit's summary table and
+    /// `memgate calibrate` print as "±x%" beside a median (not an interval: the sample's own
+    /// width, which more samples do not narrow).
+    ///
+    /// - Complexity: O(n log n) (sorts a copy)
+    package static func relativeSpread(_ values: [Double]) -> Double? {
+        let sorted = values.sorted()
+        guard let median = quantile(sorted: sorted, 0.5), median != 0 else { return nil }
+        return (quantile(sorted: sorted, 0.95)! - quantile(sorted: sorted, 0.05)!) / 2 / abs(median)
+    }
 }

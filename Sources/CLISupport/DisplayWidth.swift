@@ -25,26 +25,7 @@ func truncated(_ text: String, toWidth width: Int) -> String {
     return result + "…"
 }
 
-/// `text` made safe to print as one terminal line: tabs, newlines and other line breaks
-/// become spaces, and other control characters (including ESC, so text cannot smuggle in
-/// escape sequences) become `?`.
-package func terminalSafe(_ text: String) -> String {
-    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
-    guard text.contains(where: \.isControlLike) else { return text }
-    return String(text.map { character in
-        guard character.isControlLike else { return character }
-        return character.isWhitespace ? " " : "?"
-    })
-}
-
 extension Character {
-    /// Whether any scalar is a C0/C1 control character or a line or paragraph separator.
-    var isControlLike: Bool {
-        unicodeScalars.contains { scalar in
-            scalar.properties.generalCategory == .control || scalar.value == 0x2028 || scalar.value == 0x2029
-        }
-    }
-
     /// The columns this character takes in a terminal: 2 for East Asian wide and fullwidth
     /// characters and emoji, 0 for format characters and lone combining marks, otherwise 1.
     ///

@@ -14,7 +14,7 @@ import SystemSupport
 enum Syscalls {
     /// Whether `fd` refers to a terminal. The corresponding C function is `isatty`.
     static func isatty(_ fd: Int32) -> Bool {
-        systemIsatty(fd) == 1
+        LibC.isatty(fd) == 1
     }
 
     /// The width in columns of the terminal behind `fd`, or nil when `fd` is not a terminal
@@ -45,11 +45,3 @@ enum Syscalls {
         return string.withUTF8 { SystemSupport.writeAll(UnsafeRawBufferPointer($0), to: fd) == nil }
     }
 }
-
-#if canImport(Glibc)
-private let systemIsatty = Glibc.isatty
-#elseif canImport(Musl)
-private let systemIsatty = Musl.isatty
-#elseif canImport(Darwin)
-private let systemIsatty = Darwin.isatty
-#endif

@@ -88,7 +88,12 @@ struct CalibrateCommand: Subcommand {
         do {
             workspace = try RefsWorkspace(repository: nil, buildRoot: packagePath + "/.build/memgate-calibrate")
         } catch { throw CommandError(error) }
-        let interrupt = InterruptCleanup(command: "memgate calibrate", done: "the build and benchmarks were stopped") { workspace.remove() }
+        let interrupt = InterruptCleanup(
+            command: "memgate calibrate", launches: context.launches, done: "the build and benchmarks were stopped"
+        ) {
+            workspace.remove()
+        }
+        let launcher = Launcher(gate: context.launches)
         interrupt.install()
         let progress = ProgressLine(enabled: Terminal.isTTY(2))
         defer {
@@ -102,9 +107,10 @@ struct CalibrateCommand: Subcommand {
                                         scratchPath: try workspace.scratchPath(.base))
             let status = { (text: String) in progress.update("memgate calibrate: " + text) }
             let built = try BuiltSide.build(checkout, listed: arguments.values("--executable"), selection: selection,
-                                            layout: arguments.flag("--no-align") ? .compilerDefault : .aligned, status: status)
+                                            layout: arguments.flag("--no-align") ? .compilerDefault : .aligned, launcher: launcher,
+                                            status: status)
             guard !built.benchmarks.isEmpty else { throw BuiltSide.Failure(description: "no benchmark matches --filter/--skip") }
-            var runs = InterleavedRuns(base: built, head: built, forwardedArguments: forwarded, workspace: workspace)
+            var runs = InterleavedRuns(base: built, head: built, forwardedArguments: forwarded, workspace: workspace, launcher: launcher)
             try runs.run(rounds: rounds, only: nil) { text in
                 status(text.replacingOccurrences(of: "· base ·", with: "· A ·").replacingOccurrences(of: "· head ·", with: "· B ·"))
             }

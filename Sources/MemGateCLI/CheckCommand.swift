@@ -9,7 +9,7 @@ struct CheckCommand: Subcommand {
     static let name = "check"
 
     static var spec: CommandSpec {
-        var spec = CommandSpec(
+        GatePipeline.spec(CommandSpec(
             name: "memgate check", summary: "Gate CURRENT against BASELINE: fail on regressions.",
             usage: "memgate check [options] BASELINE CURRENT",
             discussion: """
@@ -22,11 +22,8 @@ struct CheckCommand: Subcommand {
             When GITHUB_STEP_SUMMARY is set, a Markdown report is appended to that file.
 
             Exit codes: 0 pass, 1 regression, 2 usage or input error, 3 inconclusive only.
-            """)
-        GateArguments.declare(on: &spec)
-        spec.positional("BASELINE", help: "The baseline results file (memgate JSON or go test -bench output).")
-        spec.positional("CURRENT", help: "The results file to check.")
-        return spec
+            """), files: [("BASELINE", "The baseline results file (memgate JSON or go test -bench output)."),
+                          ("CURRENT", "The results file to check.")])
     }
 
     static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
@@ -39,14 +36,11 @@ struct CompareCommand: Subcommand {
     static let name = "compare"
 
     static var spec: CommandSpec {
-        var spec = CommandSpec(
+        GatePipeline.spec(CommandSpec(
             name: "memgate compare", summary: "Report what moved from A to B; never fails on regressions.",
             usage: "memgate compare [options] A B",
-            discussion: "The same report as 'memgate check', but the exit code is 0 unless an input is bad (2).")
-        GateArguments.declare(on: &spec)
-        spec.positional("A", help: "The reference results file.")
-        spec.positional("B", help: "The results file compared with A.")
-        return spec
+            discussion: "The same report as 'memgate check', but the exit code is 0 unless an input is bad (2)."),
+            files: [("A", "The reference results file."), ("B", "The results file compared with A.")])
     }
 
     static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {

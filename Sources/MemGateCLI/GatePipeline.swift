@@ -11,6 +11,15 @@ enum GatePipeline {
     /// summary at 1 MiB; a row is about 150 bytes).
     static let stepSummaryRows = 1000
 
+    /// The specification of a command that compares two files: `spec` with the gate's
+    /// options, then `files` as its positionals.
+    static func spec(_ spec: CommandSpec, files: [(name: String, help: String)]) -> CommandSpec {
+        var spec = spec
+        GateArguments.declare(on: &spec)
+        for file in files { spec.positional(file.name, help: file.help) }
+        return spec
+    }
+
     static func run(_ arguments: ParsedArguments, mode: Report.Mode, context: inout CommandContext) throws -> ExitCode {
         let gate = try GateArguments(arguments, mode: mode)
         let baselinePath = arguments.positionals[0]

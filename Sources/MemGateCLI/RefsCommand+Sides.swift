@@ -18,12 +18,14 @@ extension RefsCommand {
     /// Creates the workspace (worktrees, build folders, a TMPDIR for children), builds both
     /// sides and runs them in settled, interleaved rounds; the workspace is removed on
     /// return, on a thrown error and on SIGINT/SIGTERM.
-    static func runSides(_ plan: RefsPlan, _ revisions: RefsRevisions, progress: ProgressLine) throws -> RefsSides {
+    static func runSides(_ plan: RefsPlan, _ revisions: RefsRevisions, launches: LaunchGate, progress: ProgressLine) throws -> RefsSides {
         let workspace: RefsWorkspace
         do {
             workspace = try RefsWorkspace(repository: revisions.repository, buildRoot: plan.buildRoot)
         } catch { throw CommandError(error) }
-        let interrupt = InterruptCleanup(command: "memgate refs", done: "temporary worktrees and build folders removed") {
+        let interrupt = InterruptCleanup(
+            command: "memgate refs", launches: launches, done: "temporary worktrees and build folders removed"
+        ) {
             workspace.remove()
         }
         interrupt.install()
@@ -35,14 +37,14 @@ extension RefsCommand {
         }
         // Builds and benchmarks get a TMPDIR inside the workspace (`childEnvironment`), so
         // what SwiftPM leaves there goes away with it; memgate's own environment is untouched.
-        let environment = workspace.childEnvironment
+        let launcher = Launcher(gate: launches, environment: workspace.childEnvironment)
         return try interrupt.runLongPart(progress: progress, workspace: workspace) {
             let status = { (text: String) in progress.update("memgate refs: " + text) }
             func build(_ side: RefsSide, _ revision: String?, _ commit: String?) throws -> BuiltSide {
                 if revision != nil { interrupt.checkpoint() }
                 let checkout = try sideCheckout(side, revision, commit, plan, revisions, workspace)
                 return try BuiltSide.build(checkout, listed: plan.executables, selection: plan.selection,
-                                           layout: plan.layout, environment: environment, status: status)
+                                           layout: plan.layout, launcher: launcher, status: status)
             }
             let base = try build(.base, plan.baseRevision, revisions.baseCommit)
             let head = try build(.head, plan.headRevision, revisions.headCommit)
@@ -50,7 +52,7 @@ extension RefsCommand {
                 throw BuiltSide.Failure(description: "no benchmark matches --filter/--skip on either side")
             }
             var runs = InterleavedRuns(
-                base: base, head: head, forwardedArguments: plan.forwarded, workspace: workspace, environment: environment)
+                base: base, head: head, forwardedArguments: plan.forwarded, workspace: workspace, launcher: launcher)
             let settled = SettledRuns(
                 looks: SequentialLooks(alpha: plan.gate.options.alpha, settling: plan.maxTime > 0), rounds: plan.rounds,
                 maxSeconds: plan.maxTime, baselineName: "base \(base.checkout.label)", currentName: "head \(head.checkout.label)")

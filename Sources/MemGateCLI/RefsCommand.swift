@@ -104,10 +104,10 @@ struct RefsCommand: Subcommand {
     /// (`RefsCommand+Sides`) -> keep the results -> gate like `check`.
     static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
         let plan = try RefsPlan(arguments)
-        let revisions = try RefsRevisions(plan)
+        let revisions = try RefsRevisions(plan, launcher: Launcher(gate: context.launches))
         let started = Date()
         let progress = ProgressLine(enabled: true)
-        let sides = try runSides(plan, revisions, progress: progress)
+        let sides = try runSides(plan, revisions, launches: context.launches, progress: progress)
         try keep(sides.pooled, in: plan.keepResults)
         if !progress.isEnabled {
             context.errors += summaryLine(plan, sides, seconds: Date().timeIntervalSince(started))

@@ -89,11 +89,12 @@ struct RefsRevisions {
     /// Whether the working tree (HEAD left out) has uncommitted changes.
     var dirty: Bool
 
-    /// Resolves `plan`'s revisions in the repository containing its package.
+    /// Resolves `plan`'s revisions in the repository containing its package, starting git
+    /// with `launcher`.
     /// - Throws: `CommandError`: not a git repository, an unknown revision.
-    init(_ plan: RefsPlan) throws {
+    init(_ plan: RefsPlan, launcher: Launcher) throws {
         do {
-            (repository, prefix) = try GitRepository.containing(plan.packagePath)
+            (repository, prefix) = try GitRepository.containing(plan.packagePath, launcher: launcher)
             baseCommit = try repository.resolve(plan.baseRevision)
             headCommit = try plan.headRevision.map(repository.resolve) ?? (try? repository.resolve("HEAD"))
         } catch {

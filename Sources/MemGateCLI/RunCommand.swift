@@ -72,7 +72,9 @@ struct RunCommand: Subcommand {
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("memgate-run-\(UUID().uuidString)").path
         // Ctrl-C or a cancelled CI job: stop the build or benchmark too (each child runs in a
         // process group of its own, which a terminal's Ctrl-C does not reach).
-        let interrupt = InterruptCleanup(command: "memgate run", done: "the build and benchmarks were stopped") {
+        let interrupt = InterruptCleanup(
+            command: "memgate run", launches: context.launches, done: "the build and benchmarks were stopped"
+        ) {
             try? FileManager.default.removeItem(atPath: temporary)
         }
         interrupt.install()
@@ -83,9 +85,10 @@ struct RunCommand: Subcommand {
         do {
             let progress = ProgressLine(enabled: Terminal.isTTY(2))
             let started = Date()
-            let built = try build(plan, progress: progress)
+            let launcher = Launcher(gate: context.launches)
+            let built = try build(plan, launcher: launcher, progress: progress)
             let buildSeconds = Date().timeIntervalSince(started)
-            let results = try run(built, plan, temporary: temporary, interrupt: interrupt)
+            let results = try run(built, plan, launcher: launcher, temporary: temporary, interrupt: interrupt)
             let runSeconds = Date().timeIntervalSince(started) - buildSeconds
 
             context.output += ResultsSummaryTable.render(results, style: context.stdoutStyle) + "\n"
@@ -98,7 +101,7 @@ struct RunCommand: Subcommand {
             if plan.update {
                 return try UpdateCommand.record(results, baselinePath: plan.baselinePath, prune: plan.prune, context: &context)
             }
-            let baseline = try plan.comparedBaseline(ran: { try benchmarkNames(of: built) })
+            let baseline = try plan.comparedBaseline(ran: { try benchmarkNames(of: built, launcher: launcher) })
             return try GatePipeline.report(baseline: baseline, current: results, baselineName: plan.baselinePath,
                                       currentName: plan.resultsPath, gate: plan.gate, context: &context)
         } catch {
@@ -108,16 +111,17 @@ struct RunCommand: Subcommand {
     }
 
     /// Discovers and builds the benchmark executables, showing progress.
-    private static func build(_ plan: RunPlan, progress: ProgressLine) throws -> [(name: String, path: String)] {
+    private static func build(_ plan: RunPlan, launcher: Launcher, progress: ProgressLine) throws -> [(name: String, path: String)] {
         let package: BenchmarkPackage
         do {
             let listed = plan.executables.isEmpty ? plan.gate.config.executables : plan.executables
-            package = try BenchmarkPackage.discover(at: plan.packagePath, listed: listed)
+            package = try BenchmarkPackage.discover(at: plan.packagePath, listed: listed, launcher: launcher)
         } catch { throw CommandError(error) }
         var built: [(name: String, path: String)] = []
         for (index, executable) in package.executables.enumerated() {
             progress.update("memgate run: building \(executable) (release) [\(index + 1)/\(package.executables.count)]")
-            do { built.append((executable, try BenchmarkBuild(packagePath: plan.packagePath).build(product: executable))) } catch {
+            let builder = BenchmarkBuild(packagePath: plan.packagePath, launcher: launcher)
+            do { built.append((executable, try builder.build(product: executable))) } catch {
                 progress.finish()
                 throw CommandError(error)
             }
@@ -128,12 +132,13 @@ struct RunCommand: Subcommand {
 
     /// Runs the built executables and writes their results to `plan.resultsPath`.
     private static func run(
-        _ built: [(name: String, path: String)], _ plan: RunPlan, temporary: String, interrupt: InterruptCleanup
+        _ built: [(name: String, path: String)], _ plan: RunPlan, launcher: Launcher, temporary: String, interrupt: InterruptCleanup
     ) throws -> ResultsFile {
         do {
             try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: temporary) }
-            let results = try BenchmarkExecution(forwardedArguments: plan.forwarded).run(executables: built, temporaryDirectory: temporary)
+            let execution = BenchmarkExecution(forwardedArguments: plan.forwarded, launcher: launcher)
+            let results = try execution.run(executables: built, temporaryDirectory: temporary)
             // The long part is over. What is left (writing files, comparing) takes
             // milliseconds and is not interrupted: a signal now would only risk leaving
             // an atomic write's temporary file behind. Later signals are dropped.
@@ -145,10 +150,10 @@ struct RunCommand: Subcommand {
     }
 
     /// Every benchmark name of `executables` (their `--list`, unfiltered).
-    private static func benchmarkNames(of executables: [(name: String, path: String)]) throws -> Set<String> {
+    private static func benchmarkNames(of executables: [(name: String, path: String)], launcher: Launcher) throws -> Set<String> {
         var names = Set<String>()
         for executable in executables {
-            let listing = try Subprocess(executable: executable.path, arguments: ["--list"]).run()
+            let listing = try launcher.run(executable.path, ["--list"])
             guard listing.succeeded else {
                 throw CommandError("\(executable.name) --list failed with status \(listing.status): \(listing.errorOutput.lastLines(5))")
             }

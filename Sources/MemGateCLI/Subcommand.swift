@@ -25,6 +25,9 @@ struct CommandContext {
     var environment: [String: String]
     /// Whether standard output is a terminal; `nil` asks the system.
     var stdoutIsTerminal: Bool?
+    /// The gate every child process of the command passes, which its `InterruptCleanup`
+    /// closes on a signal.
+    var launches = LaunchGate()
     /// Text for standard output.
     var output = ""
     /// Text for standard error.

@@ -88,12 +88,11 @@ package enum ResultsSummaryTable {
         return Cell(text.hasSuffix("/op") ? String(text.dropLast(3)) : text)
     }
 
-    /// Half the 5th-95th percentile range relative to the median, as "±1.2%".
+    /// The samples' spread (`Descriptive.relativeSpread`), as "±1.2%".
     private static func spread(_ metric: Metric?) -> String {
         guard let metric, metric.samples.count >= 2, metric.median > 0,
-              let low = Descriptive.quantile(metric.samples, 0.05),
-              let high = Descriptive.quantile(metric.samples, 0.95) else { return "" }
-        return "±\(MetricUnit.fixed((high - low) / 2 / metric.median * 100, decimals: 1))%"
+              let spread = Descriptive.relativeSpread(metric.samples) else { return "" }
+        return "±\(MetricUnit.fixed(spread * 100, decimals: 1))%"
     }
 
     /// `850`, `12k`, `33M`: iterations per sample at a glance.

@@ -137,7 +137,8 @@ package struct ChildProcess: Sendable {
         if let directory {
             let result = memgate_spawn_chdir(&actions, directory)
             guard result == 0 else {
-                throw StartFailure(code: result, description: "cannot start \(executable) in \(directory): \(String(cString: strerror(result)))")
+                let reason = String(cString: strerror(result))
+                throw StartFailure(code: result, description: "cannot start \(executable) in \(directory): \(reason)")
             }
         }
     }

@@ -21,7 +21,7 @@ import Darwin
 package func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, waitWhenFull: Bool = true) -> Int32? {
     var offset = 0
     while offset < bytes.count {
-        let written = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
+        let written = LibC.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
         if written > 0 {
             offset += written
         } else if written < 0 && errno == EINTR {
@@ -40,11 +40,3 @@ package func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, waitWhenFul
 package func writeAll(_ bytes: [UInt8], to fd: Int32, waitWhenFull: Bool = true) -> Int32? {
     bytes.withUnsafeBytes { writeAll($0, to: fd, waitWhenFull: waitWhenFull) }
 }
-
-#if canImport(Glibc)
-private let systemWrite = Glibc.write
-#elseif canImport(Musl)
-private let systemWrite = Musl.write
-#elseif canImport(Darwin)
-private let systemWrite = Darwin.write
-#endif

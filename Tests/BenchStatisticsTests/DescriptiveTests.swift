@@ -35,4 +35,14 @@ struct DescriptiveTests {
         #expect(Descriptive.standardDeviation([1]) == nil)
         #expect(Descriptive.standardDeviation([4, 4]) == 0)
     }
+
+    /// numpy: `np.percentile(range(1, 22), [5, 50, 95])` is [2, 11, 20], so the spread is
+    /// (20 - 2) / 2 / 11; for [-3, -2, -1] it is [-2.9, -2, -1.1]: 1.8 / 2 / 2.
+    @Test func relativeSpreadIsHalfTheMiddle90PercentOverTheMedian() {
+        #expect(abs(Descriptive.relativeSpread((1...21).map(Double.init))! - 9.0 / 11.0) < 1e-12)
+        #expect(abs(Descriptive.relativeSpread([-1, -3, -2])! - 0.45) < 1e-12)
+        #expect(Descriptive.relativeSpread([5, 5, 5]) == 0)
+        #expect(Descriptive.relativeSpread([-1, 0, 1]) == nil)
+        #expect(Descriptive.relativeSpread([]) == nil)
+    }
 }

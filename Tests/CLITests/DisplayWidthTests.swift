@@ -11,11 +11,13 @@ import Testing
     }
 
     @Test(arguments: [
-        ("a\nb", "a b"), ("a\r\nb", "a b"), ("a\tb", "a b"), ("\u{1B}[31mred", "?[31mred"), ("nul\u{0}", "nul?"),
-        ("a\u{2028}b", "a b"), ("plain", "plain"), ("\u{85}", " "),
+        ("a\nb", #"a\nb"#), ("a\r\nb", #"a\r\nb"#), ("a\tb", #"a\tb"#), ("\u{1B}[31mred", #"\u{1B}[31mred"#),
+        ("nul\u{0}", #"nul\u{0}"#), ("del\u{7F}", #"del\u{7F}"#), ("a\u{2028}b", #"a\u{2028}b"#), ("\u{85}", #"\u{85}"#),
+        ("plain", "plain"), ("µs → 日本 🚀 \\n", "µs → 日本 🚀 \\n"), ("\u{2026}…", "……"),
     ])
     func terminalSafeText(text: String, expected: String) {
         #expect(terminalSafe(text) == expected)
+        #expect(terminalSafe(expected) == expected, "escaping is idempotent")
     }
 
     @Test(arguments: [

@@ -32,7 +32,7 @@ private final class Recorder {
         let recorder = Recorder()
         recorder.line.update("a\nb\u{1B}")
         recorder.line.update("a\nb\u{1B}")
-        #expect(recorder.written == ["\ra b?\u{1B}[K"])
+        #expect(recorder.written == ["\ra\\nb\\u{1B}\u{1B}[K"])
     }
 
     @Test func finishWithNothingShownWritesNothing() {

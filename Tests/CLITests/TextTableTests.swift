@@ -80,7 +80,12 @@ private func sampleTable() -> TextTable {
     @Test func controlCharactersCannotBreakTheLayout() {
         var table = TextTable(columns: [.init("name"), .init("v", alignment: .right)])
         table.addRow(["evil\n\u{1B}[2J", "1"])
-        #expect(table.render(style: .plain) == "name       v\n------------\nevil ?[2J  1\n")
+        #expect(table.render(style: .plain) == #"""
+            name             v
+            ------------------
+            evil\n\u{1B}[2J  1
+
+            """#)
     }
 
     @Test func cellsFromLiteralsAndInterpolations() {

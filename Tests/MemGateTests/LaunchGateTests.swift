@@ -87,4 +87,20 @@ import Testing
         done.wait()
         #expect(gate.runningProcesses.isEmpty)
     }
+
+    /// A launcher gives every child its environment overrides (and `adding` stacks more on
+    /// top); its cleanup form starts through a closed gate; a program not on PATH ends with
+    /// 127, as in a shell, which `GitRepository` reads as "git is not installed".
+    @Test func launchersCarryTheirGateAndEnvironment() throws {
+        let gate = LaunchGate()
+        let launcher = Launcher(gate: gate, environment: ["MEMGATE_A": "a", "MEMGATE_B": "b"])
+        let seen = try launcher.adding(environment: ["MEMGATE_B": "B"]).run("sh", ["-c", "echo $MEMGATE_A$MEMGATE_B"])
+        #expect(seen.output == "aB\n")
+        gate.close()
+        #expect(throws: LaunchGate.Closed.self) { try launcher.run("true", []) }
+        #expect(try launcher.forCleanup.run("true", []).succeeded)
+        let missing = try launcher.forCleanup.run("memgate-no-such-program", [])
+        #expect(missing.status == 127)
+        #expect(missing.errorOutput.contains("memgate-no-such-program"))
+    }
 }

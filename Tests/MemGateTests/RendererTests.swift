@@ -1,3 +1,4 @@
+import CLISupport
 import BenchResults
 import Testing
 @testable import GateCore
@@ -250,7 +251,7 @@ import FoundationXML
         #expect(Escape.json("a\"b\\c\n\u{01}") == #""a\"b\\c\n\u0001""#)
         #expect(Escape.xml("<a & 'b'>\"\n\u{01}") == "&lt;a &amp; &apos;b&apos;&gt;&quot;&#10;\\u{1}")
         #expect(Escape.markdown("a|b*c_d<e>") == #"a\|b\*c\_d&lt;e&gt;"#)
-        #expect(Escape.terminal("a\nb\u{1B}c\u{7F}") == #"a\nb\u{1B}c\u{7F}"#)
+        #expect(terminalSafe("a\nb\u{1B}c\u{7F}") == #"a\nb\u{1B}c\u{7F}"#)
     }
 }
 

@@ -62,7 +62,7 @@ final class Sampler {
         case .finished:
             return 0
         case .calibrating, .warmingUp, .measuring:
-            let now = Syscalls.monotonicNanoseconds()
+            let now = ProbeSyscalls.monotonicNanoseconds()
             if recordsLatency {
                 let elapsed = now &- lastUnitEnd
                 histogram.record(batchSize == 1 ? elapsed : elapsed / UInt64(batchSize))

@@ -10,16 +10,16 @@ struct MemoryWatermark {
     private(set) var resetWorked = false
 
     mutating func begin() {
-        Syscalls.trimHeap()
-        resetWorked = Syscalls.resetPeakRSS()
-        startRSS = Syscalls.residentSetSizes()?.current
+        ProbeSyscalls.trimHeap()
+        resetWorked = ProbeSyscalls.resetPeakRSS()
+        startRSS = ProbeSyscalls.residentSetSizes()?.current
     }
 
     /// The peak RSS since `begin()` and its growth over the starting RSS, in bytes; nil
     /// when the high-water mark could not be reset (it would then be the whole process's
     /// peak, not this window's) or /proc is unavailable.
     func end() -> (peak: UInt64, growth: UInt64)? {
-        guard resetWorked, let start = startRSS, let sizes = Syscalls.residentSetSizes() else { return nil }
+        guard resetWorked, let start = startRSS, let sizes = ProbeSyscalls.residentSetSizes() else { return nil }
         let peak = max(sizes.peak, sizes.current)
         return (peak, peak > start ? peak - start : 0)
     }

@@ -14,13 +14,13 @@ struct ProbeReading {
     @inline(__always)
     static func start(instructions counter: InstructionCounter?) -> ProbeReading {
         var reading = ProbeReading()
-        let counts = Syscalls.allocationCounts()
+        let counts = ProbeSyscalls.allocationCounts()
         reading.allocations = counts.allocations
         reading.frees = counts.frees
         reading.bytes = counts.bytes
-        reading.cpuNanoseconds = Syscalls.processCPUNanoseconds()
+        reading.cpuNanoseconds = ProbeSyscalls.processCPUNanoseconds()
         reading.instructions = counter?.read()
-        reading.nanoseconds = Syscalls.monotonicNanoseconds()
+        reading.nanoseconds = ProbeSyscalls.monotonicNanoseconds()
         return reading
     }
 
@@ -31,8 +31,8 @@ struct ProbeReading {
         var reading = ProbeReading()
         reading.nanoseconds = clock
         reading.instructions = counter?.read()
-        reading.cpuNanoseconds = Syscalls.processCPUNanoseconds()
-        let counts = Syscalls.allocationCounts()
+        reading.cpuNanoseconds = ProbeSyscalls.processCPUNanoseconds()
+        let counts = ProbeSyscalls.allocationCounts()
         reading.allocations = counts.allocations
         reading.frees = counts.frees
         reading.bytes = counts.bytes

@@ -1,6 +1,7 @@
 import BenchResults
 import CLISupport
 import Foundation
+import SystemSupport
 import CSystemShims
 import ResultsView
 
@@ -102,8 +103,13 @@ enum BenchmarkCommand {
             }
         }
         // Removed on return, and on SIGINT/SIGTERM (the children die with us: see runChild).
-        let cleanup = workDirectory.map(InterruptCleanup.init(removing:))
-        defer { cleanup?.finish() }
+        let interrupt = workDirectory.map { path in InterruptHandler { _ in SuiteRunner.removeDirectory(path) } }
+        interrupt?.install()
+        defer {
+            interrupt?.uninstall()
+            interrupt?.checkpoint()  // a signal that came before is being handled: it removes the folder
+            workDirectory.map(SuiteRunner.removeDirectory)
+        }
         let results: ResultsFile
         switch await runSelected(selected, options: options, workDirectory: workDirectory) {
         case let .success(file): results = file

@@ -4,7 +4,7 @@ import BenchResults
 /// value per sample, per op where the unit says so.
 enum ResultBuilder {
     /// Whether allocation counts are real in this process (the interposer is linked).
-    static let countsAllocations = Syscalls.allocationCountingIsActive()
+    static let countsAllocations = ProbeSyscalls.allocationCountingIsActive()
 
     static func result(
         name: String, records: [SampleRecord], latencyBatchSize: Int,

@@ -14,10 +14,10 @@ struct SuiteRunner {
 
     /// Runs `benchmarks` in order.
     func run(_ benchmarks: [Benchmark]) async -> [BenchmarkResult] {
-        let started = Syscalls.monotonicNanoseconds()
+        let started = ProbeSyscalls.monotonicNanoseconds()
         var results: [BenchmarkResult] = []
         for (index, benchmark) in benchmarks.enumerated() {
-            let elapsed = Double(Syscalls.monotonicNanoseconds() - started) / 1e9
+            let elapsed = Double(ProbeSyscalls.monotonicNanoseconds() - started) / 1e9
             progress.update("[\(index + 1)/\(benchmarks.count)] \(benchmark.name)  (\(Self.seconds(elapsed)) elapsed)")
             let share = settings.timeBudget.map { max(0, $0 - elapsed) / Double(benchmarks.count - index) }
             if let problem = RunSettings.problem(in: benchmark.configuration) {
@@ -86,6 +86,11 @@ struct SuiteRunner {
         }
         if let made { return .success(made) }
         return .failure(ReportDirectoryError(parent: parent, reason: String(cString: strerror(errno))))
+    }
+
+    /// Removes the folder made by `makeTemporaryDirectory` and what is in it.
+    @Sendable static func removeDirectory(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
     }
 
     /// `2.5 s`, `120 ms`.

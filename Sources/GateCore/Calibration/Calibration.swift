@@ -111,11 +111,11 @@ package struct Calibration {
         threshold: Threshold, verdict: Verdict, level: Double, random: inout SeededRandom
     ) -> Row {
         let all = x + y
-        let median = Descriptive.median(all) ?? 0
-        let spread = median == 0 ? 0 : ((Descriptive.quantile(all, 0.95)! - Descriptive.quantile(all, 0.05)!) / 2 / abs(median))
+        let spread = Descriptive.relativeSpread(all) ?? 0
         var row = Row(benchmark: benchmark, metric: metric, unit: unit, exact: exact, rounds: (x.count, y.count), spread: spread,
                       threshold: threshold, verdict: verdict)
         if exact {
+            let median = Descriptive.median(all) ?? 0
             row.shift = median == 0 ? 0 : all.map { abs($0 / median - 1) }.max()!
             return row
         }

@@ -1,39 +1,19 @@
-/// Escaping of untrusted text (benchmark and metric names, messages) for each output format.
-/// Every renderer passes every name through one of these; tests feed them
-/// `a|b<c>&"d"`, newlines, backticks and control characters.
-enum Escape {
-    /// Terminal text: control characters (newline, ESC, ...) become visible `\n`, `\u{1B}`,
-    /// so a name cannot break a table row or inject terminal escape sequences.
-    static func terminal(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) { return text }  // 0xC2 leads U+0080...U+009F
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
-                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+import CLISupport
 
+/// Escaping of untrusted text (benchmark and metric names, messages) for each output format.
+/// Every renderer passes every name through one of these (terminal text through
+/// `CLISupport.terminalSafe`); tests feed them `a|b<c>&"d"`, newlines, backticks and
+/// control characters.
+///
+/// Each escaper is a table of the scalars it replaces and, for the rest of the controls,
+/// a rule; `replacingScalars` applies it.
+enum Escape {
     /// Markdown (GitHub-flavoured) table-cell text: `& < >` as entities, Markdown
-    /// punctuation (`| \ ` * _ [ ] # ~ !`) backslash-escaped, control characters visible.
+    /// punctuation (`| \ ` * _ [ ] # ~ ! $`) backslash-escaped, control characters visible.
     static func markdown(_ text: String) -> String {
-        var out = ""
-        for character in terminal(text) {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\\", "`", "*", "_", "[", "]", "|", "#", "~", "!", "$": out += "\\\(character)"
-            default: out.append(character)
-            }
+        replacingScalars(terminalSafe(text)) { scalar in
+            markdownEntities[scalar] ?? (markdownPunctuation.contains(scalar) ? "\\\(scalar)" : nil)
         }
-        return out
     }
 
     /// A JSON string literal, quotes included (RFC 8259: `"` `\` and control characters).
@@ -41,65 +21,41 @@ enum Escape {
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             return "\"" + text + "\""  // The common case: nothing to escape.
         }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
+        let escaped = replacingScalars(text) { scalar in
+            guard jsonEscapes[scalar] == nil, scalar.value < 0x20 else { return jsonEscapes[scalar] }
+            let hex = String(scalar.value, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         }
-        return out + "\""
+        return "\"" + escaped + "\""
     }
 
     /// XML attribute or text content: `& < > " '` as entities, tab/newline/CR as character
     /// references, and the C0 controls XML 1.0 forbids even as references as visible `\u{..}`.
     static func xml(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
-                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-            default: out.unicodeScalars.append(scalar)
+        replacingScalars(text) { scalar in
+            guard xmlEscapes[scalar] == nil, scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF else {
+                return xmlEscapes[scalar]
             }
+            return "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
         }
-        return out
     }
 
     /// A GitHub Actions workflow-command property value (`title=`): `% \r \n : ,` escaped.
-    static func githubProperty(_ text: String) -> String { github(text, escapingSeparators: true) }
+    static func githubProperty(_ text: String) -> String {
+        replacingScalars(text) { githubEscapes[$0] ?? githubSeparatorEscapes[$0] }
+    }
 
     /// A GitHub Actions workflow-command message: `% \r \n` escaped.
-    static func githubMessage(_ text: String) -> String { github(text, escapingSeparators: false) }
-
-    /// Workflow-command escaping; properties also escape the `:` and `,` that separate them.
-    private static func github(_ text: String, escapingSeparators: Bool) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            case "\r\n": out += "%0D%0A"
-            case ":" where escapingSeparators: out += "%3A"
-            case "," where escapingSeparators: out += "%2C"
-            default: out.append(character)
-            }
-        }
-        return out
+    static func githubMessage(_ text: String) -> String {
+        replacingScalars(text) { githubEscapes[$0] }
     }
+
+    private static let markdownEntities: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;"]
+    private static let markdownPunctuation: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "|", "#", "~", "!", "$"]
+    private static let jsonEscapes: [Unicode.Scalar: String] = ["\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"]
+    private static let xmlEscapes: [Unicode.Scalar: String] = [
+        "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&apos;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;",
+    ]
+    private static let githubEscapes: [Unicode.Scalar: String] = ["%": "%25", "\r": "%0D", "\n": "%0A"]
+    private static let githubSeparatorEscapes: [Unicode.Scalar: String] = [":": "%3A", ",": "%2C"]
 }

@@ -4,12 +4,7 @@ extension Report {
     /// escaped as JSON strings. Absent numbers are `null`.
     package func writeJSON(to out: inout some TextOutputStream, policy: InconclusivePolicy = .report) {
         let c = counts
-        let outcomeName: String
-        switch outcome {
-        case .regression: outcomeName = "regression"
-        case .inconclusive: outcomeName = "inconclusive"
-        default: outcomeName = "pass"
-        }
+        let outcomeName = outcomeWord(regression: "regression", inconclusive: "inconclusive", pass: "pass")
         out.write("{\n")
         out.write("  \"format\": \"memgate-verdict\",\n  \"schema\": 1,\n")
         out.write("  \"mode\": \"\(mode.rawValue)\",\n")

@@ -1,15 +1,11 @@
+import CLISupport
 extension Report {
     /// Writes the report as GitHub-flavoured Markdown, for PR comments and
     /// `$GITHUB_STEP_SUMMARY`: a heading with the outcome, warnings as quotes, a table of
     /// the interesting rows (all rows when verbose), and lists of failed/new/removed
     /// benchmarks. Every name is escaped (`Escape.markdown`).
     package func writeMarkdown(to out: inout some TextOutputStream, options: RenderOptions = RenderOptions()) {
-        let icon: String
-        switch outcome {
-        case .regression: icon = "❌"
-        case .inconclusive: icon = "⚠️"
-        default: icon = "✅"
-        }
+        let icon = outcomeWord(regression: "❌", inconclusive: "⚠️", pass: "✅")
         out.write("### \(icon) memgate \(mode.rawValue): \(Escape.markdown(summaryLine))\n\n")
         out.write("Baseline `\(Report.codeSpan(baselineName))`, current `\(Report.codeSpan(currentName))`.\n\n")
         for warning in warnings {
@@ -57,7 +53,7 @@ extension Report {
     /// Text safe inside a single-backtick code span on one line: backticks and control
     /// characters made harmless.
     static func codeSpan(_ text: String) -> String {
-        Escape.terminal(text).replacingBackticks()
+        terminalSafe(text).replacingBackticks()
     }
 }
 

@@ -9,7 +9,7 @@ extension Report {
     ///     report.writeText(to: &out, options: RenderOptions(color: false, verbose: true))
     package func writeText(to out: inout some TextOutputStream, options: RenderOptions = RenderOptions()) {
         let paint = Paint(enabled: options.color)
-        out.write("memgate \(mode.rawValue): \(Escape.terminal(baselineName)) -> \(Escape.terminal(currentName))\n")
+        out.write("memgate \(mode.rawValue): \(terminalSafe(baselineName)) -> \(terminalSafe(currentName))\n")
         for warning in warnings {
             let loud = warning.hasPrefix("DEBUG") ? paint.red("WARNING: " + warning) : paint.yellow("note: " + warning)
             out.write(loud + "\n")
@@ -22,11 +22,11 @@ extension Report {
         for benchmark in benchmarks where benchmark.presence == .compared {
             for row in visibleRows(benchmark, verbose: options.verbose) {
                 table.addRow([
-                    Cell(Escape.terminal(benchmark.name)), Cell(Escape.terminal(row.metric)),
+                    Cell(terminalSafe(benchmark.name)), Cell(terminalSafe(row.metric)),
                     Cell(MetricFormat.value(row.baseline, row.unit)), Cell(MetricFormat.value(row.current, row.unit)),
                     Cell(MetricFormat.change(row)), Cell(MetricFormat.plusMinus(row)),
                     Cell(row.verdict.label, colour: paint.colour(row.verdict), bold: row.verdict == .regression),
-                    Cell(Escape.terminal(row.note)),
+                    Cell(terminalSafe(row.note)),
                 ])
                 rowCount += 1
             }
@@ -39,22 +39,21 @@ extension Report {
         let notCompared = benchmarks(.baselineFailed)
         if !failed.isEmpty || !added.isEmpty || !removed.isEmpty || !notCompared.isEmpty { out.write("\n") }
         for benchmark in failed {
-            out.write(paint.red("FAILED   \(Escape.terminal(benchmark.name)): \(Escape.terminal(Report.statusLine(benchmark)))") + "\n")
+            out.write(paint.red("FAILED   \(terminalSafe(benchmark.name)): \(terminalSafe(Report.statusLine(benchmark)))") + "\n")
         }
         for benchmark in notCompared {
-            out.write("SKIPPED  \(Escape.terminal(benchmark.name)): \(Escape.terminal(Report.statusLine(benchmark))) "
+            out.write("SKIPPED  \(terminalSafe(benchmark.name)): \(terminalSafe(Report.statusLine(benchmark))) "
                 + "in the baseline; not compared\n")
         }
-        for benchmark in added { out.write("NEW      \(Escape.terminal(benchmark.name))\n") }
-        for benchmark in removed { out.write("REMOVED  \(Escape.terminal(benchmark.name))\n") }
+        for benchmark in added { out.write("NEW      \(terminalSafe(benchmark.name))\n") }
+        for benchmark in removed { out.write("REMOVED  \(terminalSafe(benchmark.name))\n") }
         let hidden = options.verbose ? 0 : benchmarks.reduce(0) { $0 + $1.metrics.count { !$0.verdict.isInteresting } }
         if hidden > 0 {
             out.write("\n(\(hidden) unremarkable row\(hidden == 1 ? "" : "s") hidden; --all shows them)\n")
         } else {
             out.write("\n")
         }
-        let summary = summaryLine
-        out.write(paint.summary(outcome, summary) + "\n")
+        out.write(outcomeWord(regression: paint.red, inconclusive: paint.yellow, pass: paint.green)(summaryLine) + "\n")
     }
 }
 
@@ -73,14 +72,6 @@ struct Paint {
         case .inconclusive: .yellow
         case .improvement: .green
         default: nil
-        }
-    }
-
-    func summary(_ outcome: ExitCode, _ text: String) -> String {
-        switch outcome {
-        case .regression: red(text)
-        case .inconclusive: yellow(text)
-        default: green(text)
         }
     }
 }

@@ -73,29 +73,27 @@ package struct Report: Sendable, Equatable {
     package var counts: Counts {
         var counts = Counts()
         for benchmark in benchmarks {
-            switch benchmark.presence {
-            case .compared: counts.compared += 1
-            case .added: counts.addedBenchmarks += 1
-            case .removed: counts.removedBenchmarks += 1
-            case .failed: counts.failedBenchmarks += 1
-            case .baselineFailed: counts.baselineFailed += 1
-            }
+            counts[keyPath: Self.presenceCount[benchmark.presence]!] += 1
             for row in benchmark.metrics {
                 if row.unstable { counts.unstable += 1 }
                 if row.tooFewSamples { counts.tooFewSamples += 1 }
-                switch row.verdict {
-                case .regression: counts.regressions += 1
-                case .inconclusive: counts.inconclusive += 1
-                case .improvement: counts.improvements += 1
-                case .pass: counts.passed += 1
-                case .reported: counts.reported += 1
-                case .missing: counts.missing += 1
-                case .added: break
-                }
+                if let count = Self.verdictCount[row.verdict] { counts[keyPath: count] += 1 }
             }
         }
         return counts
     }
+
+    /// The count each presence adds to.
+    private static let presenceCount: [BenchmarkComparison.Presence: WritableKeyPath<Counts, Int> & Sendable] = [
+        .compared: \.compared, .added: \.addedBenchmarks, .removed: \.removedBenchmarks, .failed: \.failedBenchmarks,
+        .baselineFailed: \.baselineFailed,
+    ]
+
+    /// The count each verdict adds to (a new metric's `added` counts nowhere).
+    private static let verdictCount: [Verdict: WritableKeyPath<Counts, Int> & Sendable] = [
+        .regression: \.regressions, .inconclusive: \.inconclusive, .improvement: \.improvements, .pass: \.passed,
+        .reported: \.reported, .missing: \.missing,
+    ]
 
     /// The outcome before mapping: regression if any row regressed or a benchmark failed in
     /// CURRENT; otherwise inconclusive if any row is; otherwise pass.
@@ -130,14 +128,20 @@ package struct Report: Sendable, Equatable {
         add(c.removedBenchmarks, "removed benchmark", "removed benchmarks")
         add(c.baselineFailed, "not compared (failed in baseline)", "not compared (failed in baseline)")
         add(c.unstable, "unstable exact metric", "unstable exact metrics")
-        let verdict: String
-        switch outcome {
-        case .regression: verdict = mode == .check ? "FAIL" : "regressed"
-        case .inconclusive: verdict = "INCONCLUSIVE"
-        default: verdict = mode == .check ? "PASS" : "no regression"
-        }
+        let verdict = outcomeWord(regression: mode == .check ? "FAIL" : "regressed", inconclusive: "INCONCLUSIVE",
+                                  pass: mode == .check ? "PASS" : "no regression")
         let total = benchmarks.count
         let listed = parts.isEmpty ? "nothing compared" : parts.joined(separator: ", ")
         return "\(verdict): \(listed) (\(total) benchmark\(total == 1 ? "" : "s"))"
+    }
+
+    /// The one of three renderings of the outcome that fits it (every renderer names the
+    /// outcome its own way: a word, an icon, a colour); an error outcome counts as a pass.
+    package func outcomeWord<T>(regression: T, inconclusive: T, pass: T) -> T {
+        switch outcome {
+        case .regression: regression
+        case .inconclusive: inconclusive
+        default: pass
+        }
     }
 }

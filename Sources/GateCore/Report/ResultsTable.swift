@@ -7,7 +7,7 @@ import CLISupport
 package enum ResultsTable {
     /// Renders `file`; `name` heads the output.
     package static func render(_ file: ResultsFile, name: String, style: TerminalStyle) -> String {
-        var text = "\(Escape.terminal(name)): \(file.benchmarks.count) benchmark\(file.benchmarks.count == 1 ? "" : "s")\n"
+        var text = "\(terminalSafe(name)): \(file.benchmarks.count) benchmark\(file.benchmarks.count == 1 ? "" : "s")\n"
         if file.environment.isDebugBuild {
             text += style.paint("WARNING: DEBUG BUILD: these numbers are not representative", .red, bold: true) + "\n"
         }
@@ -27,7 +27,7 @@ package enum ResultsTable {
                 let plusMinus = interval.map { "±" + MetricFormat.percentDigits($0 * 100) + "%" } ?? ""
                 let kind = (metric.exact ? "exact" : "noisy") + (metric.better == .higher ? ", higher is better" : "")
                 table.addRow([
-                    Cell(Escape.terminal(benchmark.name)), Cell(Escape.terminal(metricName)), Cell(metric.unit.format(metric.median)),
+                    Cell(terminalSafe(benchmark.name)), Cell(terminalSafe(metricName)), Cell(metric.unit.format(metric.median)),
                     Cell(plusMinus), Cell(String(metric.samples.count)), Cell(kind),
                 ])
             }
@@ -37,22 +37,21 @@ package enum ResultsTable {
             text += "\n"
             for benchmark in failed {
                 let message = benchmark.message.map { ": \($0)" } ?? ""
-                let line = "\(benchmark.status.rawValue.uppercased())  \(Escape.terminal(benchmark.name))\(Escape.terminal(message))"
+                let line = "\(benchmark.status.rawValue.uppercased())  \(terminalSafe(benchmark.name))\(terminalSafe(message))"
                 text += style.paint(line, .red) + "\n"
             }
         }
         text += "\nenvironment:\n"
-        for (field, value) in environmentFields(file.environment) { text += "  \(field): \(Escape.terminal(value))\n" }
+        for (field, value) in environmentFields(file.environment) { text += "  \(field): \(terminalSafe(value))\n" }
         return text
     }
 
+    /// The known fields of `e` (`Environment.fields`; yes/no for flags), then `extra`'s by key.
     package static func environmentFields(_ e: Environment) -> [(String, String)] {
-        var fields: [(String, String?)] = [
-            ("os", e.os), ("kernel", e.kernel), ("arch", e.arch), ("cpuModel", e.cpuModel), ("cores", e.cores.map(String.init)),
-            ("swiftVersion", e.swiftVersion), ("buildConfiguration", e.buildConfiguration), ("gitCommit", e.gitCommit),
-            ("gitDirty", e.gitDirty.map { $0 ? "yes" : "no" }), ("allocator", e.allocator), ("benchKitVersion", e.benchKitVersion),
-            ("date", e.date),
-        ]
+        var fields: [(String, String?)] = Environment.fields.map { field in
+            guard case .boolean(let path) = field.value else { return (field.key, field.text(in: e)) }
+            return (field.key, e[keyPath: path].map { $0 ? "yes" : "no" })
+        }
         for key in (e.extra ?? [:]).keys.sorted() { fields.append((key, e.extra![key])) }
         return fields.compactMap { field in field.1.map { (field.0, $0) } }
     }

@@ -1,3 +1,4 @@
+import CLISupport
 import BenchResults
 
 /// Merges new results into a baseline. Pure: the `update` command reads and writes.
@@ -78,10 +79,10 @@ package struct BaselineUpdate: Sendable, Equatable {
     package func summary(baselinePath: String) -> String {
         var text = "\(baselinePath): \(added.count) added, \(updated.count) updated, \(kept.count) kept, \(pruned.count) pruned"
         text += notRecorded.isEmpty ? "\n" : ", \(notRecorded.count) not recorded (failed in current)\n"
-        for name in added { text += "  added      \(Escape.terminal(name))\n" }
-        for name in updated { text += "  updated    \(Escape.terminal(name))\n" }
-        for name in pruned { text += "  pruned     \(Escape.terminal(name))\n" }
-        for (name, status) in notRecorded { text += "  NOT RECORDED \(Escape.terminal(name)): \(Escape.terminal(status))\n" }
+        for name in added { text += "  added      \(terminalSafe(name))\n" }
+        for name in updated { text += "  updated    \(terminalSafe(name))\n" }
+        for name in pruned { text += "  pruned     \(terminalSafe(name))\n" }
+        for (name, status) in notRecorded { text += "  NOT RECORDED \(terminalSafe(name)): \(terminalSafe(status))\n" }
         if !keptFromOtherEnvironment.isEmpty {
             text += "note: entries kept from the old baseline were measured with another "
                 + "\(keptFromOtherEnvironment.joined(separator: ", ")); "

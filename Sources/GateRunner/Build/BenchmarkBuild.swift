@@ -13,17 +13,17 @@ package struct BenchmarkBuild {
     package var scratchPath: String?
     /// The code layout to build with.
     package var layout: CodeLayout = .compilerDefault
-    /// Environment overrides for `swift build` (a `TMPDIR` of the caller's, for instance).
-    package var environment: [String: String] = [:]
+    /// How `swift build` is started (its gate, and environment overrides such as a `TMPDIR`).
+    package var launcher: Launcher
 
     /// A builder for the package at `packagePath`.
     package init(
-        packagePath: String, scratchPath: String? = nil, layout: CodeLayout = .compilerDefault, environment: [String: String] = [:]
+        packagePath: String, scratchPath: String? = nil, layout: CodeLayout = .compilerDefault, launcher: Launcher
     ) {
         self.packagePath = packagePath
         self.scratchPath = scratchPath
         self.layout = layout
-        self.environment = environment
+        self.launcher = launcher
     }
 
     /// Builds `product` in release and returns the path of its executable.
@@ -31,7 +31,7 @@ package struct BenchmarkBuild {
         var arguments = ["build", "-c", "release", "--product", product, "--package-path", packagePath]
         if let scratchPath { arguments += ["--scratch-path", scratchPath] }
         arguments += layout.buildArguments
-        let outcome = try Subprocess(executable: "swift", arguments: arguments, environment: environment).run()
+        let outcome = try launcher.run("swift", arguments)
         guard outcome.succeeded else {
             throw Failure(product: product, logTail: (outcome.output + outcome.errorOutput).lastLines(30))
         }
@@ -43,7 +43,7 @@ package struct BenchmarkBuild {
         var arguments = ["build", "-c", "release", "--show-bin-path", "--package-path", packagePath]
         if let scratchPath { arguments += ["--scratch-path", scratchPath] }
         arguments += layout.buildArguments
-        let outcome = try Subprocess(executable: "swift", arguments: arguments, environment: environment).run()
+        let outcome = try launcher.run("swift", arguments)
         guard outcome.succeeded else { throw Failure(product: "(bin path)", logTail: outcome.errorOutput.lastLines(10)) }
         return outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }

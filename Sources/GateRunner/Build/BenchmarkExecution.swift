@@ -11,10 +11,14 @@ package struct BenchmarkExecution {
 
     /// Arguments forwarded to every executable (`--filter`, `--samples`, ...).
     package var forwardedArguments: [String]
+    /// How the executables are started.
+    package var launcher: Launcher
 
-    /// An execution that forwards `forwardedArguments` to every executable.
-    package init(forwardedArguments: [String]) {
+    /// An execution that forwards `forwardedArguments` to every executable it starts with
+    /// `launcher`.
+    package init(forwardedArguments: [String], launcher: Launcher) {
         self.forwardedArguments = forwardedArguments
+        self.launcher = launcher
     }
 
     /// Runs each executable (stderr passed through, so its progress shows) and merges the
@@ -24,10 +28,7 @@ package struct BenchmarkExecution {
         var files: [(label: String, file: ResultsFile)] = []
         for executable in executables {
             let output = "\(temporaryDirectory)/\(executable.name).json"
-            let outcome = try Subprocess(
-                executable: executable.path, arguments: forwardedArguments + ["--output", output, "--quiet"],
-                captureError: false
-            ).run()
+            let outcome = try launcher.run(executable.path, forwardedArguments + ["--output", output, "--quiet"], captureError: false)
             // Exit 1 means some benchmark failed; its results were still written.
             guard outcome.status == 0 || outcome.status == 1, FileManager.default.fileExists(atPath: output) else {
                 throw Failure(description: "\(executable.name) exited with status \(outcome.status) and wrote no results")

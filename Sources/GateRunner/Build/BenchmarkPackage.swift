@@ -19,14 +19,12 @@ package struct BenchmarkPackage {
     ///
     /// - Parameter listed: names from the configuration; when non-empty they are used as
     ///   given (each must be an executable target of the package).
-    /// `environment` overrides the environment of `swift package describe`.
-    package static func discover(at path: String, listed: [String], environment: [String: String] = [:]) throws -> BenchmarkPackage {
+    /// `launcher` starts `swift package describe`.
+    package static func discover(at path: String, listed: [String], launcher: Launcher) throws -> BenchmarkPackage {
         guard FileManager.default.fileExists(atPath: "\(path)/Package.swift") else {
             throw Problem(description: "\(path): no Package.swift here; run memgate in a Swift package (or pass --package-path)")
         }
-        let describe = try Subprocess(
-            executable: "swift", arguments: ["package", "--package-path", path, "describe", "--type", "json"], environment: environment
-        ).run()
+        let describe = try launcher.run("swift", ["package", "--package-path", path, "describe", "--type", "json"])
         guard describe.succeeded else {
             throw Problem(description: "`swift package describe` failed in \(path):\n\(describe.errorOutput.lastLines(20))")
         }

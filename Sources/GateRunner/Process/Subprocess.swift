@@ -5,13 +5,9 @@ import SystemSupport
 /// Runs a program with arguments (never through a shell) and waits for it.
 ///
 /// Standard output is captured when asked; standard error is captured or passed through
-/// to ours. The environment is inherited, with overrides. Every start but cleanup goes
-/// through `Subprocess.launches`, which an interrupt handler closes to stop the children.
+/// to ours. The environment is inherited, with overrides. Every start but cleanup passes a
+/// `LaunchGate`, which an interrupt handler closes to stop the children. Made by `Launcher`.
 package struct Subprocess {
-    /// The gate subprocess starts pass by default; once closed, `run()` throws
-    /// `LaunchGate.Closed` instead of starting anything.
-    package static let launches = LaunchGate()
-
     /// What a finished process left behind.
     package struct Outcome {
         /// The exit status, or 128 + signal when it was killed by a signal.
@@ -34,12 +30,12 @@ package struct Subprocess {
     /// The gate this start passes and that knows while it runs (see `InterruptCleanup`);
     /// nil for a process that undoes what memgate created (removing a worktree), which must
     /// start even while memgate is being interrupted and is never signalled.
-    package var gate: LaunchGate? = Subprocess.launches
+    package var gate: LaunchGate?
 
     /// A process to start with `run()` (see the properties).
     package init(
         executable: String, arguments: [String], directory: String? = nil, captureError: Bool = true,
-        environment: [String: String] = [:], gate: LaunchGate? = Subprocess.launches
+        environment: [String: String] = [:], gate: LaunchGate?
     ) {
         self.executable = executable
         self.arguments = arguments

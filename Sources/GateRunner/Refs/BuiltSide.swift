@@ -38,14 +38,14 @@ package struct BuiltSide: Sendable {
     ///     the side's configuration or discovery.
     ///   - selection: `--filter`/`--skip` arguments for `--list`.
     ///   - layout: the code layout both sides build with.
-    ///   - environment: environment overrides for every process it starts (`swift build`,
-    ///     `swift package describe`, `--list`), such as the workspace's `TMPDIR`.
+    ///   - launcher: starts every process (`swift build`, `swift package describe`,
+    ///     `--list`), with the workspace's `TMPDIR`, for instance.
     ///   - status: called with a progress text before each build.
     /// - Throws: `Failure` naming the side: no benchmark executable, an unreadable
     ///   configuration, a failed build (with the end of its log), a failed listing.
     package static func build(
         _ checkout: SideCheckout, listed: [String], selection: [String], layout: CodeLayout,
-        environment: [String: String] = [:], status: (String) -> Void
+        launcher: Launcher, status: (String) -> Void
     ) throws -> BuiltSide {
         let side = "\(checkout.side) \(checkout.label)"
         let package: BenchmarkPackage
@@ -55,12 +55,12 @@ package struct BuiltSide: Sendable {
                 let configPath = checkout.packagePath + "/" + ConfigFile.defaultPath
                 names = try ConfigFile.load(configPath, explicit: false).executables
             }
-            package = try BenchmarkPackage.discover(at: checkout.packagePath, listed: names, environment: environment)
+            package = try BenchmarkPackage.discover(at: checkout.packagePath, listed: names, launcher: launcher)
         } catch {
             throw Failure(description: "\(side): \(error)")
         }
         let builder = BenchmarkBuild(
-            packagePath: checkout.packagePath, scratchPath: checkout.scratchPath, layout: layout, environment: environment)
+            packagePath: checkout.packagePath, scratchPath: checkout.scratchPath, layout: layout, launcher: launcher)
         var benchmarks: [(name: String, executable: String)] = []
         for (index, executable) in package.executables.enumerated() {
             status("building \(checkout.side) \(executable) (release) [\(index + 1)/\(package.executables.count)]")
@@ -68,7 +68,7 @@ package struct BuiltSide: Sendable {
             do { path = try builder.build(product: executable) } catch {
                 throw Failure(description: "\(side) failed to build: \(error)")
             }
-            for name in try list(executable: path, named: executable, checkout: checkout, selection: selection, environment: environment) {
+            for name in try list(executable: path, named: executable, checkout: checkout, selection: selection, launcher: launcher) {
                 if let other = benchmarks.first(where: { $0.name == name }) {
                     throw Failure(description: "\(side): benchmark \"\(name)\" exists in more than one executable "
                         + "(\((other.executable as NSString).lastPathComponent), \(executable)); names must be unique")
@@ -81,12 +81,10 @@ package struct BuiltSide: Sendable {
 
     /// The names `executable --list` prints (one per line), after `selection`.
     private static func list(
-        executable path: String, named name: String, checkout: SideCheckout, selection: [String], environment: [String: String]
+        executable path: String, named name: String, checkout: SideCheckout, selection: [String], launcher: Launcher
     ) throws -> [String] {
-        let outcome = try Subprocess(
-            executable: path, arguments: ["--list"] + selection, directory: checkout.packagePath,
-            environment: environment.merging(["GIT_OPTIONAL_LOCKS": "0"]) { $1 }
-        ).run()
+        let outcome = try launcher.adding(environment: ["GIT_OPTIONAL_LOCKS": "0"])
+            .run(path, ["--list"] + selection, directory: checkout.packagePath)
         guard outcome.succeeded else {
             throw Failure(description: "\(checkout.side) \(checkout.label): \(name) --list exited with status "
                 + "\(outcome.status):\n\(outcome.errorOutput.lastLines(10))")

@@ -4,7 +4,7 @@ import GateCore
 /// The git repository holding a package, and the few git commands `memgate refs` needs:
 /// resolving revisions and adding and removing detached worktrees.
 ///
-///     let (repository, prefix) = try GitRepository.containing("/src/app/Packages/Core")
+///     let (repository, prefix) = try GitRepository.containing("/src/app/Packages/Core", launcher: launcher)
 ///     let commit = try repository.resolve("origin/main")
 ///     try repository.addWorktree(at: "/tmp/x/base", commit: commit)
 ///     // ... build /tmp/x/base/\(prefix) ...
@@ -21,14 +21,16 @@ package struct GitRepository {
 
     /// The top-level directory of the repository's working tree.
     package var root: String
+    /// How git is started.
+    package var launcher: Launcher
 
     /// The repository that contains `path`, and `path`'s location inside it.
     ///
     /// - Returns: the repository and the prefix of `path` relative to its root, empty or
     ///   ending in `/` (`"Packages/Core/"`), as `git rev-parse --show-prefix` prints it.
     /// - Throws: `Failure` when `path` is not inside a git working tree or git is missing.
-    package static func containing(_ path: String) throws -> (repository: GitRepository, prefix: String) {
-        let outcome = try git(["-C", path, "rev-parse", "--show-toplevel", "--show-prefix"])
+    package static func containing(_ path: String, launcher: Launcher) throws -> (repository: GitRepository, prefix: String) {
+        let outcome = try git(["-C", path, "rev-parse", "--show-toplevel", "--show-prefix"], launcher: launcher)
         guard outcome.succeeded else {
             if outcome.status == 127 { throw Failure(description: "git is not installed (or not on PATH); memgate refs needs it") }
             let detail = outcome.errorOutput.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -39,7 +41,7 @@ package struct GitRepository {
         guard let root = lines.first, !root.isEmpty else {
             throw Failure(description: "\(path): git rev-parse --show-toplevel printed nothing (a bare repository?)")
         }
-        return (GitRepository(root: root), lines.count > 1 ? lines[1] : "")
+        return (GitRepository(root: root, launcher: launcher), lines.count > 1 ? lines[1] : "")
     }
 
     /// The commit `revision` names.
@@ -48,7 +50,7 @@ package struct GitRepository {
     ///   "unknown ref 'X' (...)" when git knows no such commit.
     package func resolve(_ revision: String) throws -> String {
         try GitRevision.check(revision)
-        let outcome = try Self.git(["-C", root] + GitRevision.revParseArguments(revision))
+        let outcome = try Self.git(["-C", root] + GitRevision.revParseArguments(revision), launcher: launcher)
         guard outcome.succeeded, let commit = GitRevision.commit(fromRevParse: outcome.output) else {
             throw Failure(description: "unknown ref '\(revision)' (\(GitRevision.revParseCommand(revision)) found no commit in \(root)); "
                 + "fetch it first (git fetch origin), or check the spelling")
@@ -58,13 +60,14 @@ package struct GitRepository {
 
     /// Whether tracked files differ from HEAD (staged or not); untracked files are ignored.
     package func hasUncommittedChanges() throws -> Bool {
-        let outcome = try Self.git(["-C", root, "status", "--porcelain", "--untracked-files=no"])
+        let outcome = try Self.git(["-C", root, "status", "--porcelain", "--untracked-files=no"], launcher: launcher)
         return outcome.succeeded && !outcome.output.isEmpty
     }
 
     /// Checks `commit` out, detached, into a new worktree at `path` (which must not exist).
     package func addWorktree(at path: String, commit: String, environment: [String: String] = [:]) throws {
-        let outcome = try Self.git(["-C", root, "worktree", "add", "--detach", "--quiet", path, commit], environment: environment)
+        let outcome = try Self.git(["-C", root, "worktree", "add", "--detach", "--quiet", path, commit],
+                                   launcher: launcher.adding(environment: environment))
         guard outcome.succeeded else {
             throw Failure(description: "git worktree add --detach \(path) \(GitRevision.short(commit)) "
                 + "failed:\n\((outcome.output + outcome.errorOutput).lastLines(10))")
@@ -75,18 +78,15 @@ package struct GitRepository {
     /// records of worktrees whose folder is gone (`git worktree prune`). Never throws:
     /// cleanup does all it can; the caller removes the folder itself if it is still there.
     package func removeWorktree(at path: String) {
-        _ = try? Self.git(["-C", root, "worktree", "remove", "--force", path], cleanup: true)
+        _ = try? Self.git(["-C", root, "worktree", "remove", "--force", path], launcher: launcher.forCleanup)
         try? FileManager.default.removeItem(atPath: path)
-        _ = try? Self.git(["-C", root, "worktree", "prune"], cleanup: true)
+        _ = try? Self.git(["-C", root, "worktree", "prune"], launcher: launcher.forCleanup)
     }
 
     /// Runs `git` with `arguments`, capturing both outputs. `GIT_OPTIONAL_LOCKS=0` keeps
-    /// read-only commands from refreshing the user's index behind their back. `cleanup`
-    /// lets it run while memgate is being interrupted (see `Subprocess.gate`).
-    private static func git(
-        _ arguments: [String], cleanup: Bool = false, environment: [String: String] = [:]
-    ) throws -> Subprocess.Outcome {
-        try Subprocess(executable: "git", arguments: arguments, environment: environment.merging(["GIT_OPTIONAL_LOCKS": "0"]) { $1 },
-                       gate: cleanup ? nil : Subprocess.launches).run()
+    /// read-only commands from refreshing the user's index behind their back. Cleanup
+    /// passes `launcher.forCleanup`, which runs while memgate is being interrupted.
+    private static func git(_ arguments: [String], launcher: Launcher) throws -> Subprocess.Outcome {
+        try launcher.adding(environment: ["GIT_OPTIONAL_LOCKS": "0"]).run("git", arguments)
     }
 }

@@ -28,8 +28,8 @@ package struct InterleavedRuns: RoundSource {
     package var forwardedArguments: [String]
     /// Where the per-run results files go (each is deleted once pooled).
     package var workspace: RefsWorkspace
-    /// Environment overrides for every run (the workspace's `TMPDIR`, for instance).
-    package var environment: [String: String]
+    /// Starts every run (with the workspace's `TMPDIR`, for instance).
+    package var launcher: Launcher
     /// The rounds run so far (by every call).
     package private(set) var roundsRun = 0
     /// Each side's pooled results so far.
@@ -40,13 +40,13 @@ package struct InterleavedRuns: RoundSource {
 
     /// Creates runs with nothing run yet.
     package init(
-        base: BuiltSide, head: BuiltSide, forwardedArguments: [String], workspace: RefsWorkspace, environment: [String: String] = [:]
+        base: BuiltSide, head: BuiltSide, forwardedArguments: [String], workspace: RefsWorkspace, launcher: Launcher
     ) {
         self.base = base
         self.head = head
         self.forwardedArguments = forwardedArguments
         self.workspace = workspace
-        self.environment = environment
+        self.launcher = launcher
     }
 
     /// Each side's pooled results.
@@ -80,11 +80,9 @@ package struct InterleavedRuns: RoundSource {
             status("round \(step.round + 1)/\(lastRound) · \(step.side) · \(step.benchmark) [\(index + 1)/\(steps.count)]")
             let output = workspace.resultsPath(round: step.round, side: step.side, index: index)
             let started = Date()
-            let outcome = try Subprocess(
-                executable: executable,
-                arguments: forwardedArguments + ["--filter", ExactNamePattern.regex(for: step.benchmark), "--output", output, "--quiet"],
-                directory: side.checkout.packagePath, environment: environment.merging(["GIT_OPTIONAL_LOCKS": "0"]) { $1 }
-            ).run()
+            let outcome = try launcher.adding(environment: ["GIT_OPTIONAL_LOCKS": "0"]).run(
+                executable, forwardedArguments + ["--filter", ExactNamePattern.regex(for: step.benchmark), "--output", output, "--quiet"],
+                directory: side.checkout.packagePath)
             // Exit 1 means the benchmark failed, crashed or timed out; its results say so.
             guard outcome.status == 0 || outcome.status == 1, FileManager.default.fileExists(atPath: output) else {
                 throw Failure(description: "\(step.side) \(side.checkout.label): running \"\(step.benchmark)\" (round \(step.round + 1)) "

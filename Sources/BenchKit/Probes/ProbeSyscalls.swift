@@ -6,9 +6,9 @@ import Darwin
 import CAllocCounter
 
 /// Every operating-system call the probes make, in one place (see swift-system's
-/// `Internals/Syscalls.swift`). None of these allocate, so they may run next to a
+/// `Internals/ProbeSyscalls.swift`). None of these allocate, so they may run next to a
 /// measured window.
-enum Syscalls {
+enum ProbeSyscalls {
     /// Monotonic time in nanoseconds. The corresponding C function is `clock_gettime`
     /// with `CLOCK_MONOTONIC` (a vDSO call, ~20 ns on the reference machine).
     @inline(__always)

@@ -35,6 +35,9 @@ extension MetricID {
         case .rssGrowth: Properties(unit: .bytes, better: .lower, exact: false, defaultThreshold: "off")
         case .throughput: Properties(unit: nil, better: .higher, exact: false, defaultThreshold: "10%")
         case .instructions: Properties(unit: .instructionsPerOp, better: .lower, exact: false, defaultThreshold: "off")
+        case .retains: Properties(unit: .retainsPerOp, better: .lower, exact: true, defaultThreshold: "+0")
+        case .releases: Properties(unit: .releasesPerOp, better: .lower, exact: true, defaultThreshold: "off")
+        case .objects: Properties(unit: .objectsPerOp, better: .lower, exact: true, defaultThreshold: "+0")
         }
     }
 }

@@ -30,6 +30,14 @@ package enum MetricID: String, CaseIterable, Sendable {
     case throughput
     /// Retired user-space instructions per op, where perf_event_open is allowed.
     case instructions
+    /// Swift strong retains per op (all threads), counted in a pass after the samples
+    /// through the runtime's hooks. Exact for single-threaded code.
+    case retains
+    /// Swift strong releases per op, counted with `retains`.
+    case releases
+    /// Swift heap objects allocated per op (class instances, closure contexts, boxes,
+    /// collection storage), counted with `retains`.
+    case objects
 
     /// The latency quantiles, in display order.
     package static let latencyQuantiles: [MetricID] = [.p50, .p90, .p99, .p999, .max]

@@ -71,4 +71,10 @@ package struct MetricUnit: Hashable, Sendable, Codable, CustomStringConvertible 
     package static let itemsPerSecond = MetricUnit("items/s")
     /// Retired instructions per operation.
     package static let instructionsPerOp = MetricUnit("instructions/op")
+    /// Swift strong retains per operation.
+    package static let retainsPerOp = MetricUnit("retains/op")
+    /// Swift strong releases per operation.
+    package static let releasesPerOp = MetricUnit("releases/op")
+    /// Swift heap objects allocated per operation.
+    package static let objectsPerOp = MetricUnit("objects/op")
 }

@@ -2,10 +2,11 @@
 //
 // Cost model (measured on the reference machine, see docs/performance.md): one
 // thread-local pointer load and three relaxed stores per call, no read-modify-write
-// and no shared cache line between threads.
+// and no shared cache line between threads (the slots: CounterSlots.h).
 
 #define _GNU_SOURCE
 #include "CAllocCounter.h"
+#include "CounterSlots.h"
 
 #include <errno.h>
 #include <stddef.h>
@@ -23,66 +24,35 @@ extern void *__libc_memalign(size_t alignment, size_t size);
 extern void *__libc_valloc(size_t size);
 extern void *__libc_pvalloc(size_t size);
 
-// One cache line per thread, written only by that thread.
-typedef struct {
-    _Atomic uint64_t allocations;
-    _Atomic uint64_t frees;
-    _Atomic uint64_t bytes;
-    char padding[64 - 3 * sizeof(uint64_t)];
-} __attribute__((aligned(64))) counter_slot;
+memgate_counter_slot memgate_slots[MEMGATE_SLOT_COUNT];
+memgate_counter_slot memgate_overflow_slot;
+_Atomic uint32_t memgate_slots_used = 0;
+__thread memgate_counter_slot *memgate_this_thread_slot __attribute__((tls_model("initial-exec")));
 
-// Threads beyond this count share the overflow slot, updated with atomic adds.
-#define SLOT_COUNT 4096
-static counter_slot slots[SLOT_COUNT];
-static counter_slot overflow_slot;
-static _Atomic uint32_t slots_used = 0;
-
-static __thread counter_slot *this_thread_slot __attribute__((tls_model("initial-exec")));
-
-// Claims a slot for the calling thread on its first allocation. A slot is never given
-// back: an exited thread's counts stay part of the totals.
-static counter_slot *claim_slot(void) {
-    uint32_t index = atomic_fetch_add_explicit(&slots_used, 1, memory_order_relaxed);
-    counter_slot *slot = index < SLOT_COUNT ? &slots[index] : &overflow_slot;
-    this_thread_slot = slot;
+memgate_counter_slot *memgate_claim_slot(void) {
+    uint32_t index = atomic_fetch_add_explicit(&memgate_slots_used, 1, memory_order_relaxed);
+    memgate_counter_slot *slot = index < MEMGATE_SLOT_COUNT ? &memgate_slots[index] : &memgate_overflow_slot;
+    memgate_this_thread_slot = slot;
     return slot;
 }
 
-static inline void bump(_Atomic uint64_t *counter, uint64_t amount, counter_slot *slot) {
-    if (__builtin_expect(slot == &overflow_slot, 0)) {
-        atomic_fetch_add_explicit(counter, amount, memory_order_relaxed);
-    } else {
-        // Only this thread writes the slot: a load and a store, no locked instruction.
-        uint64_t value = atomic_load_explicit(counter, memory_order_relaxed);
-        atomic_store_explicit(counter, value + amount, memory_order_relaxed);
-    }
-}
-
 static inline void count_allocation(size_t size) {
-    counter_slot *slot = this_thread_slot;
-    if (__builtin_expect(slot == NULL, 0)) slot = claim_slot();
-    bump(&slot->allocations, 1, slot);
-    bump(&slot->bytes, size, slot);
+    memgate_counter_slot *slot = memgate_slot();
+    memgate_bump(&slot->allocations, 1, slot);
+    memgate_bump(&slot->bytes, size, slot);
 }
 
 static inline void count_free(void) {
-    counter_slot *slot = this_thread_slot;
-    if (__builtin_expect(slot == NULL, 0)) slot = claim_slot();
-    bump(&slot->frees, 1, slot);
+    memgate_counter_slot *slot = memgate_slot();
+    memgate_bump(&slot->frees, 1, slot);
 }
 
 memgate_alloc_counts memgate_alloc_snapshot(void) {
-    memgate_alloc_counts total = {0, 0, 0};
-    uint32_t used = atomic_load_explicit(&slots_used, memory_order_acquire);
-    if (used > SLOT_COUNT) used = SLOT_COUNT;
-    for (uint32_t i = 0; i < used; i++) {
-        total.allocations += atomic_load_explicit(&slots[i].allocations, memory_order_relaxed);
-        total.frees += atomic_load_explicit(&slots[i].frees, memory_order_relaxed);
-        total.bytes += atomic_load_explicit(&slots[i].bytes, memory_order_relaxed);
-    }
-    total.allocations += atomic_load_explicit(&overflow_slot.allocations, memory_order_relaxed);
-    total.frees += atomic_load_explicit(&overflow_slot.frees, memory_order_relaxed);
-    total.bytes += atomic_load_explicit(&overflow_slot.bytes, memory_order_relaxed);
+    memgate_alloc_counts total = {
+        memgate_sum(offsetof(memgate_counter_slot, allocations)),
+        memgate_sum(offsetof(memgate_counter_slot, frees)),
+        memgate_sum(offsetof(memgate_counter_slot, bytes)),
+    };
     return total;
 }
 

@@ -3,7 +3,8 @@ import BenchStatistics
 import CLISupport
 
 /// Renders results as compact terminal tables: one for time and latency, one for memory,
-/// one for custom metrics when any exist, and a list of benchmarks that did not finish.
+/// one for Swift reference counting (retains, releases, objects) and one for custom metrics
+/// when any exist, and a list of benchmarks that did not finish.
 /// Benchmark executables print it, and so does `memgate run`.
 ///
 /// Every cell is the median over samples; time per op also shows the spread of the
@@ -21,6 +22,7 @@ package enum ResultsSummaryTable {
         if !finished.isEmpty {
             text += timeTable(finished).render(style: style) + "\n"
             text += memoryTable(finished).render(style: style)
+            if let arc = arcTable(finished) { text += "\n" + arc.render(style: style) }
             if let custom = customTable(finished) { text += "\n" + custom.render(style: style) }
         }
         let unfinished = file.benchmarks.filter { $0.status != .ok }
@@ -58,6 +60,18 @@ package enum ResultsSummaryTable {
         var table = TextTable(columns: [.init("benchmark")] + columns.map { .init($0.1, alignment: .right) })
         for benchmark in benchmarks {
             table.addRow([Cell(benchmark.name)] + columns.map { cell(benchmark[$0.0], plainCount: $0.0 != .throughput) })
+        }
+        return table
+    }
+
+    /// Retains, releases and objects per op, when the reference-counting pass ran.
+    private static func arcTable(_ benchmarks: [BenchmarkResult]) -> TextTable? {
+        let counted = benchmarks.filter { $0[.retains] != nil }
+        guard !counted.isEmpty else { return nil }
+        let columns: [(MetricID, String)] = [(.retains, "retains/op"), (.releases, "releases/op"), (.objects, "objects/op")]
+        var table = TextTable(columns: [.init("benchmark")] + columns.map { .init($0.1, alignment: .right) })
+        for benchmark in counted {
+            table.addRow([Cell(benchmark.name)] + columns.map { cell(benchmark[$0.0], plainCount: true) })
         }
         return table
     }

@@ -14,6 +14,7 @@ enum FixtureBenchmarks: BenchmarkSuite {
 
     static func register(_ suite: Suite) {
         registerExact(suite)
+        registerARC(suite)
         registerMemoryAndCustom(suite)
         registerFailures(suite)
     }

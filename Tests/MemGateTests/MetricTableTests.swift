@@ -11,13 +11,14 @@ import Testing
             .allocs: .absolute(0), .bytes: .percent(5), .time: .percent(10), .cpu: .percent(10),
             .p50: .percent(10), .p90: .percent(15), .p99: .percent(25), .throughput: .percent(10),
             .p999: .off, .max: .off, .frees: .off, .retained: .off, .rssGrowth: .off, .instructions: .off,
+            .retains: .absolute(0), .objects: .absolute(0), .releases: .off,
             .peakRSS: Threshold(fraction: 0.1, amount: 1_048_576, amountUnit: .bytes, isOff: false, text: "10% +1MiB"),
         ]
         #expect(ThresholdDefaults.builtIn == expected)
     }
 
     @Test func exactnessDirectionAndQuantiles() {
-        #expect(MetricID.allCases.filter(\.isExact) == [.allocs, .bytes, .frees, .retained])
+        #expect(MetricID.allCases.filter(\.isExact) == [.allocs, .bytes, .frees, .retained, .retains, .releases, .objects])
         #expect(MetricID.allCases.filter { $0.properties.better == .higher } == [.throughput])
         #expect(MetricID.latencyQuantiles.map(\.quantileProbability) == [0.5, 0.9, 0.99, 0.999, 1])
         #expect(MetricID.allCases.filter { $0.quantileProbability != nil } == MetricID.latencyQuantiles)

@@ -12,6 +12,18 @@ import Testing
         #expect(row.threshold.text == "+0")
     }
 
+    /// ARC traffic is gated like allocations: a refactor that doubles the retains per op
+    /// (3 -> 6, as `arc/copies=3` and `arc/copies=6` measure) fails; so does one more object.
+    @Test func doubledRetainsAndOneMoreObjectFail() throws {
+        func arc(_ id: MetricID, _ value: Double) -> Metric { Metric(unit: id.properties.unit!, exact: true, samples: [value]) }
+        let retains = try Fixture.verdict(arc(.retains, 3), arc(.retains, 6), metric: "retains")
+        #expect(retains.verdict == .regression)
+        #expect(MetricFormat.change(retains) == "+100%")
+        #expect(try Fixture.verdict(arc(.retains, 3), arc(.retains, 3), metric: "retains").verdict == .pass)
+        #expect(try Fixture.verdict(arc(.objects, 3), arc(.objects, 4), metric: "objects").verdict == .regression)
+        #expect(try Fixture.verdict(arc(.releases, 3), arc(.releases, 6), metric: "releases").verdict == .reported)
+    }
+
     @Test func sameAllocationsPass() throws {
         #expect(try Fixture.verdict(Fixture.allocs([3, 3]), Fixture.allocs([3, 3]), metric: "allocs").verdict == .pass)
     }

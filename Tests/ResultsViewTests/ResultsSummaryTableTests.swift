@@ -115,6 +115,27 @@ import ResultsView
         #expect(text == #"\#nFAILED  evil\u{1B}[2Jname: first\nsecond\u{1B}]0;title\u{7}\#n"#)
     }
 
+    /// The reference-counting pass's metrics get a table of their own, for the benchmarks
+    /// that have them; a file without them shows no such table.
+    @Test func referenceCountingGetsATableOfItsOwn() {
+        func arc(_ id: MetricID, _ value: Double) -> Metric { Metric(unit: id.properties.unit!, exact: true, samples: [value]) }
+        let file = ResultsFile(environment: Self.release, benchmarks: [
+            BenchmarkResult(name: "copies", iterations: [10], metrics: [
+                "time": Self.ns([100]), "retains": arc(.retains, 3), "releases": arc(.releases, 3), "objects": arc(.objects, 0),
+            ]),
+            BenchmarkResult(name: "plain", iterations: [10], metrics: ["time": Self.ns([100])]),
+        ])
+        let tables = ResultsSummaryTable.render(file, style: .plain).components(separatedBy: "\n\n")
+        #expect(tables.count == 3)
+        #expect(tables.last == """
+            benchmark  retains/op  releases/op  objects/op
+            ----------------------------------------------
+            copies              3            3           0
+
+            """)
+        #expect(!ResultsSummaryTable.render(Self.twoBenchmarks, style: .plain).contains("retains/op"))
+    }
+
     @Test func customMetricsGetATableOfTheirOwn() {
         let file = ResultsFile(environment: Self.release, benchmarks: [
             BenchmarkResult(name: "a", iterations: [10, 10, 10], metrics: [

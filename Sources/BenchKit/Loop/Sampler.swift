@@ -1,6 +1,8 @@
 import BenchResults
+import CAllocCounter
 
-/// The state machine behind `b.loop`: calibration, warm-up, then the kept samples.
+/// The state machine behind `b.loop`: calibration, warm-up, the kept samples, then the
+/// reference-counting pass (`ARCPass`) when the plan asks for one.
 ///
 /// Calibration runs the body 1, then more and more times (``predictIterations``) until a
 /// run lasts at least half the wanted sample time; that fixes the iterations per sample
@@ -10,7 +12,7 @@ import BenchResults
 /// counter, which never allocates.
 @usableFromInline
 final class Sampler {
-    private enum Phase { case notStarted, calibrating, warmingUp, measuring, finished }
+    private enum Phase { case notStarted, calibrating, warmingUp, measuring, countingARC, finished }
 
     let plan: SamplingPlan
     private var phase = Phase.notStarted
@@ -28,6 +30,11 @@ final class Sampler {
 
     /// The kept samples, in order.
     private(set) var records: [SampleRecord] = []
+    /// The reference-counting pass, once it ran; nil when the plan or the runtime has none.
+    private(set) var arcPass: ARCPass?
+    /// The counters when the current pass began, and the first pass's totals.
+    private var arcStart = memgate_arc_counts()
+    private var arcFirstPass: memgate_arc_counts?
     /// Why the loop was misused, if it was; the runner reports it as a failure.
     private(set) var misuse: String?
     /// Iterations per timed latency unit of the kept samples.
@@ -61,6 +68,8 @@ final class Sampler {
             return 1
         case .finished:
             return 0
+        case .countingARC:
+            return arcPassEnded()
         case .calibrating, .warmingUp, .measuring:
             let now = ProbeSyscalls.monotonicNanoseconds()
             if recordsLatency {
@@ -110,15 +119,52 @@ final class Sampler {
             if warmupsLeft <= 0 { phase = .measuring }
         case .measuring:
             records.append(record(stop: stop))
-            if records.count >= plan.samples {
-                phase = .finished
-                return 0
-            }
-        case .notStarted, .finished:
+            if records.count >= plan.samples { return startARCPass() }
+        case .notStarted, .countingARC, .finished:
             preconditionFailure("no window is open")
         }
         startRun(iterations: iterations, batchSize: batchSize, latency: true)
         return batchSize
+    }
+
+    /// Starts the reference-counting pass (see `ARCPass`: N iterations, then 2N, each one
+    /// unit), or ends the loop when there is none. The counters are read last.
+    private func startARCPass() -> Int {
+        let passIterations = min(plan.arcPassIterations, iterations)
+        guard passIterations > 0, ProbeSyscalls.startCountingARC() else {
+            phase = .finished
+            return 0
+        }
+        phase = .countingARC
+        iterations = passIterations
+        arcFirstPass = nil
+        arcStart = ProbeSyscalls.arcCounts()
+        return passIterations
+    }
+
+    /// Ends a run of the reference-counting pass: the counters are read first. After the
+    /// first run (N iterations) the second (2N) starts; after it, the difference of the two
+    /// runs' counts covers N iterations and none of the loop's own entry and exit.
+    private func arcPassEnded() -> Int {
+        let end = ProbeSyscalls.arcCounts()
+        let run = memgate_arc_counts(retains: end.retains &- arcStart.retains, releases: end.releases &- arcStart.releases,
+                                     objects: end.objects &- arcStart.objects)
+        guard let first = arcFirstPass else {
+            arcFirstPass = run
+            arcStart = ProbeSyscalls.arcCounts()
+            return 2 * iterations
+        }
+        ProbeSyscalls.stopCountingARC()
+        arcPass = ARCPass(iterations: iterations, retains: run.retains.subtractingClamped(first.retains),
+                          releases: run.releases.subtractingClamped(first.releases),
+                          objects: run.objects.subtractingClamped(first.objects))
+        phase = .finished
+        return 0
+    }
+
+    /// Stops the hooks if the body left the loop during the reference-counting pass.
+    func abandonARCPass() {
+        if phase == .countingARC { ProbeSyscalls.stopCountingARC() }
     }
 
     /// Sets iterations per sample and the latency batch from a run's duration.

@@ -13,4 +13,7 @@ struct SamplingPlan: Sendable {
     var latencyResolutionNanoseconds: Double = 2_000
     /// Whether to measure peak RSS per sample (costs ~50 µs per sample, outside timing).
     var measureMemory: Bool = true
+    /// Iterations of the reference-counting pass after the kept samples (at most one
+    /// sample's); 0 for none. See `ARCPass`.
+    var arcPassIterations: Int = 0
 }

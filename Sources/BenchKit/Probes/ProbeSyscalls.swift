@@ -38,6 +38,17 @@ enum ProbeSyscalls {
     /// True when malloc in this process is the counting one.
     static func allocationCountingIsActive() -> Bool { memgate_alloc_is_active() != 0 }
 
+    /// Starts counting the Swift runtime's retains, releases and object allocations (all
+    /// threads); false where the runtime offers no hooks. See CAllocCounter's ARCCounter.h.
+    static func startCountingARC() -> Bool { memgate_arc_start() != 0 }
+
+    /// Stops counting them: the runtime goes back to its direct path.
+    static func stopCountingARC() { memgate_arc_stop() }
+
+    /// The reference-counting totals so far (all threads).
+    @inline(__always)
+    static func arcCounts() -> memgate_arc_counts { memgate_arc_snapshot() }
+
     #if os(Linux)
     /// Returns freed heap to the kernel (`malloc_trim(0)`), so RSS reflects live memory.
     static func trimHeap() { _ = memgate_malloc_trim() }

@@ -16,6 +16,9 @@ public struct BenchmarkConfiguration: Sendable {
     public var maxIterations: Int?
     /// Work done per op, for a throughput metric (B/s or items/s).
     public var throughput: Throughput?
+    /// Whether a pass after the samples counts Swift retains, releases and objects per op
+    /// (`retains`, `releases`, `objects`); nil for the run's setting (on unless `--no-arc`).
+    public var countsARC: Bool?
 
     /// Work done by one iteration of the loop.
     public enum Throughput: Sendable, Equatable {
@@ -28,7 +31,7 @@ public struct BenchmarkConfiguration: Sendable {
     /// Creates a configuration; every field defaults to the run's setting.
     public init(
         samples: Int? = nil, warmupSamples: Int? = nil, sampleTime: Duration? = nil,
-        timeout: Duration? = nil, maxIterations: Int? = nil, throughput: Throughput? = nil
+        timeout: Duration? = nil, maxIterations: Int? = nil, throughput: Throughput? = nil, countsARC: Bool? = nil
     ) {
         self.samples = samples
         self.warmupSamples = warmupSamples
@@ -36,6 +39,7 @@ public struct BenchmarkConfiguration: Sendable {
         self.timeout = timeout
         self.maxIterations = maxIterations
         self.throughput = throughput
+        self.countsARC = countsARC
     }
 }
 

@@ -38,6 +38,7 @@ enum BenchmarkCommand {
         spec.flag("--no-isolation",
             help: "Run every benchmark in this process (no crash isolation or per-benchmark peak RSS; the RSS high-water mark is reset "
                 + "per sample).")
+        spec.flag("--no-arc", help: "Skip the pass after the samples that counts Swift retains, releases and objects per op.")
         spec.flag("--quiet", help: "Print nothing on standard output (use with --output).")
         return spec
     }

@@ -34,6 +34,7 @@ struct BenchmarkOptions {
         output = parsed.value("--output")
         format = try parsed.choice("--format", from: ["text", "json"]) ?? "text"
         isolated = !parsed.flag("--no-isolation")
+        settings.countsARC = !parsed.flag("--no-arc")
         quiet = parsed.flag("--quiet")
         if quiet && output == nil && !list {
             throw parsed.usageError("--quiet without --output would throw the results away; add --output FILE")

@@ -6,6 +6,9 @@ enum InProcessRunner {
     /// becomes a result with status `failed` and a message saying what happened.
     static func run(_ benchmark: Benchmark, plan: SamplingPlan) async -> BenchmarkResult {
         let bench = Bench(name: benchmark.name, plan: plan)
+        // A body that leaves the loop during the reference-counting pass must not leave the
+        // hooks counting.
+        defer { bench.sampler.abandonARCPass() }
         do {
             try await benchmark.body(bench)
         } catch {
@@ -23,7 +26,7 @@ enum InProcessRunner {
         }
         if let problem = bench.reportError { return failure(benchmark.name, problem) }
         return ResultBuilder.result(
-            name: benchmark.name, records: sampler.records, latencyBatchSize: sampler.latencyBatchSize,
+            name: benchmark.name, records: sampler.records, arcPass: sampler.arcPass, latencyBatchSize: sampler.latencyBatchSize,
             throughput: benchmark.configuration.throughput, customMetrics: bench.customMetrics)
     }
 

@@ -7,7 +7,7 @@ enum ResultBuilder {
     static let countsAllocations = ProbeSyscalls.allocationCountingIsActive()
 
     static func result(
-        name: String, records: [SampleRecord], latencyBatchSize: Int,
+        name: String, records: [SampleRecord], arcPass: ARCPass? = nil, latencyBatchSize: Int,
         throughput: BenchmarkConfiguration.Throughput?, customMetrics: [String: Metric]
     ) -> BenchmarkResult {
         var result = BenchmarkResult(
@@ -28,6 +28,13 @@ enum ResultBuilder {
             add(.bytes) { $0.bytesPerOp }
             add(.frees) { $0.freesPerOp }
             add(.retained) { $0.retainedPerOp }
+        }
+        if let arcPass {
+            // One value each, from the pass after the samples: exact, like the allocation counts.
+            for (id, value) in [(MetricID.retains, arcPass.retainsPerOp), (.releases, arcPass.releasesPerOp), (.objects, arcPass.objectsPerOp)] {
+                let properties = id.properties
+                result[id] = Metric(unit: properties.unit!, better: properties.better, exact: properties.exact, samples: [value])
+            }
         }
         if records.allSatisfy({ $0.peakRSS != nil }) {
             add(.peakRSS) { Double($0.peakRSS!) }

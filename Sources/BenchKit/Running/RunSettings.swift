@@ -6,6 +6,11 @@ struct RunSettings: Sendable {
     var sampleTime = 0.010
     var timeout = 60.0
     var maxIterations = 1_000_000_000
+    /// Whether benchmarks run the reference-counting pass (`ARCPass`) unless their
+    /// configuration says otherwise; `--no-arc` turns it off for all.
+    var countsARC = true
+    /// Iterations of that pass (at most one sample's).
+    static let arcPassIterations = 100
     /// Total wall-clock budget for the whole run, if any: the sample time of each
     /// benchmark shrinks so that the run fits (the sample count never does).
     var timeBudget: Double?
@@ -25,7 +30,8 @@ struct RunSettings: Sendable {
         return SamplingPlan(
             samples: max(1, samples), warmupSamples: max(0, warmups),
             sampleNanoseconds: UInt64(sampleTime * 1e9),
-            maxIterations: max(1, configuration.maxIterations ?? maxIterations))
+            maxIterations: max(1, configuration.maxIterations ?? maxIterations),
+            arcPassIterations: countsARC && configuration.countsARC != false ? Self.arcPassIterations : 0)
     }
 
     /// Roughly how long one benchmark takes with these settings: calibration (about two

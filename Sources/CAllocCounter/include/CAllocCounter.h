@@ -14,6 +14,9 @@
 
 #include <stdint.h>
 
+// The Swift reference-counting counters share the slots and the module.
+#include "ARCCounter.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif

@@ -1,0 +1,139 @@
+// Counting Swift's retains, releases and object allocations. See include/ARCCounter.h.
+
+#define _GNU_SOURCE
+#include "ARCCounter.h"
+#include "CounterSlots.h"
+#include "ObjectAddresses.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__linux__)
+
+// The Swift runtime's hook pointers and the flag that makes it call them (libswiftCore,
+// `SWIFT_STDLIB_OVERRIDABLE_RETAIN_RELEASE`). Weak: absent in a process without Swift.
+extern void *(*_swift_retain)(void *object) __attribute__((weak));
+extern void *(*_swift_retain_n)(void *object, uint32_t n) __attribute__((weak));
+extern void (*_swift_release)(void *object) __attribute__((weak));
+extern void (*_swift_release_n)(void *object, uint32_t n) __attribute__((weak));
+extern void *(*_swift_allocObject)(void const *metadata, size_t size, size_t alignment_mask) __attribute__((weak));
+extern _Atomic bool _swift_enableSwizzlingOfAllocationAndRefCountingFunctions_forInstrumentsOnly __attribute__((weak));
+
+// The runtime's own implementations, saved when the wrappers are installed.
+static void *(*original_retain)(void *);
+static void *(*original_retain_n)(void *, uint32_t);
+static void (*original_release)(void *);
+static void (*original_release_n)(void *, uint32_t);
+static void *(*original_alloc_object)(void const *, size_t, size_t);
+static _Atomic int installed = 0;  // 0 no, 1 installing, 2 yes
+static _Atomic int counting = 0;
+
+// The retain and release wrappers stay installed once installed: the runtime calls them
+// only while its flag is set, and a thread may still be on its way into one after the flag
+// is cleared. Each forwards only what can be an object (see ObjectAddresses.h).
+static void *counting_retain(void *object) {
+    if (!memgate_is_object_address(object)) return object;
+    if (atomic_load_explicit(&counting, memory_order_relaxed)) {
+        memgate_counter_slot *slot = memgate_slot();
+        memgate_bump(&slot->retains, 1, slot);
+    }
+    return original_retain(object);
+}
+
+static void *counting_retain_n(void *object, uint32_t n) {
+    if (!memgate_is_object_address(object)) return object;
+    if (atomic_load_explicit(&counting, memory_order_relaxed)) {
+        memgate_counter_slot *slot = memgate_slot();
+        memgate_bump(&slot->retains, n, slot);
+    }
+    return original_retain_n(object, n);
+}
+
+static void counting_release(void *object) {
+    if (!memgate_is_object_address(object)) return;
+    if (atomic_load_explicit(&counting, memory_order_relaxed)) {
+        memgate_counter_slot *slot = memgate_slot();
+        memgate_bump(&slot->releases, 1, slot);
+    }
+    original_release(object);
+}
+
+static void counting_release_n(void *object, uint32_t n) {
+    if (!memgate_is_object_address(object)) return;
+    if (atomic_load_explicit(&counting, memory_order_relaxed)) {
+        memgate_counter_slot *slot = memgate_slot();
+        memgate_bump(&slot->releases, n, slot);
+    }
+    original_release_n(object, n);
+}
+
+static void *counting_alloc_object(void const *metadata, size_t size, size_t alignment_mask) {
+    memgate_counter_slot *slot = memgate_slot();
+    memgate_bump(&slot->objects, 1, slot);
+    return original_alloc_object(metadata, size, alignment_mask);
+}
+
+int memgate_arc_is_available(void) {
+    return &_swift_retain != NULL && &_swift_retain_n != NULL && &_swift_release != NULL && &_swift_release_n != NULL
+        && &_swift_allocObject != NULL && &_swift_enableSwizzlingOfAllocationAndRefCountingFunctions_forInstrumentsOnly != NULL;
+}
+
+// Installs the retain and release wrappers, once, while the runtime's flag is still off
+// (no thread calls through the pointers while they change).
+static void install_once(void) {
+    int expected = 0;
+    if (atomic_compare_exchange_strong(&installed, &expected, 1)) {
+        original_retain = _swift_retain;
+        original_retain_n = _swift_retain_n;
+        original_release = _swift_release;
+        original_release_n = _swift_release_n;
+        original_alloc_object = _swift_allocObject;
+        _swift_retain = counting_retain;
+        _swift_retain_n = counting_retain_n;
+        _swift_release = counting_release;
+        _swift_release_n = counting_release_n;
+        atomic_store(&installed, 2);
+    }
+    while (atomic_load(&installed) != 2) {}
+}
+
+int memgate_arc_start(void) {
+    if (!memgate_arc_is_available()) return 0;
+    install_once();
+    memgate_object_addresses_refresh();
+    atomic_store(&counting, 1);
+    // swift_allocObject calls its pointer whenever it differs from the runtime's own (and
+    // then sets the flag itself), so it is pointed at the wrapper only while counting.
+    _swift_allocObject = counting_alloc_object;
+    atomic_store_explicit(&_swift_enableSwizzlingOfAllocationAndRefCountingFunctions_forInstrumentsOnly, true, memory_order_seq_cst);
+    return 1;
+}
+
+void memgate_arc_stop(void) {
+    if (!memgate_arc_is_available() || atomic_load(&installed) != 2) return;
+    _swift_allocObject = original_alloc_object;
+    atomic_store(&counting, 0);
+    atomic_store_explicit(&_swift_enableSwizzlingOfAllocationAndRefCountingFunctions_forInstrumentsOnly, false, memory_order_seq_cst);
+}
+
+memgate_arc_counts memgate_arc_snapshot(void) {
+    memgate_arc_counts total = {
+        memgate_sum(offsetof(memgate_counter_slot, retains)),
+        memgate_sum(offsetof(memgate_counter_slot, releases)),
+        memgate_sum(offsetof(memgate_counter_slot, objects)),
+    };
+    return total;
+}
+
+#else  // Not Linux: not counted.
+
+int memgate_arc_is_available(void) { return 0; }
+int memgate_arc_start(void) { return 0; }
+void memgate_arc_stop(void) {}
+memgate_arc_counts memgate_arc_snapshot(void) {
+    memgate_arc_counts zero = {0, 0, 0};
+    return zero;
+}
+
+#endif

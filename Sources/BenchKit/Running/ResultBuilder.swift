@@ -31,7 +31,8 @@ enum ResultBuilder {
         }
         if let arcPass {
             // One value each, from the pass after the samples: exact, like the allocation counts.
-            for (id, value) in [(MetricID.retains, arcPass.retainsPerOp), (.releases, arcPass.releasesPerOp), (.objects, arcPass.objectsPerOp)] {
+            let counts = [(MetricID.retains, arcPass.retainsPerOp), (.releases, arcPass.releasesPerOp), (.objects, arcPass.objectsPerOp)]
+            for (id, value) in counts {
                 let properties = id.properties
                 result[id] = Metric(unit: properties.unit!, better: properties.better, exact: properties.exact, samples: [value])
             }

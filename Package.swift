@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "BenchStatisticsTests", dependencies: ["BenchStatistics"]),
         .testTarget(name: "BenchResultsTests", dependencies: ["BenchResults"]),
         .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "CAllocCounter", "CSystemShims", "FixtureBenchmarks"]),
-        .testTarget(name: "MemGateTests", dependencies: ["GateCore", "GateRunner", "MemGateCLI", "BenchResults", "CLISupport"]),
+        .testTarget(name: "MemGateTests", dependencies: ["GateCore", "GateRunner", "MemGateCLI", "BenchResults", "CLISupport", "SystemSupport"]),
         .testTarget(name: "CLITests", dependencies: ["BenchResults", "CLISupport"]),
         .testTarget(name: "ResultsViewTests", dependencies: ["ResultsView", "BenchResults", "CLISupport"]),
     ]

@@ -14,8 +14,9 @@ extension Environment {
         package let key: String
         /// The Go benchfmt configuration key (`goos`, or `swift` for a key Go lacks).
         package let benchfmtKey: String
-        /// Whether the field is one of the machine fingerprint's (see `machineFingerprint`).
-        package let inFingerprint: Bool
+        /// The field's place in the machine fingerprint (see `machineFingerprint`), nil
+        /// when it is not part of it.
+        package let fingerprintRank: Int?
         /// Its storage.
         package let value: Value
 
@@ -46,18 +47,18 @@ extension Environment {
 
     /// Every field but `extra`, in the order `memgate show` prints them.
     package static let fields: [Field] = [
-        Field(key: "os", benchfmtKey: "goos", inFingerprint: true, value: .text(\.os)),
-        Field(key: "kernel", benchfmtKey: "kernel", inFingerprint: false, value: .text(\.kernel)),
-        Field(key: "arch", benchfmtKey: "goarch", inFingerprint: true, value: .text(\.arch)),
-        Field(key: "cpuModel", benchfmtKey: "cpu", inFingerprint: true, value: .text(\.cpuModel)),
-        Field(key: "cores", benchfmtKey: "cores", inFingerprint: true, value: .integer(\.cores)),
-        Field(key: "swiftVersion", benchfmtKey: "swift", inFingerprint: true, value: .text(\.swiftVersion)),
-        Field(key: "buildConfiguration", benchfmtKey: "build", inFingerprint: true, value: .text(\.buildConfiguration)),
-        Field(key: "gitCommit", benchfmtKey: "commit", inFingerprint: false, value: .text(\.gitCommit)),
-        Field(key: "gitDirty", benchfmtKey: "dirty", inFingerprint: false, value: .boolean(\.gitDirty)),
-        Field(key: "allocator", benchfmtKey: "allocator", inFingerprint: false, value: .text(\.allocator)),
-        Field(key: "benchKitVersion", benchfmtKey: "benchkit", inFingerprint: false, value: .text(\.benchKitVersion)),
-        Field(key: "date", benchfmtKey: "date", inFingerprint: false, value: .text(\.date)),
+        Field(key: "os", benchfmtKey: "goos", fingerprintRank: 0, value: .text(\.os)),
+        Field(key: "kernel", benchfmtKey: "kernel", fingerprintRank: nil, value: .text(\.kernel)),
+        Field(key: "arch", benchfmtKey: "goarch", fingerprintRank: 1, value: .text(\.arch)),
+        Field(key: "cpuModel", benchfmtKey: "cpu", fingerprintRank: 2, value: .text(\.cpuModel)),
+        Field(key: "cores", benchfmtKey: "cores", fingerprintRank: 3, value: .integer(\.cores)),
+        Field(key: "swiftVersion", benchfmtKey: "swift", fingerprintRank: 5, value: .text(\.swiftVersion)),
+        Field(key: "buildConfiguration", benchfmtKey: "build", fingerprintRank: 4, value: .text(\.buildConfiguration)),
+        Field(key: "gitCommit", benchfmtKey: "commit", fingerprintRank: nil, value: .text(\.gitCommit)),
+        Field(key: "gitDirty", benchfmtKey: "dirty", fingerprintRank: nil, value: .boolean(\.gitDirty)),
+        Field(key: "allocator", benchfmtKey: "allocator", fingerprintRank: nil, value: .text(\.allocator)),
+        Field(key: "benchKitVersion", benchfmtKey: "benchkit", fingerprintRank: nil, value: .text(\.benchKitVersion)),
+        Field(key: "date", benchfmtKey: "date", fingerprintRank: nil, value: .text(\.date)),
     ]
 
     /// The field whose JSON key is `key`.

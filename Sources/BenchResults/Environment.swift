@@ -57,11 +57,12 @@ package struct Environment: Sendable, Equatable, Codable {
     package var isDebugBuild: Bool { buildConfiguration == "debug" }
 
     /// The fields that must match for machine-dependent metrics to be comparable, with
-    /// their values: OS, architecture, CPU model, core count, Swift version, build
-    /// configuration (`Field.inFingerprint`). The kernel, commit and date are deliberately
-    /// left out.
+    /// their values: OS, architecture, CPU model, core count, build configuration, Swift
+    /// version (`Field.fingerprintRank`). The kernel, commit and date are deliberately left
+    /// out.
     package var machineFingerprint: [(field: String, value: String?)] {
-        Self.fields.filter(\.inFingerprint).map { ($0.key, $0.text(in: self)) }
+        Self.fields.filter { $0.fingerprintRank != nil }.sorted { $0.fingerprintRank! < $1.fingerprintRank! }
+            .map { ($0.key, $0.text(in: self)) }
     }
 
     /// The fingerprint fields whose values differ between `self` and `other`, or are known

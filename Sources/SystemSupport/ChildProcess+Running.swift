@@ -59,9 +59,7 @@ extension ChildProcess {
         /// blocks on a full pipe), closes them and waits for the child to end.
         package func finish() -> Finished {
             let streams = CapturedStreams(output: outputFD, error: errorFD).readToEnd()
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-            return Finished(termination: Termination(waitStatus: status), output: streams.output, error: streams.error)
+            return Finished(termination: Self.reap(pid), output: streams.output, error: streams.error)
         }
 
         /// Waits for the child at most `timeout` seconds; after that it is killed with
@@ -74,6 +72,7 @@ extension ChildProcess {
                 var status: Int32 = 0
                 let result = waitpid(pid, &status, WNOHANG)
                 if result == pid { return Termination(waitStatus: status) }
+                if result < 0 && errno != EINTR { return .exited(-1) }  // not our child (ECHILD): nothing to wait for
                 if Self.monotonicNanoseconds() >= deadline {
                     kill(pid, SIGKILL)
                     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
@@ -82,6 +81,15 @@ extension ChildProcess {
                 usleep(pause)
                 pause = min(pause * 2, 20_000)
             }
+        }
+
+        /// Waits for `pid` to end; `.exited(-1)` when it cannot be waited for (not a child).
+        private static func reap(_ pid: Int32) -> Termination {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 {
+                if errno != EINTR { return .exited(-1) }
+            }
+            return Termination(waitStatus: status)
         }
 
         private static func monotonicNanoseconds() -> UInt64 {

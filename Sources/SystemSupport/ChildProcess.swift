@@ -89,7 +89,11 @@ package struct ChildProcess: Sendable {
         defer { posix_spawn_file_actions_destroy(&actions) }
         var pipes = try StreamPipes(output: output == .captured, error: error == .captured)
         defer { pipes.closeWriteEnds() }
-        try plan(&actions, pipes)
+        let changesDirectory: Bool
+        do { changesDirectory = try plan(&actions, pipes) } catch {
+            pipes.closeReadEnds()
+            throw error
+        }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -108,12 +112,15 @@ package struct ChildProcess: Sendable {
         }
         posix_spawnattr_setflags(&attributes, Int16(flags))
 
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        // Where the C library cannot change the child's directory (glibc before 2.29),
+        // `env -C DIRECTORY` does it before running the program.
+        let command = changesDirectory || directory == nil ? [executable] + arguments : ["env", "-C", directory!, executable] + arguments
+        let argv = command.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let environmentStrings = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
         defer { environmentStrings?.forEach { free($0) } }
         var pid = pid_t()
-        let spawned = Self.spawn(&pid, executable, &actions, &attributes, argv, environmentStrings ?? Self.parentEnvironment)
+        let spawned = Self.spawn(&pid, command[0], &actions, &attributes, argv, environmentStrings ?? Self.parentEnvironment)
         guard spawned == 0 else {
             pipes.closeReadEnds()
             throw StartFailure(code: spawned, description: "cannot start \(executable): \(String(cString: strerror(spawned)))")
@@ -122,8 +129,9 @@ package struct ChildProcess: Sendable {
     }
 
     /// The file actions that give the child its streams, its directory and no other
-    /// descriptor.
-    private func plan(_ actions: inout posix_spawn_file_actions_t, _ pipes: StreamPipes) throws(StartFailure) {
+    /// descriptor. Returns false when the directory must be changed another way (the C
+    /// library has no `addchdir`).
+    private func plan(_ actions: inout posix_spawn_file_actions_t, _ pipes: StreamPipes) throws(StartFailure) -> Bool {
         let streams: [(Stream, Int32, Int32?)] = [(input, 0, nil), (output, 1, pipes.outputWrite), (error, 2, pipes.errorWrite)]
         for (stream, number, pipeEnd) in streams {
             switch stream {
@@ -136,11 +144,13 @@ package struct ChildProcess: Sendable {
         _ = memgate_spawn_close_from(&actions, 3)
         if let directory {
             let result = memgate_spawn_chdir(&actions, directory)
+            if result == ENOSYS { return false }
             guard result == 0 else {
                 let reason = String(cString: strerror(result))
                 throw StartFailure(code: result, description: "cannot start \(executable) in \(directory): \(reason)")
             }
         }
+        return true
     }
 
     private static func spawn(

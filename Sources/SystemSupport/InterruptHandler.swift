@@ -16,15 +16,18 @@ import Darwin
 ///     interrupt.checkpoint()              // a signal that came before: wait for its exit
 ///     removeTemporaryFolder()
 ///
-/// The signals are set to be ignored and then caught by dispatch signal sources, which
-/// works on Linux and Darwin alike; children started with `ChildProcess` get the default
-/// dispositions back, so they stay interruptible. After `uninstall()` the two signals are
-/// dropped: the process is about to finish on its own.
+/// The signals are caught by dispatch signal sources. On Linux libdispatch installs a
+/// handler of its own for them (once per process); on Darwin they must be ignored first, or
+/// their default action would end the process. Children started with `ChildProcess` get the
+/// default dispositions back either way, so they stay interruptible. After `uninstall()` the
+/// two signals are dropped, even one already queued to the handler: the process is about
+/// to finish on its own.
 package final class InterruptHandler: @unchecked Sendable {
     private let onInterrupt: @Sendable (Int32) -> Void
     private let state = DispatchQueue(label: "memgate.interrupt-handler")
     private var sources: [DispatchSourceSignal] = []
     private var received: Int32?
+    private var closed = false
 
     /// A handler that will call `onInterrupt` with the signal number, then exit.
     package init(_ onInterrupt: @escaping @Sendable (Int32) -> Void) {
@@ -33,8 +36,11 @@ package final class InterruptHandler: @unchecked Sendable {
 
     /// Starts catching SIGINT and SIGTERM.
     package func install() {
+        state.sync { closed = false }
         for signalNumber in [SIGINT, SIGTERM] {
+            #if canImport(Darwin)
             signal(signalNumber, SIG_IGN)  // Handled by the source instead.
+            #endif
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler { [self] in handle(signalNumber) }
             source.resume()
@@ -44,6 +50,7 @@ package final class InterruptHandler: @unchecked Sendable {
 
     /// Stops handling signals; later ones are dropped.
     package func uninstall() {
+        state.sync { closed = true }
         for source in sources { source.cancel() }
         sources = []
     }
@@ -63,8 +70,8 @@ package final class InterruptHandler: @unchecked Sendable {
 
     private func handle(_ signalNumber: Int32) {
         let first = state.sync {
-            defer { if received == nil { received = signalNumber } }
-            return received == nil
+            defer { if received == nil && !closed { received = signalNumber } }
+            return received == nil && !closed
         }
         guard first else { return }
         onInterrupt(signalNumber)

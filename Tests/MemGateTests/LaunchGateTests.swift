@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SystemSupport
 import Testing
 @testable import GateCore
 @testable import GateRunner
@@ -102,5 +103,7 @@ import Testing
         let missing = try launcher.forCleanup.run("memgate-no-such-program", [])
         #expect(missing.status == 127)
         #expect(missing.errorOutput.contains("memgate-no-such-program"))
+        // A missing working directory is an error of its own, not "command not found".
+        #expect(throws: ChildProcess.StartFailure.self) { try launcher.forCleanup.run("true", [], directory: "/nonexistent/memgate-dir") }
     }
 }

@@ -91,6 +91,7 @@ final class Sampler {
         recordsLatency = latency
         if latency { histogram.reset() }
         if phase == .measuring && plan.measureMemory { memory.begin() }
+        ProbeSyscalls.quiesceARC()
         windowStart = ProbeReading.start(instructions: phase == .measuring ? instructions : nil)
         lastUnitEnd = windowStart.nanoseconds
     }

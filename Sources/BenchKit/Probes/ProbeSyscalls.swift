@@ -45,6 +45,10 @@ enum ProbeSyscalls {
     /// Stops counting them: the runtime goes back to its direct path.
     static func stopCountingARC() { memgate_arc_stop() }
 
+    /// Makes sure the runtime's hooks are off outside the reference-counting pass (see
+    /// `memgate_arc_quiesce`); called before each sample's window opens.
+    static func quiesceARC() { memgate_arc_quiesce() }
+
     /// The reference-counting totals so far (all threads).
     @inline(__always)
     static func arcCounts() -> memgate_arc_counts { memgate_arc_snapshot() }

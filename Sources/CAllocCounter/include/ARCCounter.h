@@ -17,6 +17,12 @@
 // by default). Objects are swift_allocObject calls: class instances, closure contexts,
 // boxes and the storage of arrays, dictionaries and strings.
 //
+// The retain and release hooks forward, and count, only values that can be objects: 16-byte
+// aligned addresses in a readable, writable mapping (ObjectAddresses.h, a guard against
+// Swift 6.3's masked small-string payloads). An object at an address aligned to 8 only (a
+// stack-promoted one, if any) is neither counted nor retained through the hook, for its
+// retains and releases alike, so its count stays balanced.
+//
 // Counters live in per-thread slots, as the allocation counters do.
 #ifndef MEMGATE_ARC_COUNTER_H
 #define MEMGATE_ARC_COUNTER_H
@@ -47,6 +53,11 @@ int memgate_arc_start(void);
 
 /// Stops counting: the runtime goes back to its direct path.
 void memgate_arc_stop(void);
+
+/// Clears the runtime's flag again when not counting: swift_allocObject may set it (it does
+/// when its pointer is not the runtime's own) on a thread that was inside it as counting
+/// stopped. One relaxed load and, rarely, a store; the harness calls it before each sample.
+void memgate_arc_quiesce(void);
 
 /// The totals counted so far. Costs one pass over the used slots; allocates nothing.
 memgate_arc_counts memgate_arc_snapshot(void);

@@ -50,6 +50,7 @@ package struct Subprocess {
     /// - Throws: `LaunchGate.Closed` when `gate` is closed; `ChildProcess.StartFailure`
     ///   when the program cannot be started.
     package func run() throws -> Outcome {
+        let directoryExists = directory.map { FileManager.default.fileExists(atPath: $0) } ?? true
         // Every child leads a process group of its own, so that a terminal's Ctrl-C reaches
         // memgate only and `InterruptCleanup` can stop each child with all it started.
         let child = ChildProcess(
@@ -66,7 +67,8 @@ package struct Subprocess {
             } else {
                 running = try child.start()
             }
-        } catch let failure as ChildProcess.StartFailure where failure.code == ENOENT && !executable.contains("/") {
+        } catch let failure as ChildProcess.StartFailure
+            where failure.code == ENOENT && !executable.contains("/") && directoryExists {
             return Outcome(status: 127, output: "", errorOutput: "\(executable): command not found\n")
         }
         let finished = running.finish()

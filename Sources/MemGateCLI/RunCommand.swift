@@ -23,6 +23,7 @@ struct RunCommand: Subcommand {
         ("--time-budget", "DURATION", "Total time for each executable's run; sample time shrinks to fit."),
         ("--timeout", "DURATION", "Kill a benchmark's process after this long (default 60s)."),
         ("--no-isolation", nil, "Run benchmarks in their executable's process (no crash isolation)."),
+        ("--no-arc", nil, "Skip the pass that counts Swift retains, releases and objects per op."),
     ]
 
     static var spec: CommandSpec {
@@ -55,6 +56,8 @@ struct RunCommand: Subcommand {
         spec.flag("--update", help: "Record the results as the baseline instead of checking them.")
         spec.flag("--prune", help: "With --update: drop baseline benchmarks that did not run.")
         spec.option("--executable", value: "NAME", help: "Run only this benchmark executable.", repeatable: true)
+        spec.option("--shard", value: "I/N", help: "Run only shard I of N (a stable split by name, balanced by the baseline's "
+            + "measured time); merge the shards' results with 'memgate merge' and check the merged file.")
         for flag in forwarded {
             if let value = flag.value {
                 spec.option(flag.name, value: value, help: flag.help)
@@ -68,7 +71,7 @@ struct RunCommand: Subcommand {
 
     /// parse (`RunPlan`) -> build -> run -> write the results -> record or gate.
     static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
-        let plan = try RunPlan(arguments)
+        var plan = try RunPlan(arguments)
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("memgate-run-\(UUID().uuidString)").path
         // Ctrl-C or a cancelled CI job: stop the build or benchmark too (each child runs in a
         // process group of its own, which a terminal's Ctrl-C does not reach).
@@ -86,7 +89,9 @@ struct RunCommand: Subcommand {
             let progress = ProgressLine(enabled: Terminal.isTTY(2))
             let started = Date()
             let launcher = Launcher(gate: context.launches)
-            let built = try build(plan, launcher: launcher, progress: progress)
+            let built = try plan.applyShard(to: try build(plan, launcher: launcher, progress: progress)) { executable in
+                try listing(of: executable, launcher: launcher)
+            }
             let buildSeconds = Date().timeIntervalSince(started)
             let results = try run(built, plan, launcher: launcher, temporary: temporary, interrupt: interrupt)
             let runSeconds = Date().timeIntervalSince(started) - buildSeconds
@@ -152,14 +157,17 @@ struct RunCommand: Subcommand {
     /// Every benchmark name of `executables` (their `--list`, unfiltered).
     private static func benchmarkNames(of executables: [(name: String, path: String)], launcher: Launcher) throws -> Set<String> {
         var names = Set<String>()
-        for executable in executables {
-            let listing = try launcher.run(executable.path, ["--list"])
-            guard listing.succeeded else {
-                throw CommandError("\(executable.name) --list failed with status \(listing.status): \(listing.errorOutput.lastLines(5))")
-            }
-            names.formUnion(listing.output.split(separator: "\n").map(String.init))
-        }
+        for executable in executables { names.formUnion(try listing(of: executable, launcher: launcher)) }
         return names
+    }
+
+    /// The benchmark names `executable --list` prints, unfiltered, in its order.
+    private static func listing(of executable: (name: String, path: String), launcher: Launcher) throws -> [String] {
+        let listing = try launcher.run(executable.path, ["--list"])
+        guard listing.succeeded else {
+            throw CommandError("\(executable.name) --list failed with status \(listing.status): \(listing.errorOutput.lastLines(5))")
+        }
+        return listing.output.split(separator: "\n").map(String.init)
     }
 
 }

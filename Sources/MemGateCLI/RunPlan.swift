@@ -27,6 +27,10 @@ struct RunPlan {
     var executables: [String]
     /// The flags every benchmark executable gets.
     var forwarded: [String]
+    /// `--shard I/N`, if given.
+    var shard: Shard?
+    /// The benchmarks this shard runs, once `applyShard` chose them.
+    var shardNames: Set<String>?
 
     /// Reads and checks `arguments`, reads the baseline and creates the results folder.
     /// - Throws: `UsageError` for a bad value; `CommandError` for a missing or damaged
@@ -47,7 +51,14 @@ struct RunPlan {
         savedBaseline = try Self.readBaseline(baselinePath, shownAs: baselineArgument, required: !update)
         selection = try BenchmarkSelection(arguments)
         executables = arguments.values("--executable")
-        gate.ranEveryBenchmark = selection.selectsAll && executables.isEmpty
+        if let text = arguments.value("--shard") {
+            guard let shard = Shard(parsing: text) else {
+                throw arguments.usageError("--shard: expected I/N with 1 <= I <= N <= 1000 (like 2/3), got '\(text)'")
+            }
+            if update { throw arguments.usageError("--shard: not with --update (record the baseline from a whole run)") }
+            self.shard = shard
+        }
+        gate.ranEveryBenchmark = selection.selectsAll && executables.isEmpty && shard == nil
         forwarded = try Self.forwardedArguments(arguments)
         // Before the long part: the results folder must be creatable.
         try OutputFile.createDirectory(containing: resultsPath)
@@ -82,7 +93,39 @@ struct RunPlan {
             let names = try ran()
             baseline.benchmarks = baseline.benchmarks.filter { names.contains($0.name) }
         }
+        if let shardNames { baseline.benchmarks = baseline.benchmarks.filter { shardNames.contains($0.name) } }
         return baseline
+    }
+
+    /// With `--shard`: chooses this shard's benchmarks among those `--filter`/`--skip`
+    /// select (`listing` gives an executable's names), forwards an exact `--filter` of them
+    /// instead of the user's `--filter`/`--skip`, and returns the executables that hold at
+    /// least one. Without `--shard`: `built`, unchanged.
+    /// - Throws: `CommandError` when the shard gets no benchmark (more shards than benchmarks).
+    mutating func applyShard(
+        to built: [(name: String, path: String)], listing: ((name: String, path: String)) throws -> [String]
+    ) throws -> [(name: String, path: String)] {
+        guard let shard else { return built }
+        var owners: [String: Int] = [:]
+        for (index, executable) in built.enumerated() {
+            for name in try listing(executable) where selection.selects(name) { owners[name] = index }
+        }
+        let chosen = shard.select(owners.keys.sorted(), costs: Shard.costs(from: savedBaseline))
+        guard !chosen.isEmpty else {
+            throw CommandError("shard \(shard) has no benchmark: \(owners.count) benchmark\(owners.count == 1 ? "" : "s") "
+                + "for \(shard.count) shards; use at most \(max(1, owners.count)) shards")
+        }
+        shardNames = Set(chosen)
+        var kept: [String] = []
+        var index = 0
+        while index < forwarded.count {
+            if ["--filter", "--skip"].contains(forwarded[index]) { index += 2; continue }
+            kept.append(forwarded[index])
+            index += 1
+        }
+        forwarded = kept + ["--filter", ExactNamePattern.regex(forAnyOf: chosen)]
+        let holders = Set(chosen.compactMap { owners[$0] })
+        return built.enumerated().filter { holders.contains($0.offset) }.map(\.element)
     }
 
     /// The forwarded flags as given, after checking their values here, so a typo fails

@@ -49,6 +49,8 @@ extension PackageBuildingTests {
             #expect(full.code == 0)
             #expect(full.stdout.contains("other/x"), "a full run reports the benchmark it no longer has")
 
+            try checkShards(package, baselinePath: baselinePath)
+
             try package.edit("static let blocksPerOp = 2", "static let blocksPerOp = 3")
             let regressed = try run(package)
             #expect(regressed.code == 1, "\(regressed.stdout)\n\(regressed.stderr)")
@@ -62,6 +64,26 @@ extension PackageBuildingTests {
             try package.edit("static let blocksPerOp = 3", "static let blocksPerOp = 2")
             let reverted = try run(package)
             #expect(reverted.code == 0, "\(reverted.stdout)\n\(reverted.stderr)")
+        }
+
+        /// Two shards run each benchmark exactly once; their merge gates like a whole run; a
+        /// shard with nothing to run is an error.
+        private func checkShards(_ package: TinyBenchFixture, baselinePath: String) throws {
+            let shardFiles = (1...2).map { package.directory.file("shard\($0).json") }
+            for (index, file) in shardFiles.enumerated() {
+                let shard = try run(package, ["--shard", "\(index + 1)/2", "--results", file])
+                #expect(shard.code == 0, "\(shard.stdout)\n\(shard.stderr)")
+            }
+            let names = try shardFiles.map { try ResultsFile.read(contentsOf: $0).benchmarks.map(\.name) }
+            #expect(names.map(\.count) == [1, 1] && Set(names.joined()) == ["blocks", "spin"], "\(names)")
+            let mergedPath = package.directory.file("merged.json")
+            let merged = try MemGateProcess.run(["merge"] + shardFiles + ["--output", mergedPath], in: package.directory.url, timeout: 60)
+            #expect(merged.code == 0, "\(merged.stderr)")
+            let gated = try MemGateProcess.run(
+                ["check", "--noisy", "report", baselinePath, mergedPath], in: package.directory.url, timeout: 60)
+            #expect(gated.code == 0, "\(gated.stdout)\n\(gated.stderr)")
+            let tooMany = try run(package, ["--shard", "3/3"])
+            #expect(tooMany.code == 2 && tooMany.stderr.contains("shard 3/3 has no benchmark"), "\(tooMany.stderr)")
         }
 
         /// Ctrl-C (SIGINT to memgate alone: `swift build` runs in a process group of its own,

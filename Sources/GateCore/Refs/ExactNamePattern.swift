@@ -10,7 +10,17 @@
 package enum ExactNamePattern {
     /// `^` + the escaped name + `$`.
     package static func regex(for name: String) -> String {
-        var pattern = "^"
+        "^" + escaped(name) + "$"
+    }
+
+    /// A pattern that matches exactly the names of `names`: `^(?:a|b)$`, each escaped.
+    package static func regex(forAnyOf names: [String]) -> String {
+        "^(?:" + names.map(escaped).joined(separator: "|") + ")$"
+    }
+
+    /// `name` with every ASCII character other than a letter, a digit or `_` escaped.
+    private static func escaped(_ name: String) -> String {
+        var pattern = ""
         for scalar in name.unicodeScalars {
             if scalar.isASCII && !(scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_") {
                 if scalar.value < 0x20 || scalar.value == 0x7F {
@@ -22,6 +32,6 @@ package enum ExactNamePattern {
             }
             pattern.unicodeScalars.append(scalar)
         }
-        return pattern + "$"
+        return pattern
     }
 }

@@ -46,8 +46,8 @@ extension RefsCommand {
                 return try BuiltSide.build(checkout, listed: plan.executables, selection: plan.selection,
                                            layout: plan.layout, launcher: launcher, status: status)
             }
-            let base = try build(.base, plan.baseRevision, revisions.baseCommit)
-            let head = try build(.head, plan.headRevision, revisions.headCommit)
+            let (base, head) = try plan.narrowedToShard(
+                try build(.base, plan.baseRevision, revisions.baseCommit), try build(.head, plan.headRevision, revisions.headCommit))
             guard !base.benchmarks.isEmpty || !head.benchmarks.isEmpty else {
                 throw BuiltSide.Failure(description: "no benchmark matches --filter/--skip on either side")
             }

@@ -88,6 +88,7 @@ struct RefsCommand: Subcommand {
         spec.option("--skip", value: "REGEX", help: "Skip benchmarks whose name matches REGEX.")
         spec.option("--sample-time", value: "DURATION", help: "Target duration of one sample (default 10ms).")
         spec.option("--timeout", value: "DURATION", help: "Kill a benchmark's process after this long (default 60s).")
+        ShardArgument.declare(on: &spec, "an equal share each (no baseline to balance by); each shard gates its own benchmarks")
         spec.option("--executable", value: "NAME", help: "Build and run only this benchmark executable on both sides (repeatable).",
             repeatable: true)
         spec.option("--keep-results", value: "DIR",

@@ -20,6 +20,8 @@ struct RefsPlan {
     var forwarded: [String]
     /// `--filter`/`--skip` for listing benchmarks.
     var selection: [String]
+    /// `--shard I/N`, if given: both sides run only this shard's benchmarks.
+    var shard: Shard?
     /// `--executable` names; empty to use each side's config or discovery.
     var executables: [String]
     /// How both sides are built.
@@ -51,13 +53,29 @@ struct RefsPlan {
         samples = try arguments.int("--samples", in: 1...100_000) ?? RefsCommand.defaultSamples
         forwarded = try Self.forwardedArguments(arguments)
         selection = ["--filter", "--skip"].flatMap { name in arguments.value(name).map { [name, $0] } ?? [] }
-        gate.ranEveryBenchmark = selection.isEmpty
+        shard = try ShardArgument.parse(arguments)
+        gate.ranEveryBenchmark = selection.isEmpty && shard == nil
         executables = arguments.values("--executable")
         layout = arguments.flag("--no-align") ? .compilerDefault : .aligned
         baseRevision = arguments.positionals[0]
         headRevision = arguments.positionals.count > 1 ? arguments.positionals[1] : nil
         keepResults = arguments.value("--keep-results")
         buildRoot = arguments.value("--build-root").map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+    }
+
+    /// With `--shard`: both sides narrowed to this shard's benchmarks (of the names either
+    /// side has, in name order: refs has no baseline to balance by, so each shard gets an
+    /// equal share). Without it: the sides unchanged.
+    /// - Throws: `CommandError` when the shard gets no benchmark.
+    func narrowedToShard(_ base: BuiltSide, _ head: BuiltSide) throws -> (base: BuiltSide, head: BuiltSide) {
+        guard let shard else { return (base, head) }
+        let names = Set(base.benchmarks.map(\.name) + head.benchmarks.map(\.name)).sorted()
+        let chosen = Set(shard.select(names, costs: [:]))
+        guard !chosen.isEmpty else { throw ShardArgument.emptyShard(shard, total: names.count) }
+        var (base, head) = (base, head)
+        base.benchmarks = base.benchmarks.filter { chosen.contains($0.name) }
+        head.benchmarks = head.benchmarks.filter { chosen.contains($0.name) }
+        return (base, head)
     }
 
     /// `--samples` (always, default `RefsCommand.defaultSamples`), `--sample-time` and

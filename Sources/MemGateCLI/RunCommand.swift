@@ -56,8 +56,8 @@ struct RunCommand: Subcommand {
         spec.flag("--update", help: "Record the results as the baseline instead of checking them.")
         spec.flag("--prune", help: "With --update: drop baseline benchmarks that did not run.")
         spec.option("--executable", value: "NAME", help: "Run only this benchmark executable.", repeatable: true)
-        spec.option("--shard", value: "I/N", help: "Run only shard I of N (a stable split by name, balanced by the baseline's "
-            + "measured time); merge the shards' results with 'memgate merge' and check the merged file.")
+        ShardArgument.declare(on: &spec, "balanced by the time each benchmark measured in the baseline; "
+            + "merge the shards' results with 'memgate merge' and check the merged file")
         for flag in forwarded {
             if let value = flag.value {
                 spec.option(flag.name, value: value, help: flag.help)

@@ -51,13 +51,8 @@ struct RunPlan {
         savedBaseline = try Self.readBaseline(baselinePath, shownAs: baselineArgument, required: !update)
         selection = try BenchmarkSelection(arguments)
         executables = arguments.values("--executable")
-        if let text = arguments.value("--shard") {
-            guard let shard = Shard(parsing: text) else {
-                throw arguments.usageError("--shard: expected I/N with 1 <= I <= N <= 1000 (like 2/3), got '\(text)'")
-            }
-            if update { throw arguments.usageError("--shard: not with --update (record the baseline from a whole run)") }
-            self.shard = shard
-        }
+        shard = try ShardArgument.parse(arguments)
+        if shard != nil && update { throw arguments.usageError("--shard: not with --update (record the baseline from a whole run)") }
         gate.ranEveryBenchmark = selection.selectsAll && executables.isEmpty && shard == nil
         forwarded = try Self.forwardedArguments(arguments)
         // Before the long part: the results folder must be creatable.
@@ -111,10 +106,7 @@ struct RunPlan {
             for name in try listing(executable) where selection.selects(name) { owners[name] = index }
         }
         let chosen = shard.select(owners.keys.sorted(), costs: Shard.costs(from: savedBaseline))
-        guard !chosen.isEmpty else {
-            throw CommandError("shard \(shard) has no benchmark: \(owners.count) benchmark\(owners.count == 1 ? "" : "s") "
-                + "for \(shard.count) shards; use at most \(max(1, owners.count)) shards")
-        }
+        guard !chosen.isEmpty else { throw ShardArgument.emptyShard(shard, total: owners.count) }
         shardNames = Set(chosen)
         var kept: [String] = []
         var index = 0

@@ -148,6 +148,12 @@ extension PackageBuildingTests {
             #expect(base.environment.gitCommit == head.environment.gitCommit)
             let compare = try MemGateProcess.run(["compare", kept + "/base.json", kept + "/head.json"])
             #expect(compare.code == 0, "\(compare.stderr)")
+            // Shard 2 of 2 (equal shares of the sorted names: blocks, then spin) runs spin only.
+            let shardKept = repo.directory.file("kept-shard")
+            let shard = try repo.memgate(["refs", "HEAD", "--shard", "2/2", "--keep-results", shardKept, "--inconclusive", "pass"]
+                + common(repo, rounds: 2))
+            #expect(shard.code == 0, "\(shard.stdout)\n\(shard.stderr)")
+            #expect(try ResultsFile.read(contentsOf: shardKept + "/base.json").benchmarks.map(\.name) == ["spin"])
             try repo.expectUntouched(since: before)
         }
 

@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .library(name: "BenchKit", targets: ["BenchKit"]),
         .executable(name: "memgate", targets: ["memgate"]),
+        .plugin(name: "MemGatePlugin", targets: ["MemGatePlugin"]),
     ],
     targets: [
         // C: replaces the malloc family for the whole process and counts calls and bytes.
@@ -54,6 +55,16 @@ let package = Package(
 
         // Thin executable over MemGateCLI. Never links the allocation interposer.
         .executableTarget(name: "memgate", dependencies: ["MemGateCLI", "CLISupport"]),
+
+        // `swift package memgate ...`: runs the memgate executable in the package's folder.
+        .plugin(
+            name: "MemGatePlugin",
+            capability: .command(
+                intent: .custom(verb: "memgate", description: "Build, run and gate the benchmarks (memgate's commands)."),
+                permissions: [.writeToPackageDirectory(reason: "memgate writes results to .memgate/ and baselines to baselines/")]
+            ),
+            dependencies: ["memgate"]
+        ),
 
         // Real workloads; the package gates itself on them.
         .executableTarget(name: "ExampleBenchmarks", dependencies: ["BenchKit"]),

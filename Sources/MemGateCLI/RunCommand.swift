@@ -56,6 +56,8 @@ struct RunCommand: Subcommand {
         spec.flag("--update", help: "Record the results as the baseline instead of checking them.")
         spec.flag("--prune", help: "With --update: drop baseline benchmarks that did not run.")
         spec.option("--executable", value: "NAME", help: "Run only this benchmark executable.", repeatable: true)
+        spec.option("--scratch-path", value: "DIR", help: "Build in DIR instead of the package's .build (relative to the package; "
+            + "the command plugin uses .build/memgate-plugin: SwiftPM locks .build while a plugin runs).")
         ShardArgument.declare(on: &spec, "balanced by the time each benchmark measured in the baseline; "
             + "merge the shards' results with 'memgate merge' and check the merged file")
         for flag in forwarded {
@@ -120,12 +122,12 @@ struct RunCommand: Subcommand {
         let package: BenchmarkPackage
         do {
             let listed = plan.executables.isEmpty ? plan.gate.config.executables : plan.executables
-            package = try BenchmarkPackage.discover(at: plan.packagePath, listed: listed, launcher: launcher)
+            package = try BenchmarkPackage.discover(at: plan.packagePath, listed: listed, launcher: launcher, scratchPath: plan.scratchPath)
         } catch { throw CommandError(error) }
         var built: [(name: String, path: String)] = []
         for (index, executable) in package.executables.enumerated() {
             progress.update("memgate run: building \(executable) (release) [\(index + 1)/\(package.executables.count)]")
-            let builder = BenchmarkBuild(packagePath: plan.packagePath, launcher: launcher)
+            let builder = BenchmarkBuild(packagePath: plan.packagePath, scratchPath: plan.scratchPath, launcher: launcher)
             do { built.append((executable, try builder.build(product: executable))) } catch {
                 progress.finish()
                 throw CommandError(error)

@@ -27,6 +27,8 @@ struct RunPlan {
     var executables: [String]
     /// The flags every benchmark executable gets.
     var forwarded: [String]
+    /// `--scratch-path`: the build folder; nil for the package's `.build`.
+    var scratchPath: String?
     /// `--shard I/N`, if given.
     var shard: Shard?
     /// The benchmarks this shard runs, once `applyShard` chose them.
@@ -51,6 +53,7 @@ struct RunPlan {
         savedBaseline = try Self.readBaseline(baselinePath, shownAs: baselineArgument, required: !update)
         selection = try BenchmarkSelection(arguments)
         executables = arguments.values("--executable")
+        scratchPath = arguments.value("--scratch-path").map(inPackage)
         shard = try ShardArgument.parse(arguments)
         if shard != nil && update { throw arguments.usageError("--shard: not with --update (record the baseline from a whole run)") }
         gate.ranEveryBenchmark = selection.selectsAll && executables.isEmpty && shard == nil

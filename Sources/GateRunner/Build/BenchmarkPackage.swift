@@ -19,12 +19,16 @@ package struct BenchmarkPackage {
     ///
     /// - Parameter listed: names from the configuration; when non-empty they are used as
     ///   given (each must be an executable target of the package).
-    /// `launcher` starts `swift package describe`.
-    package static func discover(at path: String, listed: [String], launcher: Launcher) throws -> BenchmarkPackage {
+    /// `launcher` starts `swift package describe`, with `scratchPath` as its build folder
+    /// when given (SwiftPM locks the build folder: a command plugin holds `.build`'s).
+    package static func discover(
+        at path: String, listed: [String], launcher: Launcher, scratchPath: String? = nil
+    ) throws -> BenchmarkPackage {
         guard FileManager.default.fileExists(atPath: "\(path)/Package.swift") else {
             throw Problem(description: "\(path): no Package.swift here; run memgate in a Swift package (or pass --package-path)")
         }
-        let describe = try launcher.run("swift", ["package", "--package-path", path, "describe", "--type", "json"])
+        let scratch = scratchPath.map { ["--scratch-path", $0] } ?? []
+        let describe = try launcher.run("swift", ["package", "--package-path", path] + scratch + ["describe", "--type", "json"])
         guard describe.succeeded else {
             throw Problem(description: "`swift package describe` failed in \(path):\n\(describe.errorOutput.lastLines(20))")
         }

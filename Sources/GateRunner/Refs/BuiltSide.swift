@@ -55,7 +55,7 @@ package struct BuiltSide: Sendable {
                 let configPath = checkout.packagePath + "/" + ConfigFile.defaultPath
                 names = try ConfigFile.load(configPath, explicit: false).executables
             }
-            package = try BenchmarkPackage.discover(at: checkout.packagePath, listed: names, launcher: launcher)
+            package = try BenchmarkPackage.discover(at: checkout.packagePath, listed: names, launcher: launcher, scratchPath: checkout.scratchPath)
         } catch {
             throw Failure(description: "\(side): \(error)")
         }

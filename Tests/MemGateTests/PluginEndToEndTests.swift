@@ -1,0 +1,41 @@
+import Foundation
+import SystemSupport
+import Testing
+
+extension PackageBuildingTests {
+    /// `swift package memgate ...` (the command plugin) on TinyBench: the same output and,
+    /// for a pass and for a regression, the same exit code as the executable. SwiftPM builds
+    /// the plugin's memgate tool in the fixture's `.build` (about a minute on 2 cores).
+    @Suite(.serialized, .enabled(if: TinyBenchFixture.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
+    struct PluginEndToEndTests {
+        private let gateArguments = ["--noisy", "report", "--samples", "3", "--sample-time", "2ms"]
+
+        private func plugin(_ package: TinyBenchFixture, _ arguments: [String]) throws -> (code: Int32, output: String) {
+            let child = ChildProcess(
+                executable: "swift", arguments: ["package", "--allow-writing-to-package-directory", "memgate"] + arguments,
+                directory: package.path, input: .discarded, output: .captured, error: .captured)
+            let finished = try child.start().finish()
+            return (finished.termination.shellStatus, String(decoding: finished.output + finished.error, as: UTF8.self))
+        }
+
+        @Test func pluginRunPassesAndFailsLikeTheExecutable() throws {
+            let package = try TinyBenchFixture()
+            let record = try plugin(package, ["run", "--update"] + gateArguments)
+            #expect(record.code == 0, "\(record.output)")
+            #expect(record.output.contains("2 added"), "\(record.output)")
+            // The plugin builds in a folder of its own: SwiftPM holds .build's lock meanwhile.
+            #expect(FileManager.default.fileExists(atPath: package.directory.file(".build/memgate-plugin")))
+
+            let pass = try plugin(package, ["run"] + gateArguments)
+            let direct = try MemGateProcess.run(["run"] + gateArguments, in: package.directory.url, timeout: 900)
+            #expect(pass.code == 0 && direct.code == 0, "\(pass.output)\n\(direct.stderr)")
+            #expect(pass.output.contains("PASS: 8 ok"), "\(pass.output)")
+
+            try package.edit("static let blocksPerOp = 2", "static let blocksPerOp = 3")
+            let regressed = try plugin(package, ["run"] + gateArguments)
+            let directRegressed = try MemGateProcess.run(["run"] + gateArguments, in: package.directory.url, timeout: 900)
+            #expect(regressed.code == 1 && directRegressed.code == 1, "\(regressed.output)")
+            #expect(regressed.output.contains("REGRESSED"), "\(regressed.output)")
+        }
+    }
+}

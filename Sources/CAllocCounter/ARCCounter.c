@@ -32,45 +32,39 @@ static _Atomic int counting = 0;
 // The retain and release wrappers stay installed once installed: the runtime calls them
 // only while its flag is set, and a thread may still be on its way into one after the flag
 // is cleared. Each forwards only what can be an object (see ObjectAddresses.h).
+// Adds `amount` to the counter at `offset` of the calling thread's slot, while counting.
+static inline void count(size_t offset, uint64_t amount) {
+    if (!atomic_load_explicit(&counting, memory_order_relaxed)) return;
+    memgate_counter_slot *slot = memgate_slot();
+    memgate_bump((_Atomic uint64_t *)((char *)slot + offset), amount, slot);
+}
+
 static void *counting_retain(void *object) {
     if (!memgate_is_object_address(object)) return object;
-    if (atomic_load_explicit(&counting, memory_order_relaxed)) {
-        memgate_counter_slot *slot = memgate_slot();
-        memgate_bump(&slot->retains, 1, slot);
-    }
+    count(offsetof(memgate_counter_slot, retains), 1);
     return original_retain(object);
 }
 
 static void *counting_retain_n(void *object, uint32_t n) {
     if (!memgate_is_object_address(object)) return object;
-    if (atomic_load_explicit(&counting, memory_order_relaxed)) {
-        memgate_counter_slot *slot = memgate_slot();
-        memgate_bump(&slot->retains, n, slot);
-    }
+    count(offsetof(memgate_counter_slot, retains), n);
     return original_retain_n(object, n);
 }
 
 static void counting_release(void *object) {
     if (!memgate_is_object_address(object)) return;
-    if (atomic_load_explicit(&counting, memory_order_relaxed)) {
-        memgate_counter_slot *slot = memgate_slot();
-        memgate_bump(&slot->releases, 1, slot);
-    }
+    count(offsetof(memgate_counter_slot, releases), 1);
     original_release(object);
 }
 
 static void counting_release_n(void *object, uint32_t n) {
     if (!memgate_is_object_address(object)) return;
-    if (atomic_load_explicit(&counting, memory_order_relaxed)) {
-        memgate_counter_slot *slot = memgate_slot();
-        memgate_bump(&slot->releases, n, slot);
-    }
+    count(offsetof(memgate_counter_slot, releases), n);
     original_release_n(object, n);
 }
 
 static void *counting_alloc_object(void const *metadata, size_t size, size_t alignment_mask) {
-    memgate_counter_slot *slot = memgate_slot();
-    memgate_bump(&slot->objects, 1, slot);
+    count(offsetof(memgate_counter_slot, objects), 1);
     return original_alloc_object(metadata, size, alignment_mask);
 }
 

@@ -33,15 +33,12 @@ package final class InterruptCleanup: Sendable {
     /// How long the children get to end after the forwarded signal before cleanup starts.
     package static let childGracePeriod: Double = 10
 
-    /// The gate the command's children pass; closed by the handler.
-    package let launches: LaunchGate
     private let handler: InterruptHandler
 
     /// Creates a handler that will stop the children that passed `launches`, run `cleanup`
     /// (once) on SIGINT or SIGTERM and then say `COMMAND: interrupted (SIGNAL); DONE` on
     /// standard error.
     package init(command: String, launches: LaunchGate, done: String? = nil, cleanup: @escaping @Sendable () -> Void = {}) {
-        self.launches = launches
         handler = InterruptHandler { signalNumber in
             // Closing the gate returns every child that will ever run (see `LaunchGate`).
             let children = launches.close()

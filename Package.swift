@@ -25,6 +25,10 @@ let package = Package(
         // writing a whole buffer to a file descriptor.
         .target(name: "SystemSupport", dependencies: ["CSystemShims"]),
 
+        // Addresses of this process to function names: ELF symbol tables, dladdr, the Swift
+        // runtime's demangler. Used by BenchKit after its allocation-site pass.
+        .target(name: "Symbolization", dependencies: ["CSystemShims"]),
+
         // Pure Swift: statistics with stated assumptions (U test, Holm, intervals).
         .target(name: "BenchStatistics"),
 
@@ -39,7 +43,8 @@ let package = Package(
 
         // The measuring harness that benchmark executables link.
         .target(
-            name: "BenchKit", dependencies: ["BenchResults", "CLISupport", "ResultsView", "SystemSupport", "CAllocCounter", "CSystemShims"]
+            name: "BenchKit",
+            dependencies: ["BenchResults", "CLISupport", "ResultsView", "SystemSupport", "Symbolization", "CAllocCounter", "CSystemShims"]
         ),
 
         // The gate's pure core: thresholds, the config model, comparison, verdicts, the report
@@ -74,6 +79,7 @@ let package = Package(
 
         .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
         .testTarget(name: "BenchStatisticsTests", dependencies: ["BenchStatistics"]),
+        .testTarget(name: "SymbolizationTests", dependencies: ["Symbolization", "CSystemShims"]),
         .testTarget(name: "BenchResultsTests", dependencies: ["BenchResults"]),
         .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "CAllocCounter", "CSystemShims", "FixtureBenchmarks"]),
         .testTarget(name: "MemGateTests", dependencies: ["GateCore", "GateRunner", "MemGateCLI", "BenchResults", "CLISupport", "SystemSupport"]),

@@ -16,11 +16,14 @@ package struct BenchmarkResult: Sendable, Equatable, Codable {
     package var latency: LatencyMode?
     /// Measured metrics by name: `MetricID` raw values and custom metric names.
     package var metrics: [String: Metric]
+    /// The allocation call sites of the profile pass, when one ran (schema 2).
+    package var allocationSites: AllocationSites?
 
     /// Creates a result.
     package init(
         name: String, status: BenchmarkStatus = .ok, message: String? = nil,
-        iterations: [Int] = [], latency: LatencyMode? = nil, metrics: [String: Metric] = [:]
+        iterations: [Int] = [], latency: LatencyMode? = nil, metrics: [String: Metric] = [:],
+        allocationSites: AllocationSites? = nil
     ) {
         self.name = name
         self.status = status
@@ -28,6 +31,7 @@ package struct BenchmarkResult: Sendable, Equatable, Codable {
         self.iterations = iterations
         self.latency = latency
         self.metrics = metrics
+        self.allocationSites = allocationSites
     }
 
     /// The built-in metric `id`, if it was recorded.

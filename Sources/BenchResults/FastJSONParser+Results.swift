@@ -27,9 +27,11 @@ extension FastJSONParser {
             }
         }
         skipWhitespace()
-        guard ok, position == end, format == ResultsFile.formatName, schema == ResultsFile.currentSchema,
+        guard ok, position == end, format == ResultsFile.formatName, let schema, ResultsFile.readableSchemas.contains(schema),
               let benchmarks else { return nil }
-        return ResultsFile(environment: environment, benchmarks: benchmarks)
+        var file = ResultsFile(environment: environment, benchmarks: benchmarks)
+        file.schema = schema
+        return file
     }
 
     mutating func optionalString() -> String?? {
@@ -85,6 +87,7 @@ extension FastJSONParser {
         var iterations: [Int]?
         var latency: LatencyMode?
         var metrics: [String: Metric]?
+        var sites: AllocationSites?
         let ok = object { parser, key in
             switch key {
             case "name": name = parser.string(); return name != nil
@@ -124,11 +127,17 @@ extension FastJSONParser {
                 }
                 metrics = ok ? map : nil
                 return ok
+            case "allocationSites":
+                if parser.null() { return true }
+                sites = parser.allocationSites()
+                return sites != nil
             default: return parser.skipValue()
             }
         }
         guard ok, let name, let status, let iterations, let metrics else { return nil }
-        return BenchmarkResult(name: name, status: status, message: message, iterations: iterations, latency: latency, metrics: metrics)
+        return BenchmarkResult(
+            name: name, status: status, message: message, iterations: iterations, latency: latency, metrics: metrics,
+            allocationSites: sites)
     }
 
     mutating func metric() -> Metric? {

@@ -45,5 +45,31 @@ extension BenchmarkResult {
                 }
             }
         }
+        try allocationSites?.validate(place: "\(place).allocationSites")
+    }
+}
+
+extension AllocationSites {
+    /// Checks a profile: positive iterations; finite, non-negative per-op values; sites with
+    /// a key, at least one frame, and keys unique.
+    fileprivate func validate(place: String) throws(ResultsError) {
+        if iterations <= 0 { throw .invalid(place: "\(place).iterations", problem: "iteration count \(iterations) must be positive") }
+        func check(_ value: Double, _ field: String) throws(ResultsError) {
+            if !value.isFinite { throw .invalid(place: "\(place).\(field)", problem: "\(value) is not a finite number") }
+            if value < 0 { throw .invalid(place: "\(place).\(field)", problem: "\(value) is negative") }
+        }
+        try check(allocationsPerOp, "allocationsPerOp")
+        try check(bytesPerOp, "bytesPerOp")
+        try check(unattributedAllocationsPerOp, "unattributedAllocationsPerOp")
+        try check(unattributedBytesPerOp, "unattributedBytesPerOp")
+        var seen: Set<String> = []
+        for (index, site) in sites.enumerated() {
+            try check(site.allocationsPerOp, "sites[\(index)].allocationsPerOp")
+            try check(site.bytesPerOp, "sites[\(index)].bytesPerOp")
+            if site.key.isEmpty || !seen.insert(site.key).inserted {
+                throw .invalid(place: "\(place).sites[\(index)].key", problem: "the key is empty or repeated")
+            }
+            if site.frames.isEmpty { throw .invalid(place: "\(place).sites[\(index)].frames", problem: "no frames") }
+        }
     }
 }

@@ -10,10 +10,13 @@
 package struct ResultsFile: Sendable, Equatable {
     /// The `format` value every memgate results file carries.
     package static let formatName = "memgate-results"
-    /// The schema major version this code reads and writes.
-    package static let currentSchema = 1
+    /// The schema major version this code writes. Schema 2 added `allocationSites`.
+    package static let currentSchema = 2
+    /// The schema major versions this code reads: 1 (no allocation sites) and 2.
+    package static let readableSchemas = 1...2
 
-    /// The schema major version of this file.
+    /// The schema major version this file was read in (written files are always
+    /// `currentSchema`).
     package var schema: Int
     /// Where and how the results were produced.
     package var environment: Environment
@@ -45,10 +48,11 @@ extension ResultsFile: Codable {
                 debugDescription: "not a memgate results file (expected \"format\": \"\(ResultsFile.formatName)\")")
         }
         schema = try container.decode(Int.self, forKey: .schema)
-        guard schema == ResultsFile.currentSchema else {
+        guard ResultsFile.readableSchemas.contains(schema) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .schema, in: container,
-                debugDescription: "schema \(schema) is not supported (this memgate reads schema \(ResultsFile.currentSchema)); "
+                debugDescription: "schema \(schema) is not supported (this memgate reads schemas \(ResultsFile.readableSchemas.lowerBound)"
+                    + " to \(ResultsFile.readableSchemas.upperBound)); "
                     + "use a memgate version that matches the file, or re-record it")
         }
         environment = try container.decodeIfPresent(Environment.self, forKey: .environment) ?? Environment()
@@ -58,7 +62,8 @@ extension ResultsFile: Codable {
     package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(ResultsFile.formatName, forKey: .format)
-        try container.encode(schema, forKey: .schema)
+        // This code writes schema 2 whatever schema the file was read in: 2 is a superset.
+        try container.encode(ResultsFile.currentSchema, forKey: .schema)
         try container.encode(environment, forKey: .environment)
         try container.encode(benchmarks, forKey: .benchmarks)
     }

@@ -133,12 +133,6 @@ int memgate_arc_is_available(void) { return 0; }
 int memgate_arc_start(void) { return 0; }
 void memgate_arc_stop(void) {}
 void memgate_arc_quiesce(void) {}
-void memgate_arc_quiesce(void) {
-    if (atomic_load_explicit(&installed, memory_order_relaxed) != 2 || atomic_load_explicit(&counting, memory_order_relaxed)) return;
-    if (atomic_load_explicit(&_swift_enableSwizzlingOfAllocationAndRefCountingFunctions_forInstrumentsOnly, memory_order_relaxed)) {
-        atomic_store_explicit(&_swift_enableSwizzlingOfAllocationAndRefCountingFunctions_forInstrumentsOnly, false, memory_order_relaxed);
-    }
-}
 
 memgate_arc_counts memgate_arc_snapshot(void) {
     memgate_arc_counts zero = {0, 0, 0};

@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include "CAllocCounter.h"
 #include "CounterSlots.h"
+#include "SiteRecorder.h"
 
 #include <errno.h>
 #include <stddef.h>
@@ -36,10 +37,12 @@ memgate_counter_slot *memgate_claim_slot(void) {
     return slot;
 }
 
-static inline void count_allocation(size_t size) {
+// Always inlined, in debug builds too: the site recorder skips exactly its own frame.
+static inline __attribute__((always_inline)) void count_allocation(size_t size) {
     memgate_counter_slot *slot = memgate_slot();
     memgate_bump(&slot->allocations, 1, slot);
     memgate_bump(&slot->bytes, size, slot);
+    memgate_maybe_record_site(size);
 }
 
 static inline void count_free(void) {

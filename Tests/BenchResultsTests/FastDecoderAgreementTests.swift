@@ -50,6 +50,16 @@ import Testing
                 "p99": Metric(unit: .nanoseconds, samples: [1_250.5, 1_300.25]),
                 "hit rate": Metric(unit: MetricUnit("hits/op"), better: .higher, exact: false, samples: [0.75, 0.8125]),
             ]),
+        BenchmarkResult(
+            name: "sites/known", status: .ok, iterations: [10], metrics: ["allocs": Metric(unit: .allocationsPerOp, exact: true, samples: [3])],
+            allocationSites: AllocationSites(
+                iterations: 10, allocationsPerOp: 3.5, bytesPerOp: 80.25,
+                sites: [
+                    AllocationSite(key: "00000000000000aa", allocationsPerOp: 2, bytesPerOp: 64, frames: ["Sites.f()", "closure #1 in \"q\""],
+                                   via: "swift_slowAlloc"),
+                    AllocationSite(key: "00000000000000bb", allocationsPerOp: 1, bytesPerOp: 16, frames: ["Sites.g()"]),
+                ],
+                unattributedAllocationsPerOp: 0.5, unattributedBytesPerOp: 0.25)),
         BenchmarkResult(name: "fail/crash", status: .crashed, message: "killed by signal 11 (SIGSEGV)"),
         BenchmarkResult(name: "fail/\"quoted\"\tname", status: .failed, message: "line one\nline \u{1F4A5} two"),
         BenchmarkResult(name: "fail/hang", status: .timeout, message: "timed out after 60 s"),

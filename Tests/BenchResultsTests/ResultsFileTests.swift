@@ -63,7 +63,7 @@ import Testing
         rejects(#"{"format": "memgate-results", "schema": 1, "benchmarks": [{"name": "a""#, "not valid JSON")
         rejects("[1, 2]", "expected an object")
         rejects(#"{"schema": 1, "benchmarks": []}"#, "not a memgate results file")
-        rejects(document("", schema: "2"), "schema 2 is not supported")
+        rejects(document("", schema: "3"), "schema 3 is not supported")
         rejects(document("", schema: "\"1\""), "schema", "expected a number")
         rejects(#"{"format": "memgate-results", "schema": 1}"#, "missing required field \"benchmarks\"")
         rejects(document(#"{"name": "a", "status": "ok", "iterations": [1, 1], "metrics": {\#(metric)}}, "#

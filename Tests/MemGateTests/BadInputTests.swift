@@ -64,8 +64,8 @@ import Testing
         let dir = try TemporaryDirectory()
         try expectRejected(try dir.write("other.json", #"{"format": "other", "schema": 1}"#), "not a memgate results file", in: dir)
         try expectRejected(
-            try dir.write("schema.json", #"{"format": "memgate-results", "schema": 2, "benchmarks": []}"#),
-            "schema 2 is not supported", in: dir)
+            try dir.write("schema.json", #"{"format": "memgate-results", "schema": 3, "benchmarks": []}"#),
+            "schema 3 is not supported", in: dir)
         try expectRejected(
             try dir.write("shape.json", #"{"format": "memgate-results", "schema": 1, "benchmarks": {}}"#), "benchmarks", in: dir)
     }

@@ -2,7 +2,8 @@ import BenchResults
 import CAllocCounter
 
 /// The state machine behind `b.loop`: calibration, warm-up, the kept samples, then the
-/// reference-counting pass (`ARCPass`) when the plan asks for one.
+/// reference-counting pass (`ARCPass`) and the allocation-site pass (`RecordedStacks`) when the
+/// plan asks for them.
 ///
 /// Calibration runs the body 1, then more and more times (``predictIterations``) until a
 /// run lasts at least half the wanted sample time; that fixes the iterations per sample
@@ -12,7 +13,7 @@ import CAllocCounter
 /// counter, which never allocates.
 @usableFromInline
 final class Sampler {
-    private enum Phase { case notStarted, calibrating, warmingUp, measuring, countingARC, finished }
+    private enum Phase { case notStarted, calibrating, warmingUp, measuring, countingARC, recordingSites, finished }
 
     let plan: SamplingPlan
     private var phase = Phase.notStarted
@@ -35,6 +36,13 @@ final class Sampler {
     /// The counters when the current pass began, and the first pass's totals.
     private var arcStart = memgate_arc_counts()
     private var arcFirstPass: memgate_arc_counts?
+    /// The allocation counters when the current site run began, and the first run's totals.
+    private var siteStart = memgate_alloc_counts()
+    private var siteFirstRun: memgate_alloc_counts?
+    /// Iterations of a kept sample (the passes run at most this many).
+    private var sampleIterations = 1
+    /// The allocation-site pass's stacks, once it ran; nil when the plan or the process has none.
+    private(set) var recordedStacks: RecordedStacks?
     /// Why the loop was misused, if it was; the runner reports it as a failure.
     private(set) var misuse: String?
     /// Iterations per timed latency unit of the kept samples.
@@ -70,6 +78,8 @@ final class Sampler {
             return 0
         case .countingARC:
             return arcPassEnded()
+        case .recordingSites:
+            return siteRunEnded()
         case .calibrating, .warmingUp, .measuring:
             let now = ProbeSyscalls.monotonicNanoseconds()
             if recordsLatency {
@@ -121,7 +131,7 @@ final class Sampler {
         case .measuring:
             records.append(record(stop: stop))
             if records.count >= plan.samples { return startARCPass() }
-        case .notStarted, .countingARC, .finished:
+        case .notStarted, .countingARC, .recordingSites, .finished:
             preconditionFailure("no window is open")
         }
         startRun(iterations: iterations, batchSize: batchSize, latency: true)
@@ -131,11 +141,9 @@ final class Sampler {
     /// Starts the reference-counting pass (see `ARCPass`: N iterations, then 2N, each one
     /// unit), or ends the loop when there is none. The counters are read last.
     private func startARCPass() -> Int {
+        sampleIterations = iterations
         let passIterations = min(plan.arcPassIterations, iterations)
-        guard passIterations > 0, ProbeSyscalls.startCountingARC() else {
-            phase = .finished
-            return 0
-        }
+        guard passIterations > 0, ProbeSyscalls.startCountingARC() else { return startSitePass() }
         phase = .countingARC
         iterations = passIterations
         arcFirstPass = nil
@@ -159,13 +167,46 @@ final class Sampler {
         arcPass = ARCPass(iterations: iterations, retains: run.retains.subtractingClamped(first.retains),
                           releases: run.releases.subtractingClamped(first.releases),
                           objects: run.objects.subtractingClamped(first.objects))
+        return startSitePass()
+    }
+
+    /// Starts the allocation-site pass (N iterations, then 2N, each one unit, every
+    /// allocation's stack recorded), or ends the loop when there is none.
+    private func startSitePass() -> Int {
+        let passIterations = min(plan.siteIterations, sampleIterations)
+        guard passIterations > 0, ProbeSyscalls.startRecordingSites() else {
+            phase = .finished
+            return 0
+        }
+        phase = .recordingSites
+        iterations = passIterations
+        siteFirstRun = nil
+        siteStart = ProbeSyscalls.allocationCounts()
+        return passIterations
+    }
+
+    /// Ends a run of the allocation-site pass; after the second, stops recording and copies
+    /// the stacks out (symbolizing them is left to after the loop).
+    private func siteRunEnded() -> Int {
+        let end = ProbeSyscalls.allocationCounts()
+        let run = memgate_alloc_counts(allocations: end.allocations &- siteStart.allocations, frees: 0, bytes: end.bytes &- siteStart.bytes)
+        guard let first = siteFirstRun else {
+            siteFirstRun = run
+            memgate_sites_set_run(1)
+            siteStart = ProbeSyscalls.allocationCounts()
+            return 2 * iterations
+        }
+        memgate_sites_stop()
+        recordedStacks = RecordedStacks.copyFromRecorder(
+            iterations: iterations, totalAllocations: (first.allocations, run.allocations), totalBytes: (first.bytes, run.bytes))
         phase = .finished
         return 0
     }
 
-    /// Stops the hooks if the body left the loop during the reference-counting pass.
-    func abandonARCPass() {
+    /// Stops the hooks and the recorder if the body left the loop during a pass.
+    func abandonPasses() {
         if phase == .countingARC { ProbeSyscalls.stopCountingARC() }
+        if phase == .recordingSites { memgate_sites_stop() }
     }
 
     /// Sets iterations per sample and the latency batch from a run's duration.

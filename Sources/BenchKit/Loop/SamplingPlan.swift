@@ -16,4 +16,7 @@ struct SamplingPlan: Sendable {
     /// Iterations of the reference-counting pass after the kept samples (at most one
     /// sample's); 0 for none. See `ARCPass`.
     var arcPassIterations: Int = 0
+    /// Iterations of the allocation-site pass after the reference-counting pass (N: the pass
+    /// runs N, then 2N, capped at one sample's iterations); 0 for none. See `AllocationSites`.
+    var siteIterations: Int = 0
 }

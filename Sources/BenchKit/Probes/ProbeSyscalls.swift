@@ -49,6 +49,10 @@ enum ProbeSyscalls {
     /// `memgate_arc_quiesce`); called before each sample's window opens.
     static func quiesceARC() { memgate_arc_quiesce() }
 
+    /// Starts recording every allocation's stack (all threads); false where the process
+    /// cannot (see CAllocCounter's AllocationSites.h).
+    static func startRecordingSites() -> Bool { memgate_sites_start() != 0 }
+
     /// The reference-counting totals so far (all threads).
     @inline(__always)
     static func arcCounts() -> memgate_arc_counts { memgate_arc_snapshot() }

@@ -19,6 +19,10 @@ public struct BenchmarkConfiguration: Sendable {
     /// Whether a pass after the samples counts Swift retains, releases and objects per op
     /// (`retains`, `releases`, `objects`); nil for the run's setting (on unless `--no-arc`).
     public var countsARC: Bool?
+    /// Whether a pass after the samples records the call stack of every allocation and keeps
+    /// the benchmark's allocation sites in the results; nil for the run's setting (on unless
+    /// `--no-sites` or `--site-iterations 0`).
+    public var recordsSites: Bool?
 
     /// Work done by one iteration of the loop.
     public enum Throughput: Sendable, Equatable {
@@ -31,7 +35,8 @@ public struct BenchmarkConfiguration: Sendable {
     /// Creates a configuration; every field defaults to the run's setting.
     public init(
         samples: Int? = nil, warmupSamples: Int? = nil, sampleTime: Duration? = nil,
-        timeout: Duration? = nil, maxIterations: Int? = nil, throughput: Throughput? = nil, countsARC: Bool? = nil
+        timeout: Duration? = nil, maxIterations: Int? = nil, throughput: Throughput? = nil, countsARC: Bool? = nil,
+        recordsSites: Bool? = nil
     ) {
         self.samples = samples
         self.warmupSamples = warmupSamples
@@ -40,6 +45,7 @@ public struct BenchmarkConfiguration: Sendable {
         self.maxIterations = maxIterations
         self.throughput = throughput
         self.countsARC = countsARC
+        self.recordsSites = recordsSites
     }
 }
 

@@ -39,6 +39,8 @@ enum BenchmarkCommand {
             help: "Run every benchmark in this process (no crash isolation or per-benchmark peak RSS; the RSS high-water mark is reset "
                 + "per sample).")
         spec.flag("--no-arc", help: "Skip the pass after the samples that counts Swift retains, releases and objects per op.")
+        spec.flag("--no-sites", help: "Skip the pass after the samples that records where the body allocates.")
+        spec.option("--site-iterations", value: "N", help: "Iterations N of that pass (it runs N, then 2N).", defaultDescription: "10")
         spec.flag("--quiet", help: "Print nothing on standard output (use with --output).")
         return spec
     }

@@ -35,6 +35,8 @@ struct BenchmarkOptions {
         format = try parsed.choice("--format", from: ["text", "json"]) ?? "text"
         isolated = !parsed.flag("--no-isolation")
         settings.countsARC = !parsed.flag("--no-arc")
+        if let iterations = try parsed.int("--site-iterations", in: 0...1_000_000) { settings.siteIterations = iterations }
+        if parsed.flag("--no-sites") { settings.siteIterations = 0 }
         quiet = parsed.flag("--quiet")
         if quiet && output == nil && !list {
             throw parsed.usageError("--quiet without --output would throw the results away; add --output FILE")

@@ -8,7 +8,7 @@ enum InProcessRunner {
         let bench = Bench(name: benchmark.name, plan: plan)
         // A body that leaves the loop during the reference-counting pass must not leave the
         // hooks counting.
-        defer { bench.sampler.abandonARCPass() }
+        defer { bench.sampler.abandonPasses() }
         do {
             try await benchmark.body(bench)
         } catch {
@@ -26,7 +26,8 @@ enum InProcessRunner {
         }
         if let problem = bench.reportError { return failure(benchmark.name, problem) }
         return ResultBuilder.result(
-            name: benchmark.name, records: sampler.records, arcPass: sampler.arcPass, latencyBatchSize: sampler.latencyBatchSize,
+            name: benchmark.name, records: sampler.records, arcPass: sampler.arcPass, stacks: sampler.recordedStacks,
+            latencyBatchSize: sampler.latencyBatchSize,
             throughput: benchmark.configuration.throughput, customMetrics: bench.customMetrics)
     }
 

@@ -7,7 +7,8 @@ enum ResultBuilder {
     static let countsAllocations = ProbeSyscalls.allocationCountingIsActive()
 
     static func result(
-        name: String, records: [SampleRecord], arcPass: ARCPass? = nil, latencyBatchSize: Int,
+        name: String, records: [SampleRecord], arcPass: ARCPass? = nil, stacks: RecordedStacks? = nil,
+        latencyBatchSize: Int,
         throughput: BenchmarkConfiguration.Throughput?, customMetrics: [String: Metric]
     ) -> BenchmarkResult {
         var result = BenchmarkResult(
@@ -54,6 +55,7 @@ enum ResultBuilder {
         case nil: break
         }
         for (key, metric) in customMetrics { result.metrics[key] = metric }
+        if let stacks { result.allocationSites = SiteProfile.sites(from: stacks, symbolizer: SiteProfile.makeSymbolizer()) }
         return result
     }
 }

@@ -11,6 +11,9 @@ struct RunSettings: Sendable {
     var countsARC = true
     /// Iterations of that pass (at most one sample's).
     static let arcPassIterations = 100
+    /// Iterations N of the allocation-site pass (N, then 2N; at most one sample's), unless
+    /// the configuration says otherwise; 0 (`--no-sites`) turns it off for all.
+    var siteIterations = 10
     /// Total wall-clock budget for the whole run, if any: the sample time of each
     /// benchmark shrinks so that the run fits (the sample count never does).
     var timeBudget: Double?
@@ -31,7 +34,8 @@ struct RunSettings: Sendable {
             samples: max(1, samples), warmupSamples: max(0, warmups),
             sampleNanoseconds: UInt64(sampleTime * 1e9),
             maxIterations: max(1, configuration.maxIterations ?? maxIterations),
-            arcPassIterations: countsARC && configuration.countsARC != false ? Self.arcPassIterations : 0)
+            arcPassIterations: countsARC && configuration.countsARC != false ? Self.arcPassIterations : 0,
+            siteIterations: configuration.recordsSites == false ? 0 : siteIterations)
     }
 
     /// Roughly how long one benchmark takes with these settings: calibration (about two

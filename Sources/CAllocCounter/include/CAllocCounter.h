@@ -16,6 +16,8 @@
 
 // The Swift reference-counting counters share the slots and the module.
 #include "ARCCounter.h"
+// So do the allocation-site recorder's.
+#include "AllocationSites.h"
 
 #ifdef __cplusplus
 extern "C" {

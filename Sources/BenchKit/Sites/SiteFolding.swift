@@ -1,0 +1,63 @@
+import Symbolization
+
+/// How a recorded stack becomes a site: the frames the user reads, starting at the user's code.
+///
+/// Each frame has a role. The allocator's (the malloc family, the interposer, the Swift
+/// runtime's allocation entry points, a class's compiler-made `__allocating_init`) and the library's (shared libraries, and the standard
+/// library's and Foundation's code specialized into the executable) come before the user's
+/// first frame and are folded away, the outermost of them kept as `via` (the library call
+/// that allocated on the user's behalf). The harness's frames (BenchKit, `main`) and a
+/// thread's or task's start (library frames after the user's last) come after and are cut.
+/// A stack with no user frame (an allocation inside a library's own thread) keeps its first
+/// three library frames.
+enum SiteFolding {
+    /// The part a frame plays in a stack.
+    enum Role: Equatable { case allocator, library, harness, user }
+
+    /// Frames kept per site: deeper chains are cut at this many (innermost kept).
+    static let maximumFrames = 16
+
+    /// Modules whose code is the library's even when specialized into the executable.
+    static let libraryModules: Set<String> = [
+        "Swift", "_Concurrency", "_StringProcessing", "Foundation", "FoundationEssentials",
+        "FoundationInternationalization", "Dispatch", "__C", "Synchronization", "Observation",
+    ]
+    /// Symbols that allocate on behalf of their caller (the interposer's and the runtime's).
+    static let allocatorSymbols: Set<String> = [
+        "malloc", "calloc", "realloc", "memalign", "aligned_alloc", "posix_memalign", "valloc", "pvalloc",
+        "swift_slowAlloc", "swift_allocObject", "_swift_allocObject_", "swift_allocBox", "swift_allocEmptyBox",
+        "swift_coroFrameAlloc", "swift_task_alloc",
+    ]
+    /// C symbols of the program's start and the harness's C code.
+    static let harnessSymbols: Set<String> = ["main", "_start", "__libc_start_main", "__libc_start_call_main"]
+
+    /// The role of `frame`.
+    static func role(_ frame: SymbolizedFrame) -> Role {
+        if allocatorSymbols.contains(frame.symbol) || frame.symbol.hasPrefix("memgate_") { return .allocator }
+        // `T.__allocating_init` allocates the object and calls `T.init`: the allocation is the caller's.
+        if frame.name.contains("__allocating_init(") { return .allocator }
+        if harnessSymbols.contains(frame.symbol) || frame.module == "BenchKit" { return .harness }
+        if !frame.inMainExecutable { return .library }
+        if let module = frame.module { return libraryModules.contains(module) ? .library : .user }
+        // In the executable but not a Swift symbol of a module: a thunk (library), or C (user).
+        return SwiftSymbolName.isMangled(frame.symbol) || frame.symbol.isEmpty ? .library : .user
+    }
+
+    /// The shown frames (innermost first) and the `via` call of a stack (innermost first);
+    /// `nil` for a stack with nothing but allocator and harness frames.
+    static func fold(_ stack: [SymbolizedFrame]) -> (frames: [String], via: String?)? {
+        let roles = stack.map(role)
+        guard let first = roles.firstIndex(of: .user) else {
+            let library = zip(stack, roles).prefix { $0.1 != .harness }.filter { $0.1 == .library }.map(\.0.name)
+            return library.isEmpty ? nil : (Array(library.prefix(3)), nil)
+        }
+        let end = roles[first...].firstIndex(of: .harness) ?? stack.count
+        let last = roles[first..<end].lastIndex(of: .user)!
+        // Adjacent frames with one name (a closure and its C-convention thunk) are shown once.
+        var frames: [String] = []
+        for frame in stack[first...last] where frames.last != frame.name { frames.append(frame.name) }
+        frames = Array(frames.prefix(maximumFrames))
+        let via = first > 0 && roles[first - 1] != .harness ? stack[first - 1].name : nil
+        return (frames, via)
+    }
+}

@@ -1,0 +1,80 @@
+/// Where a benchmark's allocations come from: the call sites its profile pass recorded.
+///
+/// After the kept samples the harness runs the body for N iterations and then 2N with every
+/// allocation's call stack recorded, and keeps, per site, the second run's count minus the
+/// first's: N iterations' worth, none of the loop's own entry and exit. Per-op values are
+/// those differences divided by N.
+///
+/// `sites` holds the largest sites (by allocations per op, then bytes); what the other sites
+/// and any unrecordable allocation account for is in `unattributedAllocationsPerOp` and
+/// `unattributedBytesPerOp`, so the sites plus the unattributed part add up to the pass's
+/// totals.
+package struct AllocationSites: Sendable, Equatable, Codable {
+    /// Iterations the per-op values cover (N).
+    package var iterations: Int
+    /// Allocations per op over the whole pass (the counting allocator's totals).
+    package var allocationsPerOp: Double
+    /// Requested bytes per op over the whole pass.
+    package var bytesPerOp: Double
+    /// The largest sites, largest first.
+    package var sites: [AllocationSite]
+    /// Allocations per op of the sites not kept and of allocations no stack was recorded for.
+    package var unattributedAllocationsPerOp: Double
+    /// Bytes per op of the same.
+    package var unattributedBytesPerOp: Double
+
+    /// Creates a profile.
+    package init(
+        iterations: Int, allocationsPerOp: Double, bytesPerOp: Double, sites: [AllocationSite],
+        unattributedAllocationsPerOp: Double = 0, unattributedBytesPerOp: Double = 0
+    ) {
+        self.iterations = iterations
+        self.allocationsPerOp = allocationsPerOp
+        self.bytesPerOp = bytesPerOp
+        self.sites = sites
+        self.unattributedAllocationsPerOp = unattributedAllocationsPerOp
+        self.unattributedBytesPerOp = unattributedBytesPerOp
+    }
+
+    /// The site with `key`, if kept.
+    package subscript(key: String) -> AllocationSite? { sites.first { $0.key == key } }
+}
+
+/// One allocation call site: a call stack folded to the user's code, and what it allocates.
+package struct AllocationSite: Sendable, Equatable, Codable {
+    /// A stable identity: a hash of `frames` and `via`, the same in every build whose
+    /// function names are the same (addresses play no part).
+    package var key: String
+    /// Allocations per op made through this site.
+    package var allocationsPerOp: Double
+    /// Requested bytes per op.
+    package var bytesPerOp: Double
+    /// Function names, innermost first: the first is the user's function that allocated
+    /// (or called the library that did); the harness's frames and the thread's start are
+    /// folded away. Never empty.
+    package var frames: [String]
+    /// The library or runtime function the first frame called that allocated
+    /// (`Swift.Array.append(_:)`, `swift_allocObject`), if the allocation was not its own.
+    package var via: String?
+
+    /// Creates a site.
+    package init(key: String, allocationsPerOp: Double, bytesPerOp: Double, frames: [String], via: String? = nil) {
+        self.key = key
+        self.allocationsPerOp = allocationsPerOp
+        self.bytesPerOp = bytesPerOp
+        self.frames = frames
+        self.via = via
+    }
+
+    /// The key for `frames` and `via`: 16 hex digits of FNV-1a over their UTF-8 bytes.
+    package static func key(frames: [String], via: String?) -> String {
+        var hash: UInt64 = 14_695_981_039_346_656_037
+        for part in frames + [via ?? ""] {
+            for byte in part.utf8 + [0] {
+                hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211
+            }
+        }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

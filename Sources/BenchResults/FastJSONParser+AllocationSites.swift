@@ -1,0 +1,65 @@
+extension FastJSONParser {
+    /// An `allocationSites` object; `nil` unless every required field has the right type.
+    mutating func allocationSites() -> AllocationSites? {
+        var iterations: Int?
+        var allocations: Double?, bytes: Double?
+        var unattributedAllocations: Double?, unattributedBytes: Double?
+        var sites: [AllocationSite]?
+        let ok = object { parser, key in
+            switch key {
+            case "iterations": iterations = parser.integer(); return iterations != nil
+            case "allocationsPerOp": allocations = parser.number(); return allocations != nil
+            case "bytesPerOp": bytes = parser.number(); return bytes != nil
+            case "unattributedAllocationsPerOp": unattributedAllocations = parser.number(); return unattributedAllocations != nil
+            case "unattributedBytesPerOp": unattributedBytes = parser.number(); return unattributedBytes != nil
+            case "sites":
+                var list: [AllocationSite] = []
+                let ok = parser.array { parser in
+                    guard let site = parser.allocationSite() else { return false }
+                    list.append(site)
+                    return true
+                }
+                sites = ok ? list : nil
+                return ok
+            default: return parser.skipValue()
+            }
+        }
+        guard ok, let iterations, let allocations, let bytes, let sites, let unattributedAllocations, let unattributedBytes else {
+            return nil
+        }
+        return AllocationSites(
+            iterations: iterations, allocationsPerOp: allocations, bytesPerOp: bytes, sites: sites,
+            unattributedAllocationsPerOp: unattributedAllocations, unattributedBytesPerOp: unattributedBytes)
+    }
+
+    /// One element of `sites`.
+    mutating func allocationSite() -> AllocationSite? {
+        var key: String?
+        var allocations: Double?, bytes: Double?
+        var frames: [String]?
+        var via: String?
+        let ok = object { parser, name in
+            switch name {
+            case "key": key = parser.string(); return key != nil
+            case "allocationsPerOp": allocations = parser.number(); return allocations != nil
+            case "bytesPerOp": bytes = parser.number(); return bytes != nil
+            case "via":
+                guard let value = parser.optionalString() else { return false }
+                via = value
+                return true
+            case "frames":
+                var list: [String] = []
+                let ok = parser.array { parser in
+                    guard let frame = parser.string() else { return false }
+                    list.append(frame)
+                    return true
+                }
+                frames = ok ? list : nil
+                return ok
+            default: return parser.skipValue()
+            }
+        }
+        guard ok, let key, let allocations, let bytes, let frames else { return nil }
+        return AllocationSite(key: key, allocationsPerOp: allocations, bytesPerOp: bytes, frames: frames, via: via)
+    }
+}

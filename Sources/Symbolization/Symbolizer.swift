@@ -1,0 +1,103 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CSystemShims
+
+/// A return address turned into a function: its name and where it lives.
+package struct SymbolizedFrame: Sendable, Equatable {
+    /// The function's name: for Swift, demangled and shortened (`SwiftSymbolName.short`:
+    /// `Sites.f()`, `Array.init(repeating:count:)`); the raw symbol for C; `libfoo.so+0x1a2b`
+    /// when no symbol covers the address.
+    package var name: String
+    /// The Swift module of the function (`SwiftSymbolName.module(ofMangled:)`), if Swift.
+    package var module: String?
+    /// Whether the function is in the main executable (else a shared library or unknown).
+    package var inMainExecutable: Bool
+    /// The raw symbol name (mangled for Swift), empty when unknown.
+    package var symbol: String
+
+    /// Creates a frame.
+    package init(name: String, module: String?, inMainExecutable: Bool, symbol: String) {
+        self.name = name
+        self.module = module
+        self.inMainExecutable = inMainExecutable
+        self.symbol = symbol
+    }
+}
+
+/// Turns return addresses of this process into function names, after recording (it
+/// allocates): the main executable's full symbol table (read from `/proc/self/exe`, so the
+/// local symbols Swift gives most functions are found), `dladdr` for shared libraries, and
+/// the Swift runtime's demangler. Results are cached per address.
+///
+/// A return address points after its call, possibly into the next function: lookups use
+/// `address - 1`, which is inside the call instruction.
+package final class Symbolizer {
+    private let mainTable: ELFSymbolTable?
+    private let mainBias: UInt64
+    private let mainRange: Range<UInt64>
+    private var cache: [UInt: SymbolizedFrame] = [:]
+
+    /// Reads the main executable's symbols. `anchor` is any address inside the main
+    /// executable (a function of this program), which locates its mapping.
+    package init(anchor: UnsafeRawPointer) {
+        var info = memgate_symbol_info()
+        let found = memgate_symbol_lookup(anchor, &info) != 0
+        let base = found ? UInt64(UInt(bitPattern: info.file_base)) : 0
+        #if os(Linux)
+        let mainFile = MappedFile(path: "/proc/self/exe")
+        #else
+        let mainFile = found ? info.file.flatMap { MappedFile(path: String(cString: $0)) } : nil
+        #endif
+        // The table copies what it keeps; the mapping goes when this initializer returns.
+        let table = mainFile.flatMap { ELFSymbolTable(bytes: $0.bytes) }
+        let bias = base &- (table?.firstLoadAddress ?? 0)
+        let end = table?.functions.last.map { $0.start &+ $0.size &+ bias } ?? base
+        mainTable = table
+        mainBias = bias
+        mainRange = base..<max(base, end)
+    }
+
+    /// The frame for return address `address`.
+    package func frame(returnAddress address: UInt) -> SymbolizedFrame {
+        if let known = cache[address] { return known }
+        let frame = lookUp(UInt64(address) &- 1)
+        cache[address] = frame
+        return frame
+    }
+
+    private func lookUp(_ address: UInt64) -> SymbolizedFrame {
+        if mainRange.contains(address), let function = mainTable?.function(containing: address &- mainBias) {
+            return Self.frame(symbol: function.name, inMainExecutable: true)
+        }
+        var info = memgate_symbol_info()
+        guard memgate_symbol_lookup(UnsafeRawPointer(bitPattern: UInt(address)), &info) != 0 else {
+            return Self.unknown(address, in: nil, base: 0)
+        }
+        let inMain = mainRange.contains(address)
+        guard let symbol = info.symbol else {
+            return Self.unknown(address, in: info.file.map { String(cString: $0) }, base: UInt64(UInt(bitPattern: info.file_base)))
+        }
+        return Self.frame(symbol: String(cString: symbol), inMainExecutable: inMain)
+    }
+
+    private static func frame(symbol: String, inMainExecutable: Bool) -> SymbolizedFrame {
+        let module = SwiftSymbolName.module(ofMangled: symbol)
+        let name = SwiftSymbolName.isMangled(symbol) ? SwiftSymbolName.short(SwiftSymbolName.demangled(symbol), module: module) : symbol
+        return SymbolizedFrame(name: name, module: module, inMainExecutable: inMainExecutable, symbol: symbol)
+    }
+
+    /// A frame no symbol names: `libfoo.so+0x1234` (the offset in the file's mapping, the same
+    /// in every run of the same library), or the bare address when no object contains it.
+    private static func unknown(_ address: UInt64, in file: String?, base: UInt64) -> SymbolizedFrame {
+        let name: String
+        if let file {
+            name = (file.split(separator: "/").last.map(String.init) ?? file) + "+0x" + String(address &- base, radix: 16)
+        } else {
+            name = "0x" + String(address, radix: 16)
+        }
+        return SymbolizedFrame(name: name, module: nil, inMainExecutable: false, symbol: "")
+    }
+}

@@ -1,0 +1,58 @@
+import Testing
+@testable import BenchResults
+
+@Suite struct AllocationSitesTests {
+    private func file(_ sites: AllocationSites) -> ResultsFile {
+        ResultsFile(benchmarks: [BenchmarkResult(
+            name: "b", iterations: [1], metrics: ["allocs": Metric(unit: .allocationsPerOp, exact: true, samples: [1])],
+            allocationSites: sites)])
+    }
+
+    private func site(_ key: String, _ count: Double = 1, frames: [String] = ["f()"]) -> AllocationSite {
+        AllocationSite(key: key, allocationsPerOp: count, bytesPerOp: 8 * count, frames: frames)
+    }
+
+    @Test func keysDependOnNamesAndViaOnly() {
+        let key = AllocationSite.key(frames: ["Sites.f()", "closure #1 in register(_:)"], via: "swift_slowAlloc")
+        #expect(key.count == 16 && key.allSatisfy(\.isHexDigit))
+        #expect(key == AllocationSite.key(frames: ["Sites.f()", "closure #1 in register(_:)"], via: "swift_slowAlloc"))
+        #expect(key != AllocationSite.key(frames: ["Sites.f()", "closure #1 in register(_:)"], via: nil))
+        // Frame boundaries count: ["ab", "c"] is not ["a", "bc"].
+        #expect(AllocationSite.key(frames: ["ab", "c"], via: nil) != AllocationSite.key(frames: ["a", "bc"], via: nil))
+        // FNV-1a 64 over each part and a NUL after it (values computed with Python's integers).
+        #expect(AllocationSite.key(frames: [], via: nil) == "af63bd4c8601b7df")
+        #expect(AllocationSite.key(frames: ["a"], via: nil) == "e5d2f7190427066c")
+    }
+
+    @Test func aValidProfileValidates() throws {
+        try file(AllocationSites(iterations: 10, allocationsPerOp: 2, bytesPerOp: 16, sites: [site("a"), site("b")])).validate()
+    }
+
+    @Test(arguments: [
+        (AllocationSites(iterations: 0, allocationsPerOp: 1, bytesPerOp: 1, sites: []), "allocationSites.iterations"),
+        (AllocationSites(iterations: 1, allocationsPerOp: .nan, bytesPerOp: 1, sites: []), "allocationSites.allocationsPerOp"),
+        (AllocationSites(iterations: 1, allocationsPerOp: 1, bytesPerOp: -1, sites: []), "allocationSites.bytesPerOp"),
+        (AllocationSites(iterations: 1, allocationsPerOp: 1, bytesPerOp: 1, sites: [], unattributedAllocationsPerOp: .infinity),
+         "allocationSites.unattributedAllocationsPerOp"),
+        (AllocationSites(iterations: 1, allocationsPerOp: 1, bytesPerOp: 1, sites: [AllocationSite(key: "a", allocationsPerOp: -1, bytesPerOp: 0, frames: ["f"])]),
+         "allocationSites.sites[0].allocationsPerOp"),
+        (AllocationSites(iterations: 1, allocationsPerOp: 1, bytesPerOp: 1, sites: [AllocationSite(key: "a", allocationsPerOp: 1, bytesPerOp: 1, frames: [])]),
+         "allocationSites.sites[0].frames"),
+        (AllocationSites(iterations: 1, allocationsPerOp: 1, bytesPerOp: 1, sites: [
+            AllocationSite(key: "a", allocationsPerOp: 1, bytesPerOp: 1, frames: ["f"]),
+            AllocationSite(key: "a", allocationsPerOp: 1, bytesPerOp: 1, frames: ["g"]),
+        ]), "allocationSites.sites[1].key"),
+    ] as [(AllocationSites, String)])
+    func invalidProfilesNameThePlace(sites: AllocationSites, place: String) {
+        #expect(throws: ResultsError.self) { try file(sites).validate() }
+        do { try file(sites).validate() } catch { #expect("\(error)".contains(place), "\(error)") }
+    }
+
+    /// Schema 1 files (no sites) still read; what this code writes is schema 2.
+    @Test func readsSchemaOneAndWritesSchemaTwo() throws {
+        let old = #"{"format": "memgate-results", "schema": 1, "benchmarks": []}"#
+        let read = try ResultsFile.decode(json: Array(old.utf8), path: "old.json")
+        #expect(read.schema == 1)
+        #expect(String(decoding: try read.jsonBytes(), as: UTF8.self).contains(#""schema" : 2"#))
+    }
+}

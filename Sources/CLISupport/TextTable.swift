@@ -64,16 +64,17 @@ package struct TextTable: Sendable {
     }
 
     /// The table as text, one line per row, ending with a newline; colour and bold are
-    /// emitted only when `style.colour` is true.
-    package func render(style: TerminalStyle) -> String {
+    /// emitted only when `style.colour` is true. Without `header`, the titles and the rule
+    /// under them are left out (and do not widen the columns).
+    package func render(style: TerminalStyle, header showsHeader: Bool = true) -> String {
         let header = columns.map { Cell(terminalSafe($0.title), bold: true) }
-        var widths = header.map { displayWidth(of: $0.text) }
+        var widths = header.map { showsHeader ? displayWidth(of: $0.text) : 0 }
         for case let .cells(cells) in rows {
             for (index, cell) in cells.enumerated() { widths[index] = max(widths[index], displayWidth(of: cell.text)) }
         }
         let rule = String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1)) + "\n"
 
-        var output = line(header, widths: widths, style: style) + rule
+        var output = showsHeader ? line(header, widths: widths, style: style) + rule : ""
         var pendingSeparator = false
         var afterRow = false
         for row in rows {

@@ -24,7 +24,8 @@ extension SwiftSymbolName {
         }
         if let arrow = topLevelRange(of: " -> ", in: text) { text = text[..<arrow.lowerBound] }
         if let colon = topLevelRange(of: " : ", in: text) { text = text[..<colon.lowerBound] }
-        var result = removingDiscriminators(String(text))
+        for effect in [" throws", " rethrows", " async"] where text.hasSuffix(effect) { text = text.dropLast(effect.count) }
+        var result = removingGenericClauses(removingDiscriminators(String(text)))
         result = labelsOnly(result)
         if let module, result.hasPrefix(module + ".") { result.removeFirst(module.count + 1) }
         return result
@@ -45,13 +46,41 @@ extension SwiftSymbolName {
                 text = text[forRange.upperBound...]
                 changed = true
             }
-            // `generic specialization <...> of`, `function signature specialization <...> of`...
+            // `generic specialization <...> of`, `function signature specialization <...> of`:
+            // the demangler's parameter text is not always balanced, so look for `> of `.
             if let marker = text.firstRange(of: "specialization <"), !text[..<marker.lowerBound].contains("("),
-               let of = topLevelRange(of: " of ", in: text[text.index(before: marker.upperBound)...]) {
+               let of = text[marker.upperBound...].firstRange(of: "> of ") {
                 text = text[of.upperBound...]
                 changed = true
             }
+            if text.hasPrefix("(extension in "), let close = text.firstRange(of: "):") {
+                text = text[close.upperBound...]
+                changed = true
+            }
         }
+    }
+
+    /// `Array<A where A: Encodable>.encode<B>(_: B)` becomes `Array.encode(_: B)`: generic
+    /// clauses outside parentheses are dropped.
+    private static func removingGenericClauses(_ text: String) -> String {
+        var result = ""
+        var angle = 0, paren = 0
+        var previous: Character = " "
+        for character in text {
+            switch character {
+            case "(": paren += 1
+            case ")": paren -= 1
+            case "<" where paren == 0: angle += 1
+            case ">" where paren == 0 && previous != "-":
+                angle -= 1
+                previous = character
+                continue
+            default: break
+            }
+            previous = character
+            if angle == 0 { result.append(character) }
+        }
+        return angle == 0 ? result : text
     }
 
     /// `T.(name in _0123ABCD)` becomes `T.name`.

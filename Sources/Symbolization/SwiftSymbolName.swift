@@ -22,6 +22,14 @@ package enum SwiftSymbolName {
         }
     }
 
+    /// Whether a demangled name is one of the compiler's forwarding thunks (a protocol
+    /// witness, a dispatch thunk, a reabstraction thunk, a partial-apply forwarder): code
+    /// that only passes a call on, which a reader of a call chain does not need.
+    package static func isThunk(demangled name: String) -> Bool {
+        ["protocol witness for ", "dispatch thunk of ", "reabstraction thunk", "partial apply forwarder for ", "thunk for "]
+            .contains { name.hasPrefix($0) }
+    }
+
     /// The module of a mangled Swift name: the first identifier after the prefix
     /// (`$s17FixtureBenchmarks...` is `FixtureBenchmarks`), `Swift` for the standard library's
     /// substitutions (`$ss`, `$sSa`...; also `$sSc...`, the concurrency types, which live in

@@ -17,13 +17,16 @@ package struct SymbolizedFrame: Sendable, Equatable {
     package var inMainExecutable: Bool
     /// The raw symbol name (mangled for Swift), empty when unknown.
     package var symbol: String
+    /// Whether the function is a compiler thunk that only forwards (`SwiftSymbolName.isThunk`).
+    package var isThunk: Bool
 
     /// Creates a frame.
-    package init(name: String, module: String?, inMainExecutable: Bool, symbol: String) {
+    package init(name: String, module: String?, inMainExecutable: Bool, symbol: String, isThunk: Bool = false) {
         self.name = name
         self.module = module
         self.inMainExecutable = inMainExecutable
         self.symbol = symbol
+        self.isThunk = isThunk
     }
 }
 
@@ -84,9 +87,14 @@ package final class Symbolizer {
     }
 
     private static func frame(symbol: String, inMainExecutable: Bool) -> SymbolizedFrame {
+        guard SwiftSymbolName.isMangled(symbol) else {
+            return SymbolizedFrame(name: symbol, module: nil, inMainExecutable: inMainExecutable, symbol: symbol)
+        }
         let module = SwiftSymbolName.module(ofMangled: symbol)
-        let name = SwiftSymbolName.isMangled(symbol) ? SwiftSymbolName.short(SwiftSymbolName.demangled(symbol), module: module) : symbol
-        return SymbolizedFrame(name: name, module: module, inMainExecutable: inMainExecutable, symbol: symbol)
+        let demangled = SwiftSymbolName.demangled(symbol)
+        return SymbolizedFrame(
+            name: SwiftSymbolName.short(demangled, module: module), module: module, inMainExecutable: inMainExecutable,
+            symbol: symbol, isThunk: SwiftSymbolName.isThunk(demangled: demangled))
     }
 
     /// A frame no symbol names: `libfoo.so+0x1234` (the offset in the file's mapping, the same

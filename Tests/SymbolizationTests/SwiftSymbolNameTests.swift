@@ -51,6 +51,18 @@ import Testing
         ("M.Cache.count.getter : Swift.Int", "M", "Cache.count.getter"),
         ("function signature specialization <Arg[0] = Dead> of static M.Sites.f() -> ()", "M", "Sites.f()"),
         ("generic partial specialization <Swift.Int> of M.Box.put(A) -> ()", "M", "Box.put(_:)"),
+        // Real names from the ExampleBenchmarks' sites (Swift 6.3.1, release).
+        ("function signature specialization <Arg[0] = [Closure Propagated : $sSTsSL7ElementRpzrlE6sortedSayABGyFSbAB_ABtcfu_SaySiG_Tt1G5, "
+            + "Argument Types : []> of generic specialization <Swift.Array<Swift.Int>> of (extension in Swift):Swift.Sequence.sorted(by: "
+            + "(A.Element, A.Element) throws -> Swift.Bool) throws -> Swift.Array<A.Element>", "Swift", "Sequence.sorted(by:)"),
+        ("(extension in Swift):Swift.BidirectionalCollection< where A.Element == Swift.String>.joined(separator: Swift.String) -> Swift.String",
+         "Swift", "BidirectionalCollection.joined(separator:)"),
+        ("Coding.Item.encode(to: Swift.Encoder) throws -> ()", "Coding", "Item.encode(to:)"),
+        ("FoundationEssentials.JSONEncoder.encode<A where A: Swift.Encodable>(A) throws -> FoundationEssentials.Data",
+         "FoundationEssentials", "JSONEncoder.encode(_:)"),
+        ("Swift.KeyedDecodingContainer.decode<A where A1: Swift.Decodable>(_: A1.Type, forKey: A) throws -> A1", "Swift",
+         "KeyedDecodingContainer.decode(_:forKey:)"),
+        ("M.load() async throws -> Swift.Int", "M", "load()"),
         ("swift_slowAlloc", nil, "swift_slowAlloc"),
         ("implicit closure #2 () -> Swift.Int in M.f() -> ()", "M", "implicit closure #2 in f()"),
     ] as [(String, String?, String)])

@@ -9,7 +9,8 @@ import Symbolization
 /// that allocated on the user's behalf). The harness's frames (BenchKit, `main`) and a
 /// thread's or task's start (library frames after the user's last) come after and are cut.
 /// A stack with no user frame (an allocation inside a library's own thread) keeps its first
-/// three library frames.
+/// three library frames. The compiler's forwarding thunks (protocol witnesses, dispatch and
+/// reabstraction thunks) are dropped wherever they are.
 enum SiteFolding {
     /// The part a frame plays in a stack.
     enum Role: Equatable { case allocator, library, harness, user }
@@ -45,7 +46,8 @@ enum SiteFolding {
 
     /// The shown frames (innermost first) and the `via` call of a stack (innermost first);
     /// `nil` for a stack with nothing but allocator and harness frames.
-    static func fold(_ stack: [SymbolizedFrame]) -> (frames: [String], via: String?)? {
+    static func fold(_ fullStack: [SymbolizedFrame]) -> (frames: [String], via: String?)? {
+        let stack = fullStack.filter { !$0.isThunk }
         let roles = stack.map(role)
         guard let first = roles.firstIndex(of: .user) else {
             let library = zip(stack, roles).prefix { $0.1 != .harness }.filter { $0.1 == .library }.map(\.0.name)

@@ -26,19 +26,29 @@ package struct BenchmarkComparison: Sendable, Equatable {
     package var message: String?
     /// The compared metrics, in display order (`presence == .compared` only).
     package var metrics: [MetricComparison]
+    /// How the allocation sites moved, when either side recorded them (`compared` only).
+    package var sites: SiteDiff?
 
     /// Creates an entry.
     package init(
         name: String, presence: Presence, status: BenchmarkStatus = .ok, message: String? = nil,
-        metrics: [MetricComparison] = []
+        metrics: [MetricComparison] = [], sites: SiteDiff? = nil
     ) {
         self.name = name
         self.presence = presence
         self.status = status
         self.message = message
         self.metrics = metrics
+        self.sites = sites
     }
 
     /// True when the benchmark failed to run in the current file or any of its rows regressed.
     package var hasRegression: Bool { presence == .failed || metrics.contains { $0.verdict == .regression } }
+
+    /// The allocs/op and B/op rows that regressed, when the benchmark has sites to name
+    /// for them: what the reports explain with `sites`.
+    package var regressedAllocationRows: [MetricComparison] {
+        guard sites != nil else { return [] }
+        return metrics.filter { $0.verdict == .regression && ($0.metric == MetricID.allocs.rawValue || $0.metric == MetricID.bytes.rawValue) }
+    }
 }

@@ -163,7 +163,8 @@ package enum Comparison {
             if let candidate = row.candidate { candidates.append((rows.count, candidate)) }
             rows.append(row.comparison)
         }
-        return (BenchmarkComparison(name: now.name, presence: .compared, metrics: rows), candidates)
+        let sites = SiteDiff(baseline: before.allocationSites, current: now.allocationSites)
+        return (BenchmarkComparison(name: now.name, presence: .compared, metrics: rows, sites: sites), candidates)
     }
 
     /// Metric names of both results: built-ins in `MetricID` order, then custom names

@@ -29,7 +29,8 @@ extension Report {
                     let message = "\(row.verdict.label): \(MetricFormat.value(row.baseline, row.unit)) -> "
                         + "\(MetricFormat.value(row.current, row.unit)) (\(MetricFormat.change(row))), threshold \(row.threshold.text)"
                         + (row.note.isEmpty ? "" : "; \(row.note)")
-                    command(kind, "memgate: \(benchmark.name) \(row.metric)", message)
+                    let sites = siteSentences(benchmark, row)
+                    command(kind, "memgate: \(benchmark.name) \(row.metric)", message + (sites.isEmpty ? "" : "\nsites: " + sites.joined(separator: "\n")))
                 }
             case .added, .baselineFailed:
                 continue

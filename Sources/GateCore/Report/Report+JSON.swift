@@ -37,9 +37,29 @@ extension Report {
                 out.write("      ")
                 writeJSONRow(row, to: &out)
             }
-            out.write(benchmark.metrics.isEmpty ? "]}" : "\n    ]}")
+            out.write(benchmark.metrics.isEmpty ? "]" : "\n    ]")
+            if let sites = benchmark.sites { out.write(", \"sites\": " + Self.json(sites)) }
+            out.write("}")
         }
         out.write(benchmarks.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+    }
+
+    /// A site diff as one JSON object: every change with both sides' values, the
+    /// unattributed parts and the passes' totals.
+    static func json(_ diff: SiteDiff) -> String {
+        func pair(_ value: (allocations: Double, bytes: Double)) -> String {
+            "{\"allocationsPerOp\": \(MetricFormat.json(value.allocations)), \"bytesPerOp\": \(MetricFormat.json(value.bytes))}"
+        }
+        let changes = diff.changes.map { change in
+            "{\"key\": \(Escape.json(change.key)), \"kind\": \"\(change.kind.rawValue)\", "
+                + "\"frames\": [\(change.frames.map(Escape.json).joined(separator: ", "))], "
+                + "\"via\": \(change.via.map(Escape.json) ?? "null"), "
+                + "\"baseline\": \(pair((change.baselineAllocations, change.baselineBytes))), "
+                + "\"current\": \(pair((change.currentAllocations, change.currentBytes)))}"
+        }
+        return "{\"baselineTotal\": \(pair(diff.baselineTotal)), \"currentTotal\": \(pair(diff.currentTotal)), "
+            + "\"baselineUnattributed\": \(pair(diff.baselineUnattributed)), \"currentUnattributed\": \(pair(diff.currentUnattributed)), "
+            + "\"changes\": [\(changes.joined(separator: ", "))]}"
     }
 
     private func writeJSONRow(_ row: MetricComparison, to out: inout some TextOutputStream) {

@@ -37,8 +37,10 @@ extension Report {
                     switch row.verdict {
                     case .regression:
                         failures += 1
+                        let sites = siteSentences(benchmark, row).map { "\nsite: " + $0 }.joined()
                         testcase(
-                            benchmark.name, row.metric, "<failure message=\"\(Escape.xml("regressed: " + detail))\" type=\"regression\"/>")
+                            benchmark.name, row.metric,
+                            "<failure message=\"\(Escape.xml("regressed: " + detail + sites))\" type=\"regression\"/>")
                     case .inconclusive, .missing, .reported:
                         skipped += 1
                         testcase(benchmark.name, row.metric, "<skipped message=\"\(Escape.xml(row.verdict.label + ": " + detail))\"/>")

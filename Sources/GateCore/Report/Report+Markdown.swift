@@ -35,6 +35,7 @@ extension Report {
             }
             out.write("\n")
         }
+        writeMarkdownSiteSections(to: &out)
         let lists: [(String, [BenchmarkComparison])] = [
             ("Failed in current", benchmarks(.failed)), ("Failed in the baseline (not compared)", benchmarks(.baselineFailed)),
             ("New", benchmarks(.added)), ("Removed", benchmarks(.removed)),

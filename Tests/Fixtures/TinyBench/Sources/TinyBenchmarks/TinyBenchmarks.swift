@@ -9,11 +9,8 @@ enum TinyBenchmarks: BenchmarkSuite {
     static func register(_ suite: Suite) {
         suite.benchmark("blocks") { b in
             for _ in b.loop {
-                for _ in 0..<blocksPerOp {
-                    let block = UnsafeMutableRawPointer.allocate(byteCount: 64, alignment: 8)
-                    blackHole(block)
-                    block.deallocate()
-                }
+                Blocks.make(blocksPerOp)
+                // EDIT: a call added here allocates at a new site
             }
         }
         suite.benchmark("spin") { b in
@@ -24,5 +21,27 @@ enum TinyBenchmarks: BenchmarkSuite {
                 blackHole(x)
             }
         }
+    }
+}
+
+/// The allocations of "blocks", in functions of their own so that their sites have names.
+enum Blocks {
+    /// `count` blocks of 64 bytes.
+    @inline(never)
+    static func make(_ count: Int) {
+        for _ in 0..<count { allocateOne(bytes: 64) }
+    }
+
+    /// One block of 32 bytes: the new site a test adds a call to.
+    @inline(never)
+    static func flush() {
+        allocateOne(bytes: 32)
+    }
+
+    @inline(__always)
+    static func allocateOne(bytes: Int) {
+        let block = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 8)
+        blackHole(block)
+        block.deallocate()
     }
 }

@@ -1,0 +1,65 @@
+import CLISupport
+
+extension Report {
+    /// The benchmarks whose allocs/op or B/op regressed and that have sites to name, with
+    /// those rows: what every format explains under its table.
+    package var siteExplanations: [(benchmark: BenchmarkComparison, rows: [MetricComparison], diff: SiteDiff)] {
+        benchmarks.compactMap { benchmark in
+            let rows = benchmark.regressedAllocationRows
+            guard !rows.isEmpty, let diff = benchmark.sites else { return nil }
+            return (benchmark, rows, diff)
+        }
+    }
+
+    /// What the regressed rows changed by, in words: `allocs +1 allocs/op, bytes +48 B/op`.
+    static func rowChanges(_ rows: [MetricComparison]) -> String {
+        rows.map { row in
+            guard let b = row.baseline, let c = row.current else { return row.metric }
+            return "\(row.metric) \(SiteDiff.signed(c - b, row.unit))"
+        }.joined(separator: ", ")
+    }
+
+    /// The text report's site sections: per explained benchmark, the sites that grew or
+    /// appeared and those that shrank, and what they leave unexplained.
+    func writeSiteSections(to out: inout some TextOutputStream, paint: Paint) {
+        for (benchmark, rows, diff) in siteExplanations {
+            out.write("\nWhere \(terminalSafe(benchmark.name)) allocates differently (\(Report.rowChanges(rows)); per op):\n")
+            let lines = diff.movedLines()
+            if lines.isEmpty { out.write("  no site moved\n") }
+            var table = TextTable(columns: [
+                .init("allocs", alignment: .right), .init("bytes", alignment: .right), .init("site"), .init("call chain"), .init("via"),
+            ])
+            for line in lines {
+                table.addRow([
+                    Cell(line.allocations), Cell(line.bytes),
+                    Cell(line.kind, colour: line.kind == "new" || line.kind == "grew" ? .red : .green),
+                    Cell(terminalSafe(line.chain)), Cell(terminalSafe(line.via)),
+                ])
+            }
+            if !lines.isEmpty {
+                for rendered in table.render(style: paint.style, header: false).split(separator: "\n") { out.write("  \(rendered)\n") }
+            }
+            for row in rows { if let remainder = diff.remainder(for: row) { out.write("  (\(row.metric): \(remainder))\n") } }
+        }
+    }
+
+    /// The Markdown report's site sections (`writeSiteSections`, as lists).
+    func writeMarkdownSiteSections(to out: inout some TextOutputStream) {
+        for (benchmark, rows, diff) in siteExplanations {
+            out.write("**Where \(Escape.markdown(benchmark.name)) allocates differently** (\(Escape.markdown(Report.rowChanges(rows))); per op)\n\n")
+            for line in diff.movedLines() {
+                let via = line.via.isEmpty ? "" : " (\(Escape.markdown(line.via)))"
+                out.write("- \(Escape.markdown(line.allocations)), \(Escape.markdown(line.bytes)): \(line.kind) `\(Report.codeSpan(line.chain))`\(via)\n")
+            }
+            for row in rows { if let remainder = diff.remainder(for: row) { out.write("- \(Escape.markdown(row.metric)): \(Escape.markdown(remainder))\n") } }
+            out.write("\n")
+        }
+    }
+
+    /// The site sentences for one regressed row's annotation or JUnit message: up to three
+    /// moved sites, then what they leave unexplained; empty when the row has none.
+    func siteSentences(_ benchmark: BenchmarkComparison, _ row: MetricComparison) -> [String] {
+        guard let diff = benchmark.sites, benchmark.regressedAllocationRows.contains(where: { $0.metric == row.metric }) else { return [] }
+        return diff.movedLines(limit: 3).map(\.sentence) + (diff.remainder(for: row).map { [$0] } ?? [])
+    }
+}

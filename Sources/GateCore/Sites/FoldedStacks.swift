@@ -1,0 +1,27 @@
+import BenchResults
+
+/// Allocation sites as collapsed stacks, the text format flamegraph.pl, inferno and
+/// speedscope read: one line per stack, `root;caller;...;leaf COUNT`, root first.
+///
+/// Each line's root is the benchmark's name, then the site's frames outermost first, then
+/// `via NAME` when the site allocated through a library call. COUNT is the site's
+/// allocations in the profile pass's N iterations (per op times N: a whole number).
+/// Semicolons and line breaks inside names become `:` and spaces, so every line has the
+/// grammar `frame(;frame)* COUNT` with frames free of `;` and newlines.
+package enum FoldedStacks {
+    /// The folded lines for `sites` of each benchmark, in the given order, sites largest first.
+    package static func lines(_ profiles: [(benchmark: String, sites: AllocationSites)]) -> [String] {
+        profiles.flatMap { profile in
+            profile.sites.sites.map { site in
+                let frames = [profile.benchmark] + site.frames.reversed() + (site.via.map { ["via " + $0] } ?? [])
+                let count = Int((site.allocationsPerOp * Double(profile.sites.iterations)).rounded())
+                return frames.map(clean).joined(separator: ";") + " \(count)"
+            }
+        }
+    }
+
+    /// `name` without the characters the format reserves.
+    static func clean(_ name: String) -> String {
+        String(name.map { $0 == ";" ? ":" : $0.isNewline ? " " : $0 })
+    }
+}

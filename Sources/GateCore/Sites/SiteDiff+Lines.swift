@@ -1,0 +1,64 @@
+import BenchResults
+
+extension SiteDiff {
+    /// One site's movement in words, the part every report format shows.
+    package struct Line: Sendable, Equatable {
+        /// `+1 allocs/op`, `-2 allocs/op`, or `0 allocs/op`.
+        package var allocations: String
+        /// `+48 B/op`.
+        package var bytes: String
+        /// `new`, `gone`, `grew`, `shrank`, `unchanged`.
+        package var kind: String
+        /// The call chain, innermost first: `Encoder.flush() <- JSONWriter.write(_:) <- ...`.
+        package var chain: String
+        /// `via swift_allocObject`, or empty.
+        package var via: String
+
+        /// The line as one plain sentence (for annotations and JUnit messages).
+        package var sentence: String {
+            "\(allocations) \(bytes) \(kind) \(chain)" + (via.isEmpty ? "" : " (\(via))")
+        }
+    }
+
+    /// Frames of a chain shown before `<- ...`.
+    package static let chainFrames = 3
+
+    /// The line for `change`.
+    package static func line(_ change: Change, frames: Int = chainFrames) -> Line {
+        var chain = change.frames.prefix(frames).joined(separator: " <- ")
+        if change.frames.count > frames { chain += " <- ..." }
+        return Line(
+            allocations: signed(change.allocationsDelta, .allocationsPerOp), bytes: signed(change.bytesDelta, .bytesPerOp),
+            kind: change.kind.rawValue, chain: chain, via: change.via.map { "via " + $0 } ?? "")
+    }
+
+    /// The lines worth reading when a benchmark's allocations regressed: up to `limit` sites
+    /// that grew or appeared, then up to `limit` that shrank or went.
+    package func movedLines(limit: Int = 5) -> [Line] {
+        (grown.prefix(limit) + shrunk.prefix(limit)).map { Self.line($0) }
+    }
+
+    /// What the sites leave unexplained of a metric row's change, in words, or nil when
+    /// they explain all of it: `unattributed: +1 allocs/op (sites not kept or not recorded)`
+    /// and/or `the samples moved +2 allocs/op more than the profile passes`.
+    package func remainder(for row: MetricComparison) -> String? {
+        let isAllocations = row.metric == MetricID.allocs.rawValue
+        guard isAllocations || row.metric == MetricID.bytes.rawValue, let b = row.baseline, let c = row.current else { return nil }
+        let unit: MetricUnit = isAllocations ? .allocationsPerOp : .bytesPerOp
+        var parts: [String] = []
+        let unattributed = isAllocations ? unattributedAllocationsDelta : unattributedBytesDelta
+        if unattributed != 0 { parts.append("unattributed \(Self.signed(unattributed, unit)) (sites not kept or not recorded)") }
+        if !sides.baseline || !sides.current {
+            parts.append("the \(sides.baseline ? "current" : "baseline") results have no allocation sites")
+        } else {
+            let unexplained = unexplained(byMetricChange: c - b, allocations: isAllocations)
+            if abs(unexplained) > 1e-9 { parts.append("the samples moved \(Self.signed(unexplained, unit)) more than the profile passes") }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
+    /// A signed value in `unit`: `+1 allocs/op`, `-48 B/op`, `0 B/op`.
+    package static func signed(_ value: Double, _ unit: MetricUnit) -> String {
+        (value > 0 ? "+" : "") + unit.format(value)
+    }
+}

@@ -1,0 +1,94 @@
+import BenchResults
+@testable import GateCore
+import Testing
+
+/// A baseline with sites `a` (2/op, 64 B) and `b` (1/op, 16 B); a current where `a` is
+/// unchanged, `b` went, `c` is new (1/op, 32 B) and `d` grew from 1 to 3.
+enum SiteProfiles {
+    static func site(_ key: String, _ count: Double, _ bytes: Double, _ frames: [String], via: String? = nil) -> AllocationSite {
+        AllocationSite(key: key, allocationsPerOp: count, bytesPerOp: bytes, frames: frames, via: via)
+    }
+
+    static let baseline = AllocationSites(
+        iterations: 10, allocationsPerOp: 4, bytesPerOp: 96,
+        sites: [site("a", 2, 64, ["A.make()", "body"]), site("b", 1, 16, ["B.old()", "body"]), site("d", 1, 16, ["D.grow()"])])
+    static let current = AllocationSites(
+        iterations: 10, allocationsPerOp: 6.5, bytesPerOp: 160,
+        sites: [site("a", 2, 64, ["A.make()", "body"]), site("c", 1, 32, ["C.flush()", "E.write(_:)", "body", "main"], via: "swift_slowAlloc"),
+                site("d", 3, 48, ["D.grow()"])],
+        unattributedAllocationsPerOp: 0.5, unattributedBytesPerOp: 16)
+}
+
+@Suite struct SiteDiffTests {
+    private let diff = SiteDiff(baseline: SiteProfiles.baseline, current: SiteProfiles.current)!
+
+    @Test func classifiesAndOrdersEverySite() {
+        // By |allocations delta|, then |bytes delta| (c's 32 B beats b's 16 B), unchanged last.
+        #expect(diff.changes.map(\.key) == ["d", "c", "b", "a"])
+        #expect(diff.changes.map(\.kind) == [.grew, .new, .gone, .unchanged])
+        #expect(diff.changes.map(\.allocationsDelta) == [2, 1, -1, 0])
+        #expect(diff.grown.map(\.key) == ["d", "c"] && diff.shrunk.map(\.key) == ["b"])
+    }
+
+    /// The per-site deltas plus the unattributed delta are the passes' total delta.
+    @Test func deltasAddUpToThePassTotals() {
+        let sum = diff.changes.reduce(0) { $0 + $1.allocationsDelta } + diff.unattributedAllocationsDelta
+        #expect(sum == SiteProfiles.current.allocationsPerOp - SiteProfiles.baseline.allocationsPerOp)
+        let bytes = diff.changes.reduce(0) { $0 + $1.bytesDelta } + diff.unattributedBytesDelta
+        #expect(bytes == SiteProfiles.current.bytesPerOp - SiteProfiles.baseline.bytesPerOp)
+        #expect(diff.unexplained(byMetricChange: 2.5, allocations: true) == 0)
+        #expect(diff.unexplained(byMetricChange: 3.5, allocations: true) == 1)
+    }
+
+    @Test func linesNameTheChainAndTheLibraryCall() {
+        let lines = diff.movedLines()
+        #expect(lines.map(\.sentence) == [
+            "+2 allocs/op +32 B/op grew D.grow()",
+            "+1 allocs/op +32 B/op new C.flush() <- E.write(_:) <- body <- ... (via swift_slowAlloc)",
+            "-1 allocs/op -16 B/op gone B.old() <- body",
+        ])
+        #expect(diff.movedLines(limit: 1).count == 2)  // one grown, one shrunk
+    }
+
+    @Test func remainderSaysWhatTheSitesDoNotExplain() {
+        func row(_ metric: String, _ baseline: Double, _ current: Double) -> MetricComparison {
+            MetricComparison(metric: metric, unit: metric == "allocs" ? .allocationsPerOp : .bytesPerOp, better: .lower, exact: true,
+                             baseline: baseline, current: current, change: nil, threshold: .absolute(0), verdict: .regression,
+                             sampleCounts: (1, 1), unstable: false, note: "")
+        }
+        #expect(diff.remainder(for: row("allocs", 4, 6.5)) == "unattributed +0.50 allocs/op (sites not kept or not recorded)")
+        #expect(diff.remainder(for: row("allocs", 4, 7.5))
+            == "unattributed +0.50 allocs/op (sites not kept or not recorded); the samples moved +1 allocs/op more than the profile passes")
+        #expect(diff.remainder(for: row("time", 1, 2)) == nil)
+        let onlyCurrent = SiteDiff(baseline: nil, current: SiteProfiles.current)!
+        #expect(onlyCurrent.remainder(for: row("bytes", 96, 160))?.contains("the baseline results have no allocation sites") == true)
+    }
+
+    @Test func noDiffWithoutSitesOnEitherSide() {
+        #expect(SiteDiff(baseline: nil, current: nil) == nil)
+    }
+
+    @Test func foldedStacksAreRootFirstWithWholeCounts() {
+        let lines = FoldedStacks.lines([("json;encode", SiteProfiles.current)])
+        #expect(lines == [
+            "json:encode;body;A.make() 20",
+            "json:encode;main;body;E.write(_:);C.flush();via swift_slowAlloc 10",
+            "json:encode;D.grow() 30",
+        ])
+    }
+
+    @Test func flameGraphDrawsEveryFrameWithItsMovement() throws {
+        let graph = FlameGraph(current: [("bench", SiteProfiles.current)], baseline: [("bench", SiteProfiles.baseline)])
+        // all, bench, body, A.make(), main, body, E.write, C.flush, via, D.grow; B.old has no width now.
+        #expect(graph.root.visibleCount == 10)
+        #expect(graph.root.current == 6 && graph.root.baseline == 4)
+        let svg = graph.svg(title: "t <&>")
+        #expect(svg.components(separatedBy: "<g class=\"frame\">").count - 1 == 10)
+        #expect(svg.contains("<title>t &lt;&amp;&gt;</title>"))
+        #expect(svg.contains("<title>D.grow(): 3 allocs/op (baseline 1 allocs/op)</title>"))
+        #expect(svg.contains("▲ D.grow()"))
+        #expect(FlameGraph.colour(FlameGraph.Node(name: "x", current: 1, baseline: 1)) == "rgb(245,170,90)")
+        #expect(FlameGraph.colour(FlameGraph.Node(name: "x", current: 2, baseline: 0)) == "rgb(235,90,90)")
+        #expect(FlameGraph.colour(FlameGraph.Node(name: "x", current: 1, baseline: 2)) == "rgb(145,145,240)")
+    }
+}

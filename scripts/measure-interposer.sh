@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 gcc -O2 -pthread -o "$work/plain" scripts/alloc-cost.c
-gcc -O2 -pthread -ISources/CAllocCounter/include -o "$work/counted" scripts/alloc-cost.c Sources/CAllocCounter/CAllocCounter.c
+gcc -O2 -pthread -ISources/CAllocCounter/include -o "$work/counted" scripts/alloc-cost.c Sources/CAllocCounter/CAllocCounter.c \
+  Sources/CAllocCounter/AllocationSites.c
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 for threads in 1 2; do
   for variant in plain counted; do

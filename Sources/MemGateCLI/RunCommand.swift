@@ -24,6 +24,8 @@ struct RunCommand: Subcommand {
         ("--timeout", "DURATION", "Kill a benchmark's process after this long (default 60s)."),
         ("--no-isolation", nil, "Run benchmarks in their executable's process (no crash isolation)."),
         ("--no-arc", nil, "Skip the pass that counts Swift retains, releases and objects per op."),
+        ("--no-sites", nil, "Skip the pass that records where each benchmark allocates."),
+        ("--site-iterations", "N", "Iterations N of that pass (it runs N, then 2N; default 10)."),
     ]
 
     static var spec: CommandSpec {

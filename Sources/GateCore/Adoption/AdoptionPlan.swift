@@ -65,6 +65,11 @@ package struct AdoptionPlan: Equatable, Sendable {
         steps.allSatisfy { if case .keep = $0 { true } else { false } }
     }
 
+    /// The Package.swift edit the plan makes, if it makes one.
+    package var manifestEdit: ManifestEdit? {
+        steps.lazy.compactMap { if case .edit(let edit) = $0 { edit } else { nil } }.first
+    }
+
     /// The paths whose existence `init(layout:files:)` reads, relative to the package.
     package static func paths(of layout: AdoptionLayout) -> [String] {
         [layout.sourcePath, AdoptionLayout.configPath, AdoptionLayout.workflowPath]

@@ -45,6 +45,8 @@ struct InitCommand: Subcommand {
                     defaultDescription: MemGateSource.placeholderURL + ", a placeholder to replace")
         spec.option("--memgate-from", value: "VERSION", help: "With a URL: the lowest version wanted (up to the next major).",
                     defaultDescription: MemGateCommand.version)
+        spec.option("--memgate-package", value: "IDENTITY", help: "The package dependency that is memgate, when the manifest "
+            + "has it under another name (the command plugin passes it).", defaultDescription: "a dependency named memgate")
         spec.option("--library", value: "NAME", help: "The library product the example benchmark calls into.",
                     defaultDescription: "the first library product")
         spec.flag("--no-library", help: "Depend on no library of the package (BenchKit only).")
@@ -72,10 +74,14 @@ struct InitCommand: Subcommand {
             let dumper = ManifestDumper(launcher: Launcher(gate: context.launches), folder: temporary)
             let original: Data
             do { original = try dumper.dump(manifest, as: "original") } catch let failure as ManifestDumper.Failure {
-                throw CommandError("SwiftPM cannot read \(packagePath)/Package.swift; fix it first:\n"
-                    + failure.log.replacingOccurrences(of: "\(temporary)/original/", with: "\(packagePath)/"))
+                // The log names the copy: name the package instead.
+                let folder = URL(fileURLWithPath: packagePath).standardizedFileURL
+                throw CommandError("SwiftPM cannot read \(packagePath)/Package.swift; fix it first:\n" + failure.log
+                    .replacingOccurrences(of: "\(temporary)/original", with: folder.path)
+                    .replacingOccurrences(of: "'original'", with: "'\(folder.lastPathComponent)'"))
             }
-            let layout = try AdoptionLayout(package: try PackageDump(json: original), source: source, library: library)
+            let layout = try AdoptionLayout(package: try PackageDump(json: original), source: source, library: library,
+                                            memgatePackage: arguments.value("--memgate-package"))
             var plan = AdoptionPlan(layout: layout, files: AdoptionFiles.read(layout, manifest: manifest, in: packagePath))
             if let edit = plan.manifestEdit, let problem = check(edit, against: original, layout: layout, dumper: dumper) {
                 plan.fallBackToSnippet(reason: problem)

@@ -52,10 +52,15 @@ package struct AdoptionLayout: Equatable, Sendable {
 
     /// Decides the layout for `package`.
     ///
+    /// - Parameters:
+    ///   - source: where memgate comes from, if the dependency is added.
+    ///   - library: the library product to call into.
+    ///   - memgatePackage: the identity (or name) of the dependency that is memgate, when the
+    ///     caller knows it (the command plugin does); nil to look for it (`memgateReference`).
     /// - Throws: `CommandError` when there is no library product to call (with the ways out),
-    ///   `library` names no library product, a non-executable target has the benchmark
-    ///   target's name, or the package is memgate's own.
-    package init(package: PackageDump, source: MemGateSource, library: LibraryChoice) throws(CommandError) {
+    ///   `library` names no library product, `memgatePackage` names no dependency, a
+    ///   non-executable target has the benchmark target's name, or the package is memgate's own.
+    package init(package: PackageDump, source: MemGateSource, library: LibraryChoice, memgatePackage: String? = nil) throws(CommandError) {
         if package.target(named: "BenchKit") != nil {
             throw CommandError("\(package.name) defines BenchKit itself (memgate's own package?): memgate init sets up packages that use it")
         }
@@ -65,19 +70,30 @@ package struct AdoptionLayout: Equatable, Sendable {
         self.library = product?.name
         modules = product?.targets ?? []
         self.source = source
-        memgate = package.memgateReference ?? source.reference
-        dependency = package.memgateReference == nil ? .dependency(source) : nil
-        if let existing = package.target(named: targetName) {
-            guard existing.type == "executable" else {
-                throw CommandError("\(package.name) already has a \(existing.type) target named \(targetName); memgate init needs that "
+        let existing = try Self.memgateDependency(package, memgatePackage)
+        memgate = existing ?? source.reference
+        dependency = existing == nil ? .dependency(source) : nil
+        if let current = package.target(named: targetName) {
+            guard current.type == "executable" else {
+                throw CommandError("\(package.name) already has a \(current.type) target named \(targetName); memgate init needs that "
                     + "name for the benchmark executable: rename the target, or set up the benchmarks by hand (README)")
             }
-            targetFolder = existing.path ?? "Sources/\(targetName)"
+            targetFolder = current.path ?? "Sources/\(targetName)"
             target = nil
         } else {
             targetFolder = "Benchmarks/\(targetName)"
             target = .benchmarkTarget(name: targetName, modules: modules, memgate: memgate, path: targetFolder)
         }
+    }
+
+    /// How `package` refers to its memgate dependency: the one `identity` names (by identity
+    /// or name), else `memgateReference`; nil when it has none.
+    private static func memgateDependency(_ package: PackageDump, _ identity: String?) throws(CommandError) -> String? {
+        guard let identity else { return package.memgateReference }
+        guard let dependency = package.dependencies.first(where: { $0.identity == identity.lowercased() || $0.name == identity }) else {
+            throw CommandError("--memgate-package \(identity): \(package.name) has no package dependency of that identity or name")
+        }
+        return dependency.reference
     }
 
     /// The library product `choice` picks, nil for `.none`.

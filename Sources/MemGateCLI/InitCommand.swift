@@ -118,7 +118,8 @@ struct InitCommand: Subcommand {
     ///   go into a manifest; `CommandError` for a `--memgate-path` without a Package.swift.
     private static func options(_ arguments: ParsedArguments, packagePath: String) throws -> (MemGateSource, LibraryChoice) {
         let path = arguments.value("--memgate-path"), url = arguments.value("--memgate-url"), from = arguments.value("--memgate-from")
-        for (flag, value) in [("--memgate-path", path), ("--memgate-url", url), ("--memgate-from", from), ("--library", arguments.value("--library"))] {
+        let library = arguments.value("--library")
+        for (flag, value) in [("--memgate-path", path), ("--memgate-url", url), ("--memgate-from", from), ("--library", library)] {
             if let value, value.isEmpty || value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
                 throw arguments.usageError("\(flag): '\(value)' is empty or holds control characters")
             }
@@ -129,15 +130,16 @@ struct InitCommand: Subcommand {
         if let from, !MemGateSource.isVersion(from) {
             throw arguments.usageError("--memgate-from: '\(from)' is not a version like 0.1.0")
         }
-        if arguments.flag("--no-library") && arguments.value("--library") != nil {
+        if arguments.flag("--no-library") && library != nil {
             throw arguments.usageError("--no-library: not with --library")
         }
-        let library: LibraryChoice = arguments.flag("--no-library") ? .none : arguments.value("--library").map { .named($0) } ?? .first
-        guard let path else { return (.url(url ?? MemGateSource.placeholderURL, from: from ?? MemGateCommand.version), library) }
+        let choice: LibraryChoice = arguments.flag("--no-library") ? .none : library.map { .named($0) } ?? .first
+        guard let path else { return (.url(url ?? MemGateSource.placeholderURL, from: from ?? MemGateCommand.version), choice) }
         let resolved = path.hasPrefix("/") ? path : "\(packagePath)/\(path)"
         guard FileManager.default.fileExists(atPath: "\(resolved)/Package.swift") else {
-            throw CommandError("--memgate-path \(path): no Package.swift in \(resolved) (a relative path is read from the package's folder)")
+            throw CommandError("--memgate-path \(path): no Package.swift in \(resolved) "
+                + "(a relative path is read from the package's folder)")
         }
-        return (.path(path), library)
+        return (.path(path), choice)
     }
 }

@@ -44,7 +44,8 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory.file("baselines")))
         let without = try MemGateProcess.run(["init", "--no-library", "--dry-run", "--memgate-path", Self.memgatePath], in: directory.url)
         #expect(without.code == 0, "\(without.stderr)")
-        #expect(without.stdout.contains(#"+            dependencies: [.product(name: "BenchKit", package: "memgate")],"#), "\(without.stdout)")
+        let line = #"+            dependencies: [.product(name: "BenchKit", package: "memgate")],"#
+        #expect(without.stdout.contains(line), "\(without.stdout)")
     }
 
     @Test func badFlagsAreUsageErrors() throws {
@@ -58,9 +59,15 @@ import Testing
         let missing = try MemGateProcess.run(["init", "--memgate-path", "no/such/memgate"], in: directory.url)
         #expect(missing.code == 2 && missing.stderr.contains("--memgate-path no/such/memgate: no Package.swift in ./no/such/memgate"),
                 "\(missing.stderr)")
-        let broken = try package("// swift-tools-version:6.0\nimport PackageDescription\nlet package = Package(name: \"Foo\", targets: [.target(name: )])\n")
+        let broken = try package("""
+            // swift-tools-version:6.0
+            import PackageDescription
+            let package = Package(name: "Foo", targets: [.target(name: )])
+
+            """)
         let unreadable = try MemGateProcess.run(["init"], in: broken.url)
-        #expect(unreadable.code == 2 && unreadable.stderr.contains("SwiftPM cannot read ./Package.swift; fix it first:"), "\(unreadable.stderr)")
+        #expect(unreadable.code == 2, "\(unreadable.stderr)")
+        #expect(unreadable.stderr.contains("SwiftPM cannot read ./Package.swift; fix it first:"), "\(unreadable.stderr)")
         #expect(!unreadable.stderr.contains("memgate-init-"), "the temporary copy's path leaked: \(unreadable.stderr)")
     }
 
@@ -98,7 +105,8 @@ import Testing
         #expect(directory.read("Package.swift") == manifest)
         #expect(directory.read(".gitignore") == "/.build\n.memgate\n")
         #expect(run.stdout.contains("""
-              not edited    Package.swift: it cannot be edited safely: it uses #if (conditional compilation). Add these lines to it yourself:
+              not edited    Package.swift: it cannot be edited safely: it uses #if (conditional compilation). \
+            Add these lines to it yourself:
                   in Package(...)'s dependencies: [...] (add that argument before targets: if there is none):
                           .package(url: "https://example.com/you/memgate.git", from: "0.1.0"),
                   in its targets: [...]:

@@ -73,7 +73,8 @@ import Testing
         // What --dry-run shows: the inserted lines, at the original's line numbers.
         let changes = try ManifestEdit(manifest: Self.initManifest, dependency: Self.dependency, target: Self.target).changes
         #expect(changes == [
-            .init(line: 15, removed: [], added: ["    dependencies: [", "        .package(name: \"memgate\", path: \"../memgate\"),", "    ],"]),
+            .init(line: 15, removed: [], added: ["    dependencies: [", #"        .package(name: "memgate", path: "../memgate"),"#,
+                                                 "    ],"]),
             .init(line: 25, removed: [], added: Self.targetLines.split(separator: "\n").map(String.init)),
         ])
     }
@@ -116,9 +117,9 @@ import Testing
 
             """)
         let changes = try ManifestEdit(manifest: manifest, dependency: Self.dependency, target: nil).changes
-        #expect(changes == [.init(line: 7, removed: [#"    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.3.0")"#],
-                                  added: [#"    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.3.0"),"#,
-                                          #"    .package(name: "memgate", path: "../memgate")"#])])
+        let parser = #"    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.3.0")"#
+        let memgate = #"    .package(name: "memgate", path: "../memgate")"#
+        #expect(changes == [.init(line: 7, removed: [parser], added: [parser + ",", memgate])])
     }
 
     @Test func arraysOnOneLineGetTheEntryOnThatLine() throws {

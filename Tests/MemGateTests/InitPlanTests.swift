@@ -7,8 +7,14 @@ import Testing
 @Suite struct InitPlanTests {
     static let foo = PackageDump(
         name: "Foo",
-        products: [.init(name: "FooTool", isLibrary: false, targets: ["Tool"]), .init(name: "Foo", isLibrary: true, targets: ["Foo", "FooCore"])],
-        targets: [.init(name: "Foo", type: "regular", dependencies: []), .init(name: "FooTests", type: "test", dependencies: [.byName("Foo")])])
+        products: [
+            .init(name: "FooTool", isLibrary: false, targets: ["Tool"]),
+            .init(name: "Foo", isLibrary: true, targets: ["Foo", "FooCore"]),
+        ],
+        targets: [
+            .init(name: "Foo", type: "regular", dependencies: []),
+            .init(name: "FooTests", type: "test", dependencies: [.byName("Foo")]),
+        ])
     static let source = MemGateSource.path("../memgate")
     static let paths = ["Benchmarks/FooBenchmarks/FooBenchmarks.swift", "baselines/memgate.json", ".gitignore",
                         ".github/workflows/memgate.yml", "Package.swift"]
@@ -29,7 +35,8 @@ import Testing
         let plan = AdoptionPlan(layout: layout, files: files(gitignore: "/.build\n"))
         #expect(plan.steps.map(\.path) == Self.paths)
         guard case .create(_, let source) = plan.steps[0], case .create(_, let config) = plan.steps[1],
-              case .append(_, "/.build\n") = plan.steps[2], case .create(_, let workflow) = plan.steps[3], case .edit(let edit) = plan.steps[4] else {
+              case .append(_, "/.build\n") = plan.steps[2], case .create(_, let workflow) = plan.steps[3],
+              case .edit(let edit) = plan.steps[4] else {
             Issue.record("unexpected steps \(plan.steps)")
             return
         }
@@ -53,7 +60,8 @@ import Testing
                                      dependencies: [.byName("Foo"), .product("BenchKit", package: "memgate")]))
         let layout = try layout(package)
         #expect(layout.dependency == nil && layout.target == nil)
-        let plan = AdoptionPlan(layout: layout, files: files(existing: Set(AdoptionPlan.paths(of: layout)), gitignore: "/.build\n.memgate\n"))
+        let existing = Set(AdoptionPlan.paths(of: layout))
+        let plan = AdoptionPlan(layout: layout, files: files(existing: existing, gitignore: "/.build\n.memgate\n"))
         #expect(plan.isNothingToDo)
         #expect(plan.steps.map(\.path) == Self.paths)
         #expect(plan.report(dryRun: false) == """
@@ -85,7 +93,8 @@ import Testing
         other.targetFolderHasSources = true
         other.manifest = "#if os(Linux)\n" + other.manifest + "#endif\n"
         let refused = AdoptionPlan(layout: layout, files: other)
-        #expect(refused.steps[0] == .keep(path: "Benchmarks/FooBenchmarks/", reason: "it has Swift sources already, so no example is added"))
+        let reason = "it has Swift sources already, so no example is added"
+        #expect(refused.steps[0] == .keep(path: "Benchmarks/FooBenchmarks/", reason: reason))
         guard case .snippet(let reason, let lines) = refused.steps[4] else { Issue.record("\(refused.steps[4])"); return }
         #expect(reason == "it cannot be edited safely: it uses #if (conditional compilation)")
         #expect(lines.first == "in Package(...)'s dependencies: [...] (add that argument before targets: if there is none):")
@@ -132,13 +141,15 @@ import Testing
         let benchmarks = #"{"name": "FooBenchmarks", "type": "executable", "path": "Benchmarks/FooBenchmarks", "dependencies": "#
             + #"[{"byName": ["Foo", null]}, {"byName": ["FooCore", null]}, {"product": ["BenchKit", "memgate", null, null]}]}"#
         let memgate = #"{"fileSystem": [{"identity": "memgate", "nameForTargetDependencyResolutionOnly": "memgate", "path": "/m"}]}"#
-        let original = dump(foo)
-        #expect(ManifestVerification.problem(original: original, edited: dump(foo + "," + benchmarks, dependencies: memgate), layout: layout) == nil)
-        #expect(ManifestVerification.problem(original: original, edited: dump(foo), layout: layout) == "SwiftPM found no FooBenchmarks target in it")
-        #expect(ManifestVerification.problem(original: original, edited: dump(foo + "," + benchmarks), layout: layout)
-            == "SwiftPM found no dependency named memgate in it")
+        func problem(_ edited: Data) -> String? { ManifestVerification.problem(original: dump(foo), edited: edited, layout: layout) }
+        #expect(problem(dump(foo + "," + benchmarks, dependencies: memgate)) == nil)
+        #expect(problem(dump(foo)) == "SwiftPM found no FooBenchmarks target in it")
+        #expect(problem(dump(foo + "," + benchmarks)) == "SwiftPM found no dependency named memgate in it")
         let changed = foo.replacingOccurrences(of: "regular", with: "executable")
-        #expect(ManifestVerification.problem(original: original, edited: dump(changed + "," + benchmarks, dependencies: memgate), layout: layout)
+        #expect(problem(dump(changed + "," + benchmarks, dependencies: memgate))
             == "SwiftPM read more changes in it than the two entries added")
+        let elsewhere = benchmarks.replacingOccurrences(of: "\"Benchmarks/FooBenchmarks\"", with: "\"Sources/FooBenchmarks\"")
+        let moved = problem(dump(foo + "," + elsewhere, dependencies: memgate))
+        #expect(moved?.hasPrefix("SwiftPM read the FooBenchmarks target otherwise") == true, "\(moved ?? "nil")")
     }
 }

@@ -62,7 +62,8 @@ package struct AdoptionLayout: Equatable, Sendable {
     ///   non-executable target has the benchmark target's name, or the package is memgate's own.
     package init(package: PackageDump, source: MemGateSource, library: LibraryChoice, memgatePackage: String? = nil) throws(CommandError) {
         if package.target(named: "BenchKit") != nil {
-            throw CommandError("\(package.name) defines BenchKit itself (memgate's own package?): memgate init sets up packages that use it")
+            throw CommandError("\(package.name) defines BenchKit itself (memgate's own package?): memgate init sets up packages "
+                + "that use it")
         }
         packageName = package.name
         targetName = Self.typeName(for: package.name) + "Benchmarks"

@@ -22,7 +22,8 @@ package enum AdoptionFiles {
     package static func read(_ layout: AdoptionLayout, manifest: String, in packagePath: String) -> PackageFiles {
         let manager = FileManager.default
         let existing = AdoptionPlan.paths(of: layout).filter { manager.fileExists(atPath: "\(packagePath)/\($0)") }
-        let sources = manager.enumerator(atPath: "\(packagePath)/\(layout.targetFolder)")?.contains { ($0 as? String)?.hasSuffix(".swift") == true }
+        let sources = manager.enumerator(atPath: "\(packagePath)/\(layout.targetFolder)")?
+            .contains { ($0 as? String)?.hasSuffix(".swift") == true }
         let versioned = ((try? manager.contentsOfDirectory(atPath: packagePath)) ?? [])
             .filter { $0.hasPrefix("Package@swift") && $0.hasSuffix(".swift") }.sorted()
         return PackageFiles(
@@ -50,7 +51,8 @@ package enum AdoptionFiles {
                 if !created { done.steps[index] = .keep(path: relative, reason: "it appeared while memgate init ran") }
             case .append(let relative, let original):
                 guard current(path) == original else {
-                    done.steps[index] = .keep(path: relative, reason: "it changed while memgate init ran; add \(MemGateIgnore.line) yourself")
+                    let reason = "it changed while memgate init ran; add \(MemGateIgnore.line) yourself"
+                    done.steps[index] = .keep(path: relative, reason: reason)
                     continue
                 }
                 try replace(path, with: MemGateIgnore.appended(to: original))

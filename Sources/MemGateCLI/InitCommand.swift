@@ -104,7 +104,7 @@ struct InitCommand: Subcommand {
     private static func check(_ edit: ManifestEdit, against original: Data, layout: AdoptionLayout, dumper: ManifestDumper) -> String? {
         let edited: Data
         do { edited = try dumper.dump(edit.edited, as: "edited") } catch let failure as ManifestDumper.Failure {
-            return "SwiftPM could not read the edited manifest (\(failure.firstError))"
+            return "SwiftPM could not read the edited manifest (\(failure.firstError.replacingOccurrences(of: "'edited': ", with: "")))"
         } catch {
             return "the edited manifest could not be checked (\(error))"
         }

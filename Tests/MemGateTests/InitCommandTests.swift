@@ -118,4 +118,22 @@ import Testing
         #expect(directory.read("Benchmarks/FooBenchmarks/FooBenchmarks.swift")?.contains("import Foo\n") == true)
         #expect(run.stdout.contains("add the lines above to Package.swift"))
     }
+
+    /// A manifest that looks plain but replaces its dependencies afterwards: the text edit is
+    /// made, SwiftPM rejects it (a target naming a package it lacks), so Package.swift is left alone.
+    @Test func anEditSwiftPMDoesNotReadAsPlannedFallsBackToTheSnippet() throws {
+        let manifest = """
+            // swift-tools-version:6.0
+            import PackageDescription
+            let package = Package(name: "Foo", products: [.library(name: "Foo", targets: ["Foo"])], targets: [.target(name: "Foo")])
+            package.dependencies = []
+
+            """
+        let directory = try package(manifest)
+        let run = try MemGateProcess.run(["init", "--memgate-path", Self.memgatePath], in: directory.url)
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(directory.read("Package.swift") == manifest)
+        #expect(run.stdout.contains("not edited    Package.swift: SwiftPM could not read the edited manifest (error: unknown package "
+            + "'memgate' in dependencies of target 'FooBenchmarks'"), "\(run.stdout)")
+    }
 }

@@ -23,6 +23,7 @@ package enum MemGateCommand {
     static let subcommands: [any Subcommand.Type] = [
         RunCommand.self, RefsCommand.self, CalibrateCommand.self, CheckCommand.self, CompareCommand.self, UpdateCommand.self,
         ShowCommand.self, ExplainCommand.self, ConvertCommand.self, MergeCommand.self,
+        InitCommand.self,
     ]
 
     /// Runs `memgate` with `arguments` (without the program name).

@@ -40,7 +40,8 @@ struct ExplainCommand: Subcommand {
         }
         let currentProfiles = profiles(current), baselineProfiles = profiles(baseline)
         guard !currentProfiles.isEmpty || !baselineProfiles.isEmpty else {
-            throw CommandError("no allocation sites in \(baselinePath) or \(currentPath)\(selection.selectsAll ? "" : " for the selected benchmarks")"
+            let scope = selection.selectsAll ? "" : " for the selected benchmarks"
+            throw CommandError("no allocation sites in \(baselinePath) or \(currentPath)\(scope)"
                 + ": results from a BenchKit with the profile pass have them (schema 2; not with --no-sites)")
         }
         let text: String

@@ -49,6 +49,7 @@ package struct BenchmarkComparison: Sendable, Equatable {
     /// for them: what the reports explain with `sites`.
     package var regressedAllocationRows: [MetricComparison] {
         guard sites != nil else { return [] }
-        return metrics.filter { $0.verdict == .regression && ($0.metric == MetricID.allocs.rawValue || $0.metric == MetricID.bytes.rawValue) }
+        let explained: Set<String> = [MetricID.allocs.rawValue, MetricID.bytes.rawValue]
+        return metrics.filter { $0.verdict == .regression && explained.contains($0.metric) }
     }
 }

@@ -30,7 +30,8 @@ extension Report {
                         + "\(MetricFormat.value(row.current, row.unit)) (\(MetricFormat.change(row))), threshold \(row.threshold.text)"
                         + (row.note.isEmpty ? "" : "; \(row.note)")
                     let sites = siteSentences(benchmark, row)
-                    command(kind, "memgate: \(benchmark.name) \(row.metric)", message + (sites.isEmpty ? "" : "\nsites: " + sites.joined(separator: "\n")))
+                    let sitesText = sites.isEmpty ? "" : "\nsites: " + sites.joined(separator: "\n")
+                    command(kind, "memgate: \(benchmark.name) \(row.metric)", message + sitesText)
                 }
             case .added, .baselineFailed:
                 continue

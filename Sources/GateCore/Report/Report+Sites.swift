@@ -33,7 +33,7 @@ extension Report {
                 table.addRow([
                     Cell(line.allocations), Cell(line.bytes),
                     Cell(line.kind, colour: line.kind == "new" || line.kind == "grew" ? .red : .green),
-                    Cell(terminalSafe(line.chain)), Cell(terminalSafe(line.via)),
+                    Cell(line.chain), Cell(line.via),  // TextTable makes cells terminal-safe
                 ])
             }
             if !lines.isEmpty {
@@ -46,12 +46,17 @@ extension Report {
     /// The Markdown report's site sections (`writeSiteSections`, as lists).
     func writeMarkdownSiteSections(to out: inout some TextOutputStream) {
         for (benchmark, rows, diff) in siteExplanations {
-            out.write("**Where \(Escape.markdown(benchmark.name)) allocates differently** (\(Escape.markdown(Report.rowChanges(rows))); per op)\n\n")
+            out.write("**Where \(Escape.markdown(benchmark.name)) allocates differently** "
+                + "(\(Escape.markdown(Report.rowChanges(rows))); per op)\n\n")
             for line in diff.movedLines() {
                 let via = line.via.isEmpty ? "" : " (\(Escape.markdown(line.via)))"
-                out.write("- \(Escape.markdown(line.allocations)), \(Escape.markdown(line.bytes)): \(line.kind) `\(Report.codeSpan(line.chain))`\(via)\n")
+                out.write("- \(Escape.markdown(line.allocations)), \(Escape.markdown(line.bytes)): "
+                    + "\(line.kind) `\(Report.codeSpan(line.chain))`\(via)\n")
             }
-            for row in rows { if let remainder = diff.remainder(for: row) { out.write("- \(Escape.markdown(row.metric)): \(Escape.markdown(remainder))\n") } }
+            for row in rows {
+                guard let remainder = diff.remainder(for: row) else { continue }
+                out.write("- \(Escape.markdown(row.metric)): \(Escape.markdown(remainder))\n")
+            }
             out.write("\n")
         }
     }

@@ -44,18 +44,18 @@ package struct FlameGraph: Sendable {
     package init(current: [(benchmark: String, sites: AllocationSites)], baseline: [(benchmark: String, sites: AllocationSites)]) {
         var baselineValues: [String: [String: AllocationSite]] = [:]
         for profile in baseline { baselineValues[profile.benchmark] = Dictionary(profile.sites.sites.map { ($0.key, $0) }) { a, _ in a } }
-        func path(_ benchmark: String, _ site: AllocationSite) -> [String] {
-            [benchmark] + site.frames.reversed() + (site.via.map { ["via " + $0] } ?? [])
-        }
         for profile in current {
             for site in profile.sites.sites {
                 let before = baselineValues[profile.benchmark]?.removeValue(forKey: site.key)?.allocationsPerOp ?? 0
-                root.add(path: path(profile.benchmark, site)[...], current: site.allocationsPerOp, baseline: before)
+                let path = FoldedStacks.path(benchmark: profile.benchmark, site: site)
+                root.add(path: path[...], current: site.allocationsPerOp, baseline: before)
             }
         }
         // Sites only the baseline has: no width, but their loss shows in their callers' values.
         for (benchmark, sites) in baselineValues {
-            for site in sites.values { root.add(path: path(benchmark, site)[...], current: 0, baseline: site.allocationsPerOp) }
+            for site in sites.values {
+                root.add(path: FoldedStacks.path(benchmark: benchmark, site: site)[...], current: 0, baseline: site.allocationsPerOp)
+            }
         }
     }
 
@@ -82,7 +82,8 @@ package struct FlameGraph: Sendable {
         guard node.current > 0 else { return }
         let width = node.current * scale
         let marker = node.current > node.baseline ? "▲ " : node.current < node.baseline ? "▼ " : ""
-        let detail = "\(node.name): \(MetricUnit.allocationsPerOp.format(node.current)) (baseline \(MetricUnit.allocationsPerOp.format(node.baseline)))"
+        let unit = MetricUnit.allocationsPerOp
+        let detail = "\(node.name): \(unit.format(node.current)) (baseline \(unit.format(node.baseline)))"
         out += "<g class=\"frame\"><title>\(Escape.xml(detail))</title>"
         out += "<rect x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(max(width - 1, 0.5)))\" "
             + "height=\"\(Self.number(Self.frameHeight - 1))\" fill=\"\(Self.colour(node))\"/>"

@@ -13,11 +13,17 @@ package enum FoldedStacks {
     package static func lines(_ profiles: [(benchmark: String, sites: AllocationSites)]) -> [String] {
         profiles.flatMap { profile in
             profile.sites.sites.map { site in
-                let frames = [profile.benchmark] + site.frames.reversed() + (site.via.map { ["via " + $0] } ?? [])
+                let frames = path(benchmark: profile.benchmark, site: site)
                 let count = Int((site.allocationsPerOp * Double(profile.sites.iterations)).rounded())
                 return frames.map(clean).joined(separator: ";") + " \(count)"
             }
         }
+    }
+
+    /// A site's stack root first: the benchmark, the frames outermost first, then `via NAME`
+    /// (the path flame graphs draw too).
+    package static func path(benchmark: String, site: AllocationSite) -> [String] {
+        [benchmark] + site.frames.reversed() + (site.via.map { ["via " + $0] } ?? [])
     }
 
     /// `name` without the characters the format reserves.

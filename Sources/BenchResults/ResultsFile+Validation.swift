@@ -50,13 +50,26 @@ extension BenchmarkResult {
 }
 
 extension AllocationSites {
-    /// Checks a profile: positive iterations; finite, non-negative per-op values; sites with
-    /// a key, at least one frame, and keys unique.
+    /// The bounds a profile must keep, far beyond what BenchKit writes (at most 20 sites of
+    /// 64 frames each), so that every renderer's arithmetic stays exact and small.
+    package static let maxIterations = 1_000_000_000, maxSites = 1_000, maxFrames = 64
+    /// Per-op values above this are refused (a petabyte per op is no real profile).
+    package static let maxPerOp = 1e12
+
+    /// Checks a profile: iterations in 1...`maxIterations`; finite per-op values in
+    /// 0...`maxPerOp`; at most `maxSites` sites, each with a key, 1...`maxFrames` frames, and
+    /// keys unique.
     fileprivate func validate(place: String) throws(ResultsError) {
-        if iterations <= 0 { throw .invalid(place: "\(place).iterations", problem: "iteration count \(iterations) must be positive") }
+        if !(1...Self.maxIterations).contains(iterations) {
+            throw .invalid(place: "\(place).iterations", problem: "iteration count \(iterations) is not in 1...\(Self.maxIterations)")
+        }
+        if sites.count > Self.maxSites {
+            throw .invalid(place: "\(place).sites", problem: "\(sites.count) sites, more than \(Self.maxSites)")
+        }
         func check(_ value: Double, _ field: String) throws(ResultsError) {
             if !value.isFinite { throw .invalid(place: "\(place).\(field)", problem: "\(value) is not a finite number") }
             if value < 0 { throw .invalid(place: "\(place).\(field)", problem: "\(value) is negative") }
+            if value > Self.maxPerOp { throw .invalid(place: "\(place).\(field)", problem: "\(value) is more than \(Self.maxPerOp)") }
         }
         try check(allocationsPerOp, "allocationsPerOp")
         try check(bytesPerOp, "bytesPerOp")
@@ -69,7 +82,9 @@ extension AllocationSites {
             if site.key.isEmpty || !seen.insert(site.key).inserted {
                 throw .invalid(place: "\(place).sites[\(index)].key", problem: "the key is empty or repeated")
             }
-            if site.frames.isEmpty { throw .invalid(place: "\(place).sites[\(index)].frames", problem: "no frames") }
+            if !(1...Self.maxFrames).contains(site.frames.count) {
+                throw .invalid(place: "\(place).sites[\(index)].frames", problem: "\(site.frames.count) frames, not 1...\(Self.maxFrames)")
+            }
         }
     }
 }

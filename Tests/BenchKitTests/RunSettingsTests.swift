@@ -60,4 +60,16 @@ import Testing
         #expect(ChildInvocation(arguments: Array(invocation.arguments.dropLast()) + ["0:1:2:3:1:4242"]) == nil)
         #expect(ChildInvocation(arguments: Array(invocation.arguments.dropLast()) + ["1:1:2:3:1"]) == nil)
     }
+
+    /// N for the site pass records at most 100,000 allocations in its 3N iterations.
+    @Test(arguments: [
+        (10, 0.0, 10), (10, 511, 10),  // 3 × 10 × 511 = 15,330 recorded: under the budget
+        (10, 10_000, 3),               // 100,000 / 30,000 = 3.3
+        (10, 100_000, 1),              // 0.33 rounds down, but at least one iteration
+        (10, 333_334, 0),              // 3 × 333,334 > 1,000,000: ten budgets, no pass
+        (0, 5, 0), (4, 1, 4),
+    ])
+    func sitePassIterationsStayWithinTheBudget(wanted: Int, allocationsPerOp: Double, expected: Int) {
+        #expect(SamplingPlan.siteIterations(wanted: wanted, allocationsPerOp: allocationsPerOp) == expected)
+    }
 }

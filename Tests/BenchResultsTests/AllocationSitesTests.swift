@@ -26,6 +26,12 @@ import Testing
 
     @Test func aValidProfileValidates() throws {
         try file(AllocationSites(iterations: 10, allocationsPerOp: 2, bytesPerOp: 16, sites: [site("a"), site("b")])).validate()
+        // The largest profile the bounds allow validates too.
+        let frames = Array(repeating: "f", count: AllocationSites.maxFrames)
+        let largest = (0..<AllocationSites.maxSites).map {
+            AllocationSite(key: "k\($0)", allocationsPerOp: AllocationSites.maxPerOp, bytesPerOp: AllocationSites.maxPerOp, frames: frames)
+        }
+        try file(AllocationSites(iterations: AllocationSites.maxIterations, allocationsPerOp: 1, bytesPerOp: 1, sites: largest)).validate()
     }
 
     @Test(arguments: [
@@ -42,6 +48,15 @@ import Testing
             AllocationSite(key: "a", allocationsPerOp: 1, bytesPerOp: 1, frames: ["f"]),
             AllocationSite(key: "a", allocationsPerOp: 1, bytesPerOp: 1, frames: ["g"]),
         ]), "allocationSites.sites[1].key"),
+        // The bounds that keep every renderer's arithmetic small.
+        (AllocationSites(iterations: 1_000_000_001, allocationsPerOp: 1, bytesPerOp: 1, sites: []), "allocationSites.iterations"),
+        (AllocationSites(iterations: 1, allocationsPerOp: 1e12 + 1, bytesPerOp: 1, sites: []), "allocationSites.allocationsPerOp"),
+        (AllocationSites(iterations: 1, allocationsPerOp: 1, bytesPerOp: 1, sites: [
+            AllocationSite(key: "a", allocationsPerOp: 1, bytesPerOp: 1, frames: Array(repeating: "f", count: 65)),
+        ]), "allocationSites.sites[0].frames"),
+        (AllocationSites(iterations: 1, allocationsPerOp: 1, bytesPerOp: 1, sites: (0...1_000).map {
+            AllocationSite(key: "k\($0)", allocationsPerOp: 1, bytesPerOp: 1, frames: ["f"])
+        }), "allocationSites.sites"),
     ] as [(AllocationSites, String)])
     func invalidProfilesNameThePlace(sites: AllocationSites, place: String) {
         #expect(throws: ResultsError.self) { try file(sites).validate() }

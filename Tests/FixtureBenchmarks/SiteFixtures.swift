@@ -1,4 +1,7 @@
 import BenchKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An empty class: each instance is one Swift object of 16 bytes (the object header).
 final class Token {}
@@ -49,5 +52,26 @@ extension FixtureBenchmarks {
         suite.benchmark("sites/off", configuration: .init(recordsSites: false)) { b in
             for _ in b.loop { Sites.f() }
         }
+        registerPassCrashes(suite)
+    }
+
+    /// Bodies that crash only in a pass after the kept samples. One iteration per run
+    /// (maxIterations 1) and no warm-up: calibration and the 3 kept samples run iterations
+    /// 1 to 4, so the 5th is the first of the pass (the other pass is off).
+    static func registerPassCrashes(_ suite: Suite) {
+        func crashOnFifth(_ b: Bench) {
+            var iteration = 0
+            for _ in b.loop {
+                iteration += 1
+                // Every iteration from the 5th: the Swift runtime's backtracer returns from a
+                // raised (not faulting) signal's handler once, so one raise would not kill.
+                if iteration >= 5 { raise(SIGSEGV) }
+                Sites.g()
+            }
+        }
+        suite.benchmark("passes/crash-in-site-pass", configuration: .init(
+            samples: 3, warmupSamples: 0, maxIterations: 1, countsARC: false)) { b in crashOnFifth(b) }
+        suite.benchmark("passes/crash-in-arc-pass", configuration: .init(
+            samples: 3, warmupSamples: 0, maxIterations: 1, recordsSites: false)) { b in crashOnFifth(b) }
     }
 }

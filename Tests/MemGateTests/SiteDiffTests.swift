@@ -91,4 +91,22 @@ enum SiteProfiles {
         #expect(FlameGraph.colour(FlameGraph.Node(name: "x", current: 2, baseline: 0)) == "rgb(235,90,90)")
         #expect(FlameGraph.colour(FlameGraph.Node(name: "x", current: 1, baseline: 2)) == "rgb(145,145,240)")
     }
+
+    /// The largest profile validation lets through renders without trapping.
+    @Test func theLargestValidProfileRenders() throws {
+        let frames = (0..<AllocationSites.maxFrames).map { "frame\($0)" }
+        let sites = (0..<AllocationSites.maxSites).map {
+            AllocationSite(key: "k\($0)", allocationsPerOp: AllocationSites.maxPerOp, bytesPerOp: AllocationSites.maxPerOp, frames: frames)
+        }
+        let profile = AllocationSites(iterations: AllocationSites.maxIterations, allocationsPerOp: AllocationSites.maxPerOp,
+                                      bytesPerOp: AllocationSites.maxPerOp, sites: sites)
+        try ResultsFile(benchmarks: [BenchmarkResult(
+            name: "b", iterations: [1], metrics: ["allocs": Metric(unit: .allocationsPerOp, exact: true, samples: [1])],
+            allocationSites: profile)]).validate()
+        let lines = FoldedStacks.lines([("b", profile)])
+        #expect(lines.count == AllocationSites.maxSites)
+        #expect(lines[0].hasSuffix(" 9000000000000000000"))
+        let svg = FlameGraph(current: [("b", profile)], baseline: [("b", profile)]).svg(title: "largest")
+        #expect(svg.hasSuffix("</svg>\n"))
+    }
 }

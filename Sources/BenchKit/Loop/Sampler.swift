@@ -43,6 +43,10 @@ final class Sampler {
     private var sampleIterations = 1
     /// The allocation-site pass's stacks, once it ran; nil when the plan or the process has none.
     private(set) var recordedStacks: RecordedStacks?
+    /// Called with the pass's name ("reference-counting pass", "allocation-site pass") just
+    /// before it starts, once every kept sample is in `records`: where a child process saves
+    /// what it measured, so that a crash in a pass loses nothing else.
+    var passWillStart: ((Sampler, String) -> Void)?
     /// Why the loop was misused, if it was; the runner reports it as a failure.
     private(set) var misuse: String?
     /// Iterations per timed latency unit of the kept samples.
@@ -143,7 +147,9 @@ final class Sampler {
     private func startARCPass() -> Int {
         sampleIterations = iterations
         let passIterations = min(plan.arcPassIterations, iterations)
-        guard passIterations > 0, ProbeSyscalls.startCountingARC() else { return startSitePass() }
+        guard passIterations > 0 else { return startSitePass() }
+        passWillStart?(self, "reference-counting pass")
+        guard ProbeSyscalls.startCountingARC() else { return startSitePass() }
         phase = .countingARC
         iterations = passIterations
         arcFirstPass = nil
@@ -173,7 +179,10 @@ final class Sampler {
     /// Starts the allocation-site pass (N iterations, then 2N, each one unit, every
     /// allocation's stack recorded), or ends the loop when there is none.
     private func startSitePass() -> Int {
-        let passIterations = min(plan.siteIterations, sampleIterations)
+        let allocationsPerOp = records.map(\.allocationsPerOp).max() ?? 0
+        let passIterations = SamplingPlan.siteIterations(
+            wanted: min(plan.siteIterations, sampleIterations), allocationsPerOp: allocationsPerOp)
+        if passIterations > 0 { passWillStart?(self, "allocation-site pass") }
         guard passIterations > 0, ProbeSyscalls.startRecordingSites() else {
             phase = .finished
             return 0

@@ -19,4 +19,19 @@ struct SamplingPlan: Sendable {
     /// Iterations of the allocation-site pass after the reference-counting pass (N: the pass
     /// runs N, then 2N, capped at one sample's iterations); 0 for none. See `AllocationSites`.
     var siteIterations: Int = 0
+
+    /// Allocations the site pass may record in its 3N iterations: at about 6 µs per recorded
+    /// allocation (docs/performance.md) the pass stays under about 0.6 s.
+    static let siteRecordingBudget = 100_000.0
+
+    /// N for the allocation-site pass: `wanted`, lowered so that the 3N iterations record at
+    /// most `siteRecordingBudget` allocations given the samples' `allocationsPerOp`, at least
+    /// 1; 0 (no pass) when even one iteration per run would record more than ten budgets.
+    static func siteIterations(wanted: Int, allocationsPerOp: Double) -> Int {
+        guard wanted > 0 else { return 0 }
+        let perIteration = 3 * max(0, allocationsPerOp)
+        guard perIteration > 0 else { return wanted }
+        if perIteration > 10 * siteRecordingBudget { return 0 }
+        return max(1, min(wanted, Int(siteRecordingBudget / perIteration)))
+    }
 }

@@ -171,7 +171,10 @@ enum BenchmarkCommand {
             print("error: no benchmark named \"\(child.name)\"", to: &standardError)
             return .usage
         }
-        let result = await InProcessRunner.run(benchmark, plan: child.plan)
+        let partialPath = ChildInvocation.partialReportPath(child.reportPath)
+        let result = await InProcessRunner.run(benchmark, plan: child.plan) { partial in
+            try? ChildInvocation.writeReport(partial, to: partialPath)
+        }
         do { try ChildInvocation.writeReport(result, to: child.reportPath) } catch {
             var standardError = StandardError()
             print("error: cannot write the benchmark report: \(error)", to: &standardError)

@@ -60,6 +60,23 @@ struct ChildInvocation {
         try AtomicFile.write(ResultsFile(benchmarks: [result]).jsonBytes(), to: path)
     }
 
+    /// Where a child saves its result before each pass that follows the kept samples
+    /// (`InProcessRunner.run(_:plan:savePartial:)`), beside the final report.
+    static func partialReportPath(_ reportPath: String) -> String { reportPath + ".partial" }
+
+    /// The result a child saved before the pass it was in when it crashed or hung: its
+    /// samples, with `status` and a message saying what happened in which pass; nil when the
+    /// child saved none (it never reached the passes).
+    static func partialResult(
+        _ reportPath: String, expectedName: String, status: BenchmarkStatus, what: String
+    ) -> BenchmarkResult? {
+        guard var result = try? readReport(partialReportPath(reportPath), expectedName: expectedName) else { return nil }
+        let pass = result.message ?? "pass after the samples"
+        result.status = status
+        result.message = "\(what) during the \(pass); the samples measured before it are kept"
+        return result
+    }
+
     /// Reads and validates a child's report (with the one results decoder,
     /// `ResultsFile.decode(json:path:)`).
     static func readReport(_ path: String, expectedName: String) throws -> BenchmarkResult {

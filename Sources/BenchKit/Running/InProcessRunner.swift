@@ -4,8 +4,20 @@ import BenchResults
 enum InProcessRunner {
     /// Runs `benchmark` under `plan`. Never throws: a thrown error or a misused loop
     /// becomes a result with status `failed` and a message saying what happened.
-    static func run(_ benchmark: Benchmark, plan: SamplingPlan) async -> BenchmarkResult {
+    ///
+    /// - Parameter savePartial: called before each pass after the kept samples with the
+    ///   result so far (no custom metrics, no later pass; its message names the pass).
+    static func run(
+        _ benchmark: Benchmark, plan: SamplingPlan, savePartial: ((BenchmarkResult) -> Void)? = nil
+    ) async -> BenchmarkResult {
         let bench = Bench(name: benchmark.name, plan: plan)
+        if let savePartial {
+            bench.sampler.passWillStart = { sampler, pass in
+                var partial = result(benchmark, sampler: sampler, customMetrics: [:])
+                partial.message = pass
+                savePartial(partial)
+            }
+        }
         // A body that leaves the loop during the reference-counting pass must not leave the
         // hooks counting.
         defer { bench.sampler.abandonPasses() }
@@ -25,10 +37,15 @@ enum InProcessRunner {
                 "the body left `for _ in b.loop` before the harness ended it (break, return or throw inside the loop)")
         }
         if let problem = bench.reportError { return failure(benchmark.name, problem) }
-        return ResultBuilder.result(
+        return result(benchmark, sampler: sampler, customMetrics: bench.customMetrics)
+    }
+
+    /// The result of what `sampler` has measured so far.
+    private static func result(_ benchmark: Benchmark, sampler: Sampler, customMetrics: [String: Metric]) -> BenchmarkResult {
+        ResultBuilder.result(
             name: benchmark.name, records: sampler.records, arcPass: sampler.arcPass, stacks: sampler.recordedStacks,
             latencyBatchSize: sampler.latencyBatchSize,
-            throughput: benchmark.configuration.throughput, customMetrics: bench.customMetrics)
+            throughput: benchmark.configuration.throughput, customMetrics: customMetrics)
     }
 
     private static func failure(_ name: String, _ message: String) -> BenchmarkResult {

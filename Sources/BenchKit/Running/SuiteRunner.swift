@@ -50,7 +50,8 @@ struct SuiteRunner {
                                    message: "could not start the benchmark process: \(String(cString: strerror(error.code)))")
         }
         func status(_ status: BenchmarkStatus, _ message: String) -> BenchmarkResult {
-            BenchmarkResult(name: benchmark.name, status: status, message: message)
+            ChildInvocation.partialResult(reportPath, expectedName: benchmark.name, status: status, what: message)
+                ?? BenchmarkResult(name: benchmark.name, status: status, message: message)
         }
         switch termination {
         case nil:
@@ -64,7 +65,7 @@ struct SuiteRunner {
             do {
                 return try ChildInvocation.readReport(reportPath, expectedName: benchmark.name)
             } catch {
-                return status(.failed, "unreadable report from the benchmark process: \(error)")
+                return BenchmarkResult(name: benchmark.name, status: .failed, message: "unreadable report from the benchmark process: \(error)")
             }
         }
     }

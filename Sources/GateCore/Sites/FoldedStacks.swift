@@ -14,7 +14,8 @@ package enum FoldedStacks {
         profiles.flatMap { profile in
             profile.sites.sites.map { site in
                 let frames = path(benchmark: profile.benchmark, site: site)
-                let count = Int((site.allocationsPerOp * Double(profile.sites.iterations)).rounded())
+                // Validated profiles keep this under 1e21; clamped so that no file can trap.
+                let count = Int(min(9e18, (site.allocationsPerOp * Double(profile.sites.iterations)).rounded()))
                 return frames.map(clean).joined(separator: ";") + " \(count)"
             }
         }

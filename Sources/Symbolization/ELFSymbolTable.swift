@@ -7,8 +7,8 @@
 /// Reads the full symbol table (`.symtab`, which has the local symbols Swift gives most
 /// functions) and, when the file is stripped of it, the dynamic one (`.dynsym`). Addresses
 /// are the file's own (`st_value`); subtract the object's load bias from a runtime address
-/// first. Parsing checks every offset against the buffer: a truncated or foreign file gives
-/// `nil` or fewer symbols, never a crash.
+/// first. Parsing checks every offset and size against the buffer without overflowing: a truncated,
+/// foreign or hostile file gives `nil` or fewer symbols, never a crash.
 package struct ELFSymbolTable: Sendable {
     /// One function: its address range in the file's address space and its raw name.
     package struct Function: Sendable, Equatable {
@@ -32,20 +32,22 @@ package struct ELFSymbolTable: Sendable {
     package init?(bytes: UnsafeRawBufferPointer) {
         let reader = ByteReader(bytes: bytes)
         guard bytes.count >= 64, reader.u32(0) == 0x464C_457F, reader.u8(4) == 2, reader.u8(5) == 1,
-              let sectionsOffset = reader.u64(0x28), let sectionSize = reader.u16(0x3A), let sectionCount = reader.u16(0x3C)
+              let sectionsOffset = reader.u64(0x28).flatMap(reader.offset), let sectionSize = reader.u16(0x3A),
+              let sectionCount = reader.u16(0x3C)
         else { return nil }
-        let sections = (0..<Int(sectionCount)).map { Int(sectionsOffset) + $0 * Int(sectionSize) }
+        // Both at most 65,535: the products stay far inside Int.
+        let sections = (0..<Int(sectionCount)).map { sectionsOffset + $0 * Int(sectionSize) }
         func sectionType(_ header: Int) -> UInt32? { reader.u32(header + 4) }
         let full = sections.filter { sectionType($0) == Self.symtab }
         let chosen = full.isEmpty ? sections.filter { sectionType($0) == Self.dynsym } : full
         var functions: [Function] = []
         for header in chosen {
-            guard let offset = reader.u64(header + 24), let size = reader.u64(header + 32), let link = reader.u32(header + 40),
-                  Int(link) < sections.count, let stringsOffset = reader.u64(sections[Int(link)] + 24),
-                  let stringsSize = reader.u64(sections[Int(link)] + 32)
+            guard let offset = reader.u64(header + 24), let size = reader.u64(header + 32),
+                  let table = reader.span(offset, size), let link = reader.u32(header + 40), Int(link) < sections.count,
+                  let stringsOffset = reader.u64(sections[Int(link)] + 24), let stringsSize = reader.u64(sections[Int(link)] + 32),
+                  let strings = reader.span(stringsOffset, stringsSize)
             else { continue }
-            let strings = Int(stringsOffset)..<Int(stringsOffset + stringsSize)
-            for entry in stride(from: Int(offset), to: Int(offset + size) - 23, by: 24) {
+            for entry in stride(from: table.lowerBound, to: table.upperBound - 23, by: 24) {
                 guard let info = reader.u8(entry + 4), let value = reader.u64(entry + 8), value != 0,
                       info & 0xF == Self.functionType || info & 0xF == Self.indirectFunctionType,
                       let nameOffset = reader.u32(entry), let symbolSize = reader.u64(entry + 16),
@@ -69,7 +71,8 @@ package struct ELFSymbolTable: Sendable {
         // The nearest few symbols at or below: an earlier, larger one may contain a smaller one.
         for index in stride(from: low - 1, through: max(0, low - 4), by: -1) {
             let candidate = functions[index]
-            let contains = candidate.size == 0 ? index == low - 1 : address < candidate.start + candidate.size
+            // start <= address here, so the subtraction cannot overflow (an addition could).
+            let contains = candidate.size == 0 ? index == low - 1 : address - candidate.start < candidate.size
             if contains { return candidate }
         }
         return nil
@@ -77,10 +80,11 @@ package struct ELFSymbolTable: Sendable {
 
     /// The lowest `p_vaddr` of a `PT_LOAD` program header, page-aligned down; 0 if none.
     private static func firstLoadAddress(_ reader: ByteReader) -> UInt64 {
-        guard let offset = reader.u64(0x20), let size = reader.u16(0x36), let count = reader.u16(0x38) else { return 0 }
+        guard let offset = reader.u64(0x20).flatMap(reader.offset), let size = reader.u16(0x36), let count = reader.u16(0x38)
+        else { return 0 }
         var lowest: UInt64?
         for index in 0..<Int(count) {
-            let header = Int(offset) + index * Int(size)
+            let header = offset + index * Int(size)
             guard reader.u32(header) == 1, let address = reader.u64(header + 16) else { continue }
             lowest = min(lowest ?? address, address)
         }
@@ -91,6 +95,16 @@ package struct ELFSymbolTable: Sendable {
 /// Bounds-checked little-endian reads from a byte buffer.
 struct ByteReader {
     let bytes: UnsafeRawBufferPointer
+
+    /// `value` as an offset into the buffer, if it is one (at most its size).
+    func offset(_ value: UInt64) -> Int? { value <= UInt64(bytes.count) ? Int(value) : nil }
+
+    /// The bytes `offset..<offset + size`, if they lie inside the buffer; no overflow traps.
+    func span(_ offset: UInt64, _ size: UInt64) -> Range<Int>? {
+        let (end, overflow) = offset.addingReportingOverflow(size)
+        guard !overflow, end <= UInt64(bytes.count) else { return nil }
+        return Int(offset)..<Int(end)
+    }
 
     func u8(_ offset: Int) -> UInt8? { offset >= 0 && offset < bytes.count ? bytes[offset] : nil }
 

@@ -77,4 +77,27 @@ private func elfFile(loadAddress: UInt64 = 0x400000, functions: [(name: String, 
             #expect((table?.functions.count ?? 0) <= 3)
         }
     }
+
+    /// Every field overwritten, one at a time, with values that overflow an addition or do
+    /// not fit an Int: the parser returns nil or some symbols, and lookups stay in range.
+    @Test func survivesHostileOffsetsAndSizes() {
+        let hostile: [UInt64] = [.max, .max - 7, 1 << 63, UInt64(Int.max), UInt64(file.count) + 1]
+        var parsed = 0
+        for offset in stride(from: 0, through: file.count - 8, by: 4) {
+            for value in hostile {
+                var bytes = file
+                withUnsafeBytes(of: value.littleEndian) { for (i, byte) in $0.enumerated() { bytes[offset + i] = byte } }
+                guard let table = bytes.withUnsafeBytes({ ELFSymbolTable(bytes: $0) }) else { continue }
+                parsed += 1
+                #expect(table.functions.count <= 3)
+                _ = table.function(containing: .max)
+                _ = table.function(containing: 0x401000)
+            }
+        }
+        #expect(parsed > 0)
+        // A symbol whose end lies past 2^64: found without overflowing.
+        let edge = elfFile(functions: [("edge", .max - 0xF, 0x100)])
+        let table = edge.withUnsafeBytes { ELFSymbolTable(bytes: $0) }
+        #expect(table?.function(containing: .max)?.name == "edge")
+    }
 }

@@ -30,6 +30,9 @@ struct ExplainCommand: Subcommand {
         let selection = try BenchmarkSelection(arguments)
         let format = try arguments.choice("--format", from: ["text", "folded", "svg"]) ?? "text"
         let side = try arguments.choice("--side", from: ["current", "baseline"]) ?? "current"
+        if arguments.value("--side") != nil && format != "folded" {
+            throw arguments.usageError("--side chooses the file --format folded prints; the \(format) format shows both sides")
+        }
         let (baselinePath, currentPath) = (arguments.positionals[0], arguments.positionals[1])
         let baseline = try GateArguments.readResults(baselinePath), current = try GateArguments.readResults(currentPath)
         let names = (current.benchmarks + baseline.benchmarks).map(\.name).filter(selection.selects)

@@ -24,6 +24,20 @@ import Testing
         #expect(folded.via == "Array.init(repeating:count:)")
     }
 
+    /// A statically linked runtime's C and C++ frames are the library's, not the user's C.
+    @Test(arguments: ["swift_retain", "_swift_stdlib_malloc_size", "_ZN5swift9Demangler4nodeEv", "__cxa_allocate_exception",
+                      "_ZNSt6vectorIiE9push_backEv"])
+    func staticRuntimeSymbolsAreLibraryFrames(symbol: String) throws {
+        let stack = [
+            frame("malloc", main: false), frame(symbol),
+            frame("Parser.parse()", module: "App", symbol: "$s3App6ParserV5parseyyF"),
+        ] + harness
+        let folded = try #require(SiteFolding.fold(stack))
+        #expect(folded.frames == ["Parser.parse()"] && folded.via == symbol)
+        // The user's own C stays the user's.
+        #expect(SiteFolding.role(frame("parse_header")) == .user)
+    }
+
     @Test func anAllocatingInitIsTheCallersAllocation() throws {
         let stack = [
             frame("malloc", main: false), frame("swift_allocObject", main: false),

@@ -27,7 +27,7 @@ enum SiteProfiles {
         #expect(diff.changes.map(\.key) == ["d", "c", "b", "a"])
         #expect(diff.changes.map(\.kind) == [.grew, .new, .gone, .unchanged])
         #expect(diff.changes.map(\.allocationsDelta) == [2, 1, -1, 0])
-        #expect(diff.grown.map(\.key) == ["d", "c"] && diff.shrunk.map(\.key) == ["b"])
+        #expect(diff.grown().map(\.key) == ["d", "c"] && diff.shrunk().map(\.key) == ["b"])
     }
 
     /// The per-site deltas plus the unattributed delta are the passes' total delta.
@@ -58,10 +58,71 @@ enum SiteProfiles {
         }
         #expect(diff.remainder(for: row("allocs", 4, 6.5)) == "unattributed +0.50 allocs/op (sites not kept or not recorded)")
         #expect(diff.remainder(for: row("allocs", 4, 7.5))
-            == "unattributed +0.50 allocs/op (sites not kept or not recorded); the samples moved +1 allocs/op more than the profile passes")
+            == "unattributed +0.50 allocs/op (sites not kept or not recorded); the samples moved 1 allocs/op more than the profile passes")
+        #expect(diff.remainder(for: row("allocs", 4, 5.5))
+            == "unattributed +0.50 allocs/op (sites not kept or not recorded); the samples moved 1 allocs/op less than the profile passes")
         #expect(diff.remainder(for: row("time", 1, 2)) == nil)
         let onlyCurrent = SiteDiff(baseline: nil, current: SiteProfiles.current)!
         #expect(onlyCurrent.remainder(for: row("bytes", 96, 160))?.contains("the baseline results have no allocation sites") == true)
+    }
+
+    /// A side without any profile is nothing to compare with: the other side's sites are
+    /// shown as what that side has, not as new or gone.
+    @Test func aSideWithoutAProfileComparesNothing() {
+        let onlyCurrent = SiteDiff(baseline: nil, current: SiteProfiles.current)!
+        #expect(Set(onlyCurrent.changes.map(\.kind)) == [.currentOnly])
+        #expect(onlyCurrent.movedLines(limit: 2).map(\.kind) == ["current only", "current only"])
+        #expect(onlyCurrent.movedLines(limit: 2).allSatisfy { $0.isGrowth })
+        let onlyBaseline = SiteDiff(baseline: SiteProfiles.baseline, current: nil)!
+        #expect(onlyBaseline.shrunk().map(\.key) == ["a", "b", "d"] && onlyBaseline.grown().isEmpty)
+    }
+
+    /// A site missing from a side that cut sites into its unattributed part, enough to hold
+    /// it, may only have been cut: it says so.
+    @Test func aSiteTheOtherSideMayHaveCutIsNotCalledNew() {
+        var baseline = SiteProfiles.baseline
+        baseline.unattributedAllocationsPerOp = 1
+        let diff = SiteDiff(baseline: baseline, current: SiteProfiles.current)!
+        #expect(diff.changes.first { $0.key == "c" }?.kind == .newOrNotKept)
+        #expect(diff.grown().map(\.key) == ["d", "c"])
+        baseline.unattributedAllocationsPerOp = 0.5  // less than c's 1 per op: c is new
+        #expect(SiteDiff(baseline: baseline, current: SiteProfiles.current)!.changes.first { $0.key == "c" }?.kind == .new)
+    }
+
+    /// A B/op regression orders and classifies sites by bytes: the site that added 1,000 B
+    /// with no allocation more comes first, and one that allocates less but more bytes grew.
+    @Test func aBytesRegressionOrdersByBytes() {
+        func site(_ key: String, _ count: Double, _ bytes: Double, _ frames: [String]) -> AllocationSite {
+            SiteProfiles.site(key, count, bytes, frames)
+        }
+        let before = AllocationSites(iterations: 1, allocationsPerOp: 5, bytesPerOp: 64,
+                                     sites: [site("x", 1, 8, ["X()"]), site("y", 1, 8, ["Y()"]), site("z", 3, 48, ["Z()"])])
+        let after = AllocationSites(iterations: 1, allocationsPerOp: 5, bytesPerOp: 1_172,
+                                    sites: [site("x", 2, 16, ["X()"]), site("y", 1, 1_008, ["Y()"]), site("z", 2, 148, ["Z()"])])
+        let diff = SiteDiff(baseline: before, current: after)!
+        #expect(diff.grown().map(\.key) == ["x", "y"] && diff.shrunk().map(\.key) == ["z"])  // y: same allocs, more bytes
+        #expect(diff.grown(by: .bytes).map(\.key) == ["y", "z", "x"])
+        #expect(diff.movedLines(by: .bytes).map(\.kind) == ["grew", "grew", "grew"])
+        func row(_ metric: String) -> MetricComparison {
+            MetricComparison(metric: metric, unit: .bytesPerOp, better: .lower, exact: true, baseline: 1, current: 2, change: nil,
+                             threshold: .absolute(0), verdict: .regression, sampleCounts: (1, 1), unstable: false, note: "")
+        }
+        #expect(SiteDiff.measure(for: [row("bytes")]) == .bytes)
+        #expect(SiteDiff.measure(for: [row("allocs"), row("bytes")]) == .allocations)
+    }
+
+    /// Floating-point rounding in per-op values is no change: no "unattributed +0".
+    @Test func roundingIsNoChange() {
+        var baseline = SiteProfiles.baseline, current = SiteProfiles.baseline
+        baseline.unattributedAllocationsPerOp = 0.3
+        current.unattributedAllocationsPerOp = 0.1 + 0.2  // 0.30000000000000004
+        current.allocationsPerOp = 4 + (0.1 + 0.2 - 0.3)
+        let diff = SiteDiff(baseline: baseline, current: current)!
+        let row = MetricComparison(metric: "allocs", unit: .allocationsPerOp, better: .lower, exact: true, baseline: 4, current: 4,
+                                   change: nil, threshold: .absolute(0), verdict: .regression, sampleCounts: (1, 1), unstable: false,
+                                   note: "")
+        #expect(diff.unattributedAllocationsDelta != 0)
+        #expect(diff.remainder(for: row) == nil)
     }
 
     @Test func noDiffWithoutSitesOnEitherSide() {

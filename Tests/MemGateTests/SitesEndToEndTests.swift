@@ -67,6 +67,10 @@ extension PackageBuildingTests {
             let drawn = try memgate(package, ["explain", "baselines/baseline.json", ".memgate/results.json", "--format", "svg",
                                               "--output", "graph.svg"])
             #expect(drawn.code == 0, "\(drawn.stderr)")
+            // --side picks the folded file; the SVG shows both, so asking for a side is an error.
+            let sided = try memgate(package, ["explain", "baselines/baseline.json", ".memgate/results.json", "--format", "svg",
+                                              "--side", "baseline"])
+            #expect(sided.code == 2 && sided.stderr.contains("--side chooses the file --format folded prints"), "\(sided.stderr)")
             let data = try #require(FileManager.default.contents(atPath: package.directory.file("graph.svg")))
             let counter = FrameCounter()
             let parser = XMLParser(data: data)

@@ -5,8 +5,8 @@ import Symbolization
 /// Each frame has a role. The allocator's (the malloc family, the interposer, the Swift
 /// runtime's allocation entry points, a class's compiler-made `__allocating_init`) and the library's (shared libraries, and the standard
 /// library's and Foundation's code specialized into the executable) come before the user's
-/// first frame and are folded away, the outermost of them kept as `via` (the library call
-/// that allocated on the user's behalf). The harness's frames (BenchKit, `main`) and a
+/// first frame and are folded away, the outermost of them kept as `via`: the call the
+/// user's code made that allocated (`malloc` itself when the user's code called `malloc`). The harness's frames (BenchKit, `main`) and a
 /// thread's or task's start (library frames after the user's last) come after and are cut.
 /// A stack with no user frame (an allocation inside a library's own thread) keeps its first
 /// three library frames. The compiler's forwarding thunks (protocol witnesses, dispatch and
@@ -29,6 +29,10 @@ enum SiteFolding {
         "swift_slowAlloc", "swift_allocObject", "_swift_allocObject_", "swift_allocBox", "swift_allocEmptyBox",
         "swift_coroFrameAlloc", "swift_task_alloc",
     ]
+    /// Prefixes of the C and C++ symbols a statically linked Swift runtime, stdlib or C++
+    /// runtime (`-static-stdlib`, `-static-executable`) puts into the executable: library code,
+    /// though it is in the main executable and no Swift module owns it.
+    static let libraryCSymbolPrefixes = ["swift_", "_swift_", "__swift", "_ZN5swift", "_ZNSt", "_ZNKSt", "_ZSt", "__cxa_", "__cxx"]
     /// C symbols of the program's start and the harness's C code.
     static let harnessSymbols: Set<String> = ["main", "_start", "__libc_start_main", "__libc_start_call_main"]
 
@@ -40,8 +44,10 @@ enum SiteFolding {
         if harnessSymbols.contains(frame.symbol) || frame.module == "BenchKit" { return .harness }
         if !frame.inMainExecutable { return .library }
         if let module = frame.module { return libraryModules.contains(module) ? .library : .user }
-        // In the executable but not a Swift symbol of a module: a thunk (library), or C (user).
-        return SwiftSymbolName.isMangled(frame.symbol) || frame.symbol.isEmpty ? .library : .user
+        // In the executable but not a Swift symbol of a module: a thunk or a statically linked
+        // runtime's C (library), or the user's C.
+        if SwiftSymbolName.isMangled(frame.symbol) || frame.symbol.isEmpty { return .library }
+        return libraryCSymbolPrefixes.contains { frame.symbol.hasPrefix($0) } ? .library : .user
     }
 
     /// The shown frames (innermost first) and the `via` call of a stack (innermost first);

@@ -27,21 +27,21 @@ enum SiteProfile {
             }
         }
         let perOp = { (value: Int64) in Double(max(0, value)) / Double(recorded.iterations) }
-        let all = order.compactMap { key -> AllocationSite? in
-            let tally = tallies[key]!
+        let all = order.compactMap { key -> (site: AllocationSite, allocations: Int64, bytes: Int64)? in
+            var tally = tallies[key]!
             guard tally.allocations > 0 else { return nil }
-            var site = tally.site
-            site.allocationsPerOp = perOp(tally.allocations)
-            site.bytesPerOp = perOp(tally.bytes)
-            return site
-        }.sorted(by: largestFirst)
-        let kept = Array(all.prefix(keep))
-        let total = perOp(Int64(bitPattern: recorded.totalAllocations.1 &- recorded.totalAllocations.0))
-        let totalBytes = perOp(Int64(bitPattern: recorded.totalBytes.1 &- recorded.totalBytes.0))
+            tally.site.allocationsPerOp = perOp(tally.allocations)
+            tally.site.bytesPerOp = perOp(tally.bytes)
+            return tally
+        }.sorted { largestFirst($0.site, $1.site) }
+        let kept = all.prefix(keep)
+        let total = Int64(bitPattern: recorded.totalAllocations.1 &- recorded.totalAllocations.0)
+        let totalBytes = Int64(bitPattern: recorded.totalBytes.1 &- recorded.totalBytes.0)
+        // The unattributed part from the integer counts: exactly 0 when the kept sites are all.
         return AllocationSites(
-            iterations: recorded.iterations, allocationsPerOp: total, bytesPerOp: totalBytes, sites: kept,
-            unattributedAllocationsPerOp: max(0, total - kept.reduce(0) { $0 + $1.allocationsPerOp }),
-            unattributedBytesPerOp: max(0, totalBytes - kept.reduce(0) { $0 + $1.bytesPerOp }))
+            iterations: recorded.iterations, allocationsPerOp: perOp(total), bytesPerOp: perOp(totalBytes), sites: kept.map(\.site),
+            unattributedAllocationsPerOp: perOp(total - kept.reduce(0) { $0 + $1.allocations }),
+            unattributedBytesPerOp: perOp(totalBytes - kept.reduce(0) { $0 + max(0, $1.bytes) }))
     }
 
     /// Larger allocations per op first, then larger bytes, then by key (a stable order).

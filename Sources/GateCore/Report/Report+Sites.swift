@@ -24,7 +24,7 @@ extension Report {
     func writeSiteSections(to out: inout some TextOutputStream, paint: Paint) {
         for (benchmark, rows, diff) in siteExplanations {
             out.write("\nWhere \(terminalSafe(benchmark.name)) allocates differently (\(Report.rowChanges(rows)); per op):\n")
-            let lines = diff.movedLines()
+            let lines = diff.movedLines(by: SiteDiff.measure(for: rows))
             if lines.isEmpty { out.write("  no site moved\n") }
             var table = TextTable(columns: [
                 .init("allocs", alignment: .right), .init("bytes", alignment: .right), .init("site"), .init("call chain"), .init("via"),
@@ -32,7 +32,7 @@ extension Report {
             for line in lines {
                 table.addRow([
                     Cell(line.allocations), Cell(line.bytes),
-                    Cell(line.kind, colour: line.kind == "new" || line.kind == "grew" ? .red : .green),
+                    Cell(line.kind, colour: line.isGrowth ? .red : .green),
                     Cell(line.chain), Cell(line.via),  // TextTable makes cells terminal-safe
                 ])
             }
@@ -48,7 +48,7 @@ extension Report {
         for (benchmark, rows, diff) in siteExplanations {
             out.write("**Where \(Escape.markdown(benchmark.name)) allocates differently** "
                 + "(\(Escape.markdown(Report.rowChanges(rows))); per op)\n\n")
-            for line in diff.movedLines() {
+            for line in diff.movedLines(by: SiteDiff.measure(for: rows)) {
                 let via = line.via.isEmpty ? "" : " (\(Escape.markdown(line.via)))"
                 out.write("- \(Escape.markdown(line.allocations)), \(Escape.markdown(line.bytes)): "
                     + "\(line.kind) `\(Report.codeSpan(line.chain))`\(via)\n")
@@ -65,6 +65,6 @@ extension Report {
     /// moved sites, then what they leave unexplained; empty when the row has none.
     func siteSentences(_ benchmark: BenchmarkComparison, _ row: MetricComparison) -> [String] {
         guard let diff = benchmark.sites, benchmark.regressedAllocationRows.contains(where: { $0.metric == row.metric }) else { return [] }
-        return diff.movedLines(limit: 3).map(\.sentence) + (diff.remainder(for: row).map { [$0] } ?? [])
+        return diff.movedLines(limit: 3, by: SiteDiff.measure(for: [row])).map(\.sentence) + (diff.remainder(for: row).map { [$0] } ?? [])
     }
 }

@@ -18,7 +18,7 @@ extension SiteDiff {
         ])
         for change in changes {
             let line = Self.line(change, frames: Int.max)
-            let colour: ANSIColour? = change.kind == .new || change.kind == .grew ? .red : change.kind == .unchanged ? nil : .green
+            let colour: ANSIColour? = change.kind.isGrowth ? .red : change.kind.isShrinkage ? .green : nil
             table.addRow([
                 Cell(allocs.format(change.baselineAllocations)), Cell(allocs.format(change.currentAllocations)),
                 Cell(line.allocations), Cell(line.bytes), Cell(line.kind, colour: colour), Cell(line.chain), Cell(line.via),

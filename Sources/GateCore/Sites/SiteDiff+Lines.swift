@@ -7,8 +7,10 @@ extension SiteDiff {
         package var allocations: String
         /// `+48 B/op`.
         package var bytes: String
-        /// `new`, `gone`, `grew`, `shrank`, `unchanged`.
+        /// `new`, `gone`, `grew`, `shrank`, `unchanged`, `new or not kept`, ... (`Change.Kind`).
         package var kind: String
+        /// Whether the site grew or appeared (drawn as a regression).
+        package var isGrowth: Bool
         /// The call chain, innermost first: `Encoder.flush() <- JSONWriter.write(_:) <- ...`.
         package var chain: String
         /// `via swift_allocObject`, or empty.
@@ -23,19 +25,26 @@ extension SiteDiff {
     /// Frames of a chain shown before `<- ...`.
     package static let chainFrames = 3
 
-    /// The line for `change`.
-    package static func line(_ change: Change, frames: Int = chainFrames) -> Line {
+    /// The line for `change`, classified by `measure`.
+    package static func line(_ change: Change, frames: Int = chainFrames, by measure: Measure = .allocations) -> Line {
         var chain = change.frames.prefix(frames).joined(separator: " <- ")
         if change.frames.count > frames { chain += " <- ..." }
+        let kind = change.kind(by: measure)
         return Line(
             allocations: signed(change.allocationsDelta, .allocationsPerOp), bytes: signed(change.bytesDelta, .bytesPerOp),
-            kind: change.kind.rawValue, chain: chain, via: change.via.map { "via " + $0 } ?? "")
+            kind: kind.rawValue, isGrowth: kind.isGrowth, chain: chain, via: change.via.map { "via " + $0 } ?? "")
     }
 
     /// The lines worth reading when a benchmark's allocations regressed: up to `limit` sites
-    /// that grew or appeared, then up to `limit` that shrank or went.
-    package func movedLines(limit: Int = 5) -> [Line] {
-        (grown.prefix(limit) + shrunk.prefix(limit)).map { Self.line($0) }
+    /// that grew or appeared by `measure`, then up to `limit` that shrank or went.
+    package func movedLines(limit: Int = 5, by measure: Measure = .allocations) -> [Line] {
+        (grown(by: measure).prefix(limit) + shrunk(by: measure).prefix(limit)).map { Self.line($0, by: measure) }
+    }
+
+    /// The measure a report about `rows` (regressed allocs/op and B/op rows) orders sites
+    /// by: allocations when allocs/op regressed, else bytes.
+    package static func measure(for rows: [MetricComparison]) -> Measure {
+        rows.contains { $0.metric == MetricID.allocs.rawValue } || rows.isEmpty ? .allocations : .bytes
     }
 
     /// What the sites leave unexplained of a metric row's change, in words, or nil when
@@ -47,12 +56,15 @@ extension SiteDiff {
         let unit: MetricUnit = isAllocations ? .allocationsPerOp : .bytesPerOp
         var parts: [String] = []
         let unattributed = isAllocations ? unattributedAllocationsDelta : unattributedBytesDelta
-        if unattributed != 0 { parts.append("unattributed \(Self.signed(unattributed, unit)) (sites not kept or not recorded)") }
+        if !Self.isZero(unattributed, scale: max(b, c)) { parts.append("unattributed \(Self.signed(unattributed, unit)) (sites not kept or not recorded)") }
         if !sides.baseline || !sides.current {
             parts.append("the \(sides.baseline ? "current" : "baseline") results have no allocation sites")
         } else {
             let unexplained = unexplained(byMetricChange: c - b, allocations: isAllocations)
-            if abs(unexplained) > 1e-9 { parts.append("the samples moved \(Self.signed(unexplained, unit)) more than the profile passes") }
+            if !Self.isZero(unexplained, scale: max(b, c)) {
+                let amount = unit.format(abs(unexplained)), direction = unexplained > 0 ? "more" : "less"
+                parts.append("the samples moved \(amount) \(direction) than the profile passes")
+            }
         }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }

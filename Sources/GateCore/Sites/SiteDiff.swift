@@ -11,7 +11,19 @@ package struct SiteDiff: Sendable, Equatable {
     /// One site on either side.
     package struct Change: Sendable, Equatable {
         /// How the site moved.
-        package enum Kind: String, Sendable { case new, gone, grew, shrank, unchanged }
+        package enum Kind: String, Sendable {
+            case new, gone, grew, shrank, unchanged
+            /// Not among one side's kept sites, but that side's unattributed part is large
+            /// enough to hold it: new, or only below the sites that side kept.
+            case newOrNotKept = "new or not kept", goneOrNotKept = "gone or not kept"
+            /// The other side has no profile at all: nothing to compare with.
+            case currentOnly = "current only", baselineOnly = "baseline only"
+
+            /// Whether the site counts among those that grew or appeared.
+            package var isGrowth: Bool { [.new, .grew, .newOrNotKept, .currentOnly].contains(self) }
+            /// Whether it counts among those that shrank or went.
+            package var isShrinkage: Bool { [.gone, .shrank, .goneOrNotKept, .baselineOnly].contains(self) }
+        }
 
         /// The site's key (`AllocationSite.key`).
         package var key: String
@@ -23,6 +35,11 @@ package struct SiteDiff: Sendable, Equatable {
         package var baselineAllocations: Double, currentAllocations: Double
         /// Bytes per op in the baseline and current.
         package var baselineBytes: Double, currentBytes: Double
+        /// Whether the side the site is missing from could have left it out of its kept sites
+        /// (its unattributed allocations per op are at least the site's).
+        package var mayBeUnkept = false
+        /// Which sides have a profile at all.
+        package var sides = (baseline: true, current: true)
 
         /// Current minus baseline allocations per op.
         package var allocationsDelta: Double { currentAllocations - baselineAllocations }
@@ -30,13 +47,31 @@ package struct SiteDiff: Sendable, Equatable {
         package var bytesDelta: Double { currentBytes - baselineBytes }
 
         /// How the site moved: by allocations, then by bytes.
-        package var kind: Kind {
-            if baselineAllocations == 0 && currentAllocations > 0 { return .new }
-            if currentAllocations == 0 && baselineAllocations > 0 { return .gone }
-            let delta = allocationsDelta != 0 ? allocationsDelta : bytesDelta
-            return delta > 0 ? .grew : delta < 0 ? .shrank : .unchanged
+        package var kind: Kind { kind(by: .allocations) }
+
+        /// How the site moved by `measure` first, then by the other; present or not by allocations.
+        package func kind(by measure: Measure) -> Kind {
+            if !sides.baseline { return .currentOnly }
+            if !sides.current { return .baselineOnly }
+            if baselineAllocations == 0 && currentAllocations > 0 { return mayBeUnkept ? .newOrNotKept : .new }
+            if currentAllocations == 0 && baselineAllocations > 0 { return mayBeUnkept ? .goneOrNotKept : .gone }
+            let (first, second) = measure == .allocations ? (allocationsDelta, bytesDelta) : (bytesDelta, allocationsDelta)
+            let delta = SiteDiff.isZero(first, scale: max(currentAllocations, currentBytes)) ? second : first
+            return SiteDiff.isZero(delta, scale: max(currentAllocations, currentBytes)) ? .unchanged : delta > 0 ? .grew : .shrank
+        }
+
+        /// `measure`'s difference, current minus baseline.
+        package func delta(_ measure: Measure) -> Double { measure == .allocations ? allocationsDelta : bytesDelta }
+
+        package static func == (lhs: Change, rhs: Change) -> Bool {
+            lhs.key == rhs.key && lhs.frames == rhs.frames && lhs.via == rhs.via && lhs.baselineAllocations == rhs.baselineAllocations
+                && lhs.currentAllocations == rhs.currentAllocations && lhs.baselineBytes == rhs.baselineBytes
+                && lhs.currentBytes == rhs.currentBytes && lhs.mayBeUnkept == rhs.mayBeUnkept && lhs.sides == rhs.sides
         }
     }
+
+    /// What a diff is ordered and classified by: the allocs/op or the B/op row's movement.
+    package enum Measure: Sendable { case allocations, bytes }
 
     /// Every site of either side: moved ones first, largest movement (allocations, then
     /// bytes) first, then unchanged ones by size; ties by key.
@@ -50,10 +85,22 @@ package struct SiteDiff: Sendable, Equatable {
     /// Which sides had a profile.
     package var sides: (baseline: Bool, current: Bool)
 
-    /// The sites that grew or appeared.
-    package var grown: [Change] { changes.filter { $0.kind == .new || $0.kind == .grew } }
-    /// The sites that shrank or went.
-    package var shrunk: [Change] { changes.filter { $0.kind == .gone || $0.kind == .shrank } }
+    /// The sites that grew or appeared by `measure`, largest movement first.
+    package func grown(by measure: Measure = .allocations) -> [Change] {
+        ordered(by: measure).filter { $0.kind(by: measure).isGrowth }
+    }
+    /// The sites that shrank or went by `measure`, largest movement first.
+    package func shrunk(by measure: Measure = .allocations) -> [Change] {
+        ordered(by: measure).filter { $0.kind(by: measure).isShrinkage }
+    }
+
+    /// `changes` ordered by `measure`'s movement first.
+    private func ordered(by measure: Measure) -> [Change] {
+        measure == .allocations ? changes : changes.sorted { Self.biggerMovementFirst($0, $1, by: .bytes) }
+    }
+
+    /// Whether `value` is 0 but for floating-point rounding of values about `scale` in size.
+    package static func isZero(_ value: Double, scale: Double) -> Bool { abs(value) <= 1e-9 * max(1, abs(scale)) }
     /// Current minus baseline unattributed allocations per op.
     package var unattributedAllocationsDelta: Double { currentUnattributed.allocations - baselineUnattributed.allocations }
     /// Current minus baseline unattributed bytes per op.
@@ -76,12 +123,20 @@ package struct SiteDiff: Sendable, Equatable {
             change.currentBytes = site.bytesPerOp
             byKey[site.key] = change
         }
-        changes = byKey.values.sorted(by: Self.biggerMovementFirst)
+        let sides = (baseline: baseline != nil, current: current != nil)
+        let unkept = (baseline: baseline?.unattributedAllocationsPerOp ?? 0, current: current?.unattributedAllocationsPerOp ?? 0)
+        changes = byKey.values.map { change in
+            var change = change
+            change.sides = sides
+            let missing = change.baselineAllocations == 0 ? unkept.baseline : change.currentAllocations == 0 ? unkept.current : 0
+            change.mayBeUnkept = missing > 0 && missing + 1e-9 >= max(change.baselineAllocations, change.currentAllocations)
+            return change
+        }.sorted { Self.biggerMovementFirst($0, $1, by: .allocations) }
         baselineUnattributed = (baseline?.unattributedAllocationsPerOp ?? 0, baseline?.unattributedBytesPerOp ?? 0)
         currentUnattributed = (current?.unattributedAllocationsPerOp ?? 0, current?.unattributedBytesPerOp ?? 0)
         baselineTotal = (baseline?.allocationsPerOp ?? 0, baseline?.bytesPerOp ?? 0)
         currentTotal = (current?.allocationsPerOp ?? 0, current?.bytesPerOp ?? 0)
-        sides = (baseline != nil, current != nil)
+        self.sides = sides
     }
 
     /// How much of `change` (the gate's allocs/op or B/op difference) the profile passes
@@ -91,11 +146,12 @@ package struct SiteDiff: Sendable, Equatable {
         change - (allocations ? currentTotal.allocations - baselineTotal.allocations : currentTotal.bytes - baselineTotal.bytes)
     }
 
-    private static func biggerMovementFirst(_ a: Change, _ b: Change) -> Bool {
-        let aMoved = a.kind != .unchanged, bMoved = b.kind != .unchanged
+    private static func biggerMovementFirst(_ a: Change, _ b: Change, by measure: Measure) -> Bool {
+        let aMoved = a.kind(by: measure) != .unchanged, bMoved = b.kind(by: measure) != .unchanged
         if aMoved != bMoved { return aMoved }
-        if abs(a.allocationsDelta) != abs(b.allocationsDelta) { return abs(a.allocationsDelta) > abs(b.allocationsDelta) }
-        if abs(a.bytesDelta) != abs(b.bytesDelta) { return abs(a.bytesDelta) > abs(b.bytesDelta) }
+        let other: Measure = measure == .allocations ? .bytes : .allocations
+        if abs(a.delta(measure)) != abs(b.delta(measure)) { return abs(a.delta(measure)) > abs(b.delta(measure)) }
+        if abs(a.delta(other)) != abs(b.delta(other)) { return abs(a.delta(other)) > abs(b.delta(other)) }
         if a.currentAllocations != b.currentAllocations { return a.currentAllocations > b.currentAllocations }
         return a.key < b.key
     }

@@ -38,6 +38,8 @@ import Testing
             let profile = try #require(file[benchmark]?.allocationSites, sourceLocation: sourceLocation)
             let fSite = try #require(site(profile, first: f), "\(benchmark): \(profile.sites)", sourceLocation: sourceLocation)
             #expect(fSite.allocationsPerOp == 2 && fSite.bytesPerOp == 64, "\(benchmark)", sourceLocation: sourceLocation)
+            let gSite = try #require(site(profile, first: g), "\(benchmark): \(profile.sites)", sourceLocation: sourceLocation)
+            #expect(gSite.allocationsPerOp == 1 && gSite.bytesPerOp == 16, "\(benchmark)", sourceLocation: sourceLocation)
             let sum = profile.sites.reduce(0) { $0 + $1.allocationsPerOp } + profile.unattributedAllocationsPerOp
             #expect(sum == profile.allocationsPerOp, "\(benchmark)", sourceLocation: sourceLocation)
         }

@@ -38,14 +38,24 @@ extension FixtureBenchmarks {
         }
         suite.benchmark("sites/thread") { b in
             let workers = WorkerPool(threads: 1)
-            for _ in b.loop { workers.runEach { Sites.f() } }
+            for _ in b.loop {
+                workers.runEach {
+                    Sites.f()
+                    Sites.g()
+                }
+            }
             workers.stop()
         }
         suite.benchmark("sites/task") { b in
             let executor = SerialTaskExecutor()
             await withTaskExecutorPreference(executor) {
                 for _ in b.loop {
-                    await withTaskGroup(of: Void.self) { group in group.addTask { Sites.f() } }
+                    await withTaskGroup(of: Void.self) { group in
+                        group.addTask {
+                            Sites.f()
+                            Sites.g()
+                        }
+                    }
                 }
             }
         }

@@ -20,11 +20,22 @@ static uint64_t hashes[TABLE_CAPACITY];   // 0: empty slot
 static size_t used_order[TABLE_CAPACITY]; // slot indices in insertion order
 static size_t used = 0;
 static _Atomic int run_index = 0;
-static uint64_t dropped[2];
+static _Atomic uint64_t dropped[2];
 static atomic_flag table_lock = ATOMIC_FLAG_INIT;
 static __thread int inside_recorder __attribute__((tls_model("initial-exec")));
 // Threads inside memgate_record_site: memgate_sites_stop waits for them to leave.
 static _Atomic int active_recorders = 0;
+
+// What a spinning thread does between tries: tells the CPU (and a hyperthread sibling).
+static inline void cpu_relax(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ volatile("yield");
+#endif
+}
+
+static void count_dropped(int run) { atomic_fetch_add_explicit(&dropped[run], 1, memory_order_relaxed); }
 
 typedef struct {
     uintptr_t *frames;
@@ -83,7 +94,7 @@ static memgate_site_entry *find_or_insert(uint64_t hash, const unwind_state *sta
 
 __attribute__((noinline)) void memgate_record_site(size_t size) {
     if (inside_recorder) {
-        dropped[atomic_load_explicit(&run_index, memory_order_relaxed)]++;  // racy but only a diagnostic
+        count_dropped(atomic_load_explicit(&run_index, memory_order_relaxed));
         return;
     }
     inside_recorder = 1;
@@ -95,19 +106,20 @@ __attribute__((noinline)) void memgate_record_site(size_t size) {
         inside_recorder = 0;
         return;
     }
+    // The run this allocation happened in: read before the unwinding, which takes a while.
+    int run = atomic_load_explicit(&run_index, memory_order_relaxed);
     uintptr_t frames[MEMGATE_SITE_MAX_DEPTH];
     // Skip this function's own frame: frames[0] is inside the malloc-family function.
     unwind_state stack = {frames, 0, 1, 0};
     _Unwind_Backtrace(collect_frame, &stack);
     uint64_t hash = hash_frames(frames, stack.depth);
-    int run = atomic_load_explicit(&run_index, memory_order_relaxed);
-    while (atomic_flag_test_and_set_explicit(&table_lock, memory_order_acquire)) {}
+    while (atomic_flag_test_and_set_explicit(&table_lock, memory_order_acquire)) cpu_relax();
     memgate_site_entry *entry = find_or_insert(hash, &stack);
     if (entry) {
         entry->allocations[run] += 1;
         entry->bytes[run] += size;
     } else {
-        dropped[run] += 1;
+        count_dropped(run);
     }
     atomic_flag_clear_explicit(&table_lock, memory_order_release);
     atomic_fetch_sub(&active_recorders, 1);
@@ -120,13 +132,14 @@ int memgate_sites_is_available(void) { return memgate_alloc_is_active(); }
 
 int memgate_sites_start(void) {
     if (!memgate_sites_is_available()) return 0;
-    while (atomic_flag_test_and_set_explicit(&table_lock, memory_order_acquire)) {}
+    while (atomic_flag_test_and_set_explicit(&table_lock, memory_order_acquire)) cpu_relax();
     for (size_t i = 0; i < used; i++) {
         hashes[used_order[i]] = 0;
         memset(&table[used_order[i]], 0, sizeof(memgate_site_entry));
     }
     used = 0;
-    dropped[0] = dropped[1] = 0;
+    atomic_store(&dropped[0], 0);
+    atomic_store(&dropped[1], 0);
     atomic_flag_clear_explicit(&table_lock, memory_order_release);
     // The unwinder's first use may load libgcc_s's tables and allocate: do it now.
     uintptr_t frames[MEMGATE_SITE_MAX_DEPTH];
@@ -141,14 +154,14 @@ void memgate_sites_set_run(int run) { atomic_store(&run_index, run == 0 ? 0 : 1)
 
 void memgate_sites_stop(void) {
     atomic_store(&memgate_sites_recording, 0);
-    while (atomic_load(&active_recorders) != 0) {}
+    while (atomic_load(&active_recorders) != 0) cpu_relax();
 }
 
 size_t memgate_sites_count(void) { return used; }
 
 const memgate_site_entry *memgate_sites_entry(size_t index) { return index < used ? &table[used_order[index]] : NULL; }
 
-uint64_t memgate_sites_dropped(int run) { return dropped[run == 0 ? 0 : 1]; }
+uint64_t memgate_sites_dropped(int run) { return atomic_load(&dropped[run == 0 ? 0 : 1]); }
 
 #else  // Not Linux: nothing is recorded.
 

@@ -27,8 +27,8 @@ extern "C" {
 
 /// One recorded stack and its tallies.
 typedef struct {
-    /// Return addresses, innermost first (frames[0] is the allocator's caller's caller...;
-    /// the recorder's own frame is already skipped).
+    /// Return addresses, innermost first: the recorder's own frame is skipped, so frames[0]
+    /// lies in the malloc-family function that called it, frames[1] in that one's caller, ...
     uintptr_t frames[MEMGATE_SITE_MAX_DEPTH];
     /// Frames used.
     uint32_t depth;

@@ -18,12 +18,15 @@ package struct BenchmarkResult: Sendable, Equatable, Codable {
     package var metrics: [String: Metric]
     /// The allocation call sites of the profile pass, when one ran (schema 2).
     package var allocationSites: AllocationSites?
+    /// The retain call sites of the retain-site pass, when one ran (schema 2, added after
+    /// `allocationSites`): the same shape, counting retains per op, bytes 0.
+    package var retainSites: AllocationSites?
 
     /// Creates a result.
     package init(
         name: String, status: BenchmarkStatus = .ok, message: String? = nil,
         iterations: [Int] = [], latency: LatencyMode? = nil, metrics: [String: Metric] = [:],
-        allocationSites: AllocationSites? = nil
+        allocationSites: AllocationSites? = nil, retainSites: AllocationSites? = nil
     ) {
         self.name = name
         self.status = status
@@ -32,6 +35,7 @@ package struct BenchmarkResult: Sendable, Equatable, Codable {
         self.latency = latency
         self.metrics = metrics
         self.allocationSites = allocationSites
+        self.retainSites = retainSites
     }
 
     /// The built-in metric `id`, if it was recorded.

@@ -87,7 +87,7 @@ extension FastJSONParser {
         var iterations: [Int]?
         var latency: LatencyMode?
         var metrics: [String: Metric]?
-        var sites: AllocationSites?
+        var sites: AllocationSites?, retainSites: AllocationSites?
         let ok = object { parser, key in
             switch key {
             case "name": name = parser.string(); return name != nil
@@ -131,13 +131,17 @@ extension FastJSONParser {
                 if parser.null() { return true }
                 sites = parser.allocationSites()
                 return sites != nil
+            case "retainSites":
+                if parser.null() { return true }
+                retainSites = parser.allocationSites()
+                return retainSites != nil
             default: return parser.skipValue()
             }
         }
         guard ok, let name, let status, let iterations, let metrics else { return nil }
         return BenchmarkResult(
             name: name, status: status, message: message, iterations: iterations, latency: latency, metrics: metrics,
-            allocationSites: sites)
+            allocationSites: sites, retainSites: retainSites)
     }
 
     mutating func metric() -> Metric? {

@@ -46,6 +46,7 @@ extension BenchmarkResult {
             }
         }
         try allocationSites?.validate(place: "\(place).allocationSites")
+        try retainSites?.validate(place: "\(place).retainSites")
     }
 }
 

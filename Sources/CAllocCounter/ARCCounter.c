@@ -4,6 +4,7 @@
 #include "ARCCounter.h"
 #include "CounterSlots.h"
 #include "ObjectAddresses.h"
+#include "SiteRecorder.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -39,15 +40,17 @@ static inline void count(size_t offset, uint64_t amount) {
     memgate_bump((_Atomic uint64_t *)((char *)slot + offset), amount, slot);
 }
 
-static void *counting_retain(void *object) {
+static void *memgate_counting_retain(void *object) {
     if (!memgate_is_object_address(object)) return object;
     count(offsetof(memgate_counter_slot, retains), 1);
+    memgate_maybe_record_retain(1);
     return original_retain(object);
 }
 
-static void *counting_retain_n(void *object, uint32_t n) {
+static void *memgate_counting_retain_n(void *object, uint32_t n) {
     if (!memgate_is_object_address(object)) return object;
     count(offsetof(memgate_counter_slot, retains), n);
+    memgate_maybe_record_retain(n);
     return original_retain_n(object, n);
 }
 
@@ -83,8 +86,8 @@ static void install_once(void) {
         original_release = _swift_release;
         original_release_n = _swift_release_n;
         original_alloc_object = _swift_allocObject;
-        _swift_retain = counting_retain;
-        _swift_retain_n = counting_retain_n;
+        _swift_retain = memgate_counting_retain;
+        _swift_retain_n = memgate_counting_retain_n;
         _swift_release = counting_release;
         _swift_release_n = counting_release_n;
         atomic_store(&installed, 2);

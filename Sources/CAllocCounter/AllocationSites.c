@@ -92,7 +92,7 @@ static memgate_site_entry *find_or_insert(uint64_t hash, const unwind_state *sta
     return NULL;
 }
 
-__attribute__((noinline)) void memgate_record_site(size_t size) {
+__attribute__((noinline)) void memgate_record_site(uint32_t count, size_t size) {
     if (inside_recorder) {
         count_dropped(atomic_load_explicit(&run_index, memory_order_relaxed));
         return;
@@ -116,7 +116,7 @@ __attribute__((noinline)) void memgate_record_site(size_t size) {
     while (atomic_flag_test_and_set_explicit(&table_lock, memory_order_acquire)) cpu_relax();
     memgate_site_entry *entry = find_or_insert(hash, &stack);
     if (entry) {
-        entry->allocations[run] += 1;
+        entry->allocations[run] += count;
         entry->bytes[run] += size;
     } else {
         count_dropped(run);
@@ -130,7 +130,7 @@ extern int memgate_alloc_is_active(void);
 
 int memgate_sites_is_available(void) { return memgate_alloc_is_active(); }
 
-int memgate_sites_start(void) {
+static int start_recording(int mode) {
     if (!memgate_sites_is_available()) return 0;
     while (atomic_flag_test_and_set_explicit(&table_lock, memory_order_acquire)) cpu_relax();
     for (size_t i = 0; i < used; i++) {
@@ -146,9 +146,13 @@ int memgate_sites_start(void) {
     unwind_state warmup = {frames, 0, 0, 0};
     _Unwind_Backtrace(collect_frame, &warmup);
     atomic_store(&run_index, 0);
-    atomic_store(&memgate_sites_recording, 1);
+    atomic_store(&memgate_sites_recording, mode);
     return 1;
 }
+
+int memgate_sites_start(void) { return start_recording(1); }
+
+int memgate_sites_start_retains(void) { return start_recording(2); }
 
 void memgate_sites_set_run(int run) { atomic_store(&run_index, run == 0 ? 0 : 1); }
 
@@ -167,6 +171,7 @@ uint64_t memgate_sites_dropped(int run) { return atomic_load(&dropped[run == 0 ?
 
 int memgate_sites_is_available(void) { return 0; }
 int memgate_sites_start(void) { return 0; }
+int memgate_sites_start_retains(void) { return 0; }
 void memgate_sites_set_run(int run) { (void)run; }
 void memgate_sites_stop(void) {}
 size_t memgate_sites_count(void) { return 0; }

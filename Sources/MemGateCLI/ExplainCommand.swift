@@ -22,6 +22,7 @@ struct ExplainCommand: Subcommand {
         spec.option("--skip", value: "REGEX", help: "Leave out benchmarks whose name matches REGEX.")
         spec.option("--format", value: "FORMAT", help: "text, folded or svg.", defaultDescription: "text")
         spec.option("--side", value: "SIDE", help: "Which file --format folded prints: current or baseline.", defaultDescription: "current")
+        spec.flag("--retains", help: "Show the retain sites (the retain-site pass) instead of the allocation sites.")
         spec.option("--output", value: "FILE", help: "Write to FILE (atomically) instead of standard output.")
         return spec
     }
@@ -33,18 +34,20 @@ struct ExplainCommand: Subcommand {
         if arguments.value("--side") != nil && format != "folded" {
             throw arguments.usageError("--side chooses the file --format folded prints; the \(format) format shows both sides")
         }
+        let event: SiteEvent = arguments.flag("--retains") ? .retains : .allocations
         let (baselinePath, currentPath) = (arguments.positionals[0], arguments.positionals[1])
         let baseline = try GateArguments.readResults(baselinePath), current = try GateArguments.readResults(currentPath)
         let names = (current.benchmarks + baseline.benchmarks).map(\.name).filter(selection.selects)
         var seen: Set<String> = []
         let ordered = names.filter { seen.insert($0).inserted }
         func profiles(_ file: ResultsFile) -> [(benchmark: String, sites: AllocationSites)] {
-            ordered.compactMap { name in file[name]?.allocationSites.map { (name, $0) } }
+            ordered.compactMap { name in file[name].flatMap(event.profile).map { (name, $0) } }
         }
         let currentProfiles = profiles(current), baselineProfiles = profiles(baseline)
         guard !currentProfiles.isEmpty || !baselineProfiles.isEmpty else {
             let scope = selection.selectsAll ? "" : " for the selected benchmarks"
-            throw CommandError("no allocation sites in \(baselinePath) or \(currentPath)\(scope)"
+            let kind = event == .allocations ? "allocation" : "retain"
+            throw CommandError("no \(kind) sites in \(baselinePath) or \(currentPath)\(scope)"
                 + ": results from a BenchKit with the profile pass have them (schema 2; not with --no-sites)")
         }
         let text: String
@@ -53,10 +56,10 @@ struct ExplainCommand: Subcommand {
             text = FoldedStacks.lines(side == "current" ? currentProfiles : baselineProfiles).map { $0 + "\n" }.joined()
         case "svg":
             text = FlameGraph(current: currentProfiles, baseline: baselineProfiles)
-                .svg(title: "Allocation sites: \(currentPath) against \(baselinePath)")
+                .svg(title: "\(event == .allocations ? "Allocation" : "Retain") sites: \(currentPath) against \(baselinePath)", unit: event.unit)
         default:
             text = ordered.compactMap { name in
-                SiteDiff(baseline: baseline[name]?.allocationSites, current: current[name]?.allocationSites)?
+                SiteDiff(baseline: baseline[name].flatMap(event.profile), current: current[name].flatMap(event.profile), event: event)?
                     .explanation(benchmark: name, style: arguments.value("--output") == nil ? context.stdoutStyle : .plain)
             }.joined(separator: "\n")
         }

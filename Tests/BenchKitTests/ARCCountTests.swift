@@ -42,6 +42,27 @@ import Testing
             #expect(value(file, benchmark, .objects) == objects, "\(benchmark) objects", sourceLocation: sourceLocation)
         }
         #expect(file["arc/objects=3"]?[.allocs]?.samples.allSatisfy { $0 == 3 } == true, sourceLocation: sourceLocation)
+        expectRetainSites(file, sourceLocation: sourceLocation)
+    }
+
+    /// The retain-site pass names the one place the copy fixtures retain: the benchmark's
+    /// body, through `swift_retain`, k per op with nothing unattributed; the object fixture
+    /// and the empty body retain nothing.
+    private func expectRetainSites(_ file: ResultsFile, sourceLocation: SourceLocation) {
+        for (benchmark, retains) in [("arc/copies=3", 3.0), ("arc/copies=6", 6)] {
+            let profile = file[benchmark]?.retainSites
+            #expect(profile?.sites.map(\.frames) == [["closure #1 in FixtureBenchmarks.registerARC(_:)"]],
+                    "\(benchmark): \(profile?.sites ?? [])", sourceLocation: sourceLocation)
+            #expect(profile?.sites.map(\.allocationsPerOp) == [retains] && profile?.sites.first?.via == "swift_retain",
+                    "\(benchmark)", sourceLocation: sourceLocation)
+            #expect(profile?.allocationsPerOp == retains && profile?.unattributedAllocationsPerOp == 0 && profile?.bytesPerOp == 0,
+                    "\(benchmark)", sourceLocation: sourceLocation)
+        }
+        for benchmark in ["arc/objects=3", "exact/empty"] {
+            #expect(file[benchmark]?.retainSites?.sites == [] && file[benchmark]?.retainSites?.allocationsPerOp == 0,
+                    "\(benchmark)", sourceLocation: sourceLocation)
+        }
+        #expect(file["arc/off"]?.retainSites == nil, "no reference-counting pass, no retain sites", sourceLocation: sourceLocation)
     }
 
     /// The same counts in a debug build: the unoptimized store still retains the stored

@@ -13,7 +13,7 @@ import CAllocCounter
 /// counter, which never allocates.
 @usableFromInline
 final class Sampler {
-    private enum Phase { case notStarted, calibrating, warmingUp, measuring, countingARC, recordingSites, finished }
+    private enum Phase { case notStarted, calibrating, warmingUp, measuring, countingARC, recordingStacks, finished }
 
     let plan: SamplingPlan
     private var phase = Phase.notStarted
@@ -36,13 +36,15 @@ final class Sampler {
     /// The counters when the current pass began, and the first pass's totals.
     private var arcStart = memgate_arc_counts()
     private var arcFirstPass: memgate_arc_counts?
-    /// The allocation counters when the current site run began, and the first run's totals.
-    private var siteStart = memgate_alloc_counts()
-    private var siteFirstRun: memgate_alloc_counts?
+    /// The stack-recording pass under way (allocations, then retains).
+    private var stackPass: StackPass?
     /// Iterations of a kept sample (the passes run at most this many).
     private var sampleIterations = 1
     /// The allocation-site pass's stacks, once it ran; nil when the plan or the process has none.
     private(set) var recordedStacks: RecordedStacks?
+    /// The retain-site pass's stacks (after the allocation-site pass, when the
+    /// reference-counting pass ran), once it ran.
+    private(set) var recordedRetainStacks: RecordedStacks?
     /// Called with the pass's name ("reference-counting pass", "allocation-site pass") just
     /// before it starts, once every kept sample is in `records`: where a child process saves
     /// what it measured, so that a crash in a pass loses nothing else.
@@ -82,8 +84,8 @@ final class Sampler {
             return 0
         case .countingARC:
             return arcPassEnded()
-        case .recordingSites:
-            return siteRunEnded()
+        case .recordingStacks:
+            return stackRunEnded()
         case .calibrating, .warmingUp, .measuring:
             let now = ProbeSyscalls.monotonicNanoseconds()
             if recordsLatency {
@@ -135,7 +137,7 @@ final class Sampler {
         case .measuring:
             records.append(record(stop: stop))
             if records.count >= plan.samples { return startARCPass() }
-        case .notStarted, .countingARC, .recordingSites, .finished:
+        case .notStarted, .countingARC, .recordingStacks, .finished:
             preconditionFailure("no window is open")
         }
         startRun(iterations: iterations, batchSize: batchSize, latency: true)
@@ -176,46 +178,60 @@ final class Sampler {
         return startSitePass()
     }
 
-    /// Starts the allocation-site pass (N iterations, then 2N, each one unit, every
-    /// allocation's stack recorded), or ends the loop when there is none.
+    /// Starts the allocation-site pass (`StackPass`, every allocation's stack), or the next
+    /// pass when there is none.
     private func startSitePass() -> Int {
         let allocationsPerOp = records.map(\.allocationsPerOp).max() ?? 0
         let passIterations = SamplingPlan.siteIterations(
             wanted: min(plan.siteIterations, sampleIterations), allocationsPerOp: allocationsPerOp)
         if passIterations > 0 { passWillStart?(self, "allocation-site pass") }
-        guard passIterations > 0, ProbeSyscalls.startRecordingSites() else {
+        return startStackPass(StackPass(kind: .allocations, iterations: passIterations))
+    }
+
+    /// Starts the retain-site pass (every retain's stack) when the reference-counting pass
+    /// ran and the plan records sites, or ends the loop.
+    private func startRetainSitePass() -> Int {
+        guard let arcPass else { return startStackPass(nil) }
+        let passIterations = SamplingPlan.siteIterations(
+            wanted: min(plan.siteIterations, sampleIterations), allocationsPerOp: arcPass.retainsPerOp)
+        if passIterations > 0 { passWillStart?(self, "retain-site pass") }
+        return startStackPass(StackPass(kind: .retains, iterations: passIterations))
+    }
+
+    /// Runs `pass`'s first unit, or ends the loop when there is no pass.
+    private func startStackPass(_ pass: StackPass?) -> Int {
+        stackPass = pass
+        guard let pass else {
             phase = .finished
             return 0
         }
-        phase = .recordingSites
-        iterations = passIterations
-        siteFirstRun = nil
-        siteStart = ProbeSyscalls.allocationCounts()
-        return passIterations
+        phase = .recordingStacks
+        iterations = pass.iterations
+        return pass.iterations
     }
 
-    /// Ends a run of the allocation-site pass; after the second, stops recording and copies
-    /// the stacks out (symbolizing them is left to after the loop).
-    private func siteRunEnded() -> Int {
-        let end = ProbeSyscalls.allocationCounts()
-        let run = memgate_alloc_counts(allocations: end.allocations &- siteStart.allocations, frees: 0, bytes: end.bytes &- siteStart.bytes)
-        guard let first = siteFirstRun else {
-            siteFirstRun = run
-            memgate_sites_set_run(1)
-            siteStart = ProbeSyscalls.allocationCounts()
-            return 2 * iterations
+    /// Ends a run of a stack pass; after its second, keeps the stacks (symbolizing them is
+    /// left to after the loop) and starts the next pass.
+    private func stackRunEnded() -> Int {
+        switch stackPass!.runEnded() {
+        case let .next(iterations):
+            return iterations
+        case let .done(stacks):
+            let kind = stackPass!.kind
+            stackPass = nil
+            if kind == .allocations {
+                recordedStacks = stacks
+                return startRetainSitePass()
+            }
+            recordedRetainStacks = stacks
+            return startStackPass(nil)
         }
-        memgate_sites_stop()
-        recordedStacks = RecordedStacks.copyFromRecorder(
-            iterations: iterations, totalAllocations: (first.allocations, run.allocations), totalBytes: (first.bytes, run.bytes))
-        phase = .finished
-        return 0
     }
 
     /// Stops the hooks and the recorder if the body left the loop during a pass.
     func abandonPasses() {
         if phase == .countingARC { ProbeSyscalls.stopCountingARC() }
-        if phase == .recordingSites { memgate_sites_stop() }
+        if phase == .recordingStacks { stackPass?.stop() }
     }
 
     /// Sets iterations per sample and the latency batch from a run's duration.

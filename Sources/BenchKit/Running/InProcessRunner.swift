@@ -44,6 +44,7 @@ enum InProcessRunner {
     private static func result(_ benchmark: Benchmark, sampler: Sampler, customMetrics: [String: Metric]) -> BenchmarkResult {
         ResultBuilder.result(
             name: benchmark.name, records: sampler.records, arcPass: sampler.arcPass, stacks: sampler.recordedStacks,
+            retainStacks: sampler.recordedRetainStacks,
             latencyBatchSize: sampler.latencyBatchSize,
             throughput: benchmark.configuration.throughput, customMetrics: customMetrics)
     }

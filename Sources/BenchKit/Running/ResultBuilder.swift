@@ -8,6 +8,7 @@ enum ResultBuilder {
 
     static func result(
         name: String, records: [SampleRecord], arcPass: ARCPass? = nil, stacks: RecordedStacks? = nil,
+        retainStacks: RecordedStacks? = nil,
         latencyBatchSize: Int,
         throughput: BenchmarkConfiguration.Throughput?, customMetrics: [String: Metric]
     ) -> BenchmarkResult {
@@ -55,7 +56,11 @@ enum ResultBuilder {
         case nil: break
         }
         for (key, metric) in customMetrics { result.metrics[key] = metric }
-        if let stacks { result.allocationSites = SiteProfile.sites(from: stacks, symbolizer: SiteProfile.makeSymbolizer()) }
+        if stacks != nil || retainStacks != nil {
+            let symbolizer = SiteProfile.makeSymbolizer()
+            result.allocationSites = stacks.map { SiteProfile.sites(from: $0, symbolizer: symbolizer) }
+            result.retainSites = retainStacks.map { SiteProfile.sites(from: $0, symbolizer: symbolizer) }
+        }
         return result
     }
 }

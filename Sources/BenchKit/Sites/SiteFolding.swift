@@ -23,11 +23,14 @@ enum SiteFolding {
         "Swift", "_Concurrency", "_StringProcessing", "Foundation", "FoundationEssentials",
         "FoundationInternationalization", "Dispatch", "__C", "Synchronization", "Observation",
     ]
-    /// Symbols that allocate on behalf of their caller (the interposer's and the runtime's).
+    /// Symbols that allocate (or retain) on behalf of their caller (the interposer's and the runtime's).
     static let allocatorSymbols: Set<String> = [
         "malloc", "calloc", "realloc", "memalign", "aligned_alloc", "posix_memalign", "valloc", "pvalloc",
         "swift_slowAlloc", "swift_allocObject", "_swift_allocObject_", "swift_allocBox", "swift_allocEmptyBox",
         "swift_coroFrameAlloc", "swift_task_alloc",
+        // The retains the retain-site pass records (through the runtime's hook).
+        "swift_retain", "swift_retain_n", "swift_bridgeObjectRetain", "swift_bridgeObjectRetain_n",
+        "swift_unknownObjectRetain", "swift_unknownObjectRetain_n", "swift_nonatomic_retain",
     ]
     /// Prefixes of the C and C++ symbols a statically linked Swift runtime, stdlib or C++
     /// runtime (`-static-stdlib`, `-static-executable`) puts into the executable: library code,
@@ -65,7 +68,20 @@ enum SiteFolding {
         var frames: [String] = []
         for frame in stack[first...last] where frames.last != frame.name { frames.append(frame.name) }
         frames = Array(frames.prefix(maximumFrames))
-        let via = first > 0 && roles[first - 1] != .harness ? stack[first - 1].name : nil
-        return (frames, via)
+        return (frames, via(stack[..<first], roles[..<first]))
     }
+
+    /// The call the user's first frame made that allocated or retained: the frame just before
+    /// it. memgate's own retain hook, and frames no symbol names between it and the user's
+    /// code (the runtime's hook adapter behind `swift_retain`), are shown as the runtime call
+    /// the hook stands for.
+    static func via(_ inner: ArraySlice<SymbolizedFrame>, _ roles: ArraySlice<Role>) -> String? {
+        guard let nearest = inner.indices.last, roles[nearest] != .harness else { return nil }
+        let named = inner.indices.reversed().first { !inner[$0].symbol.isEmpty }
+        if let named, let call = retainHooks[inner[named].symbol] { return call }
+        return inner[nearest].name
+    }
+
+    /// memgate's retain hooks (CAllocCounter's ARCCounter.c) by the runtime call that reaches them.
+    static let retainHooks = ["memgate_counting_retain": "swift_retain", "memgate_counting_retain_n": "swift_retain_n"]
 }

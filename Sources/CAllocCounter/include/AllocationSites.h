@@ -46,6 +46,11 @@ int memgate_sites_is_available(void);
 /// recording) and starts recording into run 0. Returns 1 when recording, 0 when unavailable.
 int memgate_sites_start(void);
 
+/// The same, recording the stack of every retain the reference-counting hooks count
+/// (ARCCounter.h; counting must be on) instead of allocations: an entry's `allocations` are
+/// then retains (`swift_retain_n` adds n) and its `bytes` 0.
+int memgate_sites_start_retains(void);
+
 /// Switches recording to run `run` (0 or 1) without clearing.
 void memgate_sites_set_run(int run);
 

@@ -28,11 +28,13 @@ package struct BenchmarkComparison: Sendable, Equatable {
     package var metrics: [MetricComparison]
     /// How the allocation sites moved, when either side recorded them (`compared` only).
     package var sites: SiteDiff?
+    /// How the retain sites moved, when either side recorded them (`compared` only).
+    package var retainSites: SiteDiff?
 
     /// Creates an entry.
     package init(
         name: String, presence: Presence, status: BenchmarkStatus = .ok, message: String? = nil,
-        metrics: [MetricComparison] = [], sites: SiteDiff? = nil
+        metrics: [MetricComparison] = [], sites: SiteDiff? = nil, retainSites: SiteDiff? = nil
     ) {
         self.name = name
         self.presence = presence
@@ -40,6 +42,7 @@ package struct BenchmarkComparison: Sendable, Equatable {
         self.message = message
         self.metrics = metrics
         self.sites = sites
+        self.retainSites = retainSites
     }
 
     /// True when the benchmark failed to run in the current file or any of its rows regressed.
@@ -47,9 +50,15 @@ package struct BenchmarkComparison: Sendable, Equatable {
 
     /// The allocs/op and B/op rows that regressed, when the benchmark has sites to name
     /// for them: what the reports explain with `sites`.
-    package var regressedAllocationRows: [MetricComparison] {
-        guard sites != nil else { return [] }
-        let explained: Set<String> = [MetricID.allocs.rawValue, MetricID.bytes.rawValue]
-        return metrics.filter { $0.verdict == .regression && explained.contains($0.metric) }
+    package var regressedAllocationRows: [MetricComparison] { regressedRows(explainedBy: .allocations) }
+
+    /// The site diff of `event`'s profiles.
+    package func siteDiff(_ event: SiteEvent) -> SiteDiff? { event == .allocations ? sites : retainSites }
+
+    /// The regressed rows `event`'s sites explain (allocs/op and B/op, or retains/op), when
+    /// the benchmark has such sites.
+    package func regressedRows(explainedBy event: SiteEvent) -> [MetricComparison] {
+        guard siteDiff(event) != nil else { return [] }
+        return metrics.filter { $0.verdict == .regression && event.explainedMetrics.contains($0.metric) }
     }
 }

@@ -164,7 +164,8 @@ package enum Comparison {
             rows.append(row.comparison)
         }
         let sites = SiteDiff(baseline: before.allocationSites, current: now.allocationSites)
-        return (BenchmarkComparison(name: now.name, presence: .compared, metrics: rows, sites: sites), candidates)
+        let retainSites = SiteDiff(baseline: before.retainSites, current: now.retainSites, event: .retains)
+        return (BenchmarkComparison(name: now.name, presence: .compared, metrics: rows, sites: sites, retainSites: retainSites), candidates)
     }
 
     /// Metric names of both results: built-ins in `MetricID` order, then custom names

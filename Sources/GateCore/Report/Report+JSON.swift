@@ -39,6 +39,7 @@ extension Report {
             }
             out.write(benchmark.metrics.isEmpty ? "]" : "\n    ]")
             if let sites = benchmark.sites { out.write(", \"sites\": " + Self.json(sites)) }
+            if let sites = benchmark.retainSites { out.write(", \"retainSites\": " + Self.json(sites)) }
             out.write("}")
         }
         out.write(benchmarks.isEmpty ? "]\n}\n" : "\n  ]\n}\n")

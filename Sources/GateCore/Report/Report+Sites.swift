@@ -1,13 +1,16 @@
 import CLISupport
 
 extension Report {
-    /// The benchmarks whose allocs/op or B/op regressed and that have sites to name, with
-    /// those rows: what every format explains under its table.
+    /// The benchmarks whose allocs/op or B/op (or retains/op) regressed and that have sites
+    /// to name, with those rows: what every format explains under its table. Allocation sites
+    /// before retain sites, per benchmark.
     package var siteExplanations: [(benchmark: BenchmarkComparison, rows: [MetricComparison], diff: SiteDiff)] {
-        benchmarks.compactMap { benchmark in
-            let rows = benchmark.regressedAllocationRows
-            guard !rows.isEmpty, let diff = benchmark.sites else { return nil }
-            return (benchmark, rows, diff)
+        benchmarks.flatMap { benchmark in
+            SiteEvent.allCases.compactMap { event in
+                let rows = benchmark.regressedRows(explainedBy: event)
+                guard !rows.isEmpty, let diff = benchmark.siteDiff(event) else { return nil }
+                return (benchmark, rows, diff)
+            }
         }
     }
 
@@ -23,7 +26,7 @@ extension Report {
     /// appeared and those that shrank, and what they leave unexplained.
     func writeSiteSections(to out: inout some TextOutputStream, paint: Paint) {
         for (benchmark, rows, diff) in siteExplanations {
-            out.write("\nWhere \(terminalSafe(benchmark.name)) allocates differently (\(Report.rowChanges(rows)); per op):\n")
+            out.write("\nWhere \(terminalSafe(benchmark.name)) \(diff.event.verb) differently (\(Report.rowChanges(rows)); per op):\n")
             let lines = diff.movedLines(by: SiteDiff.measure(for: rows))
             if lines.isEmpty { out.write("  no site moved\n") }
             var table = TextTable(columns: [
@@ -46,11 +49,12 @@ extension Report {
     /// The Markdown report's site sections (`writeSiteSections`, as lists).
     func writeMarkdownSiteSections(to out: inout some TextOutputStream) {
         for (benchmark, rows, diff) in siteExplanations {
-            out.write("**Where \(Escape.markdown(benchmark.name)) allocates differently** "
+            out.write("**Where \(Escape.markdown(benchmark.name)) \(diff.event.verb) differently** "
                 + "(\(Escape.markdown(Report.rowChanges(rows))); per op)\n\n")
             for line in diff.movedLines(by: SiteDiff.measure(for: rows)) {
                 let via = line.via.isEmpty ? "" : " (\(Escape.markdown(line.via)))"
-                out.write("- \(Escape.markdown(line.allocations)), \(Escape.markdown(line.bytes)): "
+                let amounts = line.bytes.isEmpty ? line.allocations : "\(line.allocations), \(line.bytes)"
+                out.write("- \(Escape.markdown(amounts)): "
                     + "\(line.kind) `\(Report.codeSpan(line.chain))`\(via)\n")
             }
             for row in rows {
@@ -64,7 +68,9 @@ extension Report {
     /// The site sentences for one regressed row's annotation or JUnit message: up to three
     /// moved sites, then what they leave unexplained; empty when the row has none.
     func siteSentences(_ benchmark: BenchmarkComparison, _ row: MetricComparison) -> [String] {
-        guard let diff = benchmark.sites, benchmark.regressedAllocationRows.contains(where: { $0.metric == row.metric }) else { return [] }
+        guard let event = SiteEvent.allCases.first(where: { $0.explainedMetrics.contains(row.metric) }),
+              let diff = benchmark.siteDiff(event), benchmark.regressedRows(explainedBy: event).contains(where: { $0.metric == row.metric })
+        else { return [] }
         return diff.movedLines(limit: 3, by: SiteDiff.measure(for: [row])).map(\.sentence) + (diff.remainder(for: row).map { [$0] } ?? [])
     }
 }

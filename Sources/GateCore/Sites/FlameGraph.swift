@@ -63,7 +63,7 @@ package struct FlameGraph: Sendable {
     static let width = 1200.0, frameHeight = 18.0, top = 40.0, characterWidth = 6.6
 
     /// The SVG document: a title line, a legend, one `<g class="frame">` per visible frame.
-    package func svg(title: String) -> String {
+    package func svg(title: String, unit: MetricUnit = .allocationsPerOp) -> String {
         let height = Self.top + Double(root.depth) * Self.frameHeight + 10
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(Self.width))\" height=\"\(Int(height))\" "
@@ -73,16 +73,15 @@ package struct FlameGraph: Sendable {
             + "blue (▼) shrank, orange unchanged.</desc>\n"
         out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
         out += "<text x=\"10\" y=\"16\" font-size=\"14\">\(Escape.xml(title))</text>\n"
-        out += "<text x=\"10\" y=\"32\">width: current allocs/op · red ▲ grew or new · blue ▼ shrank · orange unchanged</text>\n"
-        draw(root, x: 0, y: Self.top, scale: root.current > 0 ? Self.width / root.current : 0, into: &out)
+        out += "<text x=\"10\" y=\"32\">width: current \(Escape.xml(unit.text)) · red ▲ grew or new · blue ▼ shrank · orange unchanged</text>\n"
+        draw(root, x: 0, y: Self.top, scale: root.current > 0 ? Self.width / root.current : 0, unit: unit, into: &out)
         return out + "</svg>\n"
     }
 
-    private func draw(_ node: Node, x: Double, y: Double, scale: Double, into out: inout String) {
+    private func draw(_ node: Node, x: Double, y: Double, scale: Double, unit: MetricUnit, into out: inout String) {
         guard node.current > 0 else { return }
         let width = node.current * scale
         let marker = node.current > node.baseline ? "▲ " : node.current < node.baseline ? "▼ " : ""
-        let unit = MetricUnit.allocationsPerOp
         let detail = "\(node.name): \(unit.format(node.current)) (baseline \(unit.format(node.baseline)))"
         out += "<g class=\"frame\"><title>\(Escape.xml(detail))</title>"
         out += "<rect x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(max(width - 1, 0.5)))\" "
@@ -96,7 +95,7 @@ package struct FlameGraph: Sendable {
         out += "</g>\n"
         var childX = x
         for child in node.children where child.current > 0 {
-            draw(child, x: childX, y: y + Self.frameHeight, scale: scale, into: &out)
+            draw(child, x: childX, y: y + Self.frameHeight, scale: scale, unit: unit, into: &out)
             childX += child.current * scale
         }
     }

@@ -6,32 +6,35 @@ extension SiteDiff {
     /// site (moved ones first) with its baseline and current values, and the unattributed
     /// parts. Names are made terminal-safe.
     package func explanation(benchmark: String, style: TerminalStyle = .plain) -> String {
-        let allocs = MetricUnit.allocationsPerOp, bytes = MetricUnit.bytesPerOp
-        var text = "\(terminalSafe(benchmark)): \(allocs.format(baselineTotal.allocations)) -> \(allocs.format(currentTotal.allocations)), "
-            + "\(bytes.format(baselineTotal.bytes)) -> \(bytes.format(currentTotal.bytes))"
-        if !sides.baseline { text += " (the baseline has no allocation sites)" }
-        if !sides.current { text += " (the current results have no allocation sites)" }
+        let allocs = event.unit, bytes = MetricUnit.bytesPerOp
+        var text = "\(terminalSafe(benchmark)): \(allocs.format(baselineTotal.allocations)) -> \(allocs.format(currentTotal.allocations))"
+        if event.countsBytes { text += ", \(bytes.format(baselineTotal.bytes)) -> \(bytes.format(currentTotal.bytes))" }
+        let kind = event == .allocations ? "allocation" : "retain"
+        if !sides.baseline { text += " (the baseline has no \(kind) sites)" }
+        if !sides.current { text += " (the current results have no \(kind) sites)" }
         text += "\n"
-        var table = TextTable(columns: [
+        // Retain sites have no bytes: their table has no bytes column (the fourth).
+        func row<T>(_ cells: [T]) -> [T] { event.countsBytes ? cells : cells.enumerated().filter { $0.offset != 3 }.map(\.element) }
+        var table = TextTable(columns: row([
             .init("baseline", alignment: .right), .init("current", alignment: .right), .init("change", alignment: .right),
             .init("bytes change", alignment: .right), .init("site"), .init("call chain"), .init("via"),
-        ])
+        ]))
         for change in changes {
-            let line = Self.line(change, frames: Int.max)
+            let line = Self.line(change, frames: Int.max, event: event)
             let colour: ANSIColour? = change.kind.isGrowth ? .red : change.kind.isShrinkage ? .green : nil
-            table.addRow([
+            table.addRow(row([
                 Cell(allocs.format(change.baselineAllocations)), Cell(allocs.format(change.currentAllocations)),
                 Cell(line.allocations), Cell(line.bytes), Cell(line.kind, colour: colour), Cell(line.chain), Cell(line.via),
-            ])
+            ]))
         }
         if baselineUnattributed != (0, 0) || currentUnattributed != (0, 0) {
-            table.addRow([
+            table.addRow(row([
                 Cell(allocs.format(baselineUnattributed.allocations)), Cell(allocs.format(currentUnattributed.allocations)),
                 Cell(Self.signed(unattributedAllocationsDelta, allocs)), Cell(Self.signed(unattributedBytesDelta, bytes)),
                 Cell("-"), Cell("(unattributed: sites not kept or not recorded)"), Cell(""),
-            ])
+            ]))
         }
-        if changes.isEmpty && baselineUnattributed == (0, 0) && currentUnattributed == (0, 0) { return text + "  no allocations\n" }
+        if changes.isEmpty && baselineUnattributed == (0, 0) && currentUnattributed == (0, 0) { return text + "  no \(event.rawValue)\n" }
         for line in table.render(style: style).split(separator: "\n") { text += "  \(line)\n" }
         return text
     }

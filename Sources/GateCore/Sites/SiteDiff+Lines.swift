@@ -5,7 +5,7 @@ extension SiteDiff {
     package struct Line: Sendable, Equatable {
         /// `+1 allocs/op`, `-2 allocs/op`, or `0 allocs/op`.
         package var allocations: String
-        /// `+48 B/op`.
+        /// `+48 B/op`; empty for retains.
         package var bytes: String
         /// `new`, `gone`, `grew`, `shrank`, `unchanged`, `new or not kept`, ... (`Change.Kind`).
         package var kind: String
@@ -18,7 +18,7 @@ extension SiteDiff {
 
         /// The line as one plain sentence (for annotations and JUnit messages).
         package var sentence: String {
-            "\(allocations) \(bytes) \(kind) \(chain)" + (via.isEmpty ? "" : " (\(via))")
+            "\(allocations) " + (bytes.isEmpty ? "" : "\(bytes) ") + "\(kind) \(chain)" + (via.isEmpty ? "" : " (\(via))")
         }
     }
 
@@ -26,39 +26,42 @@ extension SiteDiff {
     package static let chainFrames = 3
 
     /// The line for `change`, classified by `measure`.
-    package static func line(_ change: Change, frames: Int = chainFrames, by measure: Measure = .allocations) -> Line {
+    package static func line(
+        _ change: Change, frames: Int = chainFrames, by measure: Measure = .allocations, event: SiteEvent = .allocations
+    ) -> Line {
         var chain = change.frames.prefix(frames).joined(separator: " <- ")
         if change.frames.count > frames { chain += " <- ..." }
         let kind = change.kind(by: measure)
         return Line(
-            allocations: signed(change.allocationsDelta, .allocationsPerOp), bytes: signed(change.bytesDelta, .bytesPerOp),
+            allocations: signed(change.allocationsDelta, event.unit),
+            bytes: event.countsBytes ? signed(change.bytesDelta, .bytesPerOp) : "",
             kind: kind.rawValue, isGrowth: kind.isGrowth, chain: chain, via: change.via.map { "via " + $0 } ?? "")
     }
 
     /// The lines worth reading when a benchmark's allocations regressed: up to `limit` sites
     /// that grew or appeared by `measure`, then up to `limit` that shrank or went.
     package func movedLines(limit: Int = 5, by measure: Measure = .allocations) -> [Line] {
-        (grown(by: measure).prefix(limit) + shrunk(by: measure).prefix(limit)).map { Self.line($0, by: measure) }
+        (grown(by: measure).prefix(limit) + shrunk(by: measure).prefix(limit)).map { Self.line($0, by: measure, event: event) }
     }
 
     /// The measure a report about `rows` (regressed allocs/op and B/op rows) orders sites
     /// by: allocations when allocs/op regressed, else bytes.
     package static func measure(for rows: [MetricComparison]) -> Measure {
-        rows.contains { $0.metric == MetricID.allocs.rawValue } || rows.isEmpty ? .allocations : .bytes
+        rows.contains { $0.metric != MetricID.bytes.rawValue } || rows.isEmpty ? .allocations : .bytes
     }
 
     /// What the sites leave unexplained of a metric row's change, in words, or nil when
     /// they explain all of it: `unattributed: +1 allocs/op (sites not kept or not recorded)`
     /// and/or `the samples moved +2 allocs/op more than the profile passes`.
     package func remainder(for row: MetricComparison) -> String? {
-        let isAllocations = row.metric == MetricID.allocs.rawValue
-        guard isAllocations || row.metric == MetricID.bytes.rawValue, let b = row.baseline, let c = row.current else { return nil }
-        let unit: MetricUnit = isAllocations ? .allocationsPerOp : .bytesPerOp
+        let isAllocations = row.metric == event.countMetric
+        guard event.explainedMetrics.contains(row.metric), let b = row.baseline, let c = row.current else { return nil }
+        let unit: MetricUnit = isAllocations ? event.unit : .bytesPerOp
         var parts: [String] = []
         let unattributed = isAllocations ? unattributedAllocationsDelta : unattributedBytesDelta
         if !Self.isZero(unattributed, scale: max(b, c)) { parts.append("unattributed \(Self.signed(unattributed, unit)) (sites not kept or not recorded)") }
         if !sides.baseline || !sides.current {
-            parts.append("the \(sides.baseline ? "current" : "baseline") results have no allocation sites")
+            parts.append("the \(sides.baseline ? "current" : "baseline") results have no \(event == .allocations ? "allocation" : "retain") sites")
         } else {
             let unexplained = unexplained(byMetricChange: c - b, allocations: isAllocations)
             if !Self.isZero(unexplained, scale: max(b, c)) {

@@ -84,6 +84,8 @@ package struct SiteDiff: Sendable, Equatable {
     package var currentTotal: (allocations: Double, bytes: Double)
     /// Which sides had a profile.
     package var sides: (baseline: Bool, current: Bool)
+    /// What the sites count (allocations or retains; "allocations" in names below means either).
+    package var event: SiteEvent
 
     /// The sites that grew or appeared by `measure`, largest movement first.
     package func grown(by measure: Measure = .allocations) -> [Change] {
@@ -106,8 +108,8 @@ package struct SiteDiff: Sendable, Equatable {
     /// Current minus baseline unattributed bytes per op.
     package var unattributedBytesDelta: Double { currentUnattributed.bytes - baselineUnattributed.bytes }
 
-    /// The diff of two profiles; `nil` when neither side has one.
-    package init?(baseline: AllocationSites?, current: AllocationSites?) {
+    /// The diff of two profiles of `event`; `nil` when neither side has one.
+    package init?(baseline: AllocationSites?, current: AllocationSites?, event: SiteEvent = .allocations) {
         guard baseline != nil || current != nil else { return nil }
         var byKey: [String: Change] = [:]
         for site in baseline?.sites ?? [] {
@@ -137,6 +139,7 @@ package struct SiteDiff: Sendable, Equatable {
         baselineTotal = (baseline?.allocationsPerOp ?? 0, baseline?.bytesPerOp ?? 0)
         currentTotal = (current?.allocationsPerOp ?? 0, current?.bytesPerOp ?? 0)
         self.sides = sides
+        self.event = event
     }
 
     /// How much of `change` (the gate's allocs/op or B/op difference) the profile passes
@@ -159,6 +162,6 @@ package struct SiteDiff: Sendable, Equatable {
     package static func == (lhs: SiteDiff, rhs: SiteDiff) -> Bool {
         lhs.changes == rhs.changes && lhs.baselineUnattributed == rhs.baselineUnattributed
             && lhs.currentUnattributed == rhs.currentUnattributed && lhs.baselineTotal == rhs.baselineTotal
-            && lhs.currentTotal == rhs.currentTotal && lhs.sides == rhs.sides
+            && lhs.currentTotal == rhs.currentTotal && lhs.sides == rhs.sides && lhs.event == rhs.event
     }
 }

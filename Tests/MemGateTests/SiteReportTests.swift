@@ -61,4 +61,36 @@ import Testing
         passing.writeText(to: &out)
         #expect(!out.contains("Where"))
     }
+
+    /// A regressed retains row is explained by the retain sites, in every format, in
+    /// retains per op and without bytes.
+    @Test func retainSitesExplainARetainsRegression() {
+        let site = { (key: String, count: Double) in
+            AllocationSite(key: key, allocationsPerOp: count, bytesPerOp: 0, frames: ["Copier.copy()", "body"], via: "swift_retain")
+        }
+        let before = AllocationSites(iterations: 10, allocationsPerOp: 3, bytesPerOp: 0, sites: [site("r", 3)])
+        let after = AllocationSites(iterations: 10, allocationsPerOp: 6, bytesPerOp: 0, sites: [site("r", 6)])
+        let row = MetricComparison(
+            metric: "retains", unit: .retainsPerOp, better: .lower, exact: true, baseline: 3, current: 6, change: 1,
+            threshold: .absolute(0), verdict: .regression, sampleCounts: (1, 1))
+        let benchmark = BenchmarkComparison(
+            name: "arc/copies", presence: .compared, metrics: [row],
+            retainSites: SiteDiff(baseline: before, current: after, event: .retains))
+        let report = Report(baselineName: "base.json", currentName: "new.json", mode: .check, noisyGated: true,
+                            noisyNotGatedReason: nil, debugBuilds: [], alpha: 0.01, familySize: 0, benchmarks: [benchmark])
+        var text = "", markdown = "", github = "", json = ""
+        report.writeText(to: &text)
+        report.writeMarkdown(to: &markdown)
+        report.writeGitHubAnnotations(to: &github)
+        report.writeJSON(to: &json)
+        #expect(text.contains("""
+        Where arc/copies retains differently (retains +3 retains/op; per op):
+          +3 retains/op  grew  Copier.copy() <- body  via swift_retain
+        """), "\(text)")
+        #expect(markdown.contains("- +3 retains/op: grew `Copier.copy() <- body` (via swift\\_retain)"), "\(markdown)")
+        #expect(github.contains("sites: +3 retains/op grew Copier.copy() <- body (via swift_retain)"), "\(github)")
+        #expect(json.contains(#""retainSites": {"baselineTotal": {"allocationsPerOp": 3, "bytesPerOp": 0}"#), "\(json)")
+        // An allocs row does not pull in the retain sites.
+        #expect(benchmark.regressedAllocationRows.isEmpty)
+    }
 }

@@ -29,15 +29,18 @@ extension Report {
             out.write("\nWhere \(terminalSafe(benchmark.name)) \(diff.event.verb) differently (\(Report.rowChanges(rows)); per op):\n")
             let lines = diff.movedLines(by: SiteDiff.measure(for: rows))
             if lines.isEmpty { out.write("  no site moved\n") }
-            var table = TextTable(columns: [
-                .init("allocs", alignment: .right), .init("bytes", alignment: .right), .init("site"), .init("call chain"), .init("via"),
-            ])
+            // Retain sites have no bytes column (the second).
+            func row<T>(_ cells: [T]) -> [T] { cells.removing(at: 1, if: !diff.event.countsBytes) }
+            var table = TextTable(columns: row([
+                .init(diff.event.countMetric, alignment: .right), .init("bytes", alignment: .right), .init("site"), .init("call chain"),
+                .init("via"),
+            ]))
             for line in lines {
-                table.addRow([
+                table.addRow(row([
                     Cell(line.allocations), Cell(line.bytes),
                     Cell(line.kind, colour: line.isGrowth ? .red : .green),
                     Cell(line.chain), Cell(line.via),  // TextTable makes cells terminal-safe
-                ])
+                ]))
             }
             if !lines.isEmpty {
                 for rendered in table.render(style: paint.style, header: false).split(separator: "\n") { out.write("  \(rendered)\n") }

@@ -14,7 +14,7 @@ extension SiteDiff {
         if !sides.current { text += " (the current results have no \(kind) sites)" }
         text += "\n"
         // Retain sites have no bytes: their table has no bytes column (the fourth).
-        func row<T>(_ cells: [T]) -> [T] { event.countsBytes ? cells : cells.enumerated().filter { $0.offset != 3 }.map(\.element) }
+        func row<T>(_ cells: [T]) -> [T] { cells.removing(at: 3, if: !event.countsBytes) }
         var table = TextTable(columns: row([
             .init("baseline", alignment: .right), .init("current", alignment: .right), .init("change", alignment: .right),
             .init("bytes change", alignment: .right), .init("site"), .init("call chain"), .init("via"),

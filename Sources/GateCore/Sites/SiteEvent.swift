@@ -23,3 +23,11 @@ package enum SiteEvent: String, Sendable, CaseIterable {
         self == .allocations ? result.allocationSites : result.retainSites
     }
 }
+
+extension Array {
+    /// The array without the element at `index` when `drop` is true (a table's column that
+    /// one kind of site lacks), else unchanged.
+    func removing(at index: Int, if drop: Bool) -> [Element] {
+        drop ? enumerated().filter { $0.offset != index }.map(\.element) : self
+    }
+}

@@ -36,6 +36,6 @@ extension HTMLReportPage {
         let baselineSites = lookup.baseline[benchmark]?.allocationSites.map { [(benchmark: benchmark, sites: $0)] } ?? []
         var svg = FlameGraph(current: currentSites, baseline: baselineSites).svg(title: "Allocation sites of \(benchmark)")
         if svg.hasPrefix("<?xml"), let end = svg.firstIndex(of: "\n") { svg = String(svg[svg.index(after: end)...]) }
-        return out + "<details open><summary>Flame graph of the allocation sites</summary><div class=\"flame\">\(svg)</div></details>\n"
+        return out + "<details open=\"\"><summary>Flame graph of the allocation sites</summary><div class=\"flame\">\(svg)</div></details>\n"
     }
 }

@@ -15,7 +15,8 @@ import GateCore
 /// with its rows, charts of the samples and of the change against the threshold for the
 /// rows that moved, the allocation-site diff and flame graph when sites were recorded, and
 /// the metric's history when `trends` has it. Every name and note is escaped and isolated
-/// for bidirectional text (`Markup.userText`).
+/// for bidirectional text (`Markup.userText`). The markup is also well-formed XML (void
+/// elements closed, attributes quoted), so an XML parser can check it.
 package struct HTMLReportPage: Sendable {
     /// The comparison drawn.
     package var report: Report
@@ -43,8 +44,8 @@ package struct HTMLReportPage: Sendable {
     package var html: String {
         let ordered = orderedBenchmarks
         let lookup = Lookup(baseline: baseline, current: current)
-        var out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        var out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
             + "<title>\(Markup.text("\(command): \(report.summaryLine)"))</title>\n<style>\n\(HTMLStyle.css)\n</style></head>\n<body>\n"
         out += header(ordered)
         out += environmentSection

@@ -60,7 +60,10 @@ let package = Package(
         .target(name: "GateRunner", dependencies: ["GateCore", "BenchResults", "CLISupport", "SystemSupport"]),
 
         // The commands: each parses its arguments, plans, calls GateRunner and GateCore, reports.
-        .target(name: "MemGateCLI", dependencies: ["GateCore", "GateRunner", "HTMLReport", "BenchResults", "CLISupport", "ResultsView", "SystemSupport"]),
+        .target(
+            name: "MemGateCLI",
+            dependencies: ["GateCore", "GateRunner", "HTMLReport", "BenchResults", "CLISupport", "ResultsView", "SystemSupport"]
+        ),
 
         // Thin executable over MemGateCLI. Never links the allocation interposer.
         .executableTarget(name: "memgate", dependencies: ["MemGateCLI", "CLISupport"]),
@@ -86,7 +89,10 @@ let package = Package(
         .testTarget(name: "SymbolizationTests", dependencies: ["Symbolization", "CSystemShims"]),
         .testTarget(name: "BenchResultsTests", dependencies: ["BenchResults"]),
         .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "CAllocCounter", "CSystemShims", "FixtureBenchmarks"]),
-        .testTarget(name: "MemGateTests", dependencies: ["GateCore", "GateRunner", "HTMLReport", "MemGateCLI", "BenchResults", "CLISupport", "SystemSupport"]),
+        .testTarget(
+            name: "MemGateTests",
+            dependencies: ["GateCore", "GateRunner", "HTMLReport", "MemGateCLI", "BenchResults", "CLISupport", "SystemSupport"]
+        ),
         .testTarget(name: "CLITests", dependencies: ["BenchResults", "CLISupport"]),
         .testTarget(name: "ResultsViewTests", dependencies: ["ResultsView", "BenchResults", "CLISupport"]),
     ]

@@ -89,7 +89,8 @@ package struct ChangeChart: Sendable {
     private var title: String {
         var text = "Change \(Self.percent(change * 100, signed: true))"
         if let interval {
-            text += ", interval \(Self.percent(interval.lowerBound * 100, signed: true)) to \(Self.percent(interval.upperBound * 100, signed: true))"
+            let low = Self.percent(interval.lowerBound * 100, signed: true), high = Self.percent(interval.upperBound * 100, signed: true)
+            text += ", interval \(low) to \(high)"
         }
         text += threshold.map { "; threshold band ±\(Self.percent($0 * 100, signed: false))" } ?? "; not gated (no threshold band)"
         return text + "; verdict \(verdict.label)."

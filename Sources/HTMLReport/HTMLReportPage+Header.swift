@@ -15,7 +15,8 @@ extension HTMLReportPage {
         out += "<p>Baseline <code>\(Markup.userText(report.baselineName))</code> → current "
             + "<code>\(Markup.userText(report.currentName))</code>.</p>\n"
         for warning in report.warnings {
-            out += "<p class=\"warn\"><strong>\(warning.hasPrefix("DEBUG") ? "WARNING" : "note"):</strong> \(Markup.userText(warning))</p>\n"
+            let kind = warning.hasPrefix("DEBUG") ? "WARNING" : "note"
+            out += "<p class=\"warn\"><strong>\(kind):</strong> \(Markup.userText(warning))</p>\n"
         }
         out += findings(ordered)
         out += "<p class=\"muted\">Charts: samples as hollow squares (baseline, row <q>base</q>) and filled diamonds (current, "

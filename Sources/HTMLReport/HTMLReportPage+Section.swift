@@ -53,10 +53,12 @@ extension HTMLReportPage {
             + "<th>threshold</th><th>verdict</th><th>note</th></tr></thead><tbody>\n"
         for row in rows {
             let rowClass = row.verdict == .pass ? "" : " class=\"\(row.verdict.rawValue)\""
-            out += "<tr\(rowClass)><td>\(Markup.userText(row.metric))</td><td>\(Markup.text(MetricFormat.value(row.baseline, row.unit)))</td>"
+            out += "<tr\(rowClass)><td>\(Markup.userText(row.metric))</td>"
+                + "<td>\(Markup.text(MetricFormat.value(row.baseline, row.unit)))</td>"
                 + "<td>\(Markup.text(MetricFormat.value(row.current, row.unit)))</td><td>\(Markup.text(MetricFormat.change(row)))</td>"
                 + "<td>\(Markup.text(MetricFormat.plusMinus(row)))</td><td>\(Markup.text(row.threshold.text))</td>"
-                + "<td class=\"v\">\(Markup.text(row.verdict.label))</td><td>\(row.note.isEmpty ? "" : Markup.userText(row.note))</td></tr>\n"
+                + "<td class=\"v\">\(Markup.text(row.verdict.label))</td>"
+                + "<td>\(row.note.isEmpty ? "" : Markup.userText(row.note))</td></tr>\n"
             if charts { out += chartRow(row, benchmark: benchmark, lookup: lookup) }
         }
         return out + "</tbody></table>\n"

@@ -71,9 +71,10 @@ package struct TrendChart: Sendable {
             indices.append(count - 1)
         }
         return indices.map { index in
-            Markup.line(x(index), Self.bottom, x(index), Self.bottom + 3, className: "ax")
-                + Markup.label(series.points[index].label, x: x(index), y: Self.bottom + 14, anchor: "middle", className: "tk")
-                + Markup.label(String(series.points[index].date.prefix(10)), x: x(index), y: Self.bottom + 26, anchor: "middle", className: "tk")
+            let point = series.points[index], position = x(index)
+            return Markup.line(position, Self.bottom, position, Self.bottom + 3, className: "ax")
+                + Markup.label(point.label, x: position, y: Self.bottom + 14, anchor: "middle", className: "tk")
+                + Markup.label(String(point.date.prefix(10)), x: position, y: Self.bottom + 26, anchor: "middle", className: "tk")
         }.joined()
     }
 
@@ -82,7 +83,8 @@ package struct TrendChart: Sendable {
         let points = series.points
         guard let first = points.first, let last = points.last else { return "\(series.metric) over commits: no history." }
         let updates = points.count { $0.baselineUpdate }
-        return "\(series.metric) median over \(points.count) commits, \(first.label) (\(first.date)) to \(last.label) (\(last.date)): "
+        return "\(series.metric) median over \(points.count) commits, "
+            + "\(first.label) (\(first.date)) to \(last.label) (\(last.date)): "
             + "\(series.unit.format(first.value)) to \(series.unit.format(last.value)); "
             + "\(updates) baseline update\(updates == 1 ? "" : "s") marked."
     }

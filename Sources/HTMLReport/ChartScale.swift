@@ -54,17 +54,22 @@ package struct ChartScale: Sendable, Equatable {
         linearCovering range: ClosedRange<Double>, pixels: (Double, Double), tickUnit: Double = 1, tickCount: Int = 5,
         minimumStep: Double = 0
     ) {
-        var low = range.lowerBound, high = range.upperBound
+        var low = max(range.lowerBound, -1e300), high = min(range.upperBound, 1e300)  // a finite span
         if low == high {
             let pad = low == 0 ? 1 : abs(low) * 0.1
             (low, high) = (low - pad, high + pad)
         }
         let unit = tickUnit > 0 && tickUnit.isFinite ? tickUnit : 1
-        let step = max(ChartScale.niceStep((high - low) / unit / Double(max(tickCount - 1, 1))) * unit, minimumStep)
+        var step = max(ChartScale.niceStep((high - low) / unit / Double(max(tickCount - 1, 1))) * unit, minimumStep)
+        if !(step > 0) || !step.isFinite || (high - low) / step > 1000 { step = ChartScale.niceStep((high - low) / 4) }
         let first = (low / step).rounded(.down), last = (high / step).rounded(.up)
         kind = .linear
-        domain = (first * step)...(last * step)
         self.pixels = (pixels.0, pixels.1)
+        guard last - first <= 1000 else {  // a step lost to rounding at extreme magnitudes: the ends only
+            (domain, ticks) = (low...high, [low, high])
+            return
+        }
+        domain = (first * step)...(last * step)
         ticks = stride(from: first, through: last, by: 1).map { ChartScale.clean($0 * step) }
     }
 

@@ -17,10 +17,11 @@ package enum Markup {
     /// so right-to-left runs and bidi overrides (U+202E) cannot reorder the text around it.
     package static func userText(_ text: String) -> String { "<bdi>\(Escape.xml(text))</bdi>" }
 
-    /// A coordinate with at most one decimal and no trailing `.0` (`12`, `12.3`, `-0.5`).
+    /// A coordinate with at most one decimal and no trailing `.0` (`12`, `12.3`, `-0.5`);
+    /// non-finite values print as 0 and magnitudes are capped at 10^9 (far off any page).
     package static func number(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
-        let tenths = (value * 10).rounded()
+        let tenths = (min(max(value, -1e9), 1e9) * 10).rounded()
         if tenths == 0 { return "0" }
         if tenths.truncatingRemainder(dividingBy: 10) == 0 { return String(Int64(tenths / 10)) }
         return String(Double(Int64(tenths)) / 10)

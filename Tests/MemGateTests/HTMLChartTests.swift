@@ -51,6 +51,14 @@ import Testing
         #expect(wide.domain == 0.1...1e10)
     }
 
+    @Test func extremeValuesStillGiveAFewTicks() {
+        let huge = ChartScale.fitting([-1e308, 1e308], pixels: 0...1)
+        #expect(huge.ticks.count <= 10 && huge.ticks.allSatisfy(\.isFinite))
+        let close = ChartScale.fitting([1e15, 1e15 + 1], pixels: 0...1)
+        #expect(close.ticks.count <= 10 && close.ticks.count >= 2)
+        #expect(Markup.number(1e300) == "1000000000")
+    }
+
     @Test func reversedScalesDrawUpwards() {
         let scale = ChartScale.fitting([0, 10], pixels: 0...100, reversed: true)
         #expect(scale.position(0) == 100)

@@ -38,7 +38,7 @@ extension HTMLReportPage {
             out += "<details><summary>\(others.count) more metric\(others.count == 1 ? "" : "s") (\(Self.verdictCounts(others)))"
                 + "</summary>\n" + metricTable(others, benchmark: benchmark.name, lookup: lookup, charts: false) + "</details>\n"
         }
-        if let sites = benchmark.sites { out += sitesPart(sites, benchmark: benchmark.name, lookup: lookup) }
+        if let sites = benchmark.sites { out += sitesPart(sites, benchmark: benchmark, lookup: lookup) }
         if let series = trends[benchmark.name], !series.isEmpty {
             out += "<h3>History</h3>\n<div class=\"charts\">"
                 + series.map { "<figure class=\"chart\">\(TrendChart(series: $0).svg())<figcaption>\(Markup.userText($0.metric))"

@@ -6,8 +6,9 @@ extension HTMLReportPage {
     static let listedSites = 12
 
     /// The allocation-site diff of one benchmark as a table, and its differential flame
-    /// graph (GateCore's `FlameGraph`) when any site moved.
-    func sitesPart(_ diff: SiteDiff, benchmark: String, lookup: Lookup) -> String {
+    /// graph (GateCore's `FlameGraph`) when any site moved; for each regressed allocs/op or
+    /// B/op row, what the sites leave unexplained (`SiteDiff.remainder`), as the text report says.
+    func sitesPart(_ diff: SiteDiff, benchmark: BenchmarkComparison, lookup: Lookup) -> String {
         let allocs = MetricUnit.allocationsPerOp, bytes = MetricUnit.bytesPerOp
         var totals = "\(Markup.text(allocs.format(diff.baselineTotal.allocations))) → "
             + "\(Markup.text(allocs.format(diff.currentTotal.allocations))), \(Markup.text(bytes.format(diff.baselineTotal.bytes))) → "
@@ -17,11 +18,14 @@ extension HTMLReportPage {
         let moved = diff.changes.filter { $0.kind != .unchanged }
         let unchanged = diff.changes.count - moved.count
         let unchangedText = unchanged == 0 ? "" : "; \(unchanged) site\(unchanged == 1 ? "" : "s") unchanged"
+        let remainders = benchmark.regressedAllocationRows.compactMap { row in
+            diff.remainder(for: row).map { "<p>\(Markup.userText(row.metric)): \(Markup.userText($0)).</p>\n" }
+        }.joined()
         guard !moved.isEmpty else {
             return "<p class=\"muted\">Allocation sites (profile passes): \(totals)\(unchangedText), none moved "
-                + "(memgate explain lists every site).</p>\n"
+                + "(memgate explain lists every site).</p>\n" + remainders
         }
-        var out = "<h3>Allocation sites</h3>\n<p>Profile passes: \(totals); \(moved.count) moved\(unchangedText).</p>\n"
+        var out = "<h3>Allocation sites</h3>\n<p>Profile passes: \(totals); \(moved.count) moved\(unchangedText).</p>\n" + remainders
         out += "<table class=\"sites\"><thead><tr><th>allocs change</th><th>bytes change</th><th>site</th><th>call chain</th>"
             + "<th>via</th></tr></thead><tbody>\n"
         for change in moved.prefix(Self.listedSites) {
@@ -36,9 +40,10 @@ extension HTMLReportPage {
             out += "<tr><td colspan=\"5\" class=\"muted\">… \(moved.count - Self.listedSites) more sites moved</td></tr>\n"
         }
         out += "</tbody></table>\n"
-        let currentSites = lookup.current[benchmark]?.allocationSites.map { [(benchmark: benchmark, sites: $0)] } ?? []
-        let baselineSites = lookup.baseline[benchmark]?.allocationSites.map { [(benchmark: benchmark, sites: $0)] } ?? []
-        var svg = FlameGraph(current: currentSites, baseline: baselineSites).svg(title: "Allocation sites of \(benchmark)")
+        let name = benchmark.name
+        let currentSites = lookup.current[name]?.allocationSites.map { [(benchmark: name, sites: $0)] } ?? []
+        let baselineSites = lookup.baseline[name]?.allocationSites.map { [(benchmark: name, sites: $0)] } ?? []
+        var svg = FlameGraph(current: currentSites, baseline: baselineSites).svg(title: "Allocation sites of \(name)")
         if svg.hasPrefix("<?xml"), let end = svg.firstIndex(of: "\n") { svg = String(svg[svg.index(after: end)...]) }
         return out + "<details open=\"\"><summary>Flame graph of the allocation sites</summary>"
             + "<div class=\"flame\">\(svg)</div></details>\n"

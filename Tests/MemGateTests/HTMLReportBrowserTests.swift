@@ -40,6 +40,9 @@ struct HTMLReportBrowserTests {
         let verdict = DOMText.matches(#"<p class="verdict fail" id="verdict">(.*?)</p>"#, in: dom).map(DOMText.unescaped)
         #expect(verdict == [textVerdict])
         #expect(dom.contains("memgate check exits 1"))
+        // The samples moved, the profile passes (copied unchanged) did not: said as the text report says it.
+        #expect(dom.contains("allocs</bdi>: <bdi>the samples moved +1 allocs/op more than the profile passes</bdi>"))
+        #expect(check.stdout.contains("(allocs: the samples moved +1 allocs/op more than the profile passes)"))
         try Self.expectNoHorizontalOverflow(directory.file("report.html"), widths: [1200, 600])
         try Self.screenshot(directory.file("report.html"), name: "html-report-regression.png", in: directory)
     }

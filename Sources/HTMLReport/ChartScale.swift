@@ -119,6 +119,7 @@ package struct ChartScale: Sendable, Equatable {
         return (value * factor).rounded() / factor
     }
 
+    /// Equal kind, domain, pixel ends and ticks (written out: the `pixels` tuple is not `Equatable`).
     package static func == (a: ChartScale, b: ChartScale) -> Bool {
         a.kind == b.kind && a.domain == b.domain && a.pixels == b.pixels && a.ticks == b.ticks
     }

@@ -29,7 +29,8 @@ package struct SamplesChart: Sendable {
         self.current = current
     }
 
-    /// Layout (pixels): width, height, the plot's left and right ends, each row's height.
+    /// Layout (pixels): width, height, the plot's left and right ends; then the heights of the
+    /// two rows and of the axis.
     static let width = 360.0, height = 58.0, left = 40.0, right = 320.0
     static let rows = (baseline: 12.0, current: 28.0), axis = 40.0
 

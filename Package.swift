@@ -51,12 +51,19 @@ let package = Package(
         // model and its renderers, update/merge/pool, calibration. No process or file work.
         .target(name: "GateCore", dependencies: ["BenchResults", "BenchStatistics", "CLISupport"]),
 
+        // The HTML report: one self-contained page (inline CSS and SVG charts, no script) drawn
+        // from a Report and the two results files. Pure: returns text.
+        .target(name: "HTMLReport", dependencies: ["GateCore", "BenchResults", "BenchStatistics"]),
+
         // Everything impure the gate does: building and running benchmark executables, git
         // worktrees, child processes and signals, reading the config file.
         .target(name: "GateRunner", dependencies: ["GateCore", "BenchResults", "CLISupport", "SystemSupport"]),
 
         // The commands: each parses its arguments, plans, calls GateRunner and GateCore, reports.
-        .target(name: "MemGateCLI", dependencies: ["GateCore", "GateRunner", "BenchResults", "CLISupport", "ResultsView", "SystemSupport"]),
+        .target(
+            name: "MemGateCLI",
+            dependencies: ["GateCore", "GateRunner", "HTMLReport", "BenchResults", "CLISupport", "ResultsView", "SystemSupport"]
+        ),
 
         // Thin executable over MemGateCLI. Never links the allocation interposer.
         .executableTarget(name: "memgate", dependencies: ["MemGateCLI", "CLISupport"]),
@@ -82,7 +89,10 @@ let package = Package(
         .testTarget(name: "SymbolizationTests", dependencies: ["Symbolization", "CSystemShims"]),
         .testTarget(name: "BenchResultsTests", dependencies: ["BenchResults"]),
         .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "CAllocCounter", "CSystemShims", "FixtureBenchmarks"]),
-        .testTarget(name: "MemGateTests", dependencies: ["GateCore", "GateRunner", "MemGateCLI", "BenchResults", "CLISupport", "SystemSupport"]),
+        .testTarget(
+            name: "MemGateTests",
+            dependencies: ["GateCore", "GateRunner", "HTMLReport", "MemGateCLI", "BenchResults", "CLISupport", "SystemSupport"]
+        ),
         .testTarget(name: "CLITests", dependencies: ["BenchResults", "CLISupport"]),
         .testTarget(name: "ResultsViewTests", dependencies: ["ResultsView", "BenchResults", "CLISupport"]),
     ]

@@ -25,7 +25,8 @@ struct GateArguments {
         spec.option("--format", value: "FORMAT", help: "Standard output format: text, markdown, json, junit, github.",
             defaultDescription: "text")
         spec.option("--output", value: "[FORMAT:]PATH",
-            help: "Also write the report to PATH; format from FORMAT: or the extension (.txt .md .json .xml=junit).", repeatable: true)
+            help: "Also write the report to PATH; format (text, markdown, json, junit, github, html) from FORMAT: or the extension "
+                + "(.txt .md .json .xml=junit .html). html: one self-contained page with charts.", repeatable: true)
         spec.flag("--all", short: "a", help: "Show every metric, not only regressions, inconclusive, improvements and missing ones.")
         spec.flag("--verbose", short: "v", help: "Same as --all.")
     }
@@ -34,6 +35,10 @@ struct GateArguments {
     var policy = InconclusivePolicy.report
     var format = ReportFormat.text
     var outputs: [(ReportFormat, String)] = []
+    /// The `--output html:PATH` (or `.html`) files: the HTML report, drawn from the files too.
+    var htmlOutputs: [String] = []
+    /// The command these options were given to (`memgate check`), which the HTML page names.
+    var command = "memgate"
     var verbose = false
     var config = GateConfig()
     /// The configuration file read, or nil when there was none (built-in defaults).
@@ -51,7 +56,13 @@ struct GateArguments {
     ///
     /// - Parameter defaultConfigPath: the config read when `--config` is not given (its
     ///   absence then means built-in defaults); `run` passes the package's.
-    init(_ arguments: ParsedArguments, mode: Report.Mode, defaultConfigPath: String = ConfigFile.defaultPath) throws {
+    ///
+    /// - Parameter unknownOutputIsHTML: an `--output` path whose format cannot be told is
+    ///   HTML (`memgate report`) instead of a usage error.
+    init(
+        _ arguments: ParsedArguments, mode: Report.Mode, defaultConfigPath: String = ConfigFile.defaultPath,
+        unknownOutputIsHTML: Bool = false
+    ) throws {
         let explicitConfig = arguments.value("--config")
         let configFile = explicitConfig ?? defaultConfigPath
         config = try ConfigFile.load(configFile, explicit: explicitConfig != nil)
@@ -94,13 +105,8 @@ struct GateArguments {
             options.unstableFloor = config.unstableFloor ?? ComparisonOptions.defaultUnstableFloor
         }
         format = try arguments.choice("--format", from: ReportFormat.allCases.map(\.rawValue)).flatMap(ReportFormat.init) ?? .text
-        for value in arguments.values("--output") {
-            guard let output = ReportFormat.parseOutput(value) else {
-                throw arguments.usageError("--output: cannot tell the format of '\(value)' from its extension; use FORMAT:PATH with "
-                    + "FORMAT one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            outputs.append(output)
-        }
+        command = arguments.command
+        (outputs, htmlOutputs) = try Self.outputs(arguments, unknownIsHTML: unknownOutputIsHTML)
         verbose = arguments.flag("--all") || arguments.flag("--verbose")
     }
 

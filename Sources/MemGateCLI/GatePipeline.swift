@@ -4,6 +4,7 @@ import Dispatch
 import Foundation
 import GateCore
 import GateRunner
+import HTMLReport
 
 /// What `check` and `compare` do: read, compare, render, write.
 enum GatePipeline {
@@ -20,6 +21,7 @@ enum GatePipeline {
         return spec
     }
 
+    /// `check` and `compare`: reads the two positional files and reports (`report`).
     static func run(_ arguments: ParsedArguments, mode: Report.Mode, context: inout CommandContext) throws -> ExitCode {
         let gate = try GateArguments(arguments, mode: mode)
         let baselinePath = arguments.positionals[0]
@@ -45,7 +47,7 @@ enum GatePipeline {
         } catch {
             throw CommandError("\(error)")
         }
-        return try render(report, gate: gate, context: &context)
+        return try render(report, files: (baseline, current), gate: gate, context: &context)
     }
 
     /// Checks the `--threshold` names against the files and writes the config notes to
@@ -57,15 +59,24 @@ enum GatePipeline {
         }
     }
 
-    /// Renders `report` to standard output, to every `--output` file and to
-    /// `$GITHUB_STEP_SUMMARY`, and returns its exit code.
-    static func render(_ report: Report, gate: GateArguments, context: inout CommandContext) throws -> ExitCode {
+    /// Renders `report` to standard output, to every `--output` file (HTML pages drawn from
+    /// `files` too: samples, environments, sites) and to `$GITHUB_STEP_SUMMARY`, and returns
+    /// its exit code.
+    static func render(
+        _ report: Report, files: (baseline: ResultsFile, current: ResultsFile), gate: GateArguments, context: inout CommandContext
+    ) throws -> ExitCode {
         let color = gate.format == .text && context.stdoutStyle.colour
         context.output += report.rendered(gate.format, options: RenderOptions(color: color, verbose: gate.verbose), policy: gate.policy)
         let fileOptions = RenderOptions(color: false, verbose: gate.verbose)
         for (format, path) in gate.outputs {
             let text = report.rendered(format, options: fileOptions, policy: gate.policy)
             try OutputFile.write(Array(text.utf8), to: path)
+        }
+        if !gate.htmlOutputs.isEmpty {
+            let page = HTMLReportPage(report: report, baseline: files.baseline, current: files.current,
+                                      exitCode: report.exitCode(policy: gate.policy), command: gate.command)
+            let bytes = Array(page.html.utf8)
+            for path in gate.htmlOutputs { try OutputFile.write(bytes, to: path) }
         }
         if let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
             let summaryOptions = RenderOptions(color: false, verbose: gate.verbose, maxRows: GatePipeline.stepSummaryRows)

@@ -22,7 +22,7 @@ package enum MemGateCommand {
     /// Every subcommand, in help order.
     static let subcommands: [any Subcommand.Type] = [
         RunCommand.self, RefsCommand.self, CalibrateCommand.self, CheckCommand.self, CompareCommand.self, UpdateCommand.self,
-        ShowCommand.self, ExplainCommand.self, ConvertCommand.self, MergeCommand.self,
+        ReportCommand.self, ShowCommand.self, ExplainCommand.self, ConvertCommand.self, MergeCommand.self,
         InitCommand.self,
     ]
 

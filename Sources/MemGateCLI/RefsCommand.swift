@@ -114,7 +114,8 @@ struct RefsCommand: Subcommand {
             context.errors += summaryLine(plan, sides, seconds: Date().timeIntervalSince(started))
         }
         try GatePipeline.prepare(sides.pooled[.base]!, sides.pooled[.head]!, gate: plan.gate, context: &context)
-        return try GatePipeline.render(sides.report, gate: plan.gate, context: &context)
+        return try GatePipeline.render(sides.report, files: (sides.pooled[.base]!, sides.pooled[.head]!), gate: plan.gate,
+                                       context: &context)
     }
 
     /// Writes the pooled results to `directory`/base.json and head.json (`--keep-results`).

@@ -106,7 +106,7 @@ import FoundationXML
         try usage(["check", "--threshold", "time", "a", "b"], "--threshold: 'time' is not METRIC=VALUE")
         try usage(["check", "--threshold", "time=fast", "a", "b"], "--threshold: time: threshold \"fast\"")
         try usage(["check", "--threshold", "time=+1MiB", "a", "b"], "--threshold: time:")
-        try usage(["check", "--output", "report.html", "a", "b"], "--output: cannot tell the format of 'report.html'")
+        try usage(["check", "--output", "report.csv", "a", "b"], "--output: cannot tell the format of 'report.csv'")  // .html is HTML
         try usage(["convert", "a"], "--to")
         try usage(["convert", "a", "--to", "csv"], "--to")
         try usage(["merge"], "missing argument FILE")

@@ -24,12 +24,13 @@ enum MemGateProcess {
         return fallback
     }()
 
-    /// Runs memgate with `arguments` in `directory`, killing it after `timeout` seconds.
+    /// Runs memgate (or `program`) with `arguments` in `directory`, killing it after `timeout` seconds.
     static func run(
-        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], timeout: Double = 30
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], timeout: Double = 30,
+        program: URL = executable
     ) throws -> Outcome {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment

@@ -7,7 +7,7 @@ import CLISupport
 ///
 /// Each escaper is a table of the scalars it replaces and, for the rest of the controls,
 /// a rule; `replacingScalars` applies it.
-enum Escape {
+package enum Escape {
     /// Markdown (GitHub-flavoured) table-cell text: `& < >` as entities, Markdown
     /// punctuation (`| \ ` * _ [ ] # ~ ! $`) backslash-escaped, control characters visible.
     static func markdown(_ text: String) -> String {
@@ -31,7 +31,7 @@ enum Escape {
 
     /// XML attribute or text content: `& < > " '` as entities, tab/newline/CR as character
     /// references, and the C0 controls XML 1.0 forbids even as references as visible `\u{..}`.
-    static func xml(_ text: String) -> String {
+    package static func xml(_ text: String) -> String {
         replacingScalars(text) { scalar in
             guard xmlEscapes[scalar] == nil, scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF else {
                 return xmlEscapes[scalar]

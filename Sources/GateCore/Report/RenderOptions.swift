@@ -28,7 +28,7 @@ extension Report {
 
     /// The warnings every format prints before its table: debug builds (loudly), why
     /// noisy metrics were not gated, and noisy comparisons with too few samples.
-    var warnings: [String] {
+    package var warnings: [String] {
         var lines: [String] = []
         for side in debugBuilds {
             lines.append("DEBUG BUILD: the \(side) results come from a debug build; its numbers are not representative")
@@ -49,7 +49,7 @@ extension Report {
     }
 
     /// A one-line description of a benchmark that did not complete.
-    static func statusLine(_ benchmark: BenchmarkComparison) -> String {
+    package static func statusLine(_ benchmark: BenchmarkComparison) -> String {
         let message = benchmark.message.map { ": \($0)" } ?? ""
         return "\(benchmark.status.rawValue)\(message)"
     }

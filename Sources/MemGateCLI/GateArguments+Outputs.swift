@@ -1,0 +1,43 @@
+import CLISupport
+import GateCore
+
+extension GateArguments {
+    /// The `--output` values as report files and HTML files: `html:PATH` and paths ending in
+    /// `.html` or `.htm` are HTML (which GateCore's `ReportFormat` does not render: the page
+    /// needs the results files too); the rest are `ReportFormat.parseOutput`'s.
+    ///
+    /// - Parameter unknownIsHTML: a path whose format cannot be told is HTML instead of a
+    ///   usage error.
+    /// - Throws: `UsageError` for a value whose format cannot be told.
+    static func outputs(
+        _ arguments: ParsedArguments, unknownIsHTML: Bool
+    ) throws -> (reports: [(ReportFormat, String)], html: [String]) {
+        var reports: [(ReportFormat, String)] = [], html: [String] = []
+        for value in arguments.values("--output") {
+            if let path = htmlPath(value) {
+                html.append(path)
+            } else if let output = ReportFormat.parseOutput(value) {
+                reports.append(output)
+            } else if unknownIsHTML, !value.isEmpty {
+                html.append(value)
+            } else {
+                let formats = ReportFormat.allCases.map(\.rawValue) + ["html"]
+                throw arguments.usageError("--output: cannot tell the format of '\(value)' from its extension; use FORMAT:PATH with "
+                    + "FORMAT one of \(formats.joined(separator: ", "))")
+            }
+        }
+        return (reports, html)
+    }
+
+    /// The path of an HTML `--output` value (`html:PATH`, or a path ending in `.html` or
+    /// `.htm` without another format's prefix), or nil.
+    static func htmlPath(_ value: String) -> String? {
+        if value.hasPrefix("html:") {
+            let path = String(value.dropFirst(5))
+            return path.isEmpty ? nil : path
+        }
+        if let colon = value.firstIndex(of: ":"), ReportFormat(rawValue: String(value[..<colon])) != nil { return nil }
+        let lowered = value.lowercased()
+        return lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") ? value : nil
+    }
+}

@@ -39,6 +39,7 @@ extension HTMLReportPage {
                 + "</summary>\n" + metricTable(others, benchmark: benchmark.name, lookup: lookup, charts: false) + "</details>\n"
         }
         if let sites = benchmark.sites { out += sitesPart(sites, benchmark: benchmark, lookup: lookup) }
+        if let sites = benchmark.retainSites { out += sitesPart(sites, benchmark: benchmark, lookup: lookup) }
         if let series = trends[benchmark.name], !series.isEmpty {
             out += "<h3>History</h3>\n<div class=\"charts\">"
                 + series.map { "<figure class=\"chart\">\(TrendChart(series: $0).svg())<figcaption>\(Markup.userText($0.metric))"

@@ -71,5 +71,7 @@ import Testing
     ])
     func sitePassIterationsStayWithinTheBudget(wanted: Int, allocationsPerOp: Double, expected: Int) {
         #expect(SamplingPlan.siteIterations(wanted: wanted, allocationsPerOp: allocationsPerOp) == expected)
+        // The retain-site pass's smaller budget: json/decode's 2,571 retains per op give N = 3.
+        #expect(SamplingPlan.siteIterations(wanted: 10, allocationsPerOp: 2_571, budget: SamplingPlan.retainRecordingBudget) == 3)
     }
 }

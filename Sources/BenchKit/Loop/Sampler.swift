@@ -193,7 +193,8 @@ final class Sampler {
     private func startRetainSitePass() -> Int {
         guard let arcPass else { return startStackPass(nil) }
         let passIterations = SamplingPlan.siteIterations(
-            wanted: min(plan.siteIterations, sampleIterations), allocationsPerOp: arcPass.retainsPerOp)
+            wanted: min(plan.siteIterations, sampleIterations), allocationsPerOp: arcPass.retainsPerOp,
+            budget: SamplingPlan.retainRecordingBudget)
         if passIterations > 0 { passWillStart?(self, "retain-site pass") }
         return startStackPass(StackPass(kind: .retains, iterations: passIterations))
     }

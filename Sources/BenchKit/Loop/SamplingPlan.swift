@@ -23,15 +23,19 @@ struct SamplingPlan: Sendable {
     /// Allocations the site pass may record in its 3N iterations: at about 6 µs per recorded
     /// allocation (docs/performance.md) the pass stays under about 0.6 s.
     static let siteRecordingBudget = 100_000.0
+    /// Retains the retain-site pass may record: retains are several times as frequent as
+    /// allocations and cost the same to unwind, so a smaller budget (about 0.15 s); a
+    /// deterministic body's sites are exact at any N.
+    static let retainRecordingBudget = 30_000.0
 
-    /// N for the allocation-site pass: `wanted`, lowered so that the 3N iterations record at
-    /// most `siteRecordingBudget` allocations given the samples' `allocationsPerOp`, at least
-    /// 1; 0 (no pass) when even one iteration per run would record more than ten budgets.
-    static func siteIterations(wanted: Int, allocationsPerOp: Double) -> Int {
+    /// N for a site pass: `wanted`, lowered so that the 3N iterations record at most `budget`
+    /// events given `eventsPerOp` (allocations or retains per op), at least 1; 0 (no pass)
+    /// when even one iteration per run would record more than ten budgets.
+    static func siteIterations(wanted: Int, allocationsPerOp eventsPerOp: Double, budget: Double = siteRecordingBudget) -> Int {
         guard wanted > 0 else { return 0 }
-        let perIteration = 3 * max(0, allocationsPerOp)
+        let perIteration = 3 * max(0, eventsPerOp)
         guard perIteration > 0 else { return wanted }
-        if perIteration > 10 * siteRecordingBudget { return 0 }
-        return max(1, min(wanted, Int(siteRecordingBudget / perIteration)))
+        if perIteration > 10 * budget { return 0 }
+        return max(1, min(wanted, Int(budget / perIteration)))
     }
 }

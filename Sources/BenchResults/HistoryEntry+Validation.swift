@@ -8,7 +8,7 @@ extension HistoryEntry {
     /// - benchmark names are non-empty and unique, metric names and units non-empty;
     /// - every value is finite and `min <= median <= max`.
     package func validate() throws(ResultsError) {
-        if commit.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control }) {
+        if !HistoryEntry.isValidCommit(commit) {
             throw .invalid(place: "commit", problem: "\"\(commit)\" contains whitespace or control characters")
         }
         if HistoryEntry.normalizedDate(date) == nil {
@@ -28,6 +28,12 @@ extension HistoryEntry {
                 try benchmark.metrics[name]!.validate(place: "\(place).metrics.\(name)", name: name)
             }
         }
+    }
+
+    /// Whether `text` can be stored as a commit: no whitespace or control characters (any
+    /// revision text, a SHA or a tag; empty means unknown).
+    package static func isValidCommit(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { $0.properties.isWhitespace || $0.properties.generalCategory == .control }
     }
 
     /// `text` as ISO 8601 in UTC without fractional seconds (`2026-12-02T14:00:00Z`), or nil

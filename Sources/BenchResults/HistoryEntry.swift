@@ -90,18 +90,12 @@ extension HistoryEntry: Codable {
 
     package init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let format = try container.decodeIfPresent(String.self, forKey: .format)
-        guard format == HistoryEntry.formatName else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .format, in: container,
-                debugDescription: "not a memgate history line (expected \"format\": \"\(HistoryEntry.formatName)\")")
-        }
-        schema = try container.decode(Int.self, forKey: .schema)
-        guard HistoryEntry.readableSchemas.contains(schema) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .schema, in: container,
-                debugDescription: "history schema \(schema) is not supported (this memgate reads schema "
-                    + "\(HistoryEntry.readableSchemas.upperBound)); use a memgate version that matches the file")
+        schema = try container.memgateSchema(
+            format: .format, schema: .schema, name: HistoryEntry.formatName, document: "history line",
+            readable: HistoryEntry.readableSchemas
+        ) { schema in
+            "history schema \(schema) is not supported (this memgate reads schema \(HistoryEntry.readableSchemas.upperBound)); "
+                + "use a memgate version that matches the file"
         }
         commit = try container.decode(String.self, forKey: .commit)
         date = try container.decode(String.self, forKey: .date)

@@ -84,7 +84,8 @@ import Testing
               "at line 3, date: \"yesterday\" is not an ISO 8601 date")
         check([good.replacingOccurrences(of: #""commit":""#, with: #""commit":"a b"#)], "at line 1, commit:")
         check([good.replacingOccurrences(of: #""sort/n=10""#, with: #""json/encode""#)], "duplicate benchmark name (also benchmarks[0])")
-        check([good.replacingOccurrences(of: #""median":110"#, with: #""median":130"#)], "min 100.0, median 130.0, max 120.0 are not in order")
+        check([good.replacingOccurrences(of: #""median":110"#, with: #""median":130"#)],
+              "min 100.0, median 130.0, max 120.0 are not in order")
         check([good.replacingOccurrences(of: #""commit""#, with: #""commit":1,"x""#)], "at line 1, commit: expected a string")
         check([String(good), "[1, 2]"], "at line 2")
     }

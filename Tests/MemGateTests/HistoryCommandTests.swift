@@ -7,7 +7,9 @@ import Testing
 /// The pure parts of `memgate history`: where the commit comes from, and the show table.
 @Suite struct HistoryCommandTests {
     @Test func theCommitIsExplicitThenGitThenGitHubThenEmpty() {
-        func check(_ explicit: String?, _ head: String?, _ sha: String?, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        func check(
+            _ explicit: String?, _ head: String?, _ sha: String?, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation
+        ) {
             let environment = sha.map { ["GITHUB_SHA": $0] } ?? [:]
             #expect(HistoryAppendCommand.commit(explicit: explicit, environment: environment) { head } == expected,
                     sourceLocation: sourceLocation)

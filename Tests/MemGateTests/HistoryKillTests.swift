@@ -1,6 +1,7 @@
 import BenchResults
 import BenchStatistics
 import Foundation
+import SystemSupport
 import Testing
 
 /// `memgate history append` killed with SIGKILL at random moments never tears the file.
@@ -26,26 +27,23 @@ import Testing
 
         var unchanged = 0, appended = 0, leftTemporaryFiles = 0
         for round in 0..<20 {
-            let process = Process()
-            process.executableURL = MemGateProcess.executable
-            process.arguments = arguments
-            process.currentDirectoryURL = dir.url
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
             // Odd rounds wait until the write starts (a temporary file appears, or the history
             // file itself changes), then kill within 2 ms: inside the write, which random delays
             // over the whole run rarely hit.
             let targeted = round % 2 == 1
             let delay = targeted ? Double.random(in: 0...0.002, using: &random) : Double.random(in: 0...window, using: &random)
             let before = Self.identity(historyPath)
-            try process.run()
+            // ChildProcess leaves the child unreaped until `wait`, so the SIGKILL always reaches it.
+            let child = try ChildProcess(executable: MemGateProcess.executable.path, arguments: arguments, directory: dir.path,
+                                         output: .discarded, error: .discarded).start()
             if targeted {
-                let temporary = dir.file(".history.jsonl.tmp-\(process.processIdentifier)")
-                while process.isRunning && access(temporary, F_OK) != 0 && Self.identity(historyPath) == before { usleep(100) }
+                let temporary = dir.file(".history.jsonl.tmp-\(child.pid)")
+                let deadline = Date().addingTimeInterval(20)
+                while access(temporary, F_OK) != 0 && Self.identity(historyPath) == before && Date() < deadline { usleep(100) }
             }
             usleep(UInt32(delay * 1_000_000))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            kill(child.pid, SIGKILL)
+            _ = child.wait(timeout: 30)
 
             let history = try History.read(contentsOf: historyPath)  // throws on a torn line
             let bytes = try InputFile.read(historyPath)

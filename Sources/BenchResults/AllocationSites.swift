@@ -68,13 +68,8 @@ package struct AllocationSite: Sendable, Equatable, Codable {
 
     /// The key for `frames` and `via`: 16 hex digits of FNV-1a over their UTF-8 bytes.
     package static func key(frames: [String], via: String?) -> String {
-        var hash: UInt64 = 14_695_981_039_346_656_037
-        for part in frames + [via ?? ""] {
-            for byte in part.utf8 + [0] {
-                hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211
-            }
-        }
-        let digits = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        var hash = FNV1a()
+        for part in frames + [via ?? ""] { hash.add(part.utf8 + [0]) }
+        return hash.hexDigits
     }
 }

@@ -45,11 +45,7 @@ package struct BenchmarkResult: Sendable, Equatable, Codable {
     }
 
     /// Metric names in display order: built-ins in `MetricID` order, then custom ones sorted.
-    package var orderedMetricNames: [String] {
-        let builtIn = MetricID.allCases.map(\.rawValue).filter { metrics[$0] != nil }
-        let custom = metrics.keys.filter { MetricID(rawValue: $0) == nil }.sorted()
-        return builtIn + custom
-    }
+    package var orderedMetricNames: [String] { MetricID.displayOrder(Set(metrics.keys)) }
 }
 
 /// How a benchmark ended.

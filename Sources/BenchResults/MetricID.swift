@@ -39,6 +39,11 @@ package enum MetricID: String, CaseIterable, Sendable {
     /// collection storage), counted with `retains`.
     case objects
 
+    /// `names` in display order: built-in metrics in case order, then custom names sorted.
+    package static func displayOrder(_ names: Set<String>) -> [String] {
+        allCases.map(\.rawValue).filter(names.contains) + names.filter { MetricID(rawValue: $0) == nil }.sorted()
+    }
+
     /// The latency quantiles, in display order.
     package static let latencyQuantiles: [MetricID] = [.p50, .p90, .p99, .p999, .max]
 

@@ -41,19 +41,12 @@ extension ResultsFile: Codable {
 
     package init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let format = try container.decodeIfPresent(String.self, forKey: .format)
-        guard format == ResultsFile.formatName else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .format, in: container,
-                debugDescription: "not a memgate results file (expected \"format\": \"\(ResultsFile.formatName)\")")
-        }
-        schema = try container.decode(Int.self, forKey: .schema)
-        guard ResultsFile.readableSchemas.contains(schema) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .schema, in: container,
-                debugDescription: "schema \(schema) is not supported (this memgate reads schemas \(ResultsFile.readableSchemas.lowerBound)"
-                    + " to \(ResultsFile.readableSchemas.upperBound)); "
-                    + "use a memgate version that matches the file, or re-record it")
+        schema = try container.memgateSchema(
+            format: .format, schema: .schema, name: ResultsFile.formatName, document: "results file",
+            readable: ResultsFile.readableSchemas
+        ) { schema in
+            "schema \(schema) is not supported (this memgate reads schemas \(ResultsFile.readableSchemas.lowerBound)"
+                + " to \(ResultsFile.readableSchemas.upperBound)); use a memgate version that matches the file, or re-record it"
         }
         environment = try container.decodeIfPresent(Environment.self, forKey: .environment) ?? Environment()
         benchmarks = try container.decode([BenchmarkResult].self, forKey: .benchmarks)

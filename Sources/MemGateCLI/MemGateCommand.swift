@@ -22,7 +22,7 @@ package enum MemGateCommand {
     /// Every subcommand, in help order.
     static let subcommands: [any Subcommand.Type] = [
         RunCommand.self, RefsCommand.self, CalibrateCommand.self, CheckCommand.self, CompareCommand.self, UpdateCommand.self,
-        ReportCommand.self, ShowCommand.self, ExplainCommand.self, ConvertCommand.self, MergeCommand.self,
+        ReportCommand.self, ShowCommand.self, ExplainCommand.self, ConvertCommand.self, MergeCommand.self, HistoryCommand.self,
         InitCommand.self,
     ]
 
@@ -67,7 +67,8 @@ package enum MemGateCommand {
                 context.errors += "memgate: unknown command '\(arguments[1])'\nRun 'memgate --help' for usage.\n"
                 return .usageOrInputError
             }
-            context.output += command.spec.helpText
+            let action = arguments.count > 2 ? command.action(named: arguments[2]) : nil
+            context.output += (action ?? command).spec.helpText
             return .pass
         default:
             guard let command = subcommand(named: first) else {
@@ -83,6 +84,7 @@ package enum MemGateCommand {
     }
 
     static func execute(_ command: any Subcommand.Type, _ arguments: [String], context: inout CommandContext) -> ExitCode {
+        if !command.actions.isEmpty { return executeGroup(command, arguments, context: &context) }
         do {
             let parsed = try command.spec.parse(arguments)
             if parsed.wantsHelp {
@@ -100,6 +102,29 @@ package enum MemGateCommand {
             context.errors += "\(command.spec.name): \(error)\n"
             return .usageOrInputError
         }
+    }
+
+    /// Runs the action of `group` that `arguments` start with; the group's help for `--help`
+    /// or `-h`; a usage error naming the actions when there is none or it is unknown.
+    static func executeGroup(_ group: any Subcommand.Type, _ arguments: [String], context: inout CommandContext) -> ExitCode {
+        let names = group.actions.map { $0.name }
+        guard let first = arguments.first, !first.hasPrefix("-") else {
+            if arguments.first == "--help" || arguments.first == "-h" {
+                context.output += group.spec.helpText
+                return .pass
+            }
+            let error = UsageError(message: "missing action: \(names.joined(separator: " or "))", command: group.spec.name)
+            context.errors += "\(error.command): \(error)\n"
+            return .usageOrInputError
+        }
+        guard let action = group.action(named: first) else {
+            var message = "unknown action '\(first)' (actions: \(names.joined(separator: ", ")))"
+            if let guess = suggestion(for: first, among: names) { message += "; did you mean '\(guess)'?" }
+            let error = UsageError(message: message, command: group.spec.name)
+            context.errors += "\(error.command): \(error)\n"
+            return .usageOrInputError
+        }
+        return execute(action, Array(arguments.dropFirst()), context: &context)
     }
 
     static func subcommand(named name: String) -> (any Subcommand.Type)? {

@@ -16,6 +16,20 @@ protocol Subcommand: Sendable {
     /// - Throws: `UsageError` for bad arguments and `CommandError` for bad input; both
     ///   exit 2 with the message on standard error.
     static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode
+    /// The actions of a command group, each a command of its own (`history` has `append`
+    /// and `show`): the word after the group's name picks one, and `execute` is never called.
+    /// Empty (the default) for a plain command.
+    static var actions: [any Subcommand.Type] { get }
+}
+
+extension Subcommand {
+    /// A plain command has no actions.
+    static var actions: [any Subcommand.Type] { [] }
+
+    /// The action called `name`, if this is a group that has one.
+    static func action(named name: String) -> (any Subcommand.Type)? {
+        actions.first { $0.name == name }
+    }
 }
 
 /// What a running command can see and write: the environment and the text for standard

@@ -58,6 +58,15 @@ package struct GitRepository {
         return commit
     }
 
+    /// The commit checked out in the working tree that contains `directory`
+    /// (`git -C DIRECTORY rev-parse --verify HEAD^{commit}`), or nil when `directory` is not
+    /// inside a git working tree, the repository has no commit yet, or git cannot be started.
+    package static func headCommit(in directory: String, launcher: Launcher) -> String? {
+        guard let outcome = try? git(["-C", directory] + GitRevision.revParseArguments("HEAD"), launcher: launcher),
+              outcome.succeeded else { return nil }
+        return GitRevision.commit(fromRevParse: outcome.output)
+    }
+
     /// Whether tracked files differ from HEAD (staged or not); untracked files are ignored.
     package func hasUncommittedChanges() throws -> Bool {
         let outcome = try Self.git(["-C", root, "status", "--porcelain", "--untracked-files=no"], launcher: launcher)

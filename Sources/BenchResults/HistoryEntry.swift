@@ -1,0 +1,115 @@
+/// One run in a history file: which commit was measured, when, against which baseline, and per
+/// benchmark and metric the median, minimum and maximum of its samples.
+///
+///     let entry = HistoryEntry(results: file, commit: "8a4a85b", date: "2026-12-02T14:00:00Z",
+///                              baselineHash: FNV1a.hexDigits(of: baselineBytes))
+///     entry["json/encode"]?.metrics["allocs"]?.median   // 3
+///
+/// A history file holds one entry per line (see `History` and docs/results-format.md). An
+/// entry keeps summaries, not samples, so a line stays small; it is not a results file and
+/// cannot be gated against.
+package struct HistoryEntry: Sendable, Equatable {
+    /// The `format` value every history line carries.
+    package static let formatName = "memgate-history"
+    /// The schema this code writes.
+    package static let currentSchema = 1
+    /// The schemas this code reads.
+    package static let readableSchemas = 1...1
+
+    /// The schema the entry was read in (new entries: `currentSchema`).
+    package var schema: Int
+    /// The commit the results were measured at; empty when it was not known.
+    package var commit: String
+    /// When the run was recorded: ISO 8601 in UTC (`2026-12-02T14:00:00Z`).
+    package var date: String
+    /// A short content hash of the baseline the run was gated against (16 hex digits of
+    /// FNV-1a over the file's bytes), or empty when there was none. A different hash than the
+    /// previous entry's marks a baseline update.
+    package var baselineHash: String
+    /// The benchmarks that completed, in the results file's order, names unique.
+    package var benchmarks: [Benchmark]
+
+    /// Creates an entry of the current schema.
+    package init(commit: String, date: String, baselineHash: String, benchmarks: [Benchmark]) {
+        self.schema = HistoryEntry.currentSchema
+        self.commit = commit
+        self.date = date
+        self.baselineHash = baselineHash
+        self.benchmarks = benchmarks
+    }
+
+    /// The benchmark named `name`, if the run recorded it.
+    package subscript(name: String) -> Benchmark? {
+        benchmarks.first { $0.name == name }
+    }
+
+    /// One benchmark of a run: its metrics' summaries by metric name.
+    package struct Benchmark: Sendable, Equatable, Codable {
+        /// The benchmark's name, as in the results file.
+        package var name: String
+        /// Summaries by metric name (`MetricID` raw values and custom names).
+        package var metrics: [String: MetricSummary]
+
+        /// Creates a benchmark summary.
+        package init(name: String, metrics: [String: MetricSummary]) {
+            self.name = name
+            self.metrics = metrics
+        }
+    }
+
+    /// The median, minimum and maximum of one metric's samples in one run, in its unit.
+    /// All three are finite and `min <= median <= max` (checked on read).
+    package struct MetricSummary: Sendable, Equatable, Codable {
+        /// The unit of the three values (`ns/op`).
+        package var unit: MetricUnit
+        /// The median of the samples (the value the gate compares).
+        package var median: Double
+        /// The smallest sample.
+        package var min: Double
+        /// The largest sample.
+        package var max: Double
+
+        /// Creates a summary.
+        package init(unit: MetricUnit, median: Double, min: Double, max: Double) {
+            self.unit = unit
+            self.median = median
+            self.min = min
+            self.max = max
+        }
+
+        /// The summary of `metric`'s samples.
+        package init(_ metric: Metric) {
+            let summary = metric.summary
+            self.init(unit: metric.unit, median: summary.median, min: summary.min, max: summary.max)
+        }
+    }
+}
+
+extension HistoryEntry: Codable {
+    private enum CodingKeys: String, CodingKey { case format, schema, commit, date, baseline, benchmarks }
+
+    package init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try container.memgateSchema(
+            format: .format, schema: .schema, name: HistoryEntry.formatName, document: "history line",
+            readable: HistoryEntry.readableSchemas
+        ) { schema in
+            "history schema \(schema) is not supported (this memgate reads schema \(HistoryEntry.readableSchemas.upperBound)); "
+                + "use a memgate version that matches the file"
+        }
+        commit = try container.decode(String.self, forKey: .commit)
+        date = try container.decode(String.self, forKey: .date)
+        baselineHash = try container.decode(String.self, forKey: .baseline)
+        benchmarks = try container.decode([Benchmark].self, forKey: .benchmarks)
+    }
+
+    package func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(HistoryEntry.formatName, forKey: .format)
+        try container.encode(HistoryEntry.currentSchema, forKey: .schema)
+        try container.encode(commit, forKey: .commit)
+        try container.encode(date, forKey: .date)
+        try container.encode(baselineHash, forKey: .baseline)
+        try container.encode(benchmarks, forKey: .benchmarks)
+    }
+}

@@ -1,0 +1,65 @@
+import BenchResults
+import CLISupport
+import Testing
+@testable import GateCore
+@testable import MemGateCLI
+
+/// The pure parts of `memgate history`: where the commit comes from, and the show table.
+@Suite struct HistoryCommandTests {
+    @Test func theCommitIsExplicitThenGitThenGitHubThenEmpty() {
+        func check(
+            _ explicit: String?, _ head: String?, _ sha: String?, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation
+        ) {
+            let environment = sha.map { ["GITHUB_SHA": $0] } ?? [:]
+            #expect(HistoryAppendCommand.commit(explicit: explicit, environment: environment) { head } == expected,
+                    sourceLocation: sourceLocation)
+        }
+        check("v1.2", "aaaa", "bbbb", "v1.2")
+        check(nil, "aaaa", "bbbb", "aaaa")
+        check(nil, nil, "bbbb", "bbbb")
+        check(nil, nil, "b b", "")  // not storable: ignored
+        check(nil, nil, nil, "")
+    }
+
+    @Test func gitIsNotAskedWhenTheCommitIsGiven() {
+        var asked = false
+        _ = HistoryAppendCommand.commit(explicit: "x", environment: [:]) { asked = true; return nil }
+        #expect(!asked)
+    }
+
+    static func entry(_ commit: String, _ date: String, baseline: String, time: Double?, allocs: Double) -> HistoryEntry {
+        var metrics = ["allocs": HistoryEntry.MetricSummary(unit: .allocationsPerOp, median: allocs, min: allocs, max: allocs),
+                       "p50": HistoryEntry.MetricSummary(unit: .nanoseconds, median: 9, min: 9, max: 9)]
+        if let time { metrics["time"] = HistoryEntry.MetricSummary(unit: .nanosecondsPerOp, median: time, min: time, max: time) }
+        return HistoryEntry(commit: commit, date: date, baselineHash: baseline, benchmarks: [.init(name: "enc", metrics: metrics)])
+    }
+
+    static let history = History(entries: [
+        entry("0123456789abcdef", "2026-12-01T10:00:00Z", baseline: "aa", time: 1500, allocs: 3),
+        entry("", "2026-12-02T10:00:00Z", baseline: "aa", time: nil, allocs: 3),
+        entry("fedcba9876543210", "2026-12-03T10:00:00Z", baseline: "bb", time: 1250, allocs: 2.5),
+    ])
+
+    @Test func theTableHasARowPerRunAndTheHeadlineMetrics() {
+        let text = HistoryTable(history: Self.history, benchmarks: ["enc"], metrics: nil).text(name: "h.jsonl", style: .plain)
+        #expect(text == """
+            h.jsonl: 3 runs, 2026-12-01T10:00:00Z to 2026-12-03T10:00:00Z
+            baseline "updated": the run was gated against a different baseline than the row above it.
+
+            enc
+            date                  commit      baseline        time          allocs
+            ----------------------------------------------------------------------
+            2026-12-01T10:00:00Z  0123456789            1.50 µs/op     3 allocs/op
+            2026-12-02T10:00:00Z  -                              -     3 allocs/op
+            2026-12-03T10:00:00Z  fedcba9876  updated   1.25 µs/op  2.50 allocs/op
+
+            """)
+        let chosen = HistoryTable(history: Self.history, benchmarks: ["enc"], metrics: ["p50"]).text(name: "h", style: .plain)
+        #expect(chosen.contains("date                  commit      baseline   p50\n"), "\(chosen)")
+        #expect(!chosen.contains("allocs"))
+    }
+
+    @Test func anEmptyHistoryIsOneLine() {
+        #expect(HistoryTable(history: History(), benchmarks: [], metrics: nil).text(name: "h", style: .plain) == "h: 0 runs\n")
+    }
+}

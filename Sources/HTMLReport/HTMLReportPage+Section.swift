@@ -7,7 +7,7 @@ extension HTMLReportPage {
     /// that moved is charted whatever the size (a 1,000-benchmark page stays under 5 MB).
     static let headlineMetrics: Set<String> = [MetricID.time.rawValue, MetricID.allocs.rawValue]
     /// The most benchmarks a report may have for `headlineMetrics` to be charted.
-    static let headlineChartLimit = 100
+    package static let headlineChartLimit = 100
 
     /// Whether `row` is charted (and shown above the collapsed rows).
     func isCharted(_ row: MetricComparison) -> Bool {

@@ -27,6 +27,8 @@ struct GateArguments {
         spec.option("--output", value: "[FORMAT:]PATH",
             help: "Also write the report to PATH; format (text, markdown, json, junit, github, html) from FORMAT: or the extension "
                 + "(.txt .md .json .xml=junit .html). html: one self-contained page with charts.", repeatable: true)
+        spec.option("--history", value: "FILE",
+            help: "Draw each benchmark's trend over the runs of FILE (kept by memgate history append) in the HTML report.")
         spec.flag("--all", short: "a", help: "Show every metric, not only regressions, inconclusive, improvements and missing ones.")
         spec.flag("--verbose", short: "v", help: "Same as --all.")
     }
@@ -37,6 +39,8 @@ struct GateArguments {
     var outputs: [(ReportFormat, String)] = []
     /// The `--output html:PATH` (or `.html`) files: the HTML report, drawn from the files too.
     var htmlOutputs: [String] = []
+    /// The history file whose trends the HTML report draws (`--history`), if any.
+    var historyPath: String?
     /// The command these options were given to (`memgate check`), which the HTML page names.
     var command = "memgate"
     var verbose = false
@@ -107,6 +111,10 @@ struct GateArguments {
         format = try arguments.choice("--format", from: ReportFormat.allCases.map(\.rawValue)).flatMap(ReportFormat.init) ?? .text
         command = arguments.command
         (outputs, htmlOutputs) = try Self.outputs(arguments, unknownIsHTML: unknownOutputIsHTML)
+        historyPath = arguments.value("--history")
+        if historyPath != nil && htmlOutputs.isEmpty {
+            throw arguments.usageError("--history draws trends in the HTML report; add --output html:FILE")
+        }
         verbose = arguments.flag("--all") || arguments.flag("--verbose")
     }
 

@@ -74,7 +74,8 @@ enum GatePipeline {
         }
         if !gate.htmlOutputs.isEmpty {
             let page = HTMLReportPage(report: report, baseline: files.baseline, current: files.current,
-                                      exitCode: report.exitCode(policy: gate.policy), command: gate.command)
+                                      exitCode: report.exitCode(policy: gate.policy), command: gate.command,
+                                      trends: try trends(for: report, historyPath: gate.historyPath))
             let bytes = Array(page.html.utf8)
             for path in gate.htmlOutputs { try OutputFile.write(bytes, to: path) }
         }
@@ -84,6 +85,20 @@ enum GatePipeline {
             do { try FileAppend.append(Array(text.utf8), to: summary) } catch { throw CommandError(error) }
         }
         return report.exitCode(policy: gate.policy)
+    }
+
+    /// The trends the HTML report draws from the history at `historyPath`: for every benchmark
+    /// of a report of at most `HTMLReportPage.headlineChartLimit` (100) benchmarks, else for those with a
+    /// row that did not pass (the page stays small at 1,000 benchmarks).
+    static func trends(for report: Report, historyPath: String?) throws -> [String: [TrendSeries]] {
+        guard let historyPath else { return [:] }
+        let history: History
+        do { history = try History.read(contentsOf: historyPath) } catch { throw CommandError(error) }
+        let small = report.benchmarks.count <= HTMLReportPage.headlineChartLimit
+        let names = report.benchmarks.filter { benchmark in
+            small || benchmark.presence != .compared || benchmark.metrics.contains { ![.pass, .reported].contains($0.verdict) }
+        }.map(\.name)
+        return TrendSeries.trends(from: history, benchmarks: Set(names))
     }
 
     /// Reads the two files on two threads (each read is independent); the first file's

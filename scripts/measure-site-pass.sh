@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Measures the allocation-site pass: the ExampleBenchmarks run with and without it
-# (--no-sites), interleaved, and the cost per recorded allocation (the extra wall time over
+# Measures the site passes (allocations, then retains): the ExampleBenchmarks run with and
+# without them (--no-sites), interleaved, and the cost per recorded allocation (the extra wall time over
 # the allocations the passes recorded: 3N iterations x allocs/op per benchmark). Also the
 # empty body's time per op with the pass on (release FixtureBenchmarks, exact/empty).
 # Usage: LOCK=/tmp/machine.lock scripts/measure-site-pass.sh [ROUNDS]   (default 3)
@@ -24,11 +24,13 @@ done
 python3 - "$work" "$rounds" <<'PY'
 import json, sys, glob
 work, rounds = sys.argv[1], int(sys.argv[2])
-recorded = 0
+recorded = {"allocationSites": 0, "retainSites": 0}
 for b in json.load(open(f"{work}/with-1.json"))["benchmarks"]:
-    s = b.get("allocationSites")
-    if s: recorded += 3 * s["iterations"] * s["allocationsPerOp"]
-print(f"allocations recorded per run (3N x allocs/op, summed): {int(recorded)}")
+    for field in recorded:
+        s = b.get(field)
+        if s: recorded[field] += 3 * s["iterations"] * s["allocationsPerOp"]
+print(f"allocations recorded per run (3N x allocs/op, summed): {int(recorded['allocationSites'])}")
+print(f"retains recorded per run (3N x retains/op, summed): {int(recorded['retainSites'])}")
 PY
 lock_machine
 .build-release-fixtures/release/FixtureBenchmarks --filter '^exact/empty$' --samples 20 --format json --quiet --output "$work/empty.json"

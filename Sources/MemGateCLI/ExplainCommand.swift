@@ -56,7 +56,8 @@ struct ExplainCommand: Subcommand {
             text = FoldedStacks.lines(side == "current" ? currentProfiles : baselineProfiles).map { $0 + "\n" }.joined()
         case "svg":
             text = FlameGraph(current: currentProfiles, baseline: baselineProfiles)
-                .svg(title: "\(event == .allocations ? "Allocation" : "Retain") sites: \(currentPath) against \(baselinePath)", unit: event.unit)
+                .svg(title: "\(event == .allocations ? "Allocation" : "Retain") sites: \(currentPath) against \(baselinePath)",
+                     unit: event.unit)
         default:
             text = ordered.compactMap { name in
                 SiteDiff(baseline: baseline[name].flatMap(event.profile), current: current[name].flatMap(event.profile), event: event)?

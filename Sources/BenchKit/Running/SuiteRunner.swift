@@ -65,7 +65,8 @@ struct SuiteRunner {
             do {
                 return try ChildInvocation.readReport(reportPath, expectedName: benchmark.name)
             } catch {
-                return BenchmarkResult(name: benchmark.name, status: .failed, message: "unreadable report from the benchmark process: \(error)")
+                return BenchmarkResult(
+                    name: benchmark.name, status: .failed, message: "unreadable report from the benchmark process: \(error)")
             }
         }
     }

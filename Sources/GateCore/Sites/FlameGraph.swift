@@ -73,7 +73,8 @@ package struct FlameGraph: Sendable {
             + "blue (▼) shrank, orange unchanged.</desc>\n"
         out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
         out += "<text x=\"10\" y=\"16\" font-size=\"14\">\(Escape.xml(title))</text>\n"
-        out += "<text x=\"10\" y=\"32\">width: current \(Escape.xml(unit.text)) · red ▲ grew or new · blue ▼ shrank · orange unchanged</text>\n"
+        out += "<text x=\"10\" y=\"32\">width: current \(Escape.xml(unit.text)) · "
+            + "red ▲ grew or new · blue ▼ shrank · orange unchanged</text>\n"
         draw(root, x: 0, y: Self.top, scale: root.current > 0 ? Self.width / root.current : 0, unit: unit, into: &out)
         return out + "</svg>\n"
     }

@@ -59,9 +59,12 @@ extension SiteDiff {
         let unit: MetricUnit = isAllocations ? event.unit : .bytesPerOp
         var parts: [String] = []
         let unattributed = isAllocations ? unattributedAllocationsDelta : unattributedBytesDelta
-        if !Self.isZero(unattributed, scale: max(b, c)) { parts.append("unattributed \(Self.signed(unattributed, unit)) (sites not kept or not recorded)") }
+        if !Self.isZero(unattributed, scale: max(b, c)) {
+            parts.append("unattributed \(Self.signed(unattributed, unit)) (sites not kept or not recorded)")
+        }
         if !sides.baseline || !sides.current {
-            parts.append("the \(sides.baseline ? "current" : "baseline") results have no \(event == .allocations ? "allocation" : "retain") sites")
+            let kind = event == .allocations ? "allocation" : "retain"
+            parts.append("the \(sides.baseline ? "current" : "baseline") results have no \(kind) sites")
         } else {
             let unexplained = unexplained(byMetricChange: c - b, allocations: isAllocations)
             if !Self.isZero(unexplained, scale: max(b, c)) {

@@ -28,8 +28,10 @@ package struct ELFSymbolTable: Sendable {
     private static let symtab: UInt32 = 2, dynsym: UInt32 = 11
     private static let functionType: UInt8 = 2, indirectFunctionType: UInt8 = 10
 
-    /// Parses `bytes`, an entire ELF file; `nil` when it is not an ELF64 little-endian file.
-    package init?(bytes: UnsafeRawBufferPointer) {
+    /// Parses `bytes`, an entire ELF file; `nil` when it is not an ELF64 little-endian file,
+    /// or, with `fullTableOnly`, when it has no full symbol table (`dladdr` already covers the
+    /// dynamic one).
+    package init?(bytes: UnsafeRawBufferPointer, fullTableOnly: Bool = false) {
         let reader = ByteReader(bytes: bytes)
         guard bytes.count >= 64, reader.u32(0) == 0x464C_457F, reader.u8(4) == 2, reader.u8(5) == 1,
               let sectionsOffset = reader.u64(0x28).flatMap(reader.offset), let sectionSize = reader.u16(0x3A),
@@ -39,6 +41,7 @@ package struct ELFSymbolTable: Sendable {
         let sections = (0..<Int(sectionCount)).map { sectionsOffset + $0 * Int(sectionSize) }
         func sectionType(_ header: Int) -> UInt32? { reader.u32(header + 4) }
         let full = sections.filter { sectionType($0) == Self.symtab }
+        if full.isEmpty && fullTableOnly { return nil }
         let chosen = full.isEmpty ? sections.filter { sectionType($0) == Self.dynsym } : full
         var functions: [Function] = []
         for header in chosen {

@@ -32,8 +32,10 @@ package struct SymbolizedFrame: Sendable, Equatable {
 
 /// Turns return addresses of this process into function names, after recording (it
 /// allocates): the main executable's full symbol table (read from `/proc/self/exe`, so the
-/// local symbols Swift gives most functions are found), `dladdr` for shared libraries, and
-/// the Swift runtime's demangler. Results are cached per address.
+/// local symbols Swift gives most functions are found), `dladdr` for shared libraries and,
+/// where it names nothing (a library's local function), that library's own full symbol table
+/// when it has one (the toolchain's libraries do); and the Swift runtime's demangler. Results
+/// are cached per address, library tables per file.
 ///
 /// A return address points after its call, possibly into the next function: lookups use
 /// `address - 1`, which is inside the call instruction.
@@ -42,6 +44,8 @@ package final class Symbolizer {
     private let mainBias: UInt64
     private let mainRange: Range<UInt64>
     private var cache: [UInt: SymbolizedFrame] = [:]
+    /// The full symbol tables of the shared libraries looked into, by path (nil: none).
+    private var libraryTables: [String: ELFSymbolTable?] = [:]
 
     /// Reads the main executable's symbols. `anchor` is any address inside the main
     /// executable (a function of this program), which locates its mapping.
@@ -81,14 +85,32 @@ package final class Symbolizer {
         }
         let inMain = mainRange.contains(address)
         guard let symbol = info.symbol else {
-            return Self.unknown(address, in: info.file.map { String(cString: $0) }, base: UInt64(UInt(bitPattern: info.file_base)))
+            let file = info.file.map { String(cString: $0) }, base = UInt64(UInt(bitPattern: info.file_base))
+            if let file, let function = libraryFunction(containing: address, in: file, base: base) {
+                return Self.frame(symbol: function.name, inMainExecutable: inMain)
+            }
+            return Self.unknown(address, in: file, base: base)
         }
         return Self.frame(symbol: String(cString: symbol), inMainExecutable: inMain)
     }
 
+    /// The function containing `address` in the library at `path` (mapped at `base`), from
+    /// the library's own full symbol table, read once.
+    private func libraryFunction(containing address: UInt64, in path: String, base: UInt64) -> ELFSymbolTable.Function? {
+        let table: ELFSymbolTable?
+        if let known = libraryTables[path] {
+            table = known
+        } else {
+            table = MappedFile(path: path).flatMap { ELFSymbolTable(bytes: $0.bytes, fullTableOnly: true) }
+            libraryTables[path] = table
+        }
+        guard let table else { return nil }
+        return table.function(containing: address &- base &+ table.firstLoadAddress)
+    }
+
     private static func frame(symbol: String, inMainExecutable: Bool) -> SymbolizedFrame {
         guard SwiftSymbolName.isMangled(symbol) else {
-            return SymbolizedFrame(name: symbol, module: nil, inMainExecutable: inMainExecutable, symbol: symbol)
+            return SymbolizedFrame(name: CxxSymbolName.demangled(symbol), module: nil, inMainExecutable: inMainExecutable, symbol: symbol)
         }
         let module = SwiftSymbolName.module(ofMangled: symbol)
         let demangled = SwiftSymbolName.demangled(symbol)

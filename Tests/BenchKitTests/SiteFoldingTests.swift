@@ -36,6 +36,9 @@ import Testing
         #expect(folded.frames == ["Parser.parse()"] && folded.via == symbol)
         // The user's own C stays the user's.
         #expect(SiteFolding.role(frame("parse_header")) == .user)
+        // The runtime's retain-hook adapter is part of the retain, not a library frame.
+        #expect(SiteFolding.role(frame("_swift_retain_adapterImpl", main: false,
+                                       symbol: "_ZL25_swift_retain_adapterImplPN5swift10HeapObjectE")) == .allocator)
     }
 
     @Test func anAllocatingInitIsTheCallersAllocation() throws {

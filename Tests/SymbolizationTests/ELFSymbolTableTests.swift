@@ -63,6 +63,18 @@ private func elfFile(loadAddress: UInt64 = 0x400000, functions: [(name: String, 
         #expect(table.function(containing: address)?.name == name)
     }
 
+    /// With `fullTableOnly` (a shared library, whose dynamic table `dladdr` reads), a file
+    /// with only a dynamic table gives nil; without it, that table is read.
+    @Test func fullTableOnlyNeedsASymtab() throws {
+        #expect(file.withUnsafeBytes { ELFSymbolTable(bytes: $0, fullTableOnly: true) }?.functions.count == 3)
+        var dynamicOnly = file
+        // The .symtab section header's sh_type (the second header, 4 bytes in) becomes SHT_DYNSYM.
+        let headers = Int(dynamicOnly.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 0x28, as: UInt64.self) })
+        dynamicOnly[headers + 64 + 4] = 11
+        #expect(dynamicOnly.withUnsafeBytes { ELFSymbolTable(bytes: $0, fullTableOnly: true) } == nil)
+        #expect(dynamicOnly.withUnsafeBytes { ELFSymbolTable(bytes: $0) }?.functions.count == 3)
+    }
+
     @Test func rejectsWhatIsNotELF64LittleEndian() {
         var big = file
         big[5] = 2

@@ -42,6 +42,8 @@ enum SiteFolding {
     /// The role of `frame`.
     static func role(_ frame: SymbolizedFrame) -> Role {
         if allocatorSymbols.contains(frame.symbol) || frame.symbol.hasPrefix("memgate_") { return .allocator }
+        // The runtime's adapters that call the retain hooks (`_swift_retain_adapterImpl`, local C++).
+        if frame.symbol.hasPrefix("_ZL") && frame.symbol.contains("_adapterImpl") { return .allocator }
         // `T.__allocating_init` allocates the object and calls `T.init`: the allocation is the caller's.
         if frame.name.contains("__allocating_init(") { return .allocator }
         if harnessSymbols.contains(frame.symbol) || frame.module == "BenchKit" { return .harness }
@@ -72,13 +74,17 @@ enum SiteFolding {
     }
 
     /// The call the user's first frame made that allocated or retained: the frame just before
-    /// it. memgate's own retain hook, and frames no symbol names between it and the user's
-    /// code (the runtime's hook adapter behind `swift_retain`), are shown as the runtime call
-    /// the hook stands for.
+    /// it. When the frames between it and memgate's retain hook are only the runtime's
+    /// plumbing (no symbol, or the runtime's C and C++: the hook adapter behind `swift_retain`),
+    /// the retain is shown as the runtime call the hook stands for.
     static func via(_ inner: ArraySlice<SymbolizedFrame>, _ roles: ArraySlice<Role>) -> String? {
         guard let nearest = inner.indices.last, roles[nearest] != .harness else { return nil }
-        let named = inner.indices.reversed().first { !inner[$0].symbol.isEmpty }
-        if let named, let call = retainHooks[inner[named].symbol] { return call }
+        for frame in inner.reversed() {
+            if let call = retainHooks[frame.symbol] { return call }
+            let plumbing = frame.symbol.isEmpty || frame.symbol.hasPrefix("_ZL")
+                || libraryCSymbolPrefixes.contains { frame.symbol.hasPrefix($0) }
+            if !plumbing { break }
+        }
         return inner[nearest].name
     }
 

@@ -31,7 +31,11 @@ package struct ELFSymbolTable: Sendable {
     /// Parses `bytes`, an entire ELF file; `nil` when it is not an ELF64 little-endian file,
     /// or, with `fullTableOnly`, when it has no full symbol table (`dladdr` already covers the
     /// dynamic one).
-    package init?(bytes: UnsafeRawBufferPointer, fullTableOnly: Bool = false) {
+    ///
+    /// - Parameter containing: when given, file-relative addresses (sorted ascending): only
+    ///   the functions with a size that contain one of them are kept (and their names read),
+    ///   which makes a large library's table cheap when a few addresses need names.
+    package init?(bytes: UnsafeRawBufferPointer, fullTableOnly: Bool = false, containing wanted: [UInt64]? = nil) {
         let reader = ByteReader(bytes: bytes)
         guard bytes.count >= 64, reader.u32(0) == 0x464C_457F, reader.u8(4) == 2, reader.u8(5) == 1,
               let sectionsOffset = reader.u64(0x28).flatMap(reader.offset), let sectionSize = reader.u16(0x3A),
@@ -54,6 +58,7 @@ package struct ELFSymbolTable: Sendable {
                 guard let info = reader.u8(entry + 4), let value = reader.u64(entry + 8), value != 0,
                       info & 0xF == Self.functionType || info & 0xF == Self.indirectFunctionType,
                       let nameOffset = reader.u32(entry), let symbolSize = reader.u64(entry + 16),
+                      wanted.map({ Self.anyOf($0, in: value, size: symbolSize) }) ?? true,
                       let name = reader.cString(at: strings.lowerBound + Int(nameOffset), within: strings)
                 else { continue }
                 functions.append(Function(start: value, size: symbolSize, name: name))
@@ -61,6 +66,17 @@ package struct ELFSymbolTable: Sendable {
         }
         self.functions = functions.sorted { ($0.start, $1.size) < ($1.start, $0.size) }
         self.firstLoadAddress = Self.firstLoadAddress(reader)
+    }
+
+    /// Whether a sorted `addresses` has one in `start..<start + size` (none for size 0).
+    private static func anyOf(_ addresses: [UInt64], in start: UInt64, size: UInt64) -> Bool {
+        guard size > 0 else { return false }
+        var low = 0, high = addresses.count
+        while low < high {
+            let middle = (low + high) / 2
+            if addresses[middle] < start { low = middle + 1 } else { high = middle }
+        }
+        return low < addresses.count && addresses[low] - start < size
     }
 
     /// The function whose range contains `address` (file-relative); for a symbol without
@@ -79,6 +95,12 @@ package struct ELFSymbolTable: Sendable {
             if contains { return candidate }
         }
         return nil
+    }
+
+    /// The first loadable segment's file-relative address of the ELF file `bytes` (0 when it
+    /// has none or is no ELF file): what a load bias is measured from.
+    package static func firstLoadAddress(of bytes: UnsafeRawBufferPointer) -> UInt64 {
+        firstLoadAddress(ByteReader(bytes: bytes))
     }
 
     /// The lowest `p_vaddr` of a `PT_LOAD` program header, page-aligned down; 0 if none.

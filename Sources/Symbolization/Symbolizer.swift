@@ -67,6 +67,36 @@ package final class Symbolizer {
         mainRange = base..<max(base, end)
     }
 
+    /// Symbolizes `addresses` (return addresses) into the cache at once: the addresses in a
+    /// shared library's local functions are looked up in one pass over that library's symbol
+    /// table, which then keeps only the functions they fall in (cheap for a large library).
+    package func prefetch(_ addresses: [UInt]) {
+        var pending: [String: (base: UInt64, addresses: [UInt])] = [:]
+        for address in Set(addresses) where cache[address] == nil {
+            let lookup = UInt64(address) &- 1
+            if mainRange.contains(lookup) { continue }
+            var info = memgate_symbol_info()
+            guard memgate_symbol_lookup(UnsafeRawPointer(bitPattern: UInt(lookup)), &info) != 0, info.symbol == nil,
+                  let file = info.file.map({ String(cString: $0) })
+            else { continue }
+            pending[file, default: (UInt64(UInt(bitPattern: info.file_base)), [])].addresses.append(address)
+        }
+        for (file, group) in pending {
+            guard let mapped = MappedFile(path: file) else { continue }
+            let first = ELFSymbolTable.firstLoadAddress(of: mapped.bytes)
+            let wanted = group.addresses.map { (UInt64($0) &- 1) &- group.base &+ first }.sorted()
+            let table = ELFSymbolTable(bytes: mapped.bytes, fullTableOnly: true, containing: wanted)
+            // Later lookups in this library use the small table (what it lacks stays unnamed);
+            // a later prefetch replaces it, the names found stay in the cache.
+            libraryTables[file] = .some(table)
+            guard let table else { continue }
+            for address in group.addresses {
+                guard let function = table.function(containing: (UInt64(address) &- 1) &- group.base &+ first) else { continue }
+                cache[address] = Self.frame(symbol: function.name, inMainExecutable: false)
+            }
+        }
+    }
+
     /// The frame for return address `address`.
     package func frame(returnAddress address: UInt) -> SymbolizedFrame {
         if let known = cache[address] { return known }

@@ -13,6 +13,7 @@ enum SiteProfile {
     static func sites(from recorded: RecordedStacks, symbolizer: Symbolizer, keep: Int = keptSites) -> AllocationSites {
         var tallies: [String: (site: AllocationSite, allocations: Int64, bytes: Int64)] = [:]
         var order: [String] = []
+        symbolizer.prefetch(recorded.stacks.flatMap(\.addresses))
         for stack in recorded.stacks {
             guard let folded = SiteFolding.fold(stack.addresses.map { symbolizer.frame(returnAddress: $0) }) else { continue }
             let key = AllocationSite.key(frames: folded.frames, via: folded.via)

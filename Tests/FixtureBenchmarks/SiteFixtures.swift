@@ -65,23 +65,31 @@ extension FixtureBenchmarks {
         registerPassCrashes(suite)
     }
 
-    /// Bodies that crash only in a pass after the kept samples. One iteration per run
-    /// (maxIterations 1) and no warm-up: calibration and the 3 kept samples run iterations
-    /// 1 to 4, so the 5th is the first of the pass (the other pass is off).
+    /// Bodies that crash only in a pass after the kept samples, or after the loop. One
+    /// iteration per run (maxIterations 1) and no warm-up: calibration and the 3 kept samples
+    /// run iterations 1 to 4; each pass that runs then takes 1 + 2 (N = 1, then 2N): the
+    /// reference-counting pass 5 to 7, the allocation-site pass 8 to 10, the retain-site pass 11.
     static func registerPassCrashes(_ suite: Suite) {
-        func crashOnFifth(_ b: Bench) {
+        func crash(from first: Int, _ b: Bench) {
             var iteration = 0
             for _ in b.loop {
                 iteration += 1
-                // Every iteration from the 5th: the Swift runtime's backtracer returns from a
+                // Every iteration from `first`: the Swift runtime's backtracer returns from a
                 // raised (not faulting) signal's handler once, so one raise would not kill.
-                if iteration >= 5 { raise(SIGSEGV) }
+                if iteration >= first { raise(SIGSEGV) }
                 Sites.g()
             }
         }
         suite.benchmark("passes/crash-in-site-pass", configuration: .init(
-            samples: 3, warmupSamples: 0, maxIterations: 1, countsARC: false)) { b in crashOnFifth(b) }
+            samples: 3, warmupSamples: 0, maxIterations: 1, countsARC: false)) { b in crash(from: 5, b) }
         suite.benchmark("passes/crash-in-arc-pass", configuration: .init(
-            samples: 3, warmupSamples: 0, maxIterations: 1, recordsSites: false)) { b in crashOnFifth(b) }
+            samples: 3, warmupSamples: 0, maxIterations: 1, recordsSites: false)) { b in crash(from: 5, b) }
+        suite.benchmark("passes/crash-in-retain-site-pass", configuration: .init(
+            samples: 3, warmupSamples: 0, maxIterations: 1)) { b in crash(from: 11, b) }
+        suite.benchmark("passes/crash-after-loop", configuration: .init(samples: 3, warmupSamples: 0, maxIterations: 1)) { b in
+            crash(from: .max, b)
+            raise(SIGSEGV)
+            raise(SIGSEGV)
+        }
     }
 }

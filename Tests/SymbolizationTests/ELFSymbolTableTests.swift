@@ -75,6 +75,16 @@ private func elfFile(loadAddress: UInt64 = 0x400000, functions: [(name: String, 
         #expect(dynamicOnly.withUnsafeBytes { ELFSymbolTable(bytes: $0) }?.functions.count == 3)
     }
 
+    /// `containing:` keeps only the sized functions that hold one of the addresses.
+    @Test func keepsOnlyTheFunctionsHoldingTheWantedAddresses() throws {
+        let some = try #require(file.withUnsafeBytes { ELFSymbolTable(bytes: $0, containing: [0x401010, 0x401150, 0x402001]) })
+        #expect(some.functions.map(\.name) == ["first"])  // 0x401150 is past second's end; sizeless is never kept
+        #expect(some.function(containing: 0x401010)?.name == "first")
+        let second = try #require(file.withUnsafeBytes { ELFSymbolTable(bytes: $0, containing: [0x401100, 0x40113F]) })
+        #expect(second.functions.map(\.name) == ["second"])
+        #expect(file.withUnsafeBytes { ELFSymbolTable(bytes: $0, containing: []) }?.functions.isEmpty == true)
+    }
+
     @Test func rejectsWhatIsNotELF64LittleEndian() {
         var big = file
         big[5] = 2

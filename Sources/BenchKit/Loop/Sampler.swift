@@ -2,8 +2,8 @@ import BenchResults
 import CAllocCounter
 
 /// The state machine behind `b.loop`: calibration, warm-up, the kept samples, then the
-/// reference-counting pass (`ARCPass`) and the allocation-site pass (`RecordedStacks`) when the
-/// plan asks for them.
+/// reference-counting pass (`ARCPass`), the allocation-site pass and the retain-site pass
+/// (`StackPass`) when the plan asks for them and the process can run them.
 ///
 /// Calibration runs the body 1, then more and more times (``predictIterations``) until a
 /// run lasts at least half the wanted sample time; that fixes the iterations per sample
@@ -45,10 +45,11 @@ final class Sampler {
     /// The retain-site pass's stacks (after the allocation-site pass, when the
     /// reference-counting pass ran), once it ran.
     private(set) var recordedRetainStacks: RecordedStacks?
-    /// Called with the pass's name ("reference-counting pass", "allocation-site pass") just
-    /// before it starts, once every kept sample is in `records`: where a child process saves
-    /// what it measured, so that a crash in a pass loses nothing else.
-    var passWillStart: ((Sampler, String) -> Void)?
+    /// Called with a pass's name ("reference-counting pass", "allocation-site pass",
+    /// "retain-site pass") just before it starts (only when it can), once every kept sample is
+    /// in `records`, and with nil once the last pass ended: where a child process saves what it
+    /// measured, so that a crash in a pass loses nothing else, and drops it after.
+    var passWillStart: ((Sampler, String?) -> Void)?
     /// Why the loop was misused, if it was; the runner reports it as a failure.
     private(set) var misuse: String?
     /// Iterations per timed latency unit of the kept samples.
@@ -149,7 +150,7 @@ final class Sampler {
     private func startARCPass() -> Int {
         sampleIterations = iterations
         let passIterations = min(plan.arcPassIterations, iterations)
-        guard passIterations > 0 else { return startSitePass() }
+        guard passIterations > 0, memgate_arc_is_available() != 0 else { return startSitePass() }
         passWillStart?(self, "reference-counting pass")
         guard ProbeSyscalls.startCountingARC() else { return startSitePass() }
         phase = .countingARC
@@ -184,8 +185,10 @@ final class Sampler {
         let allocationsPerOp = records.map(\.allocationsPerOp).max() ?? 0
         let passIterations = SamplingPlan.siteIterations(
             wanted: min(plan.siteIterations, sampleIterations), allocationsPerOp: allocationsPerOp)
-        if passIterations > 0 { passWillStart?(self, "allocation-site pass") }
-        return startStackPass(StackPass(kind: .allocations, iterations: passIterations))
+        guard passIterations > 0, StackPass.canRun(.allocations) else { return startRetainSitePass() }
+        passWillStart?(self, "allocation-site pass")
+        guard let pass = StackPass(kind: .allocations, iterations: passIterations) else { return startRetainSitePass() }
+        return startStackPass(pass)
     }
 
     /// Starts the retain-site pass (every retain's stack) when the reference-counting pass
@@ -195,7 +198,8 @@ final class Sampler {
         let passIterations = SamplingPlan.siteIterations(
             wanted: min(plan.siteIterations, sampleIterations), allocationsPerOp: arcPass.retainsPerOp,
             budget: SamplingPlan.retainRecordingBudget)
-        if passIterations > 0 { passWillStart?(self, "retain-site pass") }
+        guard passIterations > 0, StackPass.canRun(.retains) else { return startStackPass(nil) }
+        passWillStart?(self, "retain-site pass")
         return startStackPass(StackPass(kind: .retains, iterations: passIterations))
     }
 
@@ -204,6 +208,7 @@ final class Sampler {
         stackPass = pass
         guard let pass else {
             phase = .finished
+            passWillStart?(self, nil)
             return 0
         }
         phase = .recordingStacks

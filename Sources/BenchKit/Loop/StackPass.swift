@@ -20,6 +20,12 @@ struct StackPass {
     private var start: (events: UInt64, bytes: UInt64)
     private var firstRun: (events: UInt64, bytes: UInt64)?
 
+    /// Whether this process can record `kind`: the counting allocator is linked, and for
+    /// retains the runtime offers its reference-counting hooks.
+    static func canRun(_ kind: Kind) -> Bool {
+        memgate_sites_is_available() != 0 && (kind == .allocations || memgate_arc_is_available() != 0)
+    }
+
     /// Starts recording `kind` for N = `iterations`; nil when this process cannot record it.
     /// The counters are read last.
     init?(kind: Kind, iterations: Int) {

@@ -173,6 +173,8 @@ enum BenchmarkCommand {
         }
         let partialPath = ChildInvocation.partialReportPath(child.reportPath)
         let result = await InProcessRunner.run(benchmark, plan: child.plan) { partial in
+            // After the last pass the partial goes: a later crash is not one in a pass.
+            guard let partial else { return _ = unlink(partialPath) }
             try? ChildInvocation.writeReport(partial, to: partialPath)
         }
         do { try ChildInvocation.writeReport(result, to: child.reportPath) } catch {

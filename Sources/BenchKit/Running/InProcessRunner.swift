@@ -6,20 +6,25 @@ enum InProcessRunner {
     /// becomes a result with status `failed` and a message saying what happened.
     ///
     /// - Parameter savePartial: called before each pass after the kept samples with the
-    ///   result so far (no custom metrics, no later pass; its message names the pass).
+    ///   result so far (its samples and the reference-counting counts; no sites, no custom
+    ///   metrics; its message names the pass), and with nil once the last pass ended.
     static func run(
-        _ benchmark: Benchmark, plan: SamplingPlan, savePartial: ((BenchmarkResult) -> Void)? = nil
+        _ benchmark: Benchmark, plan: SamplingPlan, savePartial: ((BenchmarkResult?) -> Void)? = nil
     ) async -> BenchmarkResult {
         let bench = Bench(name: benchmark.name, plan: plan)
         if let savePartial {
             bench.sampler.passWillStart = { sampler, pass in
-                var partial = result(benchmark, sampler: sampler, customMetrics: [:])
+                guard let pass else { return savePartial(nil) }
+                // No sites: symbolizing them here would only be done again for the result.
+                var partial = ResultBuilder.result(
+                    name: benchmark.name, records: sampler.records, arcPass: sampler.arcPass,
+                    latencyBatchSize: sampler.latencyBatchSize, throughput: benchmark.configuration.throughput, customMetrics: [:])
                 partial.message = pass
                 savePartial(partial)
             }
         }
-        // A body that leaves the loop during the reference-counting pass must not leave the
-        // hooks counting.
+        // A body that leaves the loop during a pass must not leave the hooks counting or the
+        // recorder recording.
         defer { bench.sampler.abandonPasses() }
         do {
             try await benchmark.body(bench)

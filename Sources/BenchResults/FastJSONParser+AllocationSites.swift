@@ -32,6 +32,13 @@ extension FastJSONParser {
             unattributedAllocationsPerOp: unattributedAllocations, unattributedBytesPerOp: unattributedBytes)
     }
 
+    /// A profile or `null` into `sites`; false when it is neither.
+    mutating func optionalSites(into sites: inout AllocationSites?) -> Bool {
+        if null() { return true }
+        sites = allocationSites()
+        return sites != nil
+    }
+
     /// One element of `sites`.
     mutating func allocationSite() -> AllocationSite? {
         var key: String?

@@ -127,14 +127,8 @@ extension FastJSONParser {
                 }
                 metrics = ok ? map : nil
                 return ok
-            case "allocationSites":
-                if parser.null() { return true }
-                sites = parser.allocationSites()
-                return sites != nil
-            case "retainSites":
-                if parser.null() { return true }
-                retainSites = parser.allocationSites()
-                return retainSites != nil
+            case "allocationSites": return parser.optionalSites(into: &sites)
+            case "retainSites": return parser.optionalSites(into: &retainSites)
             default: return parser.skipValue()
             }
         }

@@ -1,7 +1,8 @@
 extension HistoryEntry {
     /// The entry for one run: every benchmark of `results` that completed (status `ok`), in
     /// the file's order, with the median, minimum and maximum of each metric's samples.
-    /// Benchmarks that failed, crashed or timed out have no samples and are left out.
+    /// Benchmarks that failed, crashed or timed out are left out, by status (a crash in a pass
+    /// after the samples keeps them, and they are still not recorded).
     ///
     /// - Parameters:
     ///   - results: the run's results (validated: finite samples, never empty).

@@ -33,24 +33,24 @@ static _Atomic int counting = 0;
 // The retain and release wrappers stay installed once installed: the runtime calls them
 // only while its flag is set, and a thread may still be on its way into one after the flag
 // is cleared. Each forwards only what can be an object (see ObjectAddresses.h).
-// Adds `amount` to the counter at `offset` of the calling thread's slot, while counting.
-static inline void count(size_t offset, uint64_t amount) {
-    if (!atomic_load_explicit(&counting, memory_order_relaxed)) return;
+// Adds `amount` to the counter at `offset` of the calling thread's slot, while counting;
+// returns whether it counted (a retain is recorded only then, so recorded never exceeds counted).
+static inline bool count(size_t offset, uint64_t amount) {
+    if (!atomic_load_explicit(&counting, memory_order_relaxed)) return false;
     memgate_counter_slot *slot = memgate_slot();
     memgate_bump((_Atomic uint64_t *)((char *)slot + offset), amount, slot);
+    return true;
 }
 
 static void *memgate_counting_retain(void *object) {
     if (!memgate_is_object_address(object)) return object;
-    count(offsetof(memgate_counter_slot, retains), 1);
-    memgate_maybe_record_retain(1);
+    if (count(offsetof(memgate_counter_slot, retains), 1)) memgate_maybe_record_retain(1);
     return original_retain(object);
 }
 
 static void *memgate_counting_retain_n(void *object, uint32_t n) {
     if (!memgate_is_object_address(object)) return object;
-    count(offsetof(memgate_counter_slot, retains), n);
-    memgate_maybe_record_retain(n);
+    if (count(offsetof(memgate_counter_slot, retains), n)) memgate_maybe_record_retain(n);
     return original_retain_n(object, n);
 }
 

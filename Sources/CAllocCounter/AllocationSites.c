@@ -35,7 +35,7 @@ static inline void cpu_relax(void) {
 #endif
 }
 
-static void count_dropped(int run) { atomic_fetch_add_explicit(&dropped[run], 1, memory_order_relaxed); }
+static void count_dropped(int run, uint32_t count) { atomic_fetch_add_explicit(&dropped[run], count, memory_order_relaxed); }
 
 typedef struct {
     uintptr_t *frames;
@@ -94,7 +94,7 @@ static memgate_site_entry *find_or_insert(uint64_t hash, const unwind_state *sta
 
 __attribute__((noinline)) void memgate_record_site(uint32_t count, size_t size) {
     if (inside_recorder) {
-        count_dropped(atomic_load_explicit(&run_index, memory_order_relaxed));
+        count_dropped(atomic_load_explicit(&run_index, memory_order_relaxed), count);
         return;
     }
     inside_recorder = 1;
@@ -119,7 +119,7 @@ __attribute__((noinline)) void memgate_record_site(uint32_t count, size_t size) 
         entry->allocations[run] += count;
         entry->bytes[run] += size;
     } else {
-        count_dropped(run);
+        count_dropped(run, count);
     }
     atomic_flag_clear_explicit(&table_lock, memory_order_release);
     atomic_fetch_sub(&active_recorders, 1);

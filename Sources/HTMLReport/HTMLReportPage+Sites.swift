@@ -11,7 +11,7 @@ extension HTMLReportPage {
     /// the text report says.
     func sitesPart(_ diff: SiteDiff, benchmark: BenchmarkComparison, lookup: Lookup) -> String {
         let allocs = diff.event.unit, bytes = MetricUnit.bytesPerOp
-        let kind = diff.event == .allocations ? "allocation" : "retain"
+        let kind = diff.event.noun
         var totals = "\(Markup.text(allocs.format(diff.baselineTotal.allocations))) → "
             + "\(Markup.text(allocs.format(diff.currentTotal.allocations)))"
         if diff.event.countsBytes {
@@ -19,7 +19,9 @@ extension HTMLReportPage {
         }
         if !diff.sides.baseline { totals += " (the baseline has no \(kind) sites)" }
         if !diff.sides.current { totals += " (the current results have no \(kind) sites)" }
-        let moved = diff.changes.filter { $0.kind != .unchanged }
+        // Ordered and classified as the text report does: by bytes when only B/op regressed.
+        let measure = SiteDiff.measure(for: benchmark.regressedRows(explainedBy: diff.event))
+        let moved = diff.grown(by: measure) + diff.shrunk(by: measure)
         let unchanged = diff.changes.count - moved.count
         let unchangedText = unchanged == 0 ? "" : "; \(unchanged) site\(unchanged == 1 ? "" : "s") unchanged"
         let remainders = benchmark.regressedRows(explainedBy: diff.event).compactMap { row in
@@ -34,8 +36,8 @@ extension HTMLReportPage {
         out += "<table class=\"sites\"><thead><tr><th>\(diff.event.countMetric) change</th>"
             + (diff.event.countsBytes ? "<th>bytes change</th>" : "") + "<th>site</th><th>call chain</th><th>via</th></tr></thead><tbody>\n"
         for change in moved.prefix(Self.listedSites) {
-            let line = SiteDiff.line(change, event: diff.event)
-            let direction = change.kind.isGrowth ? "regression" : "improvement"
+            let line = SiteDiff.line(change, by: measure, event: diff.event)
+            let direction = line.isGrowth ? "regression" : "improvement"
             out += "<tr class=\"\(direction)\"><td class=\"n\">\(Markup.text(line.allocations))</td>"
                 + (diff.event.countsBytes ? "<td class=\"n\">\(Markup.text(line.bytes))</td>" : "")
                 + "<td class=\"v\">\(Markup.text(line.kind))</td><td class=\"mono\">\(Markup.userText(line.chain))</td>"

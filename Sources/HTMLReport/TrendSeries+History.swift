@@ -19,17 +19,25 @@ extension TrendSeries {
             for benchmark in entry.benchmarks where benchmarks.contains(benchmark.name) {
                 for metric in metrics {
                     guard let summary = benchmark.metrics[metric] else { continue }
-                    var series = points[benchmark.name, default: [:]][metric] ?? (summary.unit, [], entry.baselineHash)
-                    let update = !series.points.isEmpty && series.baseline != entry.baselineHash
-                    series.points.append(Point(label: label, date: entry.date, value: summary.median, low: summary.min,
-                                               high: summary.max, baselineUpdate: update))
-                    series.baseline = entry.baselineHash
-                    points[benchmark.name, default: [:]][metric] = series
+                    // In place (inout through both subscripts): a copy out of the dictionary would
+                    // make every append copy the array.
+                    let point = Point(label: label, date: entry.date, value: summary.median, low: summary.min, high: summary.max)
+                    append(point, baseline: entry.baselineHash,
+                           to: &points[benchmark.name, default: [:]][metric, default: (summary.unit, [], entry.baselineHash)])
                 }
             }
         }
         return points.mapValues { byMetric in
             metrics.compactMap { metric in byMetric[metric].map { TrendSeries(metric: metric, unit: $0.unit, points: $0.points) } }
         }
+    }
+
+    /// Appends `point` to `series`, marked as a baseline update when `baseline` differs from
+    /// the series' previous point's.
+    private static func append(_ point: Point, baseline: String, to series: inout (unit: MetricUnit, points: [Point], baseline: String)) {
+        var point = point
+        point.baselineUpdate = !series.points.isEmpty && series.baseline != baseline
+        series.points.append(point)
+        series.baseline = baseline
     }
 }

@@ -46,9 +46,9 @@ struct ExplainCommand: Subcommand {
         let currentProfiles = profiles(current), baselineProfiles = profiles(baseline)
         guard !currentProfiles.isEmpty || !baselineProfiles.isEmpty else {
             let scope = selection.selectsAll ? "" : " for the selected benchmarks"
-            let kind = event == .allocations ? "allocation" : "retain"
-            throw CommandError("no \(kind) sites in \(baselinePath) or \(currentPath)\(scope)"
-                + ": results from a BenchKit with the profile pass have them (schema 2; not with --no-sites)")
+            let retains = event == .retains ? " and the reference-counting pass (not with --no-arc or countsARC: false)" : ""
+            throw CommandError("no \(event.noun) sites in \(baselinePath) or \(currentPath)\(scope)"
+                + ": results from a BenchKit with the profile pass\(retains) have them (schema 2; not with --no-sites)")
         }
         let text: String
         switch format {
@@ -56,8 +56,7 @@ struct ExplainCommand: Subcommand {
             text = FoldedStacks.lines(side == "current" ? currentProfiles : baselineProfiles).map { $0 + "\n" }.joined()
         case "svg":
             text = FlameGraph(current: currentProfiles, baseline: baselineProfiles)
-                .svg(title: "\(event == .allocations ? "Allocation" : "Retain") sites: \(currentPath) against \(baselinePath)",
-                     unit: event.unit)
+                .svg(title: "\(event.noun.capitalized) sites: \(currentPath) against \(baselinePath)", unit: event.unit)
         default:
             text = ordered.compactMap { name in
                 SiteDiff(baseline: baseline[name].flatMap(event.profile), current: current[name].flatMap(event.profile), event: event)?

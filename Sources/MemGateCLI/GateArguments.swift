@@ -39,8 +39,9 @@ struct GateArguments {
     var outputs: [(ReportFormat, String)] = []
     /// The `--output html:PATH` (or `.html`) files: the HTML report, drawn from the files too.
     var htmlOutputs: [String] = []
-    /// The history file whose trends the HTML report draws (`--history`), if any.
-    var historyPath: String?
+    /// The history whose trends the HTML report draws (`--history`), read with the options so
+    /// that a bad file stops the command before anything runs or is written.
+    var history: History?
     /// The command these options were given to (`memgate check`), which the HTML page names.
     var command = "memgate"
     var verbose = false
@@ -111,9 +112,11 @@ struct GateArguments {
         format = try arguments.choice("--format", from: ReportFormat.allCases.map(\.rawValue)).flatMap(ReportFormat.init) ?? .text
         command = arguments.command
         (outputs, htmlOutputs) = try Self.outputs(arguments, unknownIsHTML: unknownOutputIsHTML)
-        historyPath = arguments.value("--history")
-        if historyPath != nil && htmlOutputs.isEmpty {
-            throw arguments.usageError("--history draws trends in the HTML report; add --output html:FILE")
+        if let path = arguments.value("--history") {
+            guard !htmlOutputs.isEmpty else {
+                throw arguments.usageError("--history draws trends in the HTML report; add --output html:FILE")
+            }
+            do { history = try History.read(contentsOf: path) } catch { throw CommandError(error) }
         }
         verbose = arguments.flag("--all") || arguments.flag("--verbose")
     }

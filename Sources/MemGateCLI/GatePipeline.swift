@@ -75,7 +75,7 @@ enum GatePipeline {
         if !gate.htmlOutputs.isEmpty {
             let page = HTMLReportPage(report: report, baseline: files.baseline, current: files.current,
                                       exitCode: report.exitCode(policy: gate.policy), command: gate.command,
-                                      trends: try trends(for: report, historyPath: gate.historyPath))
+                                      trends: trends(for: report, history: gate.history))
             let bytes = Array(page.html.utf8)
             for path in gate.htmlOutputs { try OutputFile.write(bytes, to: path) }
         }
@@ -87,13 +87,11 @@ enum GatePipeline {
         return report.exitCode(policy: gate.policy)
     }
 
-    /// The trends the HTML report draws from the history at `historyPath`: for every benchmark
-    /// of a report of at most `HTMLReportPage.headlineChartLimit` (100) benchmarks, else for those with a
-    /// row that did not pass (the page stays small at 1,000 benchmarks).
-    static func trends(for report: Report, historyPath: String?) throws -> [String: [TrendSeries]] {
-        guard let historyPath else { return [:] }
-        let history: History
-        do { history = try History.read(contentsOf: historyPath) } catch { throw CommandError(error) }
+    /// The trends the HTML report draws from `history`: for every benchmark of a report of at
+    /// most `HTMLReportPage.headlineChartLimit` (100) benchmarks, else for those not compared
+    /// or with a row that moved (the page stays small at 1,000 benchmarks).
+    static func trends(for report: Report, history: History?) -> [String: [TrendSeries]] {
+        guard let history else { return [:] }
         let small = report.benchmarks.count <= HTMLReportPage.headlineChartLimit
         let names = report.benchmarks.filter { benchmark in
             small || benchmark.presence != .compared || benchmark.metrics.contains { ![.pass, .reported].contains($0.verdict) }

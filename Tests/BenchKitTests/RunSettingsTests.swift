@@ -70,8 +70,17 @@ import Testing
         (0, 5, 0), (4, 1, 4),
     ])
     func sitePassIterationsStayWithinTheBudget(wanted: Int, allocationsPerOp: Double, expected: Int) {
-        #expect(SamplingPlan.siteIterations(wanted: wanted, allocationsPerOp: allocationsPerOp) == expected)
-        // The retain-site pass's smaller budget: json/decode's 2,571 retains per op give N = 3.
-        #expect(SamplingPlan.siteIterations(wanted: 10, allocationsPerOp: 2_571, budget: SamplingPlan.retainRecordingBudget) == 3)
+        #expect(SamplingPlan.siteIterations(wanted: wanted, eventsPerOp: allocationsPerOp) == expected)
+    }
+
+    /// The retain-site pass's smaller budget, 30,000 recorded retains.
+    @Test(arguments: [
+        (2_571.0, 3),    // json/decode: 30,000 / 7,713 = 3.9
+        (1_000, 10),     // 30,000 / 3,000 = 10: exactly the wanted N
+        (10_000, 1),     // 1 by the floor
+        (100_001, 0),    // 300,003 > 300,000: ten budgets, no pass
+    ])
+    func retainSitePassHasItsOwnBudget(retainsPerOp: Double, expected: Int) {
+        #expect(SamplingPlan.siteIterations(wanted: 10, eventsPerOp: retainsPerOp, budget: SamplingPlan.retainRecordingBudget) == expected)
     }
 }

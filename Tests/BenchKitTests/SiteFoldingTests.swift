@@ -36,6 +36,13 @@ import Testing
         #expect(folded.frames == ["Parser.parse()"] && folded.via == symbol)
         // The user's own C stays the user's.
         #expect(SiteFolding.role(frame("parse_header")) == .user)
+        // A retain through a runtime entry the user's code called names that entry; a direct
+        // one, through the hook and its adapter only, names swift_retain.
+        let adapter = frame("_swift_retain_adapterImpl", main: false, symbol: "_ZL25_swift_retain_adapterImplPN5swift10HeapObjectE")
+        let user = frame("Parser.parse()", module: "App", symbol: "$s3App6ParserV5parseyyF")
+        let bridged = [frame("memgate_counting_retain"), adapter, frame("swift_bridgeObjectRetain", main: false), user] + harness
+        #expect(try #require(SiteFolding.fold(bridged)).via == "swift_bridgeObjectRetain")
+        #expect(try #require(SiteFolding.fold([frame("memgate_counting_retain"), adapter, user] + harness)).via == "swift_retain")
         // The runtime's retain-hook adapter is part of the retain, not a library frame.
         #expect(SiteFolding.role(frame("_swift_retain_adapterImpl", main: false,
                                        symbol: "_ZL25_swift_retain_adapterImplPN5swift10HeapObjectE")) == .allocator)

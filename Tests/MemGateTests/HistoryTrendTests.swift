@@ -8,10 +8,12 @@ import Testing
 /// report of `memgate check --history`.
 @Suite struct HistoryTrendTests {
     private func entry(_ commit: String, baseline: String, _ benchmarks: [String: Double]) -> HistoryEntry {
-        HistoryEntry(commit: commit, date: "2026-12-0\(benchmarks.count)T00:00:00Z", baselineHash: baseline, benchmarks: benchmarks.keys.sorted().map {
-            HistoryEntry.Benchmark(name: $0, metrics: ["allocs": .init(unit: .allocationsPerOp, median: benchmarks[$0]!, min: benchmarks[$0]!,
-                                                                        max: benchmarks[$0]! + 1)])
-        })
+        let summaries = benchmarks.keys.sorted().map { name in
+            let value = benchmarks[name]!
+            return HistoryEntry.Benchmark(
+                name: name, metrics: ["allocs": .init(unit: .allocationsPerOp, median: value, min: value, max: value + 1)])
+        }
+        return HistoryEntry(commit: commit, date: "2026-12-0\(benchmarks.count)T00:00:00Z", baselineHash: baseline, benchmarks: summaries)
     }
 
     @Test func seriesFollowTheRunsAndMarkBaselineUpdates() {

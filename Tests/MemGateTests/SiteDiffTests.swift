@@ -116,8 +116,14 @@ enum SiteProfiles {
         var baseline = SiteProfiles.baseline, current = SiteProfiles.baseline
         baseline.unattributedAllocationsPerOp = 0.3
         current.unattributedAllocationsPerOp = 0.1 + 0.2  // 0.30000000000000004
-        current.allocationsPerOp = 4 + (0.1 + 0.2 - 0.3)
+        current.allocationsPerOp = 4 * (0.1 + 0.2) / 0.3  // 4.000000000000001
+        #expect(current.allocationsPerOp != 4)
+        // A site whose counts differ by rounding only is unchanged, in allocations and bytes.
+        current.sites[0].allocationsPerOp = 2 * (0.1 + 0.2) / 0.3
+        current.sites[0].bytesPerOp = 64 * (0.1 + 0.2) / 0.3
+        #expect(current.sites[0].allocationsPerOp != 2 && current.sites[0].bytesPerOp != 64)
         let diff = SiteDiff(baseline: baseline, current: current)!
+        #expect(diff.changes.first { $0.key == "a" }?.kind == .unchanged)
         let row = MetricComparison(metric: "allocs", unit: .allocationsPerOp, better: .lower, exact: true, baseline: 4, current: 4,
                                    change: nil, threshold: .absolute(0), verdict: .regression, sampleCounts: (1, 1), unstable: false,
                                    note: "")

@@ -42,8 +42,8 @@ final class Sampler {
     private var sampleIterations = 1
     /// The allocation-site pass's stacks, once it ran; nil when the plan or the process has none.
     private(set) var recordedStacks: RecordedStacks?
-    /// The retain-site pass's stacks (after the allocation-site pass, when the
-    /// reference-counting pass ran), once it ran.
+    /// The retain-site pass's stacks (after the allocation-site pass, or in its place when it
+    /// cannot run, whenever the reference-counting pass ran), once it ran.
     private(set) var recordedRetainStacks: RecordedStacks?
     /// Called with a pass's name ("reference-counting pass", "allocation-site pass",
     /// "retain-site pass") just before it starts (only when it can), once every kept sample is
@@ -184,7 +184,7 @@ final class Sampler {
     private func startSitePass() -> Int {
         let allocationsPerOp = records.map(\.allocationsPerOp).max() ?? 0
         let passIterations = SamplingPlan.siteIterations(
-            wanted: min(plan.siteIterations, sampleIterations), allocationsPerOp: allocationsPerOp)
+            wanted: min(plan.siteIterations, sampleIterations), eventsPerOp: allocationsPerOp)
         guard passIterations > 0, StackPass.canRun(.allocations) else { return startRetainSitePass() }
         passWillStart?(self, "allocation-site pass")
         guard let pass = StackPass(kind: .allocations, iterations: passIterations) else { return startRetainSitePass() }
@@ -196,7 +196,7 @@ final class Sampler {
     private func startRetainSitePass() -> Int {
         guard let arcPass else { return startStackPass(nil) }
         let passIterations = SamplingPlan.siteIterations(
-            wanted: min(plan.siteIterations, sampleIterations), allocationsPerOp: arcPass.retainsPerOp,
+            wanted: min(plan.siteIterations, sampleIterations), eventsPerOp: arcPass.retainsPerOp,
             budget: SamplingPlan.retainRecordingBudget)
         guard passIterations > 0, StackPass.canRun(.retains) else { return startStackPass(nil) }
         passWillStart?(self, "retain-site pass")

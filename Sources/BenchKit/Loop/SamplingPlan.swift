@@ -31,7 +31,7 @@ struct SamplingPlan: Sendable {
     /// N for a site pass: `wanted`, lowered so that the 3N iterations record at most `budget`
     /// events given `eventsPerOp` (allocations or retains per op), at least 1; 0 (no pass)
     /// when even one iteration per run would record more than ten budgets.
-    static func siteIterations(wanted: Int, allocationsPerOp eventsPerOp: Double, budget: Double = siteRecordingBudget) -> Int {
+    static func siteIterations(wanted: Int, eventsPerOp: Double, budget: Double = siteRecordingBudget) -> Int {
         guard wanted > 0 else { return 0 }
         let perIteration = 3 * max(0, eventsPerOp)
         guard perIteration > 0 else { return wanted }

@@ -39,8 +39,9 @@ enum BenchmarkCommand {
             help: "Run every benchmark in this process (no crash isolation or per-benchmark peak RSS; the RSS high-water mark is reset "
                 + "per sample).")
         spec.flag("--no-arc", help: "Skip the pass after the samples that counts Swift retains, releases and objects per op.")
-        spec.flag("--no-sites", help: "Skip the pass after the samples that records where the body allocates.")
-        spec.option("--site-iterations", value: "N", help: "Iterations N of that pass (it runs N, then 2N).", defaultDescription: "10")
+        spec.flag("--no-sites", help: "Skip the passes after the samples that record where the body allocates and retains.")
+        spec.option("--site-iterations", value: "N", help: "Iterations N of those passes (each runs N, then 2N; fewer when the body allocates or retains a lot).",
+                    defaultDescription: "10")
         spec.flag("--quiet", help: "Print nothing on standard output (use with --output).")
         return spec
     }

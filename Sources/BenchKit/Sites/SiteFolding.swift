@@ -74,15 +74,15 @@ enum SiteFolding {
     }
 
     /// The call the user's first frame made that allocated or retained: the frame just before
-    /// it. When the frames between it and memgate's retain hook are only the runtime's
-    /// plumbing (no symbol, or the runtime's C and C++: the hook adapter behind `swift_retain`),
-    /// the retain is shown as the runtime call the hook stands for.
+    /// it. When only the runtime's plumbing lies between it and memgate's retain hook (frames
+    /// no symbol names, the hook adapter behind `swift_retain`), the retain is shown as the
+    /// runtime call the hook stands for; a runtime entry the user called
+    /// (`swift_bridgeObjectRetain`) is shown as itself.
     static func via(_ inner: ArraySlice<SymbolizedFrame>, _ roles: ArraySlice<Role>) -> String? {
         guard let nearest = inner.indices.last, roles[nearest] != .harness else { return nil }
         for frame in inner.reversed() {
             if let call = retainHooks[frame.symbol] { return call }
-            let plumbing = frame.symbol.isEmpty || frame.symbol.hasPrefix("_ZL")
-                || libraryCSymbolPrefixes.contains { frame.symbol.hasPrefix($0) }
+            let plumbing = frame.symbol.isEmpty || (frame.symbol.hasPrefix("_ZL") && frame.symbol.contains("_adapterImpl"))
             if !plumbing { break }
         }
         return inner[nearest].name

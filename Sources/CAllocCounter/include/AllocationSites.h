@@ -63,8 +63,9 @@ size_t memgate_sites_count(void);
 /// The entry at `index` (< memgate_sites_count()), valid until the next start.
 const memgate_site_entry *memgate_sites_entry(size_t index);
 
-/// Allocations counted in run `run` that could not be recorded (table full, or made inside
-/// the recorder).
+/// Events (allocations, or retains with a retain_n's n) counted in run `run` that could not be
+/// recorded (table full, or made inside the recorder). A diagnostic: the profile's unattributed
+/// part already holds them.
 uint64_t memgate_sites_dropped(int run);
 
 #ifdef __cplusplus

@@ -38,21 +38,25 @@ extension Report {
                 writeJSONRow(row, to: &out)
             }
             out.write(benchmark.metrics.isEmpty ? "]" : "\n    ]")
-            if let sites = benchmark.sites { out.write(", \"sites\": " + Self.json(sites)) }
-            if let sites = benchmark.retainSites { out.write(", \"retainSites\": " + Self.json(sites)) }
+            for (key, diff) in [("sites", benchmark.sites), ("retainSites", benchmark.retainSites)] {
+                guard let diff else { continue }
+                let measure = SiteDiff.measure(for: benchmark.regressedRows(explainedBy: diff.event))
+                out.write(", \"\(key)\": " + Self.json(diff, by: measure))
+            }
             out.write("}")
         }
         out.write(benchmarks.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
     }
 
-    /// A site diff as one JSON object: every change with both sides' values, the
-    /// unattributed parts and the passes' totals.
-    static func json(_ diff: SiteDiff) -> String {
+    /// A site diff as one JSON object: every change with both sides' values and its kind
+    /// classified by `measure` (as the text report lists it), the unattributed parts and the
+    /// passes' totals.
+    static func json(_ diff: SiteDiff, by measure: SiteDiff.Measure = .allocations) -> String {
         func pair(_ value: (allocations: Double, bytes: Double)) -> String {
             "{\"allocationsPerOp\": \(MetricFormat.json(value.allocations)), \"bytesPerOp\": \(MetricFormat.json(value.bytes))}"
         }
         let changes = diff.changes.map { change in
-            "{\"key\": \(Escape.json(change.key)), \"kind\": \"\(change.kind.rawValue)\", "
+            "{\"key\": \(Escape.json(change.key)), \"kind\": \"\(change.kind(by: measure).rawValue)\", "
                 + "\"frames\": [\(change.frames.map(Escape.json).joined(separator: ", "))], "
                 + "\"via\": \(change.via.map(Escape.json) ?? "null"), "
                 + "\"baseline\": \(pair((change.baselineAllocations, change.baselineBytes))), "

@@ -9,9 +9,8 @@ extension SiteDiff {
         let allocs = event.unit, bytes = MetricUnit.bytesPerOp
         var text = "\(terminalSafe(benchmark)): \(allocs.format(baselineTotal.allocations)) -> \(allocs.format(currentTotal.allocations))"
         if event.countsBytes { text += ", \(bytes.format(baselineTotal.bytes)) -> \(bytes.format(currentTotal.bytes))" }
-        let kind = event == .allocations ? "allocation" : "retain"
-        if !sides.baseline { text += " (the baseline has no \(kind) sites)" }
-        if !sides.current { text += " (the current results have no \(kind) sites)" }
+        if !sides.baseline { text += " (the baseline has no \(event.noun) sites)" }
+        if !sides.current { text += " (the current results have no \(event.noun) sites)" }
         text += "\n"
         // Retain sites have no bytes: their table has no bytes column (the fourth).
         func row<T>(_ cells: [T]) -> [T] { cells.removing(at: 3, if: !event.countsBytes) }

@@ -63,8 +63,7 @@ extension SiteDiff {
             parts.append("unattributed \(Self.signed(unattributed, unit)) (sites not kept or not recorded)")
         }
         if !sides.baseline || !sides.current {
-            let kind = event == .allocations ? "allocation" : "retain"
-            parts.append("the \(sides.baseline ? "current" : "baseline") results have no \(kind) sites")
+            parts.append("the \(sides.baseline ? "current" : "baseline") results have no \(event.noun) sites")
         } else {
             let unexplained = unexplained(byMetricChange: c - b, allocations: isAllocations)
             if !Self.isZero(unexplained, scale: max(b, c)) {

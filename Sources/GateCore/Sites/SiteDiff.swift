@@ -55,9 +55,14 @@ package struct SiteDiff: Sendable, Equatable {
             if !sides.current { return .baselineOnly }
             if baselineAllocations == 0 && currentAllocations > 0 { return mayBeUnkept ? .newOrNotKept : .new }
             if currentAllocations == 0 && baselineAllocations > 0 { return mayBeUnkept ? .goneOrNotKept : .gone }
-            let (first, second) = measure == .allocations ? (allocationsDelta, bytesDelta) : (bytesDelta, allocationsDelta)
-            let delta = SiteDiff.isZero(first, scale: max(currentAllocations, currentBytes)) ? second : first
-            return SiteDiff.isZero(delta, scale: max(currentAllocations, currentBytes)) ? .unchanged : delta > 0 ? .grew : .shrank
+            // Each delta against its own quantity's size (allocations, bytes) on both sides.
+            let allocations = (allocationsDelta, max(baselineAllocations, currentAllocations))
+            let bytes = (bytesDelta, max(baselineBytes, currentBytes))
+            for (delta, scale) in measure == .allocations ? [allocations, bytes] : [bytes, allocations]
+            where !SiteDiff.isZero(delta, scale: scale) {
+                return delta > 0 ? .grew : .shrank
+            }
+            return .unchanged
         }
 
         /// `measure`'s difference, current minus baseline.

@@ -9,6 +9,8 @@ package enum SiteEvent: String, Sendable, CaseIterable {
     package var unit: MetricUnit { self == .allocations ? .allocationsPerOp : .retainsPerOp }
     /// Whether sites carry bytes.
     package var countsBytes: Bool { self == .allocations }
+    /// The noun of "allocation sites" / "retain sites".
+    package var noun: String { self == .allocations ? "allocation" : "retain" }
     /// The verb of a report's heading: "Where NAME allocates differently".
     package var verb: String { self == .allocations ? "allocates" : "retains" }
     /// The metrics whose regression the sites explain: allocs and bytes, or retains.

@@ -52,8 +52,14 @@ extension PackageBuildingTests {
             try checkShards(package, baselinePath: baselinePath)
 
             try package.edit("static let blocksPerOp = 2", "static let blocksPerOp = 3")
-            let regressed = try run(package)
+            let regressed = try run(package, ["--output", "html:report.html"])
             #expect(regressed.code == 1, "\(regressed.stdout)\n\(regressed.stderr)")
+            // `run` writes the HTML report too: the regressed benchmark's section first, the verdict as printed.
+            let html = try String(contentsOfFile: package.directory.file("report.html"), encoding: .utf8)
+            let verdict = regressed.stdout.split(separator: "\n").first { $0.hasPrefix("FAIL: ") }.map(String.init) ?? "no verdict"
+            let firstSection = html.range(of: "<section class=\"bench ")?.lowerBound
+            #expect(firstSection != nil && firstSection == html.range(of: "<section class=\"bench regression\"")?.lowerBound)
+            #expect(html.contains("id=\"verdict\">\(verdict)</p>"), "\(verdict)")
             // The report names the benchmark and the metric on the regressed row.
             let rows = regressed.stdout.split(separator: "\n").filter { $0.contains("REGRESSED") }
             #expect(rows.contains { $0.hasPrefix("blocks ") && $0.contains(" allocs ") && $0.contains("3 allocs/op") },

@@ -27,6 +27,8 @@ extension HTMLReportPage {
         let remainders = benchmark.regressedRows(explainedBy: diff.event).compactMap { row in
             diff.remainder(for: row).map { "<p>\(Markup.userText(row.metric)): \(Markup.userText($0)).</p>\n" }
         }.joined()
+        // Nothing recorded on either side and nothing to explain: no line at all.
+        if diff.changes.isEmpty && remainders.isEmpty && diff.baselineTotal == (0, 0) && diff.currentTotal == (0, 0) { return "" }
         guard !moved.isEmpty else {
             return "<p class=\"muted\">\(kind.capitalized) sites (profile passes): \(totals)\(unchangedText), none moved "
                 + "(memgate explain lists every site).</p>\n" + remainders

@@ -40,12 +40,31 @@ extension History {
     ///
     /// - Complexity: O(entries × benchmarks per entry).
     package func series(benchmark: String, metric: String) -> [HistoryPoint] {
-        runs { $0[benchmark]?.metrics[metric] != nil }.map { run in
-            let summary = run.entry[benchmark]!.metrics[metric]!
-            return HistoryPoint(
-                commit: run.entry.commit, date: run.entry.date, median: summary.median, min: summary.min, max: summary.max,
-                unit: summary.unit, baselineUpdate: run.baselineUpdate)
+        series(of: [benchmark], metrics: [metric])[benchmark]?[metric]?.map(\.point) ?? []
+    }
+
+    /// The trends of every metric of `metrics` of every benchmark of `benchmarks` that
+    /// recorded it, by benchmark then metric, each as `series(benchmark:metric:)` gives it
+    /// with the index of the point's run in `entries`, in one pass over the history.
+    ///
+    /// - Complexity: O(entries × benchmarks per entry × metrics).
+    package func series(of benchmarks: Set<String>, metrics: [String]) -> [String: [String: [(run: Int, point: HistoryPoint)]]] {
+        var points: [String: [String: [(run: Int, point: HistoryPoint)]]] = [:]
+        var previousHash: [String: [String: String]] = [:]
+        for (run, entry) in entries.enumerated() {
+            for benchmark in entry.benchmarks where benchmarks.contains(benchmark.name) {
+                for metric in metrics {
+                    guard let summary = benchmark.metrics[metric] else { continue }
+                    let update = previousHash[benchmark.name]?[metric].map { $0 != entry.baselineHash } ?? false
+                    previousHash[benchmark.name, default: [:]][metric] = entry.baselineHash
+                    // Appended in place (inout through both subscripts), never copied out and back.
+                    points[benchmark.name, default: [:]][metric, default: []].append((run, HistoryPoint(
+                        commit: entry.commit, date: entry.date, median: summary.median, min: summary.min, max: summary.max,
+                        unit: summary.unit, baselineUpdate: update)))
+                }
+            }
         }
+        return points
     }
 
     /// The entries for which `include` is true, in file order, each with whether its

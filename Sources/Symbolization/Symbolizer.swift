@@ -35,7 +35,7 @@ package struct SymbolizedFrame: Sendable, Equatable {
 /// local symbols Swift gives most functions are found), `dladdr` for shared libraries and,
 /// where it names nothing (a library's local function), that library's own full symbol table
 /// when it has one (the toolchain's libraries do); and the Swift runtime's demangler. Results
-/// are cached per address, library tables per file.
+/// are cached per address.
 ///
 /// A return address points after its call, possibly into the next function: lookups use
 /// `address - 1`, which is inside the call instruction.
@@ -44,8 +44,6 @@ package final class Symbolizer {
     private let mainBias: UInt64
     private let mainRange: Range<UInt64>
     private var cache: [UInt: SymbolizedFrame] = [:]
-    /// The full symbol tables of the shared libraries looked into, by path (nil: none).
-    private var libraryTables: [String: ELFSymbolTable?] = [:]
 
     /// Reads the main executable's symbols. `anchor` is any address inside the main
     /// executable (a function of this program), which locates its mapping.
@@ -67,75 +65,55 @@ package final class Symbolizer {
         mainRange = base..<max(base, end)
     }
 
-    /// Symbolizes `addresses` (return addresses) into the cache at once: the addresses in a
-    /// shared library's local functions are looked up in one pass over that library's symbol
-    /// table, which then keeps only the functions they fall in (cheap for a large library).
+    /// Symbolizes `addresses` (return addresses) into the cache at once, each looked up once:
+    /// the main executable's table, else `dladdr`, else, for a shared library's local function,
+    /// one pass over that library's symbol table per call, keeping only the functions the
+    /// addresses fall in (cheap for a large library).
     package func prefetch(_ addresses: [UInt]) {
         var pending: [String: (base: UInt64, addresses: [UInt])] = [:]
         for address in Set(addresses) where cache[address] == nil {
             let lookup = UInt64(address) &- 1
-            if mainRange.contains(lookup) { continue }
+            if mainRange.contains(lookup), let function = mainTable?.function(containing: lookup &- mainBias) {
+                cache[address] = Self.frame(symbol: function.name, inMainExecutable: true)
+                continue
+            }
             var info = memgate_symbol_info()
-            guard memgate_symbol_lookup(UnsafeRawPointer(bitPattern: UInt(lookup)), &info) != 0, info.symbol == nil,
-                  let file = info.file.map({ String(cString: $0) })
-            else { continue }
-            pending[file, default: (UInt64(UInt(bitPattern: info.file_base)), [])].addresses.append(address)
+            guard memgate_symbol_lookup(UnsafeRawPointer(bitPattern: UInt(lookup)), &info) != 0 else {
+                cache[address] = Self.unknown(lookup, in: nil, base: 0)
+                continue
+            }
+            if let symbol = info.symbol {
+                cache[address] = Self.frame(symbol: String(cString: symbol), inMainExecutable: mainRange.contains(lookup))
+            } else if let file = info.file.map({ String(cString: $0) }) {
+                pending[file, default: (UInt64(UInt(bitPattern: info.file_base)), [])].addresses.append(address)
+            } else {
+                cache[address] = Self.unknown(lookup, in: nil, base: 0)
+            }
         }
-        for (file, group) in pending {
-            guard let mapped = MappedFile(path: file) else { continue }
-            let first = ELFSymbolTable.firstLoadAddress(of: mapped.bytes)
-            let wanted = group.addresses.map { (UInt64($0) &- 1) &- group.base &+ first }.sorted()
-            let table = ELFSymbolTable(bytes: mapped.bytes, fullTableOnly: true, containing: wanted)
-            // Later lookups in this library use the small table (what it lacks stays unnamed);
-            // a later prefetch replaces it, the names found stay in the cache.
-            libraryTables[file] = .some(table)
-            guard let table else { continue }
-            for address in group.addresses {
-                guard let function = table.function(containing: (UInt64(address) &- 1) &- group.base &+ first) else { continue }
+        for (file, group) in pending { nameLocalFunctions(group.addresses, in: file, base: group.base) }
+    }
+
+    /// Caches a frame for each of `addresses` (in the library at `path`, mapped at `base`):
+    /// named from the library's own full symbol table when it has one, else `lib.so+0xOFF`.
+    private func nameLocalFunctions(_ addresses: [UInt], in path: String, base: UInt64) {
+        let mapped = MappedFile(path: path)
+        let first = mapped.map { ELFSymbolTable.firstLoadAddress(of: $0.bytes) } ?? 0
+        let relative = { (address: UInt) in (UInt64(address) &- 1) &- base &+ first }
+        let table = mapped.flatMap { ELFSymbolTable(bytes: $0.bytes, fullTableOnly: true, containing: addresses.map(relative).sorted()) }
+        for address in addresses {
+            if let function = table?.function(containing: relative(address)) {
                 cache[address] = Self.frame(symbol: function.name, inMainExecutable: false)
+            } else {
+                cache[address] = Self.unknown(UInt64(address) &- 1, in: path, base: base)
             }
         }
     }
 
-    /// The frame for return address `address`.
+    /// The frame for return address `address` (`prefetch` of one address when not cached).
     package func frame(returnAddress address: UInt) -> SymbolizedFrame {
         if let known = cache[address] { return known }
-        let frame = lookUp(UInt64(address) &- 1)
-        cache[address] = frame
-        return frame
-    }
-
-    private func lookUp(_ address: UInt64) -> SymbolizedFrame {
-        if mainRange.contains(address), let function = mainTable?.function(containing: address &- mainBias) {
-            return Self.frame(symbol: function.name, inMainExecutable: true)
-        }
-        var info = memgate_symbol_info()
-        guard memgate_symbol_lookup(UnsafeRawPointer(bitPattern: UInt(address)), &info) != 0 else {
-            return Self.unknown(address, in: nil, base: 0)
-        }
-        let inMain = mainRange.contains(address)
-        guard let symbol = info.symbol else {
-            let file = info.file.map { String(cString: $0) }, base = UInt64(UInt(bitPattern: info.file_base))
-            if let file, let function = libraryFunction(containing: address, in: file, base: base) {
-                return Self.frame(symbol: function.name, inMainExecutable: inMain)
-            }
-            return Self.unknown(address, in: file, base: base)
-        }
-        return Self.frame(symbol: String(cString: symbol), inMainExecutable: inMain)
-    }
-
-    /// The function containing `address` in the library at `path` (mapped at `base`), from
-    /// the library's own full symbol table, read once.
-    private func libraryFunction(containing address: UInt64, in path: String, base: UInt64) -> ELFSymbolTable.Function? {
-        let table: ELFSymbolTable?
-        if let known = libraryTables[path] {
-            table = known
-        } else {
-            table = MappedFile(path: path).flatMap { ELFSymbolTable(bytes: $0.bytes, fullTableOnly: true) }
-            libraryTables[path] = table
-        }
-        guard let table else { return nil }
-        return table.function(containing: address &- base &+ table.firstLoadAddress)
+        prefetch([address])
+        return cache[address]!
     }
 
     private static func frame(symbol: String, inMainExecutable: Bool) -> SymbolizedFrame {

@@ -150,9 +150,9 @@ final class Sampler {
     private func startARCPass() -> Int {
         sampleIterations = iterations
         let passIterations = min(plan.arcPassIterations, iterations)
-        guard passIterations > 0, memgate_arc_is_available() != 0 else { return startSitePass() }
+        guard passIterations > 0, memgate_arc_is_available() != 0 else { return startStackPass(.allocations) }
         passWillStart?(self, "reference-counting pass")
-        guard ProbeSyscalls.startCountingARC() else { return startSitePass() }
+        guard ProbeSyscalls.startCountingARC() else { return startStackPass(.allocations) }
         phase = .countingARC
         iterations = passIterations
         arcFirstPass = nil
@@ -176,41 +176,26 @@ final class Sampler {
         arcPass = ARCPass(iterations: iterations, retains: run.retains.subtractingClamped(first.retains),
                           releases: run.releases.subtractingClamped(first.releases),
                           objects: run.objects.subtractingClamped(first.objects))
-        return startSitePass()
+        return startStackPass(.allocations)
     }
 
-    /// Starts the allocation-site pass (`StackPass`, every allocation's stack), or the next
-    /// pass when there is none.
-    private func startSitePass() -> Int {
-        let allocationsPerOp = records.map(\.allocationsPerOp).max() ?? 0
-        let passIterations = SamplingPlan.siteIterations(
-            wanted: min(plan.siteIterations, sampleIterations), eventsPerOp: allocationsPerOp)
-        guard passIterations > 0, StackPass.canRun(.allocations) else { return startRetainSitePass() }
-        passWillStart?(self, "allocation-site pass")
-        guard let pass = StackPass(kind: .allocations, iterations: passIterations) else { return startRetainSitePass() }
-        return startStackPass(pass)
-    }
-
-    /// Starts the retain-site pass (every retain's stack) when the reference-counting pass
-    /// ran and the plan records sites, or ends the loop.
-    private func startRetainSitePass() -> Int {
-        guard let arcPass else { return startStackPass(nil) }
-        let passIterations = SamplingPlan.siteIterations(
-            wanted: min(plan.siteIterations, sampleIterations), eventsPerOp: arcPass.retainsPerOp,
-            budget: SamplingPlan.retainRecordingBudget)
-        guard passIterations > 0, StackPass.canRun(.retains) else { return startStackPass(nil) }
-        passWillStart?(self, "retain-site pass")
-        return startStackPass(StackPass(kind: .retains, iterations: passIterations))
-    }
-
-    /// Runs `pass`'s first unit, or ends the loop when there is no pass.
-    private func startStackPass(_ pass: StackPass?) -> Int {
-        stackPass = pass
-        guard let pass else {
+    /// Starts the stack pass of `kind` (`StackPass`: allocations, then retains) when the plan,
+    /// its budget and the process allow it, else the next one; ends the loop after the last
+    /// (`kind` nil). The retain-site pass needs the reference-counting pass's counts.
+    private func startStackPass(_ kind: StackPass.Kind?) -> Int {
+        guard let kind else {
             phase = .finished
             passWillStart?(self, nil)
             return 0
         }
+        let eventsPerOp = kind == .allocations ? records.map(\.allocationsPerOp).max() ?? 0 : arcPass?.retainsPerOp
+        let passIterations = eventsPerOp.map {
+            SamplingPlan.siteIterations(wanted: min(plan.siteIterations, sampleIterations), eventsPerOp: $0, budget: kind.budget)
+        } ?? 0
+        guard passIterations > 0, StackPass.canRun(kind) else { return startStackPass(kind.next) }
+        passWillStart?(self, kind.passName)
+        guard let pass = StackPass(kind: kind, iterations: passIterations) else { return startStackPass(kind.next) }
+        stackPass = pass
         phase = .recordingStacks
         iterations = pass.iterations
         return pass.iterations
@@ -225,12 +210,8 @@ final class Sampler {
         case let .done(stacks):
             let kind = stackPass!.kind
             stackPass = nil
-            if kind == .allocations {
-                recordedStacks = stacks
-                return startRetainSitePass()
-            }
-            recordedRetainStacks = stacks
-            return startStackPass(nil)
+            if kind == .allocations { recordedStacks = stacks } else { recordedRetainStacks = stacks }
+            return startStackPass(kind.next)
         }
     }
 

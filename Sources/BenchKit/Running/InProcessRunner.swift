@@ -16,9 +16,7 @@ enum InProcessRunner {
             bench.sampler.passWillStart = { sampler, pass in
                 guard let pass else { return savePartial(nil) }
                 // No sites: symbolizing them here would only be done again for the result.
-                var partial = ResultBuilder.result(
-                    name: benchmark.name, records: sampler.records, arcPass: sampler.arcPass,
-                    latencyBatchSize: sampler.latencyBatchSize, throughput: benchmark.configuration.throughput, customMetrics: [:])
+                var partial = result(benchmark, sampler: sampler, customMetrics: [:], sites: false)
                 partial.message = pass
                 savePartial(partial)
             }
@@ -45,11 +43,13 @@ enum InProcessRunner {
         return result(benchmark, sampler: sampler, customMetrics: bench.customMetrics)
     }
 
-    /// The result of what `sampler` has measured so far.
-    private static func result(_ benchmark: Benchmark, sampler: Sampler, customMetrics: [String: Metric]) -> BenchmarkResult {
+    /// The result of what `sampler` has measured so far; with `sites`, its stacks symbolized.
+    private static func result(
+        _ benchmark: Benchmark, sampler: Sampler, customMetrics: [String: Metric], sites: Bool = true
+    ) -> BenchmarkResult {
         ResultBuilder.result(
-            name: benchmark.name, records: sampler.records, arcPass: sampler.arcPass, stacks: sampler.recordedStacks,
-            retainStacks: sampler.recordedRetainStacks,
+            name: benchmark.name, records: sampler.records, arcPass: sampler.arcPass, stacks: sites ? sampler.recordedStacks : nil,
+            retainStacks: sites ? sampler.recordedRetainStacks : nil,
             latencyBatchSize: sampler.latencyBatchSize,
             throughput: benchmark.configuration.throughput, customMetrics: customMetrics)
     }

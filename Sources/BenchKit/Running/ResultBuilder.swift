@@ -58,6 +58,8 @@ enum ResultBuilder {
         for (key, metric) in customMetrics { result.metrics[key] = metric }
         if stacks != nil || retainStacks != nil {
             let symbolizer = SiteProfile.makeSymbolizer()
+            // Both profiles' addresses at once: each library's symbol table is read once.
+            symbolizer.prefetch([stacks, retainStacks].compactMap { $0 }.flatMap(\.stacks).flatMap(\.addresses))
             result.allocationSites = stacks.map { SiteProfile.sites(from: $0, symbolizer: symbolizer) }
             result.retainSites = retainStacks.map { SiteProfile.sites(from: $0, symbolizer: symbolizer) }
         }

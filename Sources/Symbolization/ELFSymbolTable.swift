@@ -25,7 +25,7 @@ package struct ELFSymbolTable: Sendable {
     /// The file-relative virtual address of the first loadable segment (for load bias).
     package private(set) var firstLoadAddress: UInt64
 
-    private static let symtab: UInt32 = 2, dynsym: UInt32 = 11
+    static let symtab: UInt32 = 2, dynsym: UInt32 = 11
     private static let functionType: UInt8 = 2, indirectFunctionType: UInt8 = 10
 
     /// Parses `bytes`, an entire ELF file; `nil` when it is not an ELF64 little-endian file,
@@ -37,7 +37,28 @@ package struct ELFSymbolTable: Sendable {
     ///   which makes a large library's table cheap when a few addresses need names.
     package init?(bytes: UnsafeRawBufferPointer, fullTableOnly: Bool = false, containing wanted: [UInt64]? = nil) {
         let reader = ByteReader(bytes: bytes)
-        guard bytes.count >= 64, reader.u32(0) == 0x464C_457F, reader.u8(4) == 2, reader.u8(5) == 1,
+        guard let tables = Self.symbolTables(reader, fullTableOnly: fullTableOnly) else { return nil }
+        var functions: [Function] = []
+        for table in tables {
+            for entry in stride(from: table.entries.lowerBound, to: table.entries.upperBound - 23, by: 24) {
+                guard let info = reader.u8(entry + 4), let value = reader.u64(entry + 8), value != 0,
+                      info & 0xF == Self.functionType || info & 0xF == Self.indirectFunctionType,
+                      let nameOffset = reader.u32(entry), let symbolSize = reader.u64(entry + 16),
+                      wanted.map({ Self.anyOf($0, in: value, size: symbolSize) }) ?? true,
+                      let name = reader.cString(at: table.strings.lowerBound + Int(nameOffset), within: table.strings)
+                else { continue }
+                functions.append(Function(start: value, size: symbolSize, name: name))
+            }
+        }
+        self.functions = functions.sorted { ($0.start, $1.size) < ($1.start, $0.size) }
+        self.firstLoadAddress = Self.firstLoadAddress(reader)
+    }
+
+    /// The symbol tables of an ELF64 little-endian file: each table's entries (24 bytes each)
+    /// and its string table, the full ones (`.symtab`) when there are any, else the dynamic
+    /// one; `nil` when it is no such file, or, with `fullTableOnly`, when it has no full table.
+    static func symbolTables(_ reader: ByteReader, fullTableOnly: Bool) -> [(entries: Range<Int>, strings: Range<Int>)]? {
+        guard reader.bytes.count >= 64, reader.u32(0) == 0x464C_457F, reader.u8(4) == 2, reader.u8(5) == 1,
               let sectionsOffset = reader.u64(0x28).flatMap(reader.offset), let sectionSize = reader.u16(0x3A),
               let sectionCount = reader.u16(0x3C)
         else { return nil }
@@ -47,25 +68,14 @@ package struct ELFSymbolTable: Sendable {
         let full = sections.filter { sectionType($0) == Self.symtab }
         if full.isEmpty && fullTableOnly { return nil }
         let chosen = full.isEmpty ? sections.filter { sectionType($0) == Self.dynsym } : full
-        var functions: [Function] = []
-        for header in chosen {
+        return chosen.compactMap { header in
             guard let offset = reader.u64(header + 24), let size = reader.u64(header + 32),
                   let table = reader.span(offset, size), let link = reader.u32(header + 40), Int(link) < sections.count,
                   let stringsOffset = reader.u64(sections[Int(link)] + 24), let stringsSize = reader.u64(sections[Int(link)] + 32),
                   let strings = reader.span(stringsOffset, stringsSize)
-            else { continue }
-            for entry in stride(from: table.lowerBound, to: table.upperBound - 23, by: 24) {
-                guard let info = reader.u8(entry + 4), let value = reader.u64(entry + 8), value != 0,
-                      info & 0xF == Self.functionType || info & 0xF == Self.indirectFunctionType,
-                      let nameOffset = reader.u32(entry), let symbolSize = reader.u64(entry + 16),
-                      wanted.map({ Self.anyOf($0, in: value, size: symbolSize) }) ?? true,
-                      let name = reader.cString(at: strings.lowerBound + Int(nameOffset), within: strings)
-                else { continue }
-                functions.append(Function(start: value, size: symbolSize, name: name))
-            }
+            else { return nil }
+            return (table, strings)
         }
-        self.functions = functions.sorted { ($0.start, $1.size) < ($1.start, $0.size) }
-        self.firstLoadAddress = Self.firstLoadAddress(reader)
     }
 
     /// Whether a sorted `addresses` has one in `start..<start + size` (none for size 0).

@@ -15,6 +15,7 @@ enum FixtureBenchmarks: BenchmarkSuite {
     static func register(_ suite: Suite) {
         registerExact(suite)
         registerARC(suite)
+        registerMaskedStrings(suite)
         registerSites(suite)
         registerMemoryAndCustom(suite)
         registerFailures(suite)

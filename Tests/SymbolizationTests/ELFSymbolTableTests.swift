@@ -1,52 +1,56 @@
 @testable import Symbolization
 import Testing
 
-/// A minimal ELF64 little-endian file: one PT_LOAD at `loadAddress`, a `.symtab` with the
-/// given function symbols and a data symbol, and its string table.
-private func elfFile(loadAddress: UInt64 = 0x400000, functions: [(name: String, start: UInt64, size: UInt64)]) -> [UInt8] {
-    var bytes = [UInt8](repeating: 0, count: 64)
-    func put<T: FixedWidthInteger>(_ value: T, at offset: Int) {
-        withUnsafeBytes(of: value.littleEndian) { for (i, byte) in $0.enumerated() { bytes[offset + i] = byte } }
+/// Built ELF files for the symbol-table tests.
+enum ELFTestFile {
+    /// A minimal ELF64 little-endian file: one PT_LOAD at `loadAddress`, a `.symtab` with the
+    /// given function symbols and a data symbol (`aGlobal` at `loadAddress + 0x9000`), and its
+    /// string table.
+    static func bytes(loadAddress: UInt64 = 0x400000, functions: [(name: String, start: UInt64, size: UInt64)]) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: 64)
+        func put<T: FixedWidthInteger>(_ value: T, at offset: Int) {
+            withUnsafeBytes(of: value.littleEndian) { for (i, byte) in $0.enumerated() { bytes[offset + i] = byte } }
+        }
+        func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
+        bytes[0...5] = [0x7F, 0x45, 0x4C, 0x46, 2, 1]
+        // Program header: PT_LOAD at p_vaddr.
+        put(UInt64(bytes.count), at: 0x20)
+        put(UInt16(56), at: 0x36)
+        put(UInt16(1), at: 0x38)
+        append(UInt32(1)); append(UInt32(5)); append(UInt64(0)); append(loadAddress + 0x123); bytes += [UInt8](repeating: 0, count: 32)
+        // String table, then symbols: the null symbol, the functions, one object (type 1).
+        var strings: [UInt8] = [0]
+        var symbols: [UInt8] = [UInt8](repeating: 0, count: 24)
+        func symbol(_ name: String, info: UInt8, value: UInt64, size: UInt64) {
+            let nameOffset = UInt32(strings.count)
+            strings += Array(name.utf8) + [0]
+            withUnsafeBytes(of: nameOffset.littleEndian) { symbols += $0 }
+            symbols += [info, 0, 1, 0]
+            withUnsafeBytes(of: value.littleEndian) { symbols += $0 }
+            withUnsafeBytes(of: size.littleEndian) { symbols += $0 }
+        }
+        for function in functions { symbol(function.name, info: 0x12, value: function.start, size: function.size) }
+        symbol("aGlobal", info: 0x11, value: loadAddress + 0x9000, size: 8)
+        let stringsOffset = bytes.count
+        bytes += strings
+        let symbolsOffset = bytes.count
+        bytes += symbols
+        // Section headers: null, .symtab (link 2), .strtab.
+        put(UInt64(bytes.count), at: 0x28)
+        put(UInt16(64), at: 0x3A)
+        put(UInt16(3), at: 0x3C)
+        bytes += [UInt8](repeating: 0, count: 64)
+        append(UInt32(0)); append(UInt32(2)); append(UInt64(0)); append(UInt64(0))
+        append(UInt64(symbolsOffset)); append(UInt64(symbols.count)); append(UInt32(2)); append(UInt32(0))
+        append(UInt64(8)); append(UInt64(24))
+        append(UInt32(0)); append(UInt32(3)); append(UInt64(0)); append(UInt64(0))
+        append(UInt64(stringsOffset)); append(UInt64(strings.count)); bytes += [UInt8](repeating: 0, count: 24)
+        return bytes
     }
-    func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
-    bytes[0...5] = [0x7F, 0x45, 0x4C, 0x46, 2, 1]
-    // Program header: PT_LOAD at p_vaddr.
-    put(UInt64(bytes.count), at: 0x20)
-    put(UInt16(56), at: 0x36)
-    put(UInt16(1), at: 0x38)
-    append(UInt32(1)); append(UInt32(5)); append(UInt64(0)); append(loadAddress + 0x123); bytes += [UInt8](repeating: 0, count: 32)
-    // String table, then symbols: the null symbol, the functions, one object (type 1).
-    var strings: [UInt8] = [0]
-    var symbols: [UInt8] = [UInt8](repeating: 0, count: 24)
-    func symbol(_ name: String, info: UInt8, value: UInt64, size: UInt64) {
-        let nameOffset = UInt32(strings.count)
-        strings += Array(name.utf8) + [0]
-        withUnsafeBytes(of: nameOffset.littleEndian) { symbols += $0 }
-        symbols += [info, 0, 1, 0]
-        withUnsafeBytes(of: value.littleEndian) { symbols += $0 }
-        withUnsafeBytes(of: size.littleEndian) { symbols += $0 }
-    }
-    for function in functions { symbol(function.name, info: 0x12, value: function.start, size: function.size) }
-    symbol("aGlobal", info: 0x11, value: loadAddress + 0x9000, size: 8)
-    let stringsOffset = bytes.count
-    bytes += strings
-    let symbolsOffset = bytes.count
-    bytes += symbols
-    // Section headers: null, .symtab (link 2), .strtab.
-    put(UInt64(bytes.count), at: 0x28)
-    put(UInt16(64), at: 0x3A)
-    put(UInt16(3), at: 0x3C)
-    bytes += [UInt8](repeating: 0, count: 64)
-    append(UInt32(0)); append(UInt32(2)); append(UInt64(0)); append(UInt64(0))
-    append(UInt64(symbolsOffset)); append(UInt64(symbols.count)); append(UInt32(2)); append(UInt32(0))
-    append(UInt64(8)); append(UInt64(24))
-    append(UInt32(0)); append(UInt32(3)); append(UInt64(0)); append(UInt64(0))
-    append(UInt64(stringsOffset)); append(UInt64(strings.count)); bytes += [UInt8](repeating: 0, count: 24)
-    return bytes
 }
 
 @Suite struct ELFSymbolTableTests {
-    private let file = elfFile(functions: [("second", 0x401100, 0x40), ("first", 0x401000, 0x100), ("sizeless", 0x402000, 0)])
+    private let file = ELFTestFile.bytes(functions: [("second", 0x401100, 0x40), ("first", 0x401000, 0x100), ("sizeless", 0x402000, 0)])
 
     @Test func readsFunctionsSortedAndSkipsData() throws {
         let table = try #require(file.withUnsafeBytes { ELFSymbolTable(bytes: $0) })
@@ -118,7 +122,7 @@ private func elfFile(loadAddress: UInt64 = 0x400000, functions: [(name: String, 
         }
         #expect(parsed > 0)
         // A symbol whose end lies past 2^64: found without overflowing.
-        let edge = elfFile(functions: [("edge", .max - 0xF, 0x100)])
+        let edge = ELFTestFile.bytes(functions: [("edge", .max - 0xF, 0x100)])
         let table = edge.withUnsafeBytes { ELFSymbolTable(bytes: $0) }
         #expect(table?.function(containing: .max)?.name == "edge")
     }

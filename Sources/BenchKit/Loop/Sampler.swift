@@ -150,7 +150,7 @@ final class Sampler {
     private func startARCPass() -> Int {
         sampleIterations = iterations
         let passIterations = min(plan.arcPassIterations, iterations)
-        guard passIterations > 0, memgate_arc_is_available() != 0 else { return startStackPass(.allocations) }
+        guard passIterations > 0, ProbeSyscalls.canCountARC() else { return startStackPass(.allocations) }
         passWillStart?(self, "reference-counting pass")
         guard ProbeSyscalls.startCountingARC() else { return startStackPass(.allocations) }
         phase = .countingARC

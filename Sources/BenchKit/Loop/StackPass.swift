@@ -30,7 +30,7 @@ struct StackPass {
     /// Whether this process can record `kind`: the counting allocator is linked, and for
     /// retains the runtime offers its reference-counting hooks.
     static func canRun(_ kind: Kind) -> Bool {
-        memgate_sites_is_available() != 0 && (kind == .allocations || memgate_arc_is_available() != 0)
+        memgate_sites_is_available() != 0 && (kind == .allocations || ProbeSyscalls.canCountARC())
     }
 
     /// Starts recording `kind` for N = `iterations`; nil when this process cannot record it.

@@ -38,9 +38,13 @@ enum ProbeSyscalls {
     /// True when malloc in this process is the counting one.
     static func allocationCountingIsActive() -> Bool { memgate_alloc_is_active() != 0 }
 
+    /// Whether the reference-counting pass can count exactly in this process: the runtime
+    /// offers its hooks with the shape the counter relies on (`RuntimeRetainAdapter`).
+    static func canCountARC() -> Bool { RuntimeRetainAdapter.isConfigured }
+
     /// Starts counting the Swift runtime's retains, releases and object allocations (all
-    /// threads); false where the runtime offers no hooks. See CAllocCounter's ARCCounter.h.
-    static func startCountingARC() -> Bool { memgate_arc_start() != 0 }
+    /// threads); false where the pass cannot count exactly. See CAllocCounter's ARCCounter.h.
+    static func startCountingARC() -> Bool { canCountARC() && memgate_arc_start() != 0 }
 
     /// Stops counting them: the runtime goes back to its direct path.
     static func stopCountingARC() { memgate_arc_stop() }

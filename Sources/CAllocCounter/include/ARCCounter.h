@@ -1,27 +1,33 @@
 // ARCCounter: counts Swift's reference-counting traffic (retains, releases) and Swift
-// object allocations, from every thread, while it is switched on.
+// object allocations, from every thread, while it is switched on, without changing what
+// any of them does.
 //
-// The Swift runtime (libswiftCore, Linux and Darwin) exports its entry points
-// `_swift_retain`, `_swift_retain_n`, `_swift_release`, `_swift_release_n` and
-// `_swift_allocObject` as function pointers, which it calls instead of its own
-// implementation only while `_swift_enableSwizzlingOfAllocationAndRefCountingFunctions_forInstrumentsOnly`
-// is true. `memgate_arc_start` points them at counting wrappers (once) and sets that flag;
-// `memgate_arc_stop` clears it, so code outside a counting window runs the runtime's
-// direct path, untouched.
+// The Swift runtime (libswiftCore) exports its entry points `_swift_retain_n`,
+// `_swift_release`, `_swift_release_n` and `_swift_allocObject` as function pointers, which
+// it calls instead of its own implementation only while
+// `_swift_enableSwizzlingOfAllocationAndRefCountingFunctions_forInstrumentsOnly` is true; they
+// receive exactly the caller's arguments. swift_retain is different: while the flag is set it
+// jumps through a local pointer, `_swift_retain_adapter`, whose default target (Swift 6.3.1,
+// Linux) masks the argument's spare bits before calling `_swift_retain`, which turns a value
+// the runtime would skip (a small string's tagged payload) into an address, and retaining
+// that address corrupts memory. So memgate replaces the adapter itself: its retain hook
+// receives swift_retain's argument unmasked and calls the runtime's own retain
+// (`_swift_retain_`) with it, exactly as swift_retain does with the flag off. Nothing is
+// guessed: `memgate_arc_configure` takes the adapter slot, the adapter and the runtime's
+// retain as named by libswiftCore's symbol table, and refuses (the pass is then unavailable)
+// unless the slot holds that adapter and `_swift_retain` is that retain.
 //
-// What is counted: every swift_retain/swift_release of a non-null object (the `_n` forms
-// add n), including retains the runtime turns into no-ops (immortal and static objects,
-// such as the empty array); swift_bridgeObjectRetain and swift_unknownObjectRetain on
-// Linux reach swift_retain and are counted with it. Not counted: swift_tryRetain (weak to
-// strong), unowned and weak reference counts, swift_nonatomic_* (not used by the compiler
-// by default). Objects are swift_allocObject calls: class instances, closure contexts,
-// boxes and the storage of arrays, dictionaries and strings.
+// `memgate_arc_start` installs the wrappers (once) and sets the flag; `memgate_arc_stop`
+// clears it, so code outside a counting window runs the runtime's direct path, untouched.
 //
-// The retain and release hooks forward, and count, only values that can be objects: 16-byte
-// aligned addresses in a readable, writable mapping (ObjectAddresses.h, a guard against
-// Swift 6.3's masked small-string payloads). An object at an address aligned to 8 only (a
-// stack-promoted one, if any) is neither counted nor retained through the hook, for its
-// retains and releases alike, so its count stays balanced.
+// What is counted: every swift_retain/swift_release (the `_n` forms add n) of a value the
+// runtime acts on (positive as a signed integer: not null, not a tagged value), including
+// retains the runtime turns into no-ops (immortal and static objects, such as the empty
+// array); swift_bridgeObjectRetain and swift_unknownObjectRetain on Linux reach swift_retain
+// and are counted with it. Not counted: swift_tryRetain (weak to strong), unowned and weak
+// reference counts, swift_nonatomic_* (not used by the compiler by default). Objects are
+// swift_allocObject calls: class instances, closure contexts, boxes and the storage of
+// arrays, dictionaries and strings.
 //
 // Counters live in per-thread slots, as the allocation counters do.
 #ifndef MEMGATE_ARC_COUNTER_H
@@ -43,8 +49,15 @@ typedef struct {
     uint64_t objects;
 } memgate_arc_counts;
 
-/// Whether this process's Swift runtime offers the hooks (libswiftCore is loaded and
-/// exports them): 1 or 0.
+/// Tells the counter where the runtime's retain adapter is: `adapter_slot` is the address of
+/// libswiftCore's `_swift_retain_adapter`, `runtime_adapter` the address of the adapter it holds
+/// (`_swift_retain_adapterImpl`), `runtime_retain_impl` the runtime's own retain
+/// (`_swift_retain_`). Returns 1 when the runtime exports its hooks and has exactly that shape
+/// (the slot holds the adapter, `_swift_retain` is the runtime's retain), else 0 and the pass
+/// stays unavailable. Once configured, later calls return 1 and change nothing.
+int memgate_arc_configure(void **adapter_slot, const void *runtime_adapter, const void *runtime_retain_impl);
+
+/// Whether counting can start: 1 once `memgate_arc_configure` succeeded, else 0.
 int memgate_arc_is_available(void);
 
 /// Starts counting (installing the wrappers on first use). Returns 1 when counting, 0

@@ -20,7 +20,7 @@ struct RunCommand: Subcommand {
         ("--samples", "N", "Samples kept per benchmark (default 10)."),
         ("--warmup", "N", "Warm-up samples run and discarded before measuring (default 1)."),
         ("--sample-time", "DURATION", "Target duration of one sample (default 10ms)."),
-        ("--time-budget", "DURATION", "Total time for each executable's run; sample time shrinks to fit."),
+        ("--time-budget", "DURATION", "Total time for each executable's run, the passes included; sample time shrinks to fit."),
         ("--timeout", "DURATION", "Kill a benchmark's process after this long (default 60s)."),
         ("--no-isolation", nil, "Run benchmarks in their executable's process (no crash isolation)."),
         ("--no-arc", nil, "Skip the pass that counts Swift retains, releases and objects per op."),

@@ -21,8 +21,8 @@ import Testing
         #expect(Duration.milliseconds(1500).seconds == 1.5)
         #expect(Duration.microseconds(250).seconds == 0.00025)
         #expect(RunSettings().timeout(for: .init(timeout: .seconds(5))) == 5)
-        // 10 samples + 1 warm-up + 2 for calibration, of 10 ms.
-        #expect(abs(RunSettings().expectedSeconds(for: .init()) - 0.13) < 1e-9)
+        // 10 samples + 1 warm-up + 2 for calibration + 3 passes of at most 3, of 10 ms.
+        #expect(abs(RunSettings().expectedSeconds(for: .init()) - 0.22) < 1e-9)
     }
 
     @Test func invalidConfigurationsAreNamedNotTrapped() {
@@ -36,12 +36,27 @@ import Testing
 
     @Test func budgetShrinksSampleTimeNotSampleCount() {
         let settings = RunSettings()
-        // 10 samples + 1 warm-up + ~2 for calibration = 13 sample times in a 0.13 s share.
-        let plan = settings.plan(for: .init(), budgetShare: 0.013)
+        // 10 samples + 1 warm-up + ~2 for calibration + 3 passes of at most 3 sample times
+        // = 22 sample times in three quarters of the share: 0.088 s gives 3 ms samples.
+        let plan = settings.plan(for: .init(), budgetShare: 0.088)
         #expect(plan.samples == 10)
-        #expect(plan.sampleNanoseconds == 1_000_000)
+        #expect(plan.sampleNanoseconds == 3_000_000)
         // Never below 0.5 ms, however small the share.
         #expect(settings.plan(for: .init(), budgetShare: 0).sampleNanoseconds == 500_000)
+        // Without the passes, 13 sample times.
+        var bare = settings
+        bare.countsARC = false
+        bare.siteIterations = 0
+        #expect(bare.plan(for: .init(), budgetShare: 0.052).sampleNanoseconds == 3_000_000)
+    }
+
+    /// The passes count against the budget: a quarter of the share pays for recording stacks
+    /// (at 6 µs an event), so the site passes' budgets shrink with it; no budget, no change.
+    @Test(arguments: [(nil, 100_000), (1.0, 41_666), (0.1, 4_166), (0.0, 0), (100.0, 100_000)] as [(Double?, Int)])
+    func budgetCapsTheSitePassesRecording(share: Double?, events: Int) {
+        let plan = RunSettings().plan(for: .init(), budgetShare: share)
+        #expect(plan.siteEventBudget == events)
+        #expect(plan.recordingBudget(.retains) == Double(events) * 0.3)
     }
 
     @Test func childInvocationRoundTrips() {
@@ -55,6 +70,7 @@ import Testing
         #expect(parsed?.plan.sampleNanoseconds == 3_000_000)
         #expect(parsed?.plan.maxIterations == 99)
         #expect(parsed?.plan.measureMemory == false)
+        #expect(parsed?.plan.siteEventBudget == 100_000)
         #expect(parsed?.parent == 4242)
         #expect(ChildInvocation(arguments: ["--list"]) == nil)
         #expect(ChildInvocation(arguments: Array(invocation.arguments.dropLast()) + ["0:1:2:3:1:4242"]) == nil)

@@ -19,6 +19,10 @@ struct SamplingPlan: Sendable {
     /// Iterations of the allocation-site pass after the reference-counting pass (N: the pass
     /// runs N, then 2N, capped at one sample's iterations); 0 for none. See `AllocationSites`.
     var siteIterations: Int = 0
+    /// Allocations the allocation-site pass may record (the retain-site pass may record
+    /// `retainRecordingBudget / siteRecordingBudget` of it): the default, or less under a
+    /// run's time budget (`RunSettings.plan`).
+    var siteEventBudget: Int = Int(siteRecordingBudget)
 
     /// Allocations the site pass may record in its 3N iterations: at about 6 µs per recorded
     /// allocation (docs/performance.md) the pass stays under about 0.6 s.
@@ -27,6 +31,14 @@ struct SamplingPlan: Sendable {
     /// allocations and cost the same to unwind, so a smaller budget (about 0.15 s); a
     /// deterministic body's sites are exact at any N.
     static let retainRecordingBudget = 30_000.0
+    /// What recording one event's stack costs, about (docs/performance.md: ~6 µs).
+    static let secondsPerRecordedEvent = 6e-6
+
+    /// The events the stack pass of `kind` may record under this plan.
+    func recordingBudget(_ kind: StackPass.Kind) -> Double {
+        let share = kind == .allocations ? 1 : Self.retainRecordingBudget / Self.siteRecordingBudget
+        return Double(siteEventBudget) * share
+    }
 
     /// N for a site pass: `wanted`, lowered so that the 3N iterations record at most `budget`
     /// events given `eventsPerOp` (allocations or retains per op), at least 1; 0 (no pass)

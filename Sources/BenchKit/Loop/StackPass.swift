@@ -14,8 +14,6 @@ struct StackPass {
 
         /// The pass that follows this one, if any.
         var next: Kind? { self == .allocations ? .retains : nil }
-        /// Events the pass may record in its 3N iterations (`SamplingPlan`'s budgets).
-        var budget: Double { self == .allocations ? SamplingPlan.siteRecordingBudget : SamplingPlan.retainRecordingBudget }
         /// The pass's name in messages ("... during the allocation-site pass").
         var passName: String { self == .allocations ? "allocation-site pass" : "retain-site pass" }
     }

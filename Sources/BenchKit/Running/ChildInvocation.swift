@@ -4,7 +4,7 @@ import Foundation
 /// The private protocol between a benchmark executable and the child processes it
 /// spawns: which benchmark to run, under which plan, and where to write the result.
 ///
-/// Arguments: `--benchkit-child NAME --benchkit-report PATH --benchkit-plan S:W:NS:MAX:MEM:ARC:SITES:PPID`.
+/// Arguments: `--benchkit-child NAME --benchkit-report PATH --benchkit-plan S:W:NS:MAX:MEM:ARC:SITES:SITEBUDGET:PPID`.
 /// The child asks to be killed when PPID exits (so a killed parent never leaves a hung
 /// benchmark behind), writes its `BenchmarkResult` to PATH as a one-benchmark results file
 /// (`ResultsFile.jsonBytes`, atomically) and exits 0.
@@ -23,7 +23,7 @@ struct ChildInvocation {
     var arguments: [String] {
         let encodedPlan = [
             plan.samples, plan.warmupSamples, Int(plan.sampleNanoseconds), plan.maxIterations,
-            plan.measureMemory ? 1 : 0, plan.arcPassIterations, plan.siteIterations, Int(parent),
+            plan.measureMemory ? 1 : 0, plan.arcPassIterations, plan.siteIterations, plan.siteEventBudget, Int(parent),
         ].map(String.init).joined(separator: ":")
         return [Self.childFlag, name, Self.reportFlag, reportPath, Self.planFlag, encodedPlan]
     }
@@ -33,18 +33,18 @@ struct ChildInvocation {
         guard arguments.count == 6, arguments[0] == Self.childFlag, arguments[2] == Self.reportFlag,
               arguments[4] == Self.planFlag else { return nil }
         let numbers = arguments[5].split(separator: ":").compactMap { Int($0) }
-        guard numbers.count == 8, numbers[0] > 0, numbers[1] >= 0, numbers[2] > 0, numbers[3] > 0, numbers[5] >= 0, numbers[6] >= 0,
-              numbers[7] > 0
+        guard numbers.count == 9, numbers[0] > 0, numbers[1] >= 0, numbers[2] > 0, numbers[3] > 0, numbers[5] >= 0, numbers[6] >= 0,
+              numbers[7] >= 0, numbers[8] > 0
         else {
             return nil
         }
         name = arguments[1]
-        parent = Int32(numbers[7])
+        parent = Int32(numbers[8])
         reportPath = arguments[3]
         plan = SamplingPlan(
             samples: numbers[0], warmupSamples: numbers[1], sampleNanoseconds: UInt64(numbers[2]),
             maxIterations: numbers[3], measureMemory: numbers[4] != 0, arcPassIterations: numbers[5],
-            siteIterations: numbers[6])
+            siteIterations: numbers[6], siteEventBudget: numbers[7])
     }
 
     init(name: String, reportPath: String, plan: SamplingPlan, parent: Int32) {

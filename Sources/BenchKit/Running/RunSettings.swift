@@ -25,24 +25,25 @@ struct RunSettings: Sendable {
     func plan(for configuration: BenchmarkConfiguration, budgetShare: Double?) -> SamplingPlan {
         let samples = explicitSamples ? self.samples : (configuration.samples ?? self.samples)
         let warmups = configuration.warmupSamples ?? warmupSamples
-        var sampleTime = explicitSampleTime ? self.sampleTime : (configuration.sampleTime?.seconds ?? self.sampleTime)
-        if let share = budgetShare {
-            // Calibration costs about two samples; warm-up and kept samples one each.
-            sampleTime = min(sampleTime, max(0.0005, share / Double(samples + warmups + 2)))
-        }
-        return SamplingPlan(
+        var plan = SamplingPlan(
             samples: max(1, samples), warmupSamples: max(0, warmups),
-            sampleNanoseconds: UInt64(sampleTime * 1e9),
+            sampleNanoseconds: UInt64(sampleTime(for: configuration) * 1e9),
             maxIterations: max(1, configuration.maxIterations ?? maxIterations),
             arcPassIterations: countsARC && configuration.countsARC != false ? Self.arcPassIterations : 0,
             siteIterations: configuration.recordsSites == false ? 0 : siteIterations)
+        if let share = budgetShare { plan.fit(share) }
+        return plan
+    }
+
+    private func sampleTime(for configuration: BenchmarkConfiguration) -> Double {
+        explicitSampleTime ? sampleTime : (configuration.sampleTime?.seconds ?? sampleTime)
     }
 
     /// Roughly how long one benchmark takes with these settings: calibration (about two
-    /// sample times), warm-up and kept samples.
+    /// sample times), warm-up and kept samples, and the passes after them.
     func expectedSeconds(for configuration: BenchmarkConfiguration) -> Double {
         let plan = plan(for: configuration, budgetShare: nil)
-        return Double(plan.samples + plan.warmupSamples + 2) * Double(plan.sampleNanoseconds) / 1e9
+        return plan.sampleTimesNeeded * Double(plan.sampleNanoseconds) / 1e9
     }
 
     /// Why `configuration` cannot be run, if it cannot: non-positive samples, sample time,

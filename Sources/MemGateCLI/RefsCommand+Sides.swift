@@ -53,11 +53,27 @@ extension RefsCommand {
             }
             var runs = InterleavedRuns(
                 base: base, head: head, forwardedArguments: plan.forwarded, workspace: workspace, launcher: launcher)
+            // The passes run once per side, outside the rounds: reference counts for every
+            // benchmark first, sites afterwards for those whose report needs them.
+            let passes = PassRuns(forwarded: plan.forwarded, workspace: workspace, launcher: launcher)
+            let built: [RefsSide: BuiltSide] = [.base: base, .head: head]
+            for side in RefsSide.allCases {
+                try runs.addPasses(passes.run(built[side]!, names: built[side]!.names, sites: false, status: status), to: side)
+            }
             let settled = SettledRuns(
                 looks: SequentialLooks(alpha: plan.gate.options.alpha, settling: plan.maxTime > 0), rounds: plan.rounds,
                 maxSeconds: plan.maxTime, baselineName: "base \(base.checkout.label)", currentName: "head \(head.checkout.label)")
-            let report = try settled.run(&runs, options: plan.gate.options, status: status)
-            return RefsSides(pooled: runs.pooled, report: report, base: base, head: head)
+            var report = try settled.run(&runs, options: plan.gate.options, status: status)
+            var pooled = runs.pooled
+            let needingSites = report.benchmarksNeedingSites
+            if !needingSites.isEmpty {
+                for side in RefsSide.allCases {
+                    let sites = try passes.run(built[side]!, names: needingSites, sites: true, status: status)
+                    pooled[side] = PassResults.attachingSites(of: sites, to: pooled[side]!)
+                }
+                report = report.withSites(baseline: pooled[.base]!, current: pooled[.head]!)
+            }
+            return RefsSides(pooled: pooled, report: report, base: base, head: head)
         }
     }
 

@@ -155,11 +155,11 @@ enum RunningProcesses {
         return compiling()
     }
 
-    /// The processes still mentioning `text` after up to 5 s: ones told to stop get a
-    /// moment to exit.
+    /// The processes still mentioning `text` after up to 20 s: ones told to stop get a
+    /// moment to exit (a compiler on a loaded 2-core machine took more than 5 s).
     static func remaining(mentioning text: String) -> [String] {
         var survivors = mentioning(text)
-        for _ in 0..<50 where !survivors.isEmpty {
+        for _ in 0..<200 where !survivors.isEmpty {
             usleep(100_000)
             survivors = mentioning(text)
         }

@@ -144,6 +144,10 @@ extension PackageBuildingTests {
             #expect(base["spin"]?.metrics["time"]?.samples.count == 8)
             #expect(base["spin"]?.iterations.count == 8)
             #expect(base["blocks"]?.metrics["allocs"]?.samples == Array(repeating: 2, count: 8))
+            // The passes ran once per side, outside the rounds: one reference count, and no
+            // sites, since nothing regressed.
+            #expect(base["blocks"]?.metrics["retains"]?.samples.count == 1 && head["spin"]?.metrics["objects"]?.samples.count == 1)
+            #expect(base["blocks"]?.allocationSites == nil && head["blocks"]?.allocationSites == nil)
             #expect(base.environment.fingerprintMismatches(with: head.environment).isEmpty)
             #expect(base.environment.gitCommit == head.environment.gitCommit)
             let compare = try MemGateProcess.run(["compare", kept + "/base.json", kept + "/head.json"])
@@ -167,6 +171,8 @@ extension PackageBuildingTests {
             let rows = regressions(run.stdout, "blocks")
             #expect(rows.contains { $0.contains(" allocs ") && $0.contains("2 allocs/op") && $0.contains("3 allocs/op") }, "\(run.stdout)")
             #expect(run.stdout.contains("base HEAD~1 ("), "\(run.stdout)")
+            // Sites are recorded after the rounds for the benchmark that regressed.
+            #expect(run.stdout.contains("Where blocks allocates differently"), "\(run.stdout)")
             try repo.expectUntouched(since: before)
         }
 

@@ -27,6 +27,9 @@ package struct BuiltSide: Sendable {
     package var checkout: SideCheckout
     /// Benchmark names in run order, each with the executable that runs it.
     package var benchmarks: [(name: String, executable: String)]
+    /// Per executable path, the flags that keep the passes after the samples out of a
+    /// timing run (`flagsWithoutPasses`).
+    package var flagsWithoutPasses: [String: [String]] = [:]
 
     /// The benchmark names, in order.
     package var names: [String] { benchmarks.map(\.name) }
@@ -62,6 +65,7 @@ package struct BuiltSide: Sendable {
         let builder = BenchmarkBuild(
             packagePath: checkout.packagePath, scratchPath: checkout.scratchPath, layout: layout, launcher: launcher)
         var benchmarks: [(name: String, executable: String)] = []
+        var flags: [String: [String]] = [:]
         for (index, executable) in package.executables.enumerated() {
             status("building \(checkout.side) \(executable) (release) [\(index + 1)/\(package.executables.count)]")
             let path: String
@@ -75,8 +79,9 @@ package struct BuiltSide: Sendable {
                 }
                 benchmarks.append((name, path))
             }
+            flags[path] = flagsWithoutPasses(executable: path, checkout: checkout, launcher: launcher)
         }
-        return BuiltSide(checkout: checkout, benchmarks: benchmarks)
+        return BuiltSide(checkout: checkout, benchmarks: benchmarks, flagsWithoutPasses: flags)
     }
 
     /// The names `executable --list` prints (one per line), after `selection`.

@@ -11,10 +11,13 @@ import GateCore
 ///
 /// Each step of `RoundSchedule.steps` is one fresh process of the side's benchmark
 /// executable, run in the side's package folder with `--filter ^NAME$` (see
-/// `ExactNamePattern`), the forwarded arguments, `--output FILE` and `--quiet`; BenchKit
-/// then runs the benchmark itself in a child process of its own, as always. The results
-/// are reduced to one value per metric (`ResultsPool.oneValuePerRun`) and pooled per side.
-/// Later calls continue the rounds' numbering, so the alternation of sides goes on.
+/// `ExactNamePattern`), the forwarded arguments, the flags that skip the passes after the
+/// samples (`BuiltSide.flagsWithoutPasses`: rounds measure only what is compared round by
+/// round; `addPasses` brings the passes' counts in, once per side), `--output FILE` and
+/// `--quiet`; BenchKit then runs the benchmark itself in a child process of its own, as
+/// always. The results are reduced to one value per metric (`ResultsPool.oneValuePerRun`)
+/// and pooled per side. Later calls continue the rounds' numbering, so the alternation of
+/// sides goes on.
 package struct InterleavedRuns: RoundSource {
     /// A run that produced no results (not a benchmark failure: those are recorded in the
     /// results and reported by the comparison).
@@ -52,6 +55,12 @@ package struct InterleavedRuns: RoundSource {
     /// Each side's pooled results.
     package var pooled: [RefsSide: ResultsFile] { pools.mapValues(\.file) }
 
+    /// Adds one run of the passes per benchmark of `side` (`PassRuns`) to its pool: their
+    /// counts (retains, releases, objects) and sites, and a status that is not ok.
+    package mutating func addPasses(_ passes: ResultsFile, to side: RefsSide) throws {
+        try pools[side]!.add(PassResults.keepingPasses(of: passes))
+    }
+
     /// The likely wall seconds of one more round of `names` (both sides), from the rounds
     /// run so far.
     package func secondsPerRound(of names: [String]) -> Double {
@@ -75,22 +84,14 @@ package struct InterleavedRuns: RoundSource {
         let steps = RoundSchedule.steps(rounds: rounds, firstRound: roundsRun, base: chosen(base.names), head: chosen(head.names))
         let lastRound = roundsRun + rounds
         for (index, step) in steps.enumerated() {
-            let side = sides[step.side]!
-            guard let executable = side.benchmarks.first(where: { $0.name == step.benchmark })?.executable else { continue }
             status("round \(step.round + 1)/\(lastRound) · \(step.side) · \(step.benchmark) [\(index + 1)/\(steps.count)]")
-            let output = workspace.resultsPath(round: step.round, side: step.side, index: index)
             let started = Date()
-            let outcome = try launcher.adding(environment: ["GIT_OPTIONAL_LOCKS": "0"]).run(
-                executable, forwardedArguments + ["--filter", ExactNamePattern.regex(for: step.benchmark), "--output", output, "--quiet"],
-                directory: side.checkout.packagePath)
-            // Exit 1 means the benchmark failed, crashed or timed out; its results say so.
-            guard outcome.status == 0 || outcome.status == 1, FileManager.default.fileExists(atPath: output) else {
-                throw Failure(description: "\(step.side) \(side.checkout.label): running \"\(step.benchmark)\" (round \(step.round + 1)) "
-                    + "exited with status \(outcome.status) and wrote no results:\n\(outcome.errorOutput.lastLines(10))")
-            }
-            let results = try ResultsFile.read(contentsOf: output)
+            guard let results = try sides[step.side]!.runOnce(
+                step.benchmark, arguments: forwardedArguments, withoutPasses: true,
+                output: workspace.resultsPath(round: step.round, side: step.side, index: index),
+                label: "round \(step.round + 1)", launcher: launcher)
+            else { continue }
             try pools[step.side]!.add(ResultsPool.oneValuePerRun(results))
-            try? FileManager.default.removeItem(atPath: output)
             var spent = seconds[step.benchmark] ?? (0, 0)
             spent.total += Date().timeIntervalSince(started)
             seconds[step.benchmark] = spent

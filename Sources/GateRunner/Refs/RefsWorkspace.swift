@@ -76,6 +76,11 @@ package final class RefsWorkspace: @unchecked Sendable {
         "\(root)/results/\(side)-r\(round + 1)-\(index).json"
     }
 
+    /// Where the results of one run of the passes of one benchmark go (`PassRuns`).
+    package func passResultsPath(side: RefsSide, index: Int, sites: Bool) -> String {
+        "\(root)/results/\(side)-\(sites ? "sites" : "counts")-\(index).json"
+    }
+
     /// Removes the worktrees (from git's records too) and the temporary folder; the build
     /// root, if any, stays. Idempotent and thread-safe.
     package func remove() {

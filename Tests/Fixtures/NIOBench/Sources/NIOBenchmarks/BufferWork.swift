@@ -8,15 +8,19 @@ enum BufferWork {
         suite.benchmark("bytebuffer/strings-and-integers", configuration: NIOBenchmarks.configuration) { b in
             let allocator = ByteBufferAllocator()
             let count = identity(64)
+            let page = try SpelledPage()
             for _ in b.loop {
                 blackHole(try writeAndRead(count, allocator: allocator))
             }
+            try page.check()
         }
         suite.benchmark("http1/headers", configuration: NIOBenchmarks.configuration) { b in
-            let count = identity(16)
+            let count = identity(ShortValues.all.count)
+            let page = try SpelledPage()
             for _ in b.loop {
                 blackHole(try headers(count))
             }
+            try page.check()
         }
     }
 

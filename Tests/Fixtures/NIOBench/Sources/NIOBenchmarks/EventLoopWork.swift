@@ -12,19 +12,23 @@ enum EventLoopWork {
             let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
             let loop = group.next()
             let links = identity(100)
+            let page = try SpelledPage()
             for _ in b.loop {
                 let total = try await loop.flatSubmit { chain(links, on: loop) }.get()
                 blackHole(total)
             }
+            try page.check()
             try await group.shutdownGracefully()
         }
         suite.benchmark("embedded/http-roundtrip", configuration: NIOBenchmarks.configuration) { b in
             let channel = EmbeddedChannel()
             try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-            let requests = identity(10)
+            let requests = identity(ShortValues.all.count)
+            let page = try SpelledPage()
             for _ in b.loop {
                 for i in 0..<requests { try roundTrip(i, through: channel) }
             }
+            try page.check()
             _ = try channel.finish()
         }
     }

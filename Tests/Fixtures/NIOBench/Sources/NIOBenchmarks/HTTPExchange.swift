@@ -20,10 +20,12 @@ enum HTTPExchange {
                 .bind(host: "127.0.0.1", port: 0).get()
             let address = server.localAddress!
             let requests = identity(requestsPerOp)
+            let page = try SpelledPage()
             for _ in b.loop {
                 let answered = try await exchange(requests, with: address, on: group)
                 blackHole(answered)
             }
+            try page.check()
             try await server.close()
             try await group.shutdownGracefully()
         }

@@ -11,6 +11,7 @@ enum NIOBenchmarks: BenchmarkSuite {
 
     static func register(_ suite: Suite) {
         HTTPExchange.register(suite)
+        AsyncHTTPExchange.register(suite)
         EventLoopWork.register(suite)
         BufferWork.register(suite)
     }
@@ -21,6 +22,7 @@ enum ShortValues {
     static let all: [String] = [
         "1", "ok", "gzip", "en-US", "no-cache", "keep-alive", "text/plain", "max-age=60", "bytes", "close", "*/*",
         "nio-bench/1.0", "abcdef", "UUUUUU", "VVVVVV", "0123456789ABCDE", "PUTUUU", "x-trace-01", "utf-8", "chunked",
+        SpelledPage.value,
     ]
 
     /// The value at `index`, wrapping.

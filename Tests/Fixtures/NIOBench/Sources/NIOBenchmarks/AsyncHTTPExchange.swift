@@ -95,7 +95,9 @@ enum AsyncHTTPExchange {
     }
 
     /// Reads one response to its end; throws unless it is 200 with the expected `x-echo`.
-    static func awaitResponse(_ index: Int, from responses: inout NIOAsyncChannelInboundStream<HTTPClientResponsePart>.AsyncIterator) async throws {
+    static func awaitResponse(
+        _ index: Int, from responses: inout NIOAsyncChannelInboundStream<HTTPClientResponsePart>.AsyncIterator
+    ) async throws {
         while let part = try await responses.next() {
             switch part {
             case .head(let head):

@@ -32,7 +32,7 @@ for i in $(seq "$runs"); do
   verdict=$(grep -E '^(PASS|FAIL|INCONCLUSIVE)' "$work/run$i.log" | tail -1)
   echo "run $i: exit $status, $(( $(date +%s) - start )) s | $verdict"
   if [ "$status" -ne 0 ]; then
-    grep -E 'killed by|crashed|failed|Fatal error|REGRESSED|error:' "$work/run$i.log" | head -10 | sed 's/^/    /'
+    grep -E '^ *FAILED|killed by|Fatal error|REGRESSED|error:' "$work/run$i.log" | head -10 | sed 's/^/    /'
   fi
 done
 for status in "${!exits[@]}"; do echo "exit $status: ${exits[$status]} of $runs runs"; done

@@ -57,12 +57,7 @@ enum AsyncHTTPExchange {
                 case .body:
                     break
                 case .end:
-                    var headers = HTTPHeaders()
-                    headers.add(name: "content-length", value: "2")
-                    headers.add(name: "x-echo", value: echo)
-                    headers.add(name: "server", value: "nio")
-                    headers.add(name: "cache", value: ShortValues.at(echo.utf8.count))
-                    try await outbound.write(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers)))
+                    try await outbound.write(.head(HTTPExchange.response(echo: echo)))
                     try await outbound.write(.body(.byteBuffer(ByteBuffer(string: "ok"))))
                     try await outbound.write(.end(nil))
                 }
@@ -81,12 +76,7 @@ enum AsyncHTTPExchange {
         return try await client.executeThenClose { inbound, outbound in
             var responses = inbound.makeAsyncIterator()
             for index in 0..<count {
-                var headers = HTTPHeaders()
-                headers.add(name: "host", value: "localhost")
-                headers.add(name: "accept", value: ShortValues.at(index + 1))
-                headers.add(name: "x-id", value: String(index))
-                headers.add(name: "x-value", value: ShortValues.at(index))
-                try await outbound.write(.head(HTTPRequestHead(version: .http1_1, method: .GET, uri: "/i/\(index % 97)", headers: headers)))
+                try await outbound.write(.head(HTTPExchange.request(index)))
                 try await outbound.write(.end(nil))
                 try await awaitResponse(index, from: &responses)
             }

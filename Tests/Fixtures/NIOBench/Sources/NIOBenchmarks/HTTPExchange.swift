@@ -47,6 +47,26 @@ enum HTTPExchange {
         try await channel.close()
         return answered
     }
+
+    /// Request `index`: a few short headers; `x-value` is the one the server echoes.
+    static func request(_ index: Int) -> HTTPRequestHead {
+        var headers = HTTPHeaders()
+        headers.add(name: "host", value: "localhost")
+        headers.add(name: "accept", value: ShortValues.at(index + 1))
+        headers.add(name: "x-id", value: String(index))
+        headers.add(name: "x-value", value: ShortValues.at(index))
+        return HTTPRequestHead(version: .http1_1, method: .GET, uri: "/i/\(index % 97)", headers: headers)
+    }
+
+    /// The response head: 200, a few short headers, `x-echo` repeating the request's `x-value`.
+    static func response(echo: String) -> HTTPResponseHead {
+        var headers = HTTPHeaders()
+        headers.add(name: "content-length", value: "2")
+        headers.add(name: "x-echo", value: echo)
+        headers.add(name: "server", value: "nio")
+        headers.add(name: "cache", value: ShortValues.at(echo.utf8.count))
+        return HTTPResponseHead(version: .http1_1, status: .ok, headers: headers)
+    }
 }
 
 /// The client: sends a request, waits for the whole response, checks it, sends the next.
@@ -99,13 +119,7 @@ final class Requester: ChannelInboundHandler {
     }
 
     private func send(context: ChannelHandlerContext) {
-        var headers = HTTPHeaders()
-        headers.add(name: "host", value: "localhost")
-        headers.add(name: "accept", value: ShortValues.at(answered + 1))
-        headers.add(name: "x-id", value: String(answered))
-        headers.add(name: "x-value", value: ShortValues.at(answered))
-        let head = HTTPRequestHead(version: .http1_1, method: .GET, uri: "/i/\(answered % 97)", headers: headers)
-        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        context.write(wrapOutboundOut(.head(HTTPExchange.request(answered))), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
     }
 }
@@ -125,12 +139,7 @@ final class Responder: ChannelInboundHandler {
         case .body:
             break
         case .end:
-            var headers = HTTPHeaders()
-            headers.add(name: "content-length", value: "2")
-            headers.add(name: "x-echo", value: echo)
-            headers.add(name: "server", value: "nio")
-            headers.add(name: "cache", value: ShortValues.at(echo.utf8.count))
-            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
+            context.write(wrapOutboundOut(.head(HTTPExchange.response(echo: echo))), promise: nil)
             context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: "ok")))), promise: nil)
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         }

@@ -62,7 +62,7 @@ def results_files():
     paths = sorted(glob.glob("baselines/*.json") + glob.glob("Tests/Fixtures/**/*.json", recursive=True))
     for path in paths[:8]:  # a few files give every kind of benchmark; more only repeats them
         try:
-            document = json.load(open(path))
+            document = json.load(open(path, encoding="utf-8"))
         except (OSError, ValueError):
             continue
         if isinstance(document, dict) and isinstance(document.get("benchmarks"), list):
@@ -91,13 +91,13 @@ def fenced_blocks(text):
 
 
 for path in ["README.md"] + sorted(glob.glob("docs/*.md")):
-    for block in fenced_blocks(open(path).read()):
+    for block in fenced_blocks(open(path, encoding="utf-8", errors="replace").read()):
         target = classify(block)
         if target:
             add(target, block)
 
 for path in sorted(glob.glob("Tests/**/*.swift", recursive=True)):
-    text = open(path).read()
+    text = open(path, encoding="utf-8", errors="replace").read()
     literals = [re.sub(r"^ +", "", literal, flags=re.M) for literal in re.findall(r'"""\n(.*?)\n\s*"""', text, re.S)]
     literals += [literal for literal in re.findall(r'#"(\{.*?\})"#', text) if literal.count("{") == literal.count("}")]
     for literal in literals:

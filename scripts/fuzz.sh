@@ -10,10 +10,11 @@
 #   SECONDS-PER-TARGET  libFuzzer's -max_total_time per target (default 10)
 #   --runs N            exactly N executions per target instead (-runs=N)
 #   TARGET              results, benchfmt, config, history (default: all four)
-# Environment: MEMGATE_FUZZ_OPT=-Onone builds faster and fuzzes slower (default -O);
+# Environment: MEMGATE_FUZZ_OPT=-O (or -Osize) builds slower and fuzzes faster, for long runs
+#   (default -Onone; each level has its own folder .build-fuzz/Onone, .build-fuzz/O);
 #   MEMGATE_FUZZ_KEEP=DIR keeps corpora and logs in DIR.
 # Exits 0 when no target crashed; 1 naming each crashing input (kept under .build-fuzz/crashes/);
-# 2 on a build or usage error. Reproduce a crash: MEMGATE_FUZZ_TARGET=T .build-fuzz/memgate-fuzz FILE
+# 2 on a build or usage error. Reproduce one: MEMGATE_FUZZ_TARGET=T .build-fuzz/Onone/memgate-fuzz FILE
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -89,9 +89,9 @@ struct GoBenchfmtParser {
             }
             return
         }
-        if try failureLine(fields, line: line, number: number) { return }
+        if failureLine(fields, line: line) { return }
         if first.hasPrefix("Benchmark") {
-            try benchmarkLine(fields, line: line, number: number)
+            try benchmarkLine(fields, number: number)
             return
         }
         configLine(line)
@@ -112,9 +112,9 @@ struct GoBenchfmtParser {
         }
     }
 
-    mutating func benchmarkLine(_ fields: [Substring], line: String, number: Int) throws(ResultsError) {
+    mutating func benchmarkLine(_ fields: [Substring], number: Int) throws(ResultsError) {
         guard fields.count >= 2, let iterations = Int(fields[1]) else {
-            announce(fields, line: line)  // A bare name, or a name with the benchmark's own output after it.
+            announce(fields)  // A bare name, or a name with the benchmark's own output after it.
             return
         }
         guard iterations > 0 else { throw error(number, "iteration count \(iterations) must be positive") }

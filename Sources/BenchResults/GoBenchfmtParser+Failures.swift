@@ -18,7 +18,7 @@ extension GoBenchfmtParser {
     }
 
     /// Handles `line` when it reports a failure; returns whether it did.
-    mutating func failureLine(_ fields: [Substring], line: String, number: Int) throws(ResultsError) -> Bool {
+    mutating func failureLine(_ fields: [Substring], line: String) -> Bool {
         if let dashes = fields.firstIndex(of: "---"), dashes + 2 < fields.count, fields[dashes + 1] == "FAIL:",
            fields[dashes + 2].hasPrefix("Benchmark") {
             let (name, procs) = splitName(fields[dashes + 2])
@@ -67,7 +67,7 @@ extension GoBenchfmtParser {
     }
 
     /// Remembers a name printed without a result on its line (`fields` is not a result).
-    mutating func announce(_ fields: [Substring], line: String) {
+    mutating func announce(_ fields: [Substring]) {
         endAnnouncement()
         let (name, procs) = splitName(fields[0])
         guard fields.count > 1 else {
@@ -120,16 +120,14 @@ extension GoBenchfmtParser {
 
     /// Whether some tail of `fields` reads as a result: an iteration count, then value/unit
     /// pairs with at least one unit Go writes (`ns/op`, `B/op`, `allocs/op`, `MB/s`).
+    /// - Complexity: O(n), one pass from the end.
     static func hasResult(_ fields: ArraySlice<Substring>) -> Bool {
-        var start = fields.startIndex
-        while start < fields.endIndex {
-            let rest = fields[(start + 1)...]
-            if rest.count >= 2, rest.count % 2 == 0, let count = Int(fields[start]), count > 0,
-               stride(from: rest.startIndex, to: rest.endIndex, by: 2).allSatisfy({ Double(rest[$0]) != nil }),
-               stride(from: rest.startIndex + 1, to: rest.endIndex, by: 2).contains(where: { GoBenchfmt.builtInUnits[String(rest[$0])] != nil }) {
-                return true
-            }
-            start += 1
+        var unit = fields.endIndex - 1
+        var goUnit = false
+        while unit - 2 >= fields.startIndex, Double(fields[unit - 1]) != nil {
+            goUnit = goUnit || GoBenchfmt.builtInUnits[String(fields[unit])] != nil
+            if goUnit, let count = Int(fields[unit - 2]), count > 0 { return true }
+            unit -= 2
         }
         return false
     }

@@ -16,31 +16,21 @@ import Darwin
 /// `history append`), not other writers. It is released when the body returns or throws,
 /// and by the kernel when the process dies.
 package enum FolderLock {
-    /// Why the lock could not be taken.
-    package struct Failure: Error, CustomStringConvertible {
-        /// The folder.
-        package var folder: String
-        /// The system's reason.
-        package var reason: String
-        /// `FOLDER: cannot lock the folder: REASON`.
-        package var description: String { "\(folder): cannot lock the folder: \(reason)" }
-    }
-
     /// Runs `body` while holding the lock on the folder that holds `path` (which must exist);
     /// calls `onWait` once first when another process holds it, then waits for it.
     ///
-    /// - Throws: `Failure` when the folder cannot be opened or locked; what `body` throws.
+    /// - Throws: `PathFailure` when the folder cannot be opened or locked; what `body` throws.
     package static func holding<T>(folderOf path: String, onWait: () -> Void = {}, _ body: () throws -> T) throws -> T {
         let folder = folder(of: path)
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw Failure(folder: folder, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw PathFailure(folder, "cannot lock the folder") }
         defer { close(fd) }  // Closing the descriptor releases the lock.
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK else { throw Failure(folder: folder, reason: String(cString: strerror(errno))) }
+            guard errno == EWOULDBLOCK else { throw PathFailure(folder, "cannot lock the folder") }
             onWait()
             var result: Int32
             repeat { result = flock(fd, LOCK_EX) } while result != 0 && errno == EINTR
-            guard result == 0 else { throw Failure(folder: folder, reason: String(cString: strerror(errno))) }
+            guard result == 0 else { throw PathFailure(folder, "cannot lock the folder") }
         }
         return try body()
     }

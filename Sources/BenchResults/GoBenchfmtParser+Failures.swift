@@ -66,11 +66,12 @@ extension GoBenchfmtParser {
         return false
     }
 
-    /// Remembers a name printed without a result on its line (`fields` is not a result).
+    /// Remembers a name printed without a result on its line (`fields` is not a result); a
+    /// `--- SKIP` after it counts as a bare name (a skipped benchmark did not fail).
     mutating func announce(_ fields: [Substring]) {
         endAnnouncement()
         let (name, procs) = splitName(fields[0])
-        guard fields.count > 1 else {
+        guard fields.count > 1, !(fields[1] == "---" && fields.count > 2 && fields[2] == "SKIP:") else {
             announced = Announced(name: name, procs: procs, followedByText: false)
             return
         }

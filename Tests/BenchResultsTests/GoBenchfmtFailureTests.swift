@@ -80,7 +80,8 @@ import Testing
         #expect(sameLine["A"]?.status == .failed)
         let killed = try read("BenchmarkA-8   \tsignal: killed\nFAIL\texample.com/x\t600.1s\n")
         #expect(killed["A"]?.status == .failed)
-        // A bare name after -v output's own lines, then its result: fine.
+        // A skipped benchmark did not fail; a bare name, -v output's own lines, then its result: fine.
+        #expect(try read("BenchmarkS-8   \t--- SKIP: BenchmarkS-8\nBenchmarkC-8 10 5 ns/op\n")["S"] == nil)
         let verbose = try read("BenchmarkA\nhello from A\nBenchmarkA-8 1000 5 ns/op\n")
         #expect(verbose["A"]?.status == .ok)
     }

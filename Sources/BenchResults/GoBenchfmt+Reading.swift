@@ -1,15 +1,16 @@
 extension GoBenchfmt {
-    /// Parses Go benchmark output into a results file (see `GoBenchfmt` for the mapping).
+    /// Parses Go benchmark output into a results file (see `GoBenchfmt` for the mapping and
+    /// for how failures in the output become failed benchmarks).
     ///
     /// - Parameters:
     ///   - bytes: the text; invalid UTF-8 is replaced, lines may end in LF or CRLF.
     ///   - path: the file's name, for error messages.
     /// - Throws: `ResultsError.malformed` naming `path` and the line when a benchmark line
     ///   has an iteration count but malformed value/unit pairs, a unit repeats on one line,
-    ///   a value is negative or not finite, or no benchmark line is found at all.
+    ///   a value is negative or not finite, or no benchmark line (nor a failure) is found.
     /// - Complexity: O(n) in the size of the text.
     package static func read(_ bytes: [UInt8], path: String) throws(ResultsError) -> ResultsFile {
-        var parser = Parser(path: path)
+        var parser = GoBenchfmtParser(path: path)
         var lineNumber = 0
         var start = 0
         while start < bytes.count {
@@ -26,8 +27,10 @@ extension GoBenchfmt {
     }
 }
 
-/// The state of one parse: configuration so far, benchmarks in first-seen order.
-private struct Parser {
+/// The state of one parse: configuration so far, benchmarks in first-seen order, and the
+/// failures the output reports (`GoBenchfmtParser+Failures`).
+struct GoBenchfmtParser {
+    /// One benchmark of the output: its lines' samples, or why it failed.
     struct Entry {
         var name: String
         var package: String?
@@ -35,7 +38,17 @@ private struct Parser {
         var iterations: [Int] = []
         var values: [String: [Double]] = [:]
         var unitOrder: [String] = []
-        var failed = false
+        /// Why the benchmark failed, when the output says it did.
+        var failure: String?
+    }
+
+    /// A benchmark whose name was printed without a result on its line (go test prints the
+    /// name, runs the benchmark, then the numbers; `-v` prints the bare name first).
+    struct Announced {
+        var name: String
+        var procs: String?
+        /// Whether other text followed the name on its line (the benchmark's own output).
+        var followedByText: Bool
     }
 
     let path: String
@@ -45,16 +58,24 @@ private struct Parser {
     var index: [String: Int] = [:]
     var exactUnits: Set<String> = []
     var higherUnits: Set<String> = []
+    /// The metric a unit holds, from `Unit U metric=NAME` (what `GoBenchfmt.write` says for
+    /// a unit it made from a metric's name and unit, `cpu-ns/op`).
+    var metricNames: [String: String] = [:]
     /// The package of the last `pkg:` line, if any.
     var currentPackage: String?
+    /// The benchmark announced last and not yet given its result, if any.
+    var announced: Announced?
+    /// Packages the output says failed (`FAIL pkg`, a panic outside a benchmark), in order,
+    /// with the line that said so.
+    var failedPackages: [(package: String?, reason: String)] = []
+    /// A failure not yet tied to a package (see `failPackage`).
+    var unattributedFailure: String?
 
     init(path: String) { self.path = path }
 
     func error(_ line: Int, _ problem: String) -> ResultsError {
         .malformed(path: path, place: "line \(line)", problem: problem)
     }
-
-
 
     mutating func consume(_ line: String, number: Int) throws(ResultsError) {
         let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
@@ -64,15 +85,11 @@ private struct Parser {
             for option in fields.dropFirst(2) {
                 if option == "assume=exact" { exactUnits.insert(unit) }
                 if option == "better=higher" { higherUnits.insert(unit) }
+                if option.hasPrefix("metric="), option.count > 7 { metricNames[unit] = String(option.dropFirst(7)) }
             }
             return
         }
-        if first == "---" && fields.count >= 3 && fields[1] == "FAIL:" && fields[2].hasPrefix("Benchmark") {
-            let (name, procs) = splitName(fields[2])
-            let entry = entryIndex(name, procs: procs)
-            entries[entry].failed = true
-            return
-        }
+        if failureLine(fields, line: line) { return }
         if first.hasPrefix("Benchmark") {
             try benchmarkLine(fields, number: number)
             return
@@ -89,18 +106,24 @@ private struct Parser {
         case _ where GoBenchfmt.goKeys.contains(String(key)):
             Environment.fields.first { $0.benchfmtKey == key }!.set(value, in: &environment)
         case "pkg":
+            endAnnouncement()
             currentPackage = value.isEmpty ? nil : value
         default: extra[String(key)] = value.isEmpty ? nil : value  // `key:` alone unsets, as in benchfmt
         }
     }
 
     mutating func benchmarkLine(_ fields: [Substring], number: Int) throws(ResultsError) {
-        guard fields.count >= 2, let iterations = Int(fields[1]) else { return }  // A log line or a bare name.
+        guard fields.count >= 2, let iterations = Int(fields[1]) else {
+            announce(fields)  // A bare name, or a name with the benchmark's own output after it.
+            return
+        }
         guard iterations > 0 else { throw error(number, "iteration count \(iterations) must be positive") }
         guard fields.count >= 4, fields.count % 2 == 0 else {
             throw error(number, "expected \"BenchmarkName N value unit [value unit...]\"")
         }
         let (name, procs) = splitName(fields[0])
+        if let announced, announced.name != name || announced.procs != procs { endAnnouncement() }
+        announced = nil
         let entry = entryIndex(name, procs: procs)
         var seen: Set<String> = []
         var pending: [(String, Double)] = []
@@ -117,19 +140,25 @@ private struct Parser {
             pending.append((unit, value))
             i += 2
         }
+        try record(pending, iterations: iterations, entry: entry, number: number)
+    }
+
+    /// Adds one line's values to `entry` as its next sample. A unit may be missing from a
+    /// benchmark's later lines (a metric with fewer samples, as `convert --to benchfmt`
+    /// writes peak RSS), never from its first.
+    mutating func record(_ values: [(String, Double)], iterations: Int, entry: Int, number: Int) throws(ResultsError) {
         entries[entry].iterations.append(iterations)
         let sampleIndex = entries[entry].iterations.count - 1
-        for (unit, value) in pending {
+        for (unit, value) in values {
             if entries[entry].values[unit] == nil {
                 entries[entry].unitOrder.append(unit)
                 if sampleIndex > 0 {
                     throw error(number, "\(unit) is missing from earlier lines of this benchmark")
                 }
+            } else if entries[entry].values[unit]!.count != sampleIndex {
+                throw error(number, "\(unit) is missing from an earlier line of this benchmark but present on this one")
             }
             entries[entry].values[unit, default: []].append(value)
-        }
-        for unit in entries[entry].unitOrder where entries[entry].values[unit]!.count != sampleIndex + 1 {
-            throw error(number, "\(unit) is missing from this line but present on earlier lines of this benchmark")
         }
     }
 
@@ -153,57 +182,6 @@ private struct Parser {
         entries.append(Entry(name: name, package: currentPackage, procs: procs))
         index[key] = entries.count - 1
         return entries.count - 1
-    }
-
-    func finish() throws(ResultsError) -> ResultsFile {
-        guard !entries.isEmpty else {
-            throw .malformed(
-                path: path, place: "",
-                problem: "neither a memgate results file (JSON) nor Go benchmark output (no Benchmark lines)")
-        }
-        let procsValues = Set(entries.compactMap(\.procs))
-        let stripProcs = procsValues.count <= 1
-        var environment = self.environment
-        var extra = self.extra
-        if stripProcs, let procs = procsValues.first { extra["gomaxprocs"] = procs }
-        let distinctPackages = Set(entries.map(\.package))
-        if distinctPackages.count == 1, let only = distinctPackages.first, let package = only { extra["pkg"] = package }
-        environment.extra = extra.isEmpty ? nil : extra
-        var results: [BenchmarkResult] = []
-        for entry in entries {
-            var name = stripProcs ? entry.name : entry.procs.map { "\(entry.name)-\($0)" } ?? entry.name
-            if distinctPackages.count > 1, let package = entry.package { name = "\(package).\(name)" }
-            var metrics: [String: Metric] = [:]
-            for unit in entry.unitOrder {
-                let values = entry.values[unit]!
-                metrics[metricName(unit)] = metric(unit: unit, values: values)
-            }
-            let failed = entry.failed || entry.iterations.isEmpty
-            results.append(BenchmarkResult(
-                name: name, status: failed ? .failed : .ok, message: failed ? "--- FAIL in go test output" : nil,
-                iterations: entry.iterations, metrics: metrics))
-        }
-        let file = ResultsFile(environment: environment, benchmarks: results)
-        do { try file.validate() } catch { throw error.at(path: path) }
-        return file
-    }
-
-    func metricName(_ unit: String) -> String {
-        GoBenchfmt.builtInUnits[unit]?.rawValue ?? unit
-    }
-
-    func metric(unit: String, values: [Double]) -> Metric {
-        switch GoBenchfmt.builtInUnits[unit] {
-        case .throughput?:  // Go's MB/s; ours is B/s.
-            let properties = MetricID.throughput.properties
-            return Metric(unit: .bytesPerSecond, better: properties.better, exact: properties.exact, samples: values.map { $0 * 1e6 })
-        case let id?:
-            let properties = id.properties
-            return Metric(unit: properties.unit!, better: properties.better, exact: properties.exact, samples: values)
-        default:
-            let higher = higherUnits.contains(unit) || unit.hasSuffix("/s")
-            return Metric(unit: MetricUnit(unit), better: higher ? .higher : .lower, exact: exactUnits.contains(unit), samples: values)
-        }
     }
 }
 

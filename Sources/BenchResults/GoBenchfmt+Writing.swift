@@ -7,7 +7,9 @@ extension GoBenchfmt {
     ///   (lower-case first letter, no spaces or upper-case letters: `Odd Key` is written
     ///   `odd-key`); values are kept to one line.
     /// - A `Unit U assume=exact` line for every exact metric's unit and
-    ///   `Unit U better=higher` for higher-is-better ones.
+    ///   `Unit U better=higher` for higher-is-better ones; `Unit U metric=NAME` for a unit
+    ///   made from a metric's name and unit (`Unit cpu-ns/op metric=cpu`), so that reading
+    ///   the file back gives the same metrics (`memgate check` reads it against a JSON baseline).
     /// - One line per sample: `Benchmark<Name>[-N] <iterations> <value> <unit> ...`. Names
     ///   are made safe: whitespace and control characters become `_`; otherwise they are
     ///   kept exactly (`Benchmarksort/n=1000` reads back as `sort/n=1000`, as in benchstat).
@@ -40,6 +42,7 @@ extension GoBenchfmt {
                 let metric = benchmark.metrics[name]!
                 let unit = goUnit(name: name, metric: metric).unit
                 guard seenUnits.insert(unit).inserted else { continue }
+                if builtInUnits[unit] == nil && unit != safeUnit(name) { unitLines.append("Unit \(unit) metric=\(safeUnit(name))") }
                 if metric.exact { unitLines.append("Unit \(unit) assume=exact") }
                 if metric.better == .higher && !unit.hasSuffix("/s") { unitLines.append("Unit \(unit) better=higher") }
             }

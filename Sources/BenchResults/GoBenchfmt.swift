@@ -9,25 +9,29 @@
 /// Mapping (both directions):
 /// - `ns/op` is `time`; `B/op` is `bytes` and `allocs/op` is `allocs` (both exact);
 ///   `MB/s` is `throughput` in B/s (value × 1e6, higher is better). Any other unit becomes
-///   a custom metric named after the unit, noisy unless a `Unit U assume=exact` line says
-///   otherwise, higher-is-better when the unit ends in `/s` or a `Unit U better=higher` line
-///   says so.
+///   a custom metric named after the unit (or after `Unit U metric=NAME`, which the writer
+///   adds for units it composes, `cpu-ns/op`: a built-in name then takes the metric table's
+///   properties), noisy unless a `Unit U assume=exact` line says otherwise, higher-is-better
+///   when the unit ends in `/s` or a `Unit U better=higher` line says so. A metric may have
+///   fewer samples than its benchmark has lines (on the first lines only).
 /// - The `Benchmark` prefix is dropped from names; the `-N` GOMAXPROCS suffix is stripped
 ///   when every name that carries one has the same N (like benchstat's `.gomaxprocs`
 ///   config) and stored as `environment.extra["gomaxprocs"]`; otherwise names keep it.
 /// - Repeated lines of one benchmark are its samples; their iteration counts are kept.
 /// - Configuration lines (`key: value`): `goos` is `os`, `goarch` is `arch`, `cpu` is
-///   `cpuModel`, all others go to `environment.extra`. When several `pkg:` values appear,
-///   every name is qualified as `pkg.Name`, so equal names in different packages stay
-///   apart; with one package it is kept as `extra["pkg"]`.
-/// - `--- FAIL: BenchmarkX` marks X as failed. `PASS`, `ok`, `FAIL` and other lines are
-///   ignored (go test interleaves log output).
+///   `cpuModel`, all others go to `environment.extra`. A benchmark after a `pkg:` line is
+///   named `pkg.Name`, however many packages ran (so a run where one package failed to build
+///   still matches the baseline); an `ok pkg` or `FAIL pkg` line ends the package.
+/// - Failures are failed benchmarks, never skipped lines (`GoBenchfmtParser+Failures`):
+///   `--- FAIL: BenchmarkX`, a `panic:`, `FAIL pkg [build failed]` (a failed `pkg.*`), a
+///   result split from its name by the benchmark's own output. `PASS`, `ok` and log lines
+///   are ignored.
 package enum GoBenchfmt {
-    /// Units Go itself writes, and the metric each maps to.
     /// The configuration keys Go itself writes that map to environment fields (`goos` to
     /// `os`, `goarch` to `arch`, `cpu` to `cpuModel`: `Environment.Field.benchfmtKey`); the
     /// writer puts them first, the reader reads only these into fields, all else into `extra`.
     static let goKeys: Set<String> = ["goos", "goarch", "cpu"]
+    /// Units Go itself writes, and the metric each maps to.
     static let builtInUnits: [String: MetricID] = ["ns/op": .time, "B/op": .bytes, "allocs/op": .allocs, "MB/s": .throughput]
 
     /// Whether `bytes` looks like a JSON document (first non-whitespace byte is `{`).

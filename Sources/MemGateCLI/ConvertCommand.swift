@@ -22,6 +22,9 @@ struct ConvertCommand: Subcommand {
         guard let target = try arguments.choice("--to", from: ["json", "benchfmt"]) else {
             throw arguments.usageError("missing --to json|benchfmt")
         }
+        if let output = arguments.value("--output") {
+            try InputOverwrite.refuse(outputs: [("--output", output)], inputs: [("FILE", arguments.positionals[0])])
+        }
         let file = try GateArguments.readResults(arguments.positionals[0])
         let bytes: [UInt8]
         if target == "json" {

@@ -36,6 +36,9 @@ struct ExplainCommand: Subcommand {
         }
         let event: SiteEvent = arguments.flag("--retains") ? .retains : .allocations
         let (baselinePath, currentPath) = (arguments.positionals[0], arguments.positionals[1])
+        if let output = arguments.value("--output") {
+            try InputOverwrite.refuse(outputs: [("--output", output)], inputs: [("BASELINE", baselinePath), ("CURRENT", currentPath)])
+        }
         let baseline = try GateArguments.readResults(baselinePath), current = try GateArguments.readResults(currentPath)
         let names = (current.benchmarks + baseline.benchmarks).map(\.name).filter(selection.selects)
         var seen: Set<String> = []

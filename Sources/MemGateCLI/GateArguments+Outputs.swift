@@ -2,6 +2,20 @@ import CLISupport
 import GateCore
 
 extension GateArguments {
+    /// Refuses (exit 2, before anything is written) a report output (`--output`,
+    /// `$GITHUB_STEP_SUMMARY`) or one of `outputs` that is one of `inputs`, the config file or
+    /// the `--history` file (`InputOverwrite`).
+    func refuseOverwritingInputs(
+        _ inputs: [InputOverwrite.Role], outputs: [InputOverwrite.Role] = [], environment: [String: String]
+    ) throws {
+        var written = self.outputs.map { ("--output", $0.1) } + htmlOutputs.map { ("--output", $0) } + outputs
+        if let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty { written.append(("$GITHUB_STEP_SUMMARY", summary)) }
+        var read = inputs
+        if let configPath { read.append(("--config file", configPath)) }
+        if let historyPath { read.append(("--history file", historyPath)) }
+        try InputOverwrite.refuse(outputs: written, inputs: read)
+    }
+
     /// The `--output` values as report files and HTML files: `html:PATH` and paths ending in
     /// `.html` or `.htm` are HTML (which GateCore's `ReportFormat` does not render: the page
     /// needs the results files too); the rest are `ReportFormat.parseOutput`'s.

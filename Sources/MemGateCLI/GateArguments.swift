@@ -42,6 +42,8 @@ struct GateArguments {
     /// The history whose trends the HTML report draws (`--history`), read with the options so
     /// that a bad file stops the command before anything runs or is written.
     var history: History?
+    /// The `--history` file, an input no output may overwrite.
+    var historyPath: String?
     /// The command these options were given to (`memgate check`), which the HTML page names.
     var command = "memgate"
     var verbose = false
@@ -117,6 +119,7 @@ struct GateArguments {
                 throw arguments.usageError("--history draws trends in the HTML report; add --output html:FILE")
             }
             do { history = try History.read(contentsOf: path) } catch { throw CommandError(error) }
+            historyPath = path
         }
         verbose = arguments.flag("--all") || arguments.flag("--verbose")
     }

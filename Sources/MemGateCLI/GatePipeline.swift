@@ -26,18 +26,23 @@ enum GatePipeline {
         let gate = try GateArguments(arguments, mode: mode)
         let baselinePath = arguments.positionals[0]
         let currentPath = arguments.positionals[1]
+        let names = mode == .compare ? ("A", "B") : ("BASELINE", "CURRENT")
+        try gate.refuseOverwritingInputs([(names.0, baselinePath), (names.1, currentPath)], environment: context.environment)
         let (baseline, current) = try readBoth(baselinePath, currentPath)
         return try report(baseline: baseline, current: current, baselineName: baselinePath, currentName: currentPath,
                           gate: gate, context: &context)
     }
 
-    /// Compares `current` with `baseline`, renders the report to standard output, to every
-    /// `--output` file and to `$GITHUB_STEP_SUMMARY`, and returns the exit code. Shared by
-    /// `check`, `compare`, `run` and `refs`.
+    /// Compares `current` with `baseline` (as `GateInputs` prepares them: failed packages and
+    /// unmeasured memory named as failed benchmarks), renders the report to standard output,
+    /// to every `--output` file and to `$GITHUB_STEP_SUMMARY`, and returns the exit code.
+    /// Shared by `check`, `compare`, `report` and `run`.
     static func report(
         baseline: ResultsFile, current: ResultsFile, baselineName: String, currentName: String,
         gate: GateArguments, context: inout CommandContext
     ) throws -> ExitCode {
+        let inputs = GateInputs(baseline: baseline, current: current)
+        let (baseline, current) = (inputs.baseline, inputs.current)
         try prepare(baseline, current, gate: gate, context: &context)
         let report: Report
         do {

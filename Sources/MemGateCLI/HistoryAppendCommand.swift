@@ -3,6 +3,7 @@ import CLISupport
 import Foundation
 import GateCore
 import GateRunner
+import SystemSupport
 
 /// `memgate history append RESULTS --file FILE [--keep N] [--commit SHA] [--date ISO] [--baseline PATH]`.
 struct HistoryAppendCommand: Subcommand {
@@ -18,8 +19,8 @@ struct HistoryAppendCommand: Subcommand {
             the baseline gated against (a change marks a baseline update) and, per benchmark that completed,
             the median, min and max of each metric. FILE is created if missing, and rewritten whole through a
             temporary file and a rename: a run killed at any moment leaves the old file or the new one. An
-            existing FILE with a bad line is not overwritten. Two appends to one file at once can lose one of
-            the runs: run them one at a time.
+            existing FILE with a bad line is not overwritten. Appends to one file take turns (a flock on
+            its folder from the read to the write), so none is lost. FILE may not be RESULTS or --baseline.
 
             Exit codes: 0 recorded, 2 usage or input error.
             """)
@@ -42,12 +43,14 @@ struct HistoryAppendCommand: Subcommand {
         if let explicitCommit, !HistoryEntry.isValidCommit(explicitCommit) {
             throw arguments.usageError("--commit: '\(explicitCommit)' contains whitespace or control characters")
         }
+        var inputs = [("RESULTS", arguments.positionals[0])]
+        if let baseline = arguments.value("--baseline")
+            ?? (FileManager.default.fileExists(atPath: UpdateCommand.defaultBaseline) ? UpdateCommand.defaultBaseline : nil) {
+            inputs.append(("baseline", baseline))
+        }
+        try InputOverwrite.refuse(outputs: [("--file", path)], inputs: inputs)
         let results = try GateArguments.readResults(arguments.positionals[0])
         let baselineHash = try baselineHash(arguments.value("--baseline"))
-        var history: History
-        do { history = try History.read(contentsOf: path, missingIsEmpty: true) } catch {
-            throw CommandError("\(error) (not overwritten; fix or remove it first)")
-        }
         let commit = commit(explicit: explicitCommit, environment: context.environment) {
             GitRepository.headCommit(in: FileManager.default.currentDirectoryPath, launcher: Launcher(gate: context.launches))
         }
@@ -55,18 +58,32 @@ struct HistoryAppendCommand: Subcommand {
         guard !entry.benchmarks.isEmpty else {
             throw CommandError("\(arguments.positionals[0]): no benchmark completed, so there is nothing to record")
         }
-        let before = history.entries.count
-        do { try history.append(entry, keeping: keep) } catch {
-            guard case let .invalid(_, place, problem) = error else { throw CommandError(error) }
-            throw CommandError(ResultsError.invalid(path: arguments.positionals[0], place: place, problem: problem))
-        }
         try OutputFile.createDirectory(containing: path)
-        do { try history.write(to: path) } catch { throw CommandError(error) }
-        let dropped = before + 1 - history.entries.count
+        let (history, dropped) = try FolderLock.holding(folderOf: path) {
+            try append(entry, to: path, keeping: keep, resultsPath: arguments.positionals[0])
+        }
         context.output += "\(path): recorded \(commit.isEmpty ? "a run" : GitRevision.short(commit)) (\(entry.benchmarks.count) "
             + "benchmark\(entry.benchmarks.count == 1 ? "" : "s")); \(history.entries.count) run\(history.entries.count == 1 ? "" : "s") "
             + "kept\(dropped > 0 ? ", \(dropped) oldest dropped" : "")\n"
         return .pass
+    }
+
+    /// Reads the history at `path`, appends `entry`, keeps the newest `keep` runs and writes
+    /// it back atomically. The caller holds the folder's lock, so no other append comes between.
+    ///
+    /// - Returns: the history written and how many old runs it dropped.
+    private static func append(_ entry: HistoryEntry, to path: String, keeping keep: Int, resultsPath: String) throws -> (History, Int) {
+        var history: History
+        do { history = try History.read(contentsOf: path, missingIsEmpty: true) } catch {
+            throw CommandError("\(error) (not overwritten; fix or remove it first)")
+        }
+        let before = history.entries.count
+        do { try history.append(entry, keeping: keep) } catch {
+            guard case let .invalid(_, place, problem) = error else { throw CommandError(error) }
+            throw CommandError(ResultsError.invalid(path: resultsPath, place: place, problem: problem))
+        }
+        do { try history.write(to: path) } catch { throw CommandError(error) }
+        return (history, before + 1 - history.entries.count)
     }
 
     /// The commit to record: `explicit` (`--commit`) if given, else the checked-out commit

@@ -29,6 +29,9 @@ struct MergeCommand: Subcommand {
     }
 
     static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
+        if let output = arguments.value("--output") {
+            try InputOverwrite.refuse(outputs: [("--output", output)], inputs: arguments.positionals.map { ("FILE", $0) })
+        }
         var files: [(label: String, file: ResultsFile)] = []
         for path in arguments.positionals { files.append((path, try GateArguments.readResults(path))) }
         let merge: ResultsMerge

@@ -105,6 +105,8 @@ struct RefsCommand: Subcommand {
     /// (`RefsCommand+Sides`) -> keep the results -> gate like `check`.
     static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
         let plan = try RefsPlan(arguments)
+        let kept = plan.keepResults.map { [("--keep-results", $0 + "/base.json"), ("--keep-results", $0 + "/head.json")] } ?? []
+        try plan.gate.refuseOverwritingInputs([], outputs: kept, environment: context.environment)
         let revisions = try RefsRevisions(plan, launcher: Launcher(gate: context.launches))
         let started = Date()
         let progress = ProgressLine(enabled: true)

@@ -32,6 +32,8 @@ struct ReportCommand: Subcommand {
         }
         gate.format = .text
         gate.command = "memgate check"  // the page states the verdict and exit code check would give
+        try gate.refuseOverwritingInputs([("BASELINE", arguments.positionals[0]), ("CURRENT", arguments.positionals[1])],
+                                         environment: context.environment)
         let (baseline, current) = try GatePipeline.readBoth(arguments.positionals[0], arguments.positionals[1])
         var inner = context
         inner.output = ""

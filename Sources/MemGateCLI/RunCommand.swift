@@ -76,6 +76,8 @@ struct RunCommand: Subcommand {
     /// parse (`RunPlan`) -> build -> run -> write the results -> record or gate.
     static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
         var plan = try RunPlan(arguments)
+        try plan.gate.refuseOverwritingInputs([("baseline", plan.baselinePath)], outputs: [("--results", plan.resultsPath)],
+                                              environment: context.environment)
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("memgate-run-\(UUID().uuidString)").path
         // Ctrl-C or a cancelled CI job: stop the build or benchmark too (each child runs in a
         // process group of its own, which a terminal's Ctrl-C does not reach).

@@ -3,6 +3,7 @@ import CLISupport
 import Foundation
 import GateCore
 import GateRunner
+import SystemSupport
 
 /// `memgate update CURRENT [--baseline FILE] [--prune]`: record results as the baseline,
 /// atomically.
@@ -17,9 +18,11 @@ struct UpdateCommand: Subcommand {
             discussion: """
             Benchmarks in CURRENT replace the baseline's entries of the same name; the others are kept
             unless --prune. Benchmarks that failed in CURRENT are not recorded (the old entry stays) and
-            make the command exit 1 after writing the rest. The file is replaced atomically (temporary
-            file + rename): an interrupted update leaves the old baseline intact. The baseline's
-            directory is created if needed.
+            make the command exit 1 after writing the rest; a CURRENT in which no benchmark ran or every
+            one failed records nothing (exit 2). The file is replaced atomically (temporary file + rename):
+            an interrupted update leaves the old baseline intact. The baseline's directory is created if
+            needed, and locked (flock) from the read to the write: concurrent updates take turns.
+            CURRENT may not be the baseline itself.
 
             Exit codes: 0 recorded, 1 some benchmarks failed and were not recorded, 2 usage or input error.
             """)
@@ -30,28 +33,51 @@ struct UpdateCommand: Subcommand {
     }
 
     static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
+        let baselinePath = arguments.value("--baseline") ?? defaultBaseline
+        try InputOverwrite.refuse(outputs: [("--baseline", baselinePath)], inputs: [("CURRENT", arguments.positionals[0])])
         let current = try GateArguments.readResults(arguments.positionals[0])
-        return try record(current, baselinePath: arguments.value("--baseline") ?? defaultBaseline,
-                          prune: arguments.flag("--prune"), context: &context)
+        return try record(current, baselinePath: baselinePath, prune: arguments.flag("--prune"), context: &context)
     }
 
     /// Merges `current` into the baseline at `baselinePath` (created if missing) and writes
-    /// it atomically. Shared by `update` and `run --update`.
+    /// it atomically, holding the lock on the baseline's folder from the read to the write
+    /// (`FolderLock`: concurrent updates take turns, none is lost). Shared by `update` and
+    /// `run --update`.
     ///
     /// - Returns: `.pass`, or `.regression` when some benchmarks failed and were not recorded.
+    /// - Throws: `CommandError` (exit 2, nothing written) when `current` has no benchmark that
+    ///   completed, or the baseline cannot be read, locked or written.
     static func record(_ current: ResultsFile, baselinePath: String, prune: Bool, context: inout CommandContext) throws -> ExitCode {
-        var baseline: ResultsFile?
+        guard current.benchmarks.contains(where: { $0.status == .ok }) else {
+            let what = current.benchmarks.isEmpty
+                ? "no benchmark ran" : "every benchmark failed (\(current.benchmarks.count) of \(current.benchmarks.count))"
+            throw CommandError("nothing to record: \(what), so \(baselinePath) is left as it was"
+                + (prune ? " (--prune would have emptied it)" : ""))
+        }
+        try OutputFile.createDirectory(containing: baselinePath)
+        var waited = false
+        let update = try FolderLock.holding(folderOf: baselinePath, onWait: { waited = true }) {
+            let baseline = try readBaseline(baselinePath)
+            let inputs = baseline.map { GateInputs(baseline: $0, current: current) }
+            let update = BaselineUpdate(baseline: inputs?.baseline, current: inputs?.current ?? current, prune: prune)
+            do { try update.merged.write(to: baselinePath) } catch { throw CommandError(error) }
+            return update
+        }
+        if waited { context.errors += "memgate update: note: waited for another update in \(FolderLock.folder(of: baselinePath))\n" }
+        context.output += update.summary(baselinePath: baselinePath)
+        return update.notRecorded.isEmpty ? .pass : .regression
+    }
+
+    /// The baseline at `path`, or nil when there is none yet.
+    ///
+    /// - Throws: `CommandError` when it exists but cannot be read (it is then not overwritten).
+    static func readBaseline(_ path: String) throws -> ResultsFile? {
         do {
-            baseline = try ResultsFile.read(anyFormat: baselinePath)
+            return try ResultsFile.read(anyFormat: path)
         } catch ResultsError.missing(_) {
-            baseline = nil
+            return nil
         } catch {
             throw CommandError("\(error) (not overwritten; fix or remove it first)")
         }
-        let update = BaselineUpdate(baseline: baseline, current: current, prune: prune)
-        try OutputFile.createDirectory(containing: baselinePath)
-        do { try update.merged.write(to: baselinePath) } catch { throw CommandError(error) }
-        context.output += update.summary(baselinePath: baselinePath)
-        return update.notRecorded.isEmpty ? .pass : .regression
     }
 }

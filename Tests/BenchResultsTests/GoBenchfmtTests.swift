@@ -29,20 +29,21 @@ import Testing
         #expect(file.environment.os == "linux")
         #expect(file.environment.arch == "amd64")
         #expect(file.environment.cpuModel == "Intel(R) Xeon(R) CPU @ 2.20GHz")
-        #expect(file.environment.extra == ["pkg": "example.com/codec", "gomaxprocs": "8"])
-        #expect(file.benchmarks.map(\.name) == ["Encode/small", "Decode", "Custom"])
-        let encode = try #require(file["Encode/small"])
+        #expect(file.environment.extra == ["gomaxprocs": "8"])
+        let p = "example.com/codec."  // One package or many, names carry it.
+        #expect(file.benchmarks.map(\.name) == [p + "Encode/small", p + "Decode", p + "Custom"])
+        let encode = try #require(file[p + "Encode/small"])
         #expect(encode.iterations == [1_000_000, 1_000_000])
         #expect(encode[.time]?.samples == [1032, 1040])
         #expect(encode[.time]?.exact == false)
         #expect(encode[.bytes]?.exact == true)
         #expect(encode[.allocs]?.samples == [3, 3])
         #expect(encode[.allocs]?.exact == true)
-        let decode = try #require(file["Decode"])
+        let decode = try #require(file[p + "Decode"])
         #expect(decode[.throughput]?.samples == [12.5e6, 12.4e6])
         #expect(decode[.throughput]?.better == .higher)
         #expect(decode[.throughput]?.unit == .bytesPerSecond)
-        let custom = try #require(file["Custom"])
+        let custom = try #require(file[p + "Custom"])
         #expect(custom.metrics["widgets/op"]?.exact == false)
         #expect(custom.metrics["widgets/op"]?.better == .lower)
         #expect(custom.metrics["items/s"]?.better == .higher)
@@ -64,14 +65,14 @@ import Testing
         #expect(file.environment.extra == nil)
     }
 
-    @Test func severalPackagesQualifyNames() throws {
+    @Test func everyPackageQualifiesNames() throws {
         let file = try read("pkg: a\nBenchmarkX 10 5 ns/op\npkg: b\nBenchmarkX 10 7 ns/op\n")
         #expect(file.benchmarks.map(\.name) == ["a.X", "b.X"])
         #expect(file.environment.extra?["pkg"] == nil)
         let one = try read("pkg: a\nBenchmarkX 10 5 ns/op\npkg: a\nBenchmarkX 10 7 ns/op\n")
-        #expect(one.benchmarks.map(\.name) == ["X"])
-        #expect(one["X"]?[.time]?.samples == [5, 7])
-        #expect(one.environment.extra?["pkg"] == "a")
+        #expect(one.benchmarks.map(\.name) == ["a.X"])
+        #expect(one["a.X"]?[.time]?.samples == [5, 7])
+        #expect(one.environment.extra?["pkg"] == nil)
     }
 
     @Test func failLinesMarkTheBenchmarkFailed() throws {
@@ -108,7 +109,7 @@ import Testing
         let text = GoBenchfmt.write(original)
         #expect(text.contains("Unit allocs/op assume=exact\n"))
         #expect(text.contains("Unit B/op assume=exact\n"))
-        #expect(text.contains("BenchmarkDecode-8\t500000\t2010 ns/op\t5 allocs/op\t512 B/op\t12.4 MB/s\n"))
+        #expect(text.contains("Benchmarkexample.com/codec.Decode-8\t500000\t2010 ns/op\t5 allocs/op\t512 B/op\t12.4 MB/s\n"))
         let again = try ResultsFile.decode(anyFormat: Array(text.utf8), path: "round.txt")
         #expect(again.benchmarks == original.benchmarks)
         #expect(again.environment.os == original.environment.os)
@@ -154,7 +155,9 @@ import Testing
         #expect(text.contains("Benchmarksort_n=1000_fast\t10\t5 ns/op\t4 cpu-ns/op\t9 p99-ns\t4096 peakRSS-B\t2 hits-hits/op\n"))
         #expect(text.contains("--- FAIL: BenchmarkBroken\n    crashed: signal 11 with detail\n"))
         let back = try ResultsFile.decode(anyFormat: Array(text.utf8), path: "x")
-        #expect(back["sort_n=1000_fast"]?.metrics["hits-hits/op"]?.exact == true)
+        #expect(text.contains("Unit hits-hits/op metric=hits\n"))
+        #expect(back["sort_n=1000_fast"]?.metrics["hits"]?.exact == true)
+        #expect(back["sort_n=1000_fast"]?.metrics["hits"]?.unit == MetricUnit("hits/op"))
         #expect(back["Broken"]?.status == .failed)
     }
 }

@@ -12,31 +12,22 @@ import SystemSupport
 /// appears meanwhile is never replaced, and a reader (or a crash) never sees a partial file.
 /// The temporary name is removed either way.
 package enum NewFile {
-    /// Why a file could not be created.
-    package struct Failure: Error, CustomStringConvertible {
-        /// The file.
-        package var path: String
-        /// The system's reason.
-        package var reason: String
-        package var description: String { "\(path): cannot create the file: \(reason)" }
-    }
-
     /// Creates `path` with `bytes` (mode 0644 before the umask), unless it exists.
     ///
     /// - Returns: false, having written nothing, when something exists at `path`.
-    /// - Throws: `Failure` naming `path` when it cannot be written.
-    package static func create(_ bytes: [UInt8], at path: String) throws(Failure) -> Bool {
+    /// - Throws: `PathFailure` naming `path` when it cannot be written.
+    package static func create(_ bytes: [UInt8], at path: String) throws(PathFailure) -> Bool {
         let temporary = "\(directory(of: path))/.memgate-new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw PathFailure(path, "cannot create the file") }
         defer { unlink(temporary) }
         var failure = writeAll(bytes, to: fd).map { String(cString: strerror($0)) }
         if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         if close(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
-        if let failure { throw Failure(path: path, reason: failure) }
+        if let failure { throw PathFailure(path, "cannot create the file", reason: failure) }
         guard link(temporary, path) == 0 else {
             if errno == EEXIST { return false }
-            throw Failure(path: path, reason: String(cString: strerror(errno)))
+            throw PathFailure(path, "cannot create the file")
         }
         return true
     }

@@ -29,6 +29,12 @@ package enum StrictJSON {
         package var description: String { "\(place): \(problem)" }
     }
 
+    /// The one-letter escapes after a backslash and the byte each stands for (`\u` apart).
+    static let simpleEscapes: [UInt8: UInt8] = [
+        UInt8(ascii: "\""): UInt8(ascii: "\""), UInt8(ascii: "\\"): UInt8(ascii: "\\"), UInt8(ascii: "/"): UInt8(ascii: "/"),
+        UInt8(ascii: "b"): 0x08, UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09,
+    ]
+
     /// Checks that `bytes` hold exactly one strict JSON value (see the type's summary).
     ///
     /// - Parameters:

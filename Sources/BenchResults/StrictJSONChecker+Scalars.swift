@@ -35,13 +35,11 @@ extension StrictJSONChecker {
         guard position < bytes.count else { throw truncated(inString: true) }
         let letter = bytes[position]
         position += 1
+        if let simple = StrictJSON.simpleEscapes[letter] {
+            decoded.append(simple)
+            return
+        }
         switch letter {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(letter)
-        case UInt8(ascii: "b"): decoded.append(0x08)
-        case UInt8(ascii: "f"): decoded.append(0x0C)
-        case UInt8(ascii: "n"): decoded.append(0x0A)
-        case UInt8(ascii: "r"): decoded.append(0x0D)
-        case UInt8(ascii: "t"): decoded.append(0x09)
         case UInt8(ascii: "u"):
             var scalar = try hex4(escapeAt: start)
             if (0xD800..<0xDC00).contains(scalar) {

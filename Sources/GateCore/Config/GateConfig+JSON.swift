@@ -4,8 +4,8 @@ import Foundation
 extension GateConfig {
     /// The largest configuration file accepted (1 MiB).
     package static let sizeLimit = 1 << 20
-    /// The significance levels accepted, in the file and by `--alpha`: below 1e-12 the
-    /// statistics' normal quantiles run out of Double precision.
+    /// The significance levels accepted, the same in the file as by `--alpha` (a smaller
+    /// level could not be reached by any number of samples a run takes).
     package static let alphaRange = 1e-12...0.5
 
     /// Parses a configuration document.

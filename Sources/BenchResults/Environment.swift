@@ -53,8 +53,11 @@ package struct Environment: Sendable, Equatable, Codable {
         self.extra = extra
     }
 
-    /// True when the file says it was built in debug configuration.
-    package var isDebugBuild: Bool { buildConfiguration == "debug" }
+    /// True when the file says it was built in debug configuration (`"debug"`, in any case:
+    /// `"Debug"` is Xcode's spelling).
+    package var isDebugBuild: Bool {
+        buildConfiguration.map { $0.lowercased().filter { !$0.isWhitespace } == "debug" } ?? false
+    }
 
     /// The fields that must match for machine-dependent metrics to be comparable, with
     /// their values: OS, architecture, CPU model, core count, build configuration, Swift

@@ -48,6 +48,7 @@ package struct History: Sendable, Equatable {
 
     /// Parses and validates JSON Lines `bytes`; `path` is used in error messages only.
     /// Lines are separated by `\n` (a `\r` before it is ignored); blank lines are skipped.
+    /// Each line must be strict JSON (`StrictJSON`: no duplicate keys, no trailing commas).
     package static func parse(_ bytes: [UInt8], path: String) throws(ResultsError) -> History {
         var history = History()
         let decoder = JSONDecoder()
@@ -56,6 +57,9 @@ package struct History: Sendable, Equatable {
             lineNumber += 1
             let text = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
             guard text.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { continue }
+            do { try StrictJSON.check(Array(text), maximumNesting: ResultsFile.maximumNesting, unit: "line") } catch {
+                throw .malformed(path: path, place: "line \(lineNumber), column \(error.column)", problem: error.problem)
+            }
             let entry: HistoryEntry
             do {
                 entry = try decoder.decode(HistoryEntry.self, from: Data(text))

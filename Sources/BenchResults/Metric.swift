@@ -54,13 +54,18 @@ package struct Summary: Sendable, Equatable, Codable {
     /// Sample standard deviation; 0 for a single sample.
     package var stddev: Double
 
-    /// Summarises `samples`; all fields are NaN for an empty sample.
+    /// Summarises `samples`; all fields are NaN for an empty sample. A figure that overflows
+    /// for finite samples near the largest Double (a spread of ±1e308) is clamped to the
+    /// largest finite value, so every valid file can be written as JSON.
     package init(_ samples: [Double]) {
-        median = Descriptive.median(samples) ?? .nan
-        mean = Descriptive.mean(samples) ?? .nan
+        func finite(_ value: Double) -> Double {
+            value.isNaN ? value : Swift.min(Swift.max(value, -.greatestFiniteMagnitude), .greatestFiniteMagnitude)
+        }
+        median = finite(Descriptive.median(samples) ?? .nan)
+        mean = finite(Descriptive.mean(samples) ?? .nan)
         min = samples.min() ?? .nan
         max = samples.max() ?? .nan
-        stddev = Descriptive.standardDeviation(samples) ?? (samples.isEmpty ? .nan : 0)
+        stddev = finite(Descriptive.standardDeviation(samples) ?? (samples.isEmpty ? .nan : 0))
     }
 }
 

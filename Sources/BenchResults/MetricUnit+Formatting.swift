@@ -1,3 +1,5 @@
+import Foundation
+
 extension MetricUnit {
     /// Formats `value` in this unit with three significant digits and a scaled prefix.
     ///
@@ -48,15 +50,38 @@ extension MetricUnit {
     package static func elapsed(_ seconds: Double) -> String { "\(fixed(seconds, decimals: 1)) s" }
 
     /// `value` rounded half away from zero to `decimals` places: `fixed(2.25, decimals: 1)` is `"2.3"`.
+    /// Total over every Double: magnitudes of 10^15 and more (where whole numbers stop
+    /// being exact) print in scientific notation with three significant digits (`1.00e28`),
+    /// non-finite values as `"-"`.
     package static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return "-" }
         var factor = 1.0
         for _ in 0..<decimals { factor *= 10 }
         let rounded = (abs(value) * factor).rounded(.toNearestOrAwayFromZero)
+        guard rounded < 1e15 else { return scientific(value) }
         let sign = value < 0 && rounded != 0 ? "-" : ""
         guard decimals > 0 else { return sign + String(Int64(rounded)) }
         let whole = Int64(rounded) / Int64(factor)
         var fraction = String(Int64(rounded) % Int64(factor))
         while fraction.count < decimals { fraction = "0" + fraction }
         return "\(sign)\(whole).\(fraction)"
+    }
+
+    /// `value` (finite) with three significant digits and a decimal exponent: `1.23e28`,
+    /// `-1.00e308`.
+    package static func scientific(_ value: Double) -> String {
+        guard value.isFinite else { return "-" }
+        guard value != 0 else { return "0.00e0" }
+        var exponent = Int(log10(abs(value)).rounded(.down))
+        var mantissa = abs(value) / pow(10, Double(exponent))
+        if !mantissa.isFinite || mantissa == 0 { mantissa = 1 }  // Subnormal edges.
+        if (mantissa * 100).rounded(.toNearestOrAwayFromZero) >= 1000 {
+            mantissa /= 10
+            exponent += 1
+        } else if mantissa < 1 {
+            mantissa *= 10
+            exponent -= 1
+        }
+        return "\(value < 0 ? "-" : "")\(fixed(mantissa, decimals: 2))e\(exponent)"
     }
 }

@@ -23,45 +23,4 @@ extension ResultsFile {
         }
         return try GoBenchfmt.read(bytes, path: path)
     }
-
-    /// Throws when arrays and objects nest deeper than `maximumNesting`, or when the text
-    /// ends inside a string or with arrays or objects still open: a truncated file, said so
-    /// (the decoder's own message would only be "not valid JSON"). Strings are skipped.
-    /// - Complexity: O(n), one pass, no allocation.
-    static func checkStructure(_ bytes: [UInt8], path: String) throws(ResultsError) {
-        var depth = 0
-        var inString = false
-        var escaped = false
-        for (offset, byte) in bytes.enumerated() {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                if depth > maximumNesting {
-                    throw .malformed(
-                        path: path, place: "byte \(offset)",
-                        problem: "nested more than \(maximumNesting) levels deep; not a results file")
-                }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-            default: break
-            }
-        }
-        if inString || depth > 0 {
-            let open = inString
-                ? "inside a string"
-                : "with \(depth) array\(depth == 1 ? "" : "s") or object\(depth == 1 ? "" : "s") still open"
-            throw .malformed(path: path, place: "byte \(bytes.count)",
-                             problem: "not valid JSON: the file ends \(open); it looks truncated (an interrupted write or copy?)")
-        }
-    }
 }

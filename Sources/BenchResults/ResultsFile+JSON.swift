@@ -12,15 +12,19 @@ extension ResultsFile {
     /// Decodes and validates a results document; `path` is used in error messages only.
     ///
     /// Every reader of results goes through here: the fast parser (`decodeFast`) first, and
-    /// for a document it does not accept, the structure check and `JSONDecoder`, which name
-    /// the place and the problem. Both accept the same documents and produce the same value
+    /// for a document it does not accept, `StrictJSON.check` (which names the line, the
+    /// column and the JSON problem: a duplicate key, a trailing comma, a truncated file) and
+    /// then `JSONDecoder` (which names the field and the schema problem). Both accept the
+    /// same documents, strict JSON only, and produce the same value
     /// (FastDecoderAgreementTests checks it on every fixture file).
     package static func decode(json bytes: [UInt8], path: String) throws(ResultsError) -> ResultsFile {
         if let file = decodeFast(bytes) {  // Bounded nesting by construction.
             do { try file.validate() } catch { throw error.at(path: path) }
             return file
         }
-        try checkStructure(bytes, path: path)
+        do { try StrictJSON.check(bytes, maximumNesting: maximumNesting) } catch {
+            throw .malformed(path: path, place: error.place, problem: error.problem)
+        }
         return try decodeWithCodable(bytes, path: path)
     }
 

@@ -4,12 +4,15 @@
 /// values are finite. Quantiles use linear interpolation between order statistics
 /// (Hyndman and Fan type 7, the default of R's `quantile` and NumPy's `percentile`).
 package enum Descriptive {
-    /// The arithmetic mean, or `nil` for an empty sample.
+    /// The arithmetic mean, or `nil` for an empty sample. Finite for finite values, even
+    /// where their sum overflows (values near 1e308).
     ///
     /// - Complexity: O(n)
     package static func mean(_ values: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
-        return values.reduce(0, +) / Double(values.count)
+        let count = Double(values.count)
+        let sum = values.reduce(0, +)
+        return sum.isFinite ? sum / count : values.reduce(0) { $0 + $1 / count }
     }
 
     /// The sample standard deviation (divisor n - 1), or `nil` for fewer than two values.

@@ -14,6 +14,10 @@ package enum SampleSizeEstimate {
     /// samples is not taken as certainty.
     package static let effectClamp = 0.01
 
+    /// The largest estimate returned (samples per side): a figure so large only says "more
+    /// than can be run", and keeps the conversion to `Int` total.
+    package static let maximumEstimate = 1_000_000_000
+
     /// Samples per side for a two-sided U test at `alpha` to detect the observed effect
     /// with probability `power`.
     ///
@@ -46,9 +50,12 @@ package enum SampleSizeEstimate {
         guard pooled.doubledU != pairs else { return nil }  // 2U == n1 n2: P is exactly 1/2
         let p = Double(pooled.doubledU) / 2 / Double(pairs)
         let effect = min(max(abs(p - 0.5), effectClamp), 0.5 - effectClamp)
-        let z = NormalDistribution.quantile(1 - alpha / 2) + NormalDistribution.quantile(power)
+        // z(1 - alpha/2) as -z(alpha/2): finite down to the smallest alpha, where 1 - alpha/2
+        // would round to 1 (and z to infinity) below about 1e-16.
+        let z = -NormalDistribution.quantile(alpha / 2) + NormalDistribution.quantile(power)
         let noether = (z * z / (6 * effect * effect)).rounded(.up)
-        return max(Int(noether), minimumForSignificance(alpha: alpha))
+        let samples = noether < Double(maximumEstimate) ? Int(noether) : maximumEstimate
+        return max(samples, minimumForSignificance(alpha: alpha))
     }
 
     /// The smallest n such that n vs n samples can give p < `alpha` at all: the first n with

@@ -42,7 +42,8 @@ struct ShiftBoundRank: Equatable {
         let n = Double(n1 + n2), half = Double(m) / 2
         let sigma = (Double(m) * (n + 1) / 12).squareRoot()
         let z = NormalDistribution.quantile((1 + confidence) / 2)
-        let c = Int((half - 0.5 - z * sigma).rounded(.down))
+        let bound = (half - 0.5 - z * sigma).rounded(.down)  // -infinity when confidence rounds to 1
+        let c = bound >= 0 ? Int(bound) : -1
         let tails = { (c: Int) in 2 * NormalDistribution.cdf((Double(c) + 0.5 - half) / sigma) }
         if c >= 0 {
             self.init(k: c + 1, achievedConfidence: 1 - tails(c), isWidestPossible: false)

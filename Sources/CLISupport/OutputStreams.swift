@@ -8,15 +8,26 @@
 /// or a child process's output, and nothing is lost when the process exits. Unlike `print`'s
 /// default stream there is no buffer to flush. Prefer few large writes to many small ones.
 ///
-/// Errors are dropped: a closed pipe normally ends the process with SIGPIPE (as for
-/// `memgate check ... | head`), and when SIGPIPE is ignored the rest of the text is discarded.
+/// A closed pipe normally ends the process with SIGPIPE (as for `memgate check ... | head`).
+/// Any other failure (a full disk, `> /dev/full`, SIGPIPE ignored) is kept in `failure`, and
+/// the rest of the text is discarded: the caller must check it and exit non-zero, or a
+/// report nobody could read would pass.
 package struct StandardOutput: TextOutputStream, Sendable {
+    /// The `errno` of the first write that failed, or nil.
+    package private(set) var failure: Int32?
+
     /// Creates a stream on fd 1.
     package init() {}
 
-    /// Writes all of `string`'s UTF-8 bytes to fd 1.
+    /// Writes all of `string`'s UTF-8 bytes to fd 1 (nothing after a failure).
     package mutating func write(_ string: String) {
-        Syscalls.writeAll(string, to: 1)
+        guard failure == nil else { return }
+        failure = Syscalls.writeAll(string, to: 1)
+    }
+
+    /// The failure in words (`"No space left on device"`), or nil.
+    package var failureDescription: String? {
+        failure.map(Syscalls.errorDescription)
     }
 }
 

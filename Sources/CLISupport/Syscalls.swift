@@ -32,16 +32,22 @@ enum Syscalls {
         return String(cString: value)
     }
 
+    /// `code` (an `errno`) in words: `"No space left on device"`.
+    /// The corresponding C function is `strerror`.
+    static func errorDescription(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+
     /// Writes all of `string`'s UTF-8 bytes to `fd`, retrying partial writes, `EINTR`,
     /// and waiting out `EAGAIN` on non-blocking descriptors with `poll`.
     ///
-    /// - Returns: false when the descriptor fails for good (`EBADF`, `EPIPE` with SIGPIPE
-    ///   ignored, a full disk...); the unwritten rest is dropped.
+    /// - Returns: nil, or the `errno` of a descriptor that failed for good (`EBADF`, `EPIPE`
+    ///   with SIGPIPE ignored, a full disk...); the unwritten rest is dropped.
     /// The corresponding C function is `write`.
     /// The loop is `SystemSupport.writeAll`.
     @discardableResult
-    static func writeAll(_ string: String, to fd: Int32) -> Bool {
+    static func writeAll(_ string: String, to fd: Int32) -> Int32? {
         var string = string
-        return string.withUTF8 { SystemSupport.writeAll(UnsafeRawBufferPointer($0), to: fd) == nil }
+        return string.withUTF8 { SystemSupport.writeAll(UnsafeRawBufferPointer($0), to: fd) }
     }
 }

@@ -138,6 +138,7 @@ struct CalibrateCommand: Subcommand {
         if FileManager.default.fileExists(atPath: path) {
             let bytes: [UInt8]
             do { bytes = try InputFile.read(path, limit: GateConfig.sizeLimit) } catch { throw CommandError("config: \(error)") }
+            do { try StrictJSON.check(bytes) } catch { throw CommandError("config: \(path): at \(error); nothing written") }
             guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
                 throw CommandError("config: \(path): not a JSON object; nothing written")
             }

@@ -12,7 +12,7 @@ struct GateArguments {
             defaultDescription: ConfigFile.defaultPath)
         spec.option("--threshold", value: "METRIC=VALUE",
             help: "Override a metric's threshold everywhere, e.g. time=15%, allocs=+0, peakRSS='10% +1MiB', p99=off.", repeatable: true)
-        spec.option("--alpha", value: "P", help: "Family-wise significance level for noisy metrics, in (0, 0.5].",
+        spec.option("--alpha", value: "P", help: "Family-wise significance level for noisy metrics, in [1e-12, 0.5].",
             defaultDescription: "0.01")
         spec.option("--inconclusive", value: "pass|fail",
             help: "Exit 0 (pass) or 1 (fail) instead of 3 when the only findings are inconclusive.", defaultDescription: "exit 3")
@@ -92,7 +92,7 @@ struct GateArguments {
         options.thresholds = ThresholdPolicy(config: config, overrides: overrides)
         overriddenMetrics = overrides.keys.sorted()
         options.mode = mode
-        options.alpha = try arguments.double("--alpha", in: 1e-12...0.5) ?? config.alpha ?? 0.01
+        options.alpha = try arguments.double("--alpha", in: GateConfig.alphaRange) ?? config.alpha ?? 0.01
         if let text = try arguments.choice("--inconclusive", from: ["pass", "fail", "report"]) {
             policy = InconclusivePolicy(rawValue: text)!
         } else {

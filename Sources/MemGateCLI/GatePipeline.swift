@@ -66,10 +66,12 @@ enum GatePipeline {
 
     /// Renders `report` to standard output, to every `--output` file (HTML pages drawn from
     /// `files` too: samples, environments, sites) and to `$GITHUB_STEP_SUMMARY`, and returns
-    /// its exit code.
+    /// its exit code. A check that gates nothing (`Report.gatesNothing`) is an input error
+    /// naming the configuration, and nothing is written.
     static func render(
         _ report: Report, files: (baseline: ResultsFile, current: ResultsFile), gate: GateArguments, context: inout CommandContext
     ) throws -> ExitCode {
+        if report.gatesNothing { throw CommandError(report.nothingGatedMessage(config: gate.configPath)) }
         let color = gate.format == .text && context.stdoutStyle.colour
         context.output += report.rendered(gate.format, options: RenderOptions(color: color, verbose: gate.verbose), policy: gate.policy)
         let fileOptions = RenderOptions(color: false, verbose: gate.verbose)

@@ -46,6 +46,15 @@ package enum MemGateCommand {
         return code
     }
 
+    /// The process's exit status: `code`, or 2 (with a message on `stderr`) when standard
+    /// output could not be written (`stdoutFailure`, e.g. `> /dev/full`): a report nobody
+    /// could read must not pass.
+    package static func exitStatus(_ code: ExitCode, stdoutFailure: String?, stderr: inout some TextOutputStream) -> Int32 {
+        guard let stdoutFailure else { return code.rawValue }
+        stderr.write("memgate: cannot write to standard output: \(stdoutFailure)\n")
+        return ExitCode.usageOrInputError.rawValue
+    }
+
     static func dispatch(_ arguments: [String], context: inout CommandContext) -> ExitCode {
         guard let first = arguments.first else {
             context.errors += usageText

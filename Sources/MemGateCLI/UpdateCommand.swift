@@ -65,6 +65,7 @@ struct UpdateCommand: Subcommand {
         }
         if waited { context.errors += "memgate update: note: waited for another update in \(FolderLock.folder(of: baselinePath))\n" }
         context.output += update.summary(baselinePath: baselinePath)
+        if current.environment.isDebugBuild { context.errors += debugWarning(baselinePath) }
         return update.notRecorded.isEmpty ? .pass : .regression
     }
 
@@ -79,5 +80,12 @@ struct UpdateCommand: Subcommand {
         } catch {
             throw CommandError("\(error) (not overwritten; fix or remove it first)")
         }
+    }
+
+    /// The loud warning for a baseline recorded from a debug build.
+    static func debugWarning(_ baselinePath: String) -> String {
+        "memgate update: WARNING: the results recorded in \(baselinePath) come from a DEBUG build; debug timings and "
+            + "allocation counts are not what a release build does, so checks against this baseline will mislead. "
+            + "Build the benchmarks in release (swift build -c release, or memgate run) and update again.\n"
     }
 }

@@ -7,4 +7,4 @@ var standardError = StandardError()
 let code = MemGateCommand.run(
     arguments: Array(CommandLine.arguments.dropFirst()), stdout: &standardOutput, stderr: &standardError,
     environment: ProcessInfo.processInfo.environment)
-exit(code.rawValue)
+exit(MemGateCommand.exitStatus(code, stdoutFailure: standardOutput.failureDescription, stderr: &standardError))

@@ -77,7 +77,7 @@ import Testing
             }
         }
         let torn = String(good.prefix(good.count / 2))
-        check([String(good), "", torn], "h.jsonl: at line 3: The given data was not valid JSON")
+        check([String(good), "", torn], "h.jsonl: at line 3, column ")
         check([String(good), "{}"], "h.jsonl: at line 2, format: not a memgate history line")
         check([good.replacingOccurrences(of: #""schema":1"#, with: #""schema":2"#)], "at line 1, schema: history schema 2 is not supported")
         check([String(good), String(good), good.replacingOccurrences(of: #""date":"2026-11-01T12:00:00Z""#, with: #""date":"yesterday""#)],

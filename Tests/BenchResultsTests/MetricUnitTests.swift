@@ -42,4 +42,19 @@ import Testing
         #expect(MetricUnit("ns").scale == .time)
         #expect(MetricUnit("hits/op").scale == .decimal)
     }
+
+    /// Issue 21, item 6: values past Int64 (allocs of 1e28, a custom metric of 1e308) used
+    /// to trap in `fixed`; from 10^15 up they print with three significant digits and an exponent.
+    @Test func hugeValuesPrintInScientificNotation() {
+        #expect(MetricUnit.fixed(1e28, decimals: 0) == "1.00e28")
+        #expect(MetricUnit.fixed(-1.5e20, decimals: 2) == "-1.50e20")
+        #expect(MetricUnit.fixed(9.996e20, decimals: 1) == "1.00e21")
+        #expect(MetricUnit.threeDigits(1e308) == "1.00e308")
+        #expect(MetricUnit.threeDigits(-.greatestFiniteMagnitude) == "-1.80e308")
+        #expect(MetricUnit.threeDigits(123_456_789_012_345.6) == "123456789012346")
+        #expect(MetricUnit.allocationsPerOp.format(1e28) == "1.00e19 G allocs/op")
+        #expect(MetricUnit("widgets/op").format(1e308).hasPrefix("1.00e299"))
+        #expect(MetricUnit.fixed(.infinity, decimals: 1) == "-" && MetricUnit.fixed(.nan, decimals: 0) == "-")
+        #expect(MetricUnit.elapsed(1e30) == "1.00e30 s")
+    }
 }

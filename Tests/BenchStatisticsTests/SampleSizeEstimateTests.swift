@@ -95,4 +95,16 @@ struct SampleSizeEstimateTests {
         let power = Double(detected) / Double(trials)
         #expect(power > 0.72 && power < 0.9, "power \(power)")  // standard error 0.02
     }
+
+    /// Issue 21, item 6: an alpha so small that 1 - alpha/2 rounds to 1 used to make z
+    /// infinite and trap converting the estimate to Int; it is finite (capped) now.
+    @Test func aTinyAlphaGivesAFiniteEstimate() {
+        for alpha in [1e-16, 1e-30, 1e-300] {
+            let n = SampleSizeEstimate.samplesPerSide(baseline: [1, 2, 3, 4, 5], current: [3, 4, 5, 6, 7], alpha: alpha)
+            let least = SampleSizeEstimate.minimumForSignificance(alpha: alpha)
+            #expect(n.map { $0 >= least && $0 <= SampleSizeEstimate.maximumEstimate } == true, "\(alpha): \(String(describing: n))")
+        }
+        // Unchanged where 1 - alpha/2 was exact enough: the documented example.
+        #expect(SampleSizeEstimate.samplesPerSide(baseline: [1, 2], current: [1, 2], alpha: 0.01) == nil)
+    }
 }

@@ -128,7 +128,7 @@ extension PackageBuildingTests {
             try package.directory.write("baselines/baseline.json", #"{"format": "memgate-results", "schema": 1, "benchm"#)
             let damaged = try MemGateProcess.run(["run"], in: package.directory.url)
             #expect(damaged.code == 2)
-            #expect(damaged.stderr.contains("baselines/baseline.json: at byte 50: not valid JSON: "
+            #expect(damaged.stderr.contains("baselines/baseline.json: at line 1, column 51: not valid JSON: "
                                             + "the file ends inside a string; it looks truncated"), "\(damaged.stderr)")
             #expect(damaged.stderr.contains("git checkout -- baselines/baseline.json"), "\(damaged.stderr)")
             #expect(!FileManager.default.fileExists(atPath: package.directory.file(".build")))

@@ -176,4 +176,13 @@ enum SiteProfiles {
         let svg = FlameGraph(current: [("b", profile)], baseline: [("b", profile)]).svg(title: "largest")
         #expect(svg.hasSuffix("</svg>\n"))
     }
+
+    /// Issue 21, item 9: a frame or benchmark name with ESC or BEL reaches folded output as
+    /// visible escapes, never as raw control characters a terminal would obey.
+    @Test func foldedLinesCarryNoRawControlCharacters() {
+        let site = AllocationSite(key: "k", allocationsPerOp: 1, bytesPerOp: 8, frames: ["leaf\u{07}", "root\u{1B}[2J"], via: "m\u{9B}")
+        let profile = AllocationSites(iterations: 10, allocationsPerOp: 1, bytesPerOp: 8, sites: [site])
+        let lines = FoldedStacks.lines([("bench\u{1B}]0;x\u{07}", profile)])
+        #expect(lines == [#"bench\u{1B}]0:x\u{7};root\u{1B}[2J;leaf\u{7};via m\u{9B} 10"#])
+    }
 }

@@ -4,15 +4,23 @@ import Foundation
 extension GateConfig {
     /// The largest configuration file accepted (1 MiB).
     package static let sizeLimit = 1 << 20
+    /// The significance levels accepted, the same in the file as by `--alpha` (a smaller
+    /// level could not be reached by any number of samples a run takes).
+    package static let alphaRange = 1e-12...0.5
 
     /// Parses a configuration document.
     ///
     /// - Parameters:
     ///   - bytes: the file's content.
     ///   - path: the file's name, for error messages.
-    /// - Throws: `ConfigError` naming `path`, the key path and the bad value: invalid JSON,
-    ///   unknown keys, values of the wrong type, unparsable thresholds, alpha outside (0, 0.5].
+    /// - Throws: `ConfigError` naming `path`, the key path and the bad value: anything but
+    ///   strict JSON (`StrictJSON`: duplicate keys, trailing commas..., with the line and
+    ///   column), unknown keys, values of the wrong type, unparsable thresholds, alpha outside
+    ///   `alphaRange` (the range `--alpha` accepts).
     package init(json bytes: [UInt8], path: String) throws(ConfigError) {
+        do { try StrictJSON.check(bytes) } catch {
+            throw ConfigError(path: path, keyPath: error.place, problem: error.problem)
+        }
         let root: Any
         do {
             root = try JSONSerialization.jsonObject(with: Data(bytes))
@@ -70,7 +78,9 @@ private struct ConfigReader {
                 throw fail("alpha", "expected a number, found \(describe(value))")
             }
             let alpha = number.doubleValue
-            guard alpha > 0, alpha <= 0.5 else { throw fail("alpha", "\(alpha) is not in (0, 0.5]") }
+            guard GateConfig.alphaRange.contains(alpha) else {
+                throw fail("alpha", "\(alpha) is not in [\(GateConfig.alphaRange.lowerBound), \(GateConfig.alphaRange.upperBound)]")
+            }
             config.alpha = alpha
         }
         if let value = object["inconclusive"] {

@@ -40,14 +40,26 @@ package enum Escape {
         }
     }
 
-    /// A GitHub Actions workflow-command property value (`title=`): `% \r \n : ,` escaped.
+    /// A GitHub Actions workflow-command property value (`title=`): `% \r \n : ,` escaped,
+    /// other control characters (ESC, BEL...) made visible as in `terminalSafe`.
     static func githubProperty(_ text: String) -> String {
-        replacingScalars(text) { githubEscapes[$0] ?? githubSeparatorEscapes[$0] }
+        replacingScalars(text) { githubEscapes[$0] ?? githubSeparatorEscapes[$0] ?? visibleControl($0) }
     }
 
-    /// A GitHub Actions workflow-command message: `% \r \n` escaped.
+    /// A GitHub Actions workflow-command message: `% \r \n` escaped, other control
+    /// characters (ESC, BEL...) made visible as in `terminalSafe`: the log shows them, never
+    /// obeys them.
     static func githubMessage(_ text: String) -> String {
-        replacingScalars(text) { githubEscapes[$0] }
+        replacingScalars(text) { githubEscapes[$0] ?? visibleControl($0) }
+    }
+
+    /// A control character other than line break and tab as `terminalSafe` shows it
+    /// (`\u{1B}`); nil for everything else.
+    private static func visibleControl(_ scalar: Unicode.Scalar) -> String? {
+        guard scalar != "\n", scalar != "\r", scalar != "\t" else { return nil }
+        let text = String(scalar)
+        let safe = terminalSafe(text)
+        return safe == text ? nil : safe
     }
 
     private static let markdownEntities: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;"]

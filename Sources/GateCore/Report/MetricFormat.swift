@@ -39,6 +39,7 @@ package enum MetricFormat {
 
     /// A p-value with two significant digits (`"0.0031"`, `"1.2e-05"`).
     package static func pValue(_ p: Double) -> String {
+        guard p.isFinite, p >= 0 else { return "-" }
         if p >= 0.001 || p == 0 {
             var text = MetricUnit.fixed(p, decimals: p >= 0.1 ? 2 : p >= 0.01 ? 3 : 4)
             while text.contains(".") && text.hasSuffix("0") { text.removeLast() }

@@ -87,7 +87,7 @@ package struct FlameGraph: Sendable {
         out += "<g class=\"frame\"><title>\(Escape.xml(detail))</title>"
         out += "<rect x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(max(width - 1, 0.5)))\" "
             + "height=\"\(Self.number(Self.frameHeight - 1))\" fill=\"\(Self.colour(node))\"/>"
-        let fits = Int((width - 6) / Self.characterWidth)
+        let fits = Int(min(Self.width, max(0, (width - 6) / Self.characterWidth)))  // NaN gives 0
         let label = marker + node.name
         if fits >= 3 {
             let shown = label.count <= fits ? label : String(label.prefix(fits - 1)) + "…"
@@ -113,6 +113,7 @@ package struct FlameGraph: Sendable {
     /// A coordinate with at most two decimals.
     static func number(_ value: Double) -> String {
         let rounded = (value * 100).rounded() / 100
+        guard rounded.isFinite, abs(rounded) < 1e15 else { return "0" }  // Off any page.
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 }

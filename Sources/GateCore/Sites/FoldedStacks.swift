@@ -1,4 +1,5 @@
 import BenchResults
+import CLISupport
 
 /// Allocation sites as collapsed stacks, the text format flamegraph.pl, inferno and
 /// speedscope read: one line per stack, `root;caller;...;leaf COUNT`, root first.
@@ -6,8 +7,9 @@ import BenchResults
 /// Each line's root is the benchmark's name, then the site's frames outermost first, then
 /// `via NAME` when the site allocated through a library call. COUNT is the site's
 /// allocations in the profile pass's N iterations (per op times N: a whole number).
-/// Semicolons and line breaks inside names become `:` and spaces, so every line has the
-/// grammar `frame(;frame)* COUNT` with frames free of `;` and newlines.
+/// Semicolons and line breaks inside names become `:` and spaces, other control characters
+/// `\u{1B}`-style escapes, so every line has the grammar `frame(;frame)* COUNT` with frames
+/// free of `;`, newlines and escape sequences.
 package enum FoldedStacks {
     /// The folded lines for `sites` of each benchmark, in the given order, sites largest first.
     package static func lines(_ profiles: [(benchmark: String, sites: AllocationSites)]) -> [String] {
@@ -15,7 +17,7 @@ package enum FoldedStacks {
             profile.sites.sites.map { site in
                 let frames = path(benchmark: profile.benchmark, site: site)
                 // Validated profiles keep this under 1e21; clamped so that no file can trap.
-                let count = Int(min(9e18, (site.allocationsPerOp * Double(profile.sites.iterations)).rounded()))
+                let count = Int(min(9e18, max(0, (site.allocationsPerOp * Double(profile.sites.iterations)).rounded())))
                 return frames.map(clean).joined(separator: ";") + " \(count)"
             }
         }
@@ -27,8 +29,10 @@ package enum FoldedStacks {
         [benchmark] + site.frames.reversed() + (site.via.map { ["via " + $0] } ?? [])
     }
 
-    /// `name` without the characters the format reserves.
+    /// `name` without the characters the format reserves, and with other control
+    /// characters (ESC, BEL...) made visible as `terminalSafe` does, so a name cannot send
+    /// escape sequences to a terminal that shows the file.
     static func clean(_ name: String) -> String {
-        String(name.map { $0 == ";" ? ":" : $0.isNewline ? " " : $0 })
+        terminalSafe(String(name.map { $0 == ";" ? ":" : $0.isNewline ? " " : $0 }))
     }
 }

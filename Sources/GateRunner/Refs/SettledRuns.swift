@@ -58,7 +58,7 @@ package struct SettledRuns {
         var outOfTime = false
         while looks.settling, !open.isEmpty, extraRounds.count < SequentialLooks.maxExtraLooks {
             let perRound = max(runs.secondsPerRound(of: open), 1e-3)
-            let affordable = Int(((maxSeconds - (clock() - start)) / perRound).rounded(.down))
+            let affordable = Int(min(1e9, max(-1, ((maxSeconds - (clock() - start)) / perRound).rounded(.down))))
             let next = SequentialLooks.nextRounds(report: report, roundsSoFar: runs.roundsRun, minimum: rounds, affordable: affordable)
             guard next > 0 else {
                 outOfTime = true

@@ -21,7 +21,7 @@ struct GateArguments {
                 + "\"noisy\".", defaultDescription: "the config's \"noisy\", else gate")
         spec.option("--unstable-floor", value: "PERCENT",
             help: "How far an unstable exact metric's medians must move (beyond its closest samples moving past the threshold) to "
-                + "fail, e.g. 30%.", defaultDescription: "the config's \"unstableFloor\", else 30%")
+                + "fail, e.g. 30%.", defaultDescription: "the config's \"unstableFloor\", else 30% (10% for bytes)")
         spec.option("--format", value: "FORMAT", help: "Standard output format: text, markdown, json, junit, github.",
             defaultDescription: "text")
         spec.option("--output", value: "[FORMAT:]PATH",
@@ -109,7 +109,7 @@ struct GateArguments {
                 throw arguments.usageError("--unstable-floor: \(error)")
             }
         } else {
-            options.unstableFloor = config.unstableFloor ?? ComparisonOptions.defaultUnstableFloor
+            options.unstableFloor = config.unstableFloor
         }
         format = try arguments.choice("--format", from: ReportFormat.allCases.map(\.rawValue)).flatMap(ReportFormat.init) ?? .text
         command = arguments.command

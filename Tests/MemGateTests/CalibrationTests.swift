@@ -52,6 +52,16 @@ import Testing
         #expect(CalibrationAdvice(rows: [Self.row("t", "allocs", shift: 0.1)], currentFloor: 0.3).unstableFloor == nil)
     }
 
+    /// Per-metric floors (bytes 10%, counts 30% by default): B/op moving 8% between
+    /// processes needs 20% for bytes, but the key sets every metric, so the advice is 30%.
+    @Test func theFloorIsRaisedPerMetricAndLowersNone() {
+        let floor = ComparisonOptions().unstableFloor(for:)
+        let rows = [Self.row("t", "bytes", shift: 0.08), Self.row("t", "allocs", shift: 0)]
+        #expect(CalibrationAdvice(rows: rows, floor: floor).unstableFloor == 0.3)
+        #expect(CalibrationAdvice(rows: [Self.row("t", "bytes", shift: 0.04)] + rows.dropFirst(), floor: floor).unstableFloor == nil)
+        #expect(CalibrationAdvice(rows: [Self.row("t", "bytes", shift: 0.2)] + rows.dropFirst(), floor: floor).unstableFloor == 0.4)
+    }
+
     @Test func roundsAreTheUpperQuartileOfTheNeedsWithinBounds() {
         let needs = [5, 8, 12, 40, nil]
         let rows = needs.enumerated().map { Self.row("b\($0.offset)", "time", wander: 0.02, rounds: $0.element) }

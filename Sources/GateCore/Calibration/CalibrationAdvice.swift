@@ -68,6 +68,6 @@ package struct CalibrationAdvice: Equatable {
         let moved = rows.filter { $0.exact && ($0.shift ?? 0) > 0 }
         let needs = moved.map { Self.nice(2 * $0.shift!) }
         let raised = zip(moved, needs).filter { $1 > floor($0.metric) + 1e-12 }.map(\.1)
-        unstableFloor = raised.max().map { need in max(need, moved.map { floor($0.metric) }.max()!) }
+        unstableFloor = raised.max().map { need in max(need, rows.filter(\.exact).map { floor($0.metric) }.max()!) }
     }
 }

@@ -26,7 +26,7 @@ package struct ComparisonOptions: Sendable {
     /// docs/thresholds.md.
     package static let defaultUnstableFloor = 0.3
     /// The default floor of `bytes`: more than twice the largest between-process shift of an
-    /// unchanged B/op median measured (+4.6%; the scheduling-dependent allocations are
+    /// unchanged B/op median measured (+4.5%; the scheduling-dependent allocations are
     /// many but small), so two more child tasks (+25.6%) fail by bytes whatever their count did.
     package static let defaultBytesUnstableFloor = 0.1
 

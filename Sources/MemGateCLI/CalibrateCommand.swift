@@ -82,7 +82,7 @@ struct CalibrateCommand: Subcommand {
         let forwarded = try RefsPlan.forwardedArguments(arguments)
         let selection = ["--filter", "--skip"].flatMap { name in arguments.value(name).map { [name, $0] } ?? [] }
         var options = ComparisonOptions(thresholds: ThresholdPolicy(config: config), alpha: config.alpha ?? 0.01)
-        options.unstableFloor = config.unstableFloor ?? ComparisonOptions.defaultUnstableFloor
+        options.unstableFloor = config.unstableFloor
 
         let workspace: RefsWorkspace
         do {
@@ -119,7 +119,7 @@ struct CalibrateCommand: Subcommand {
 
         let calibration: Calibration
         do {
-            calibration = try Calibration(a: pools[.base]!, b: pools[.head]!, options: options, currentFloor: options.unstableFloor)
+            calibration = try Calibration(a: pools[.base]!, b: pools[.head]!, options: options)
         } catch { throw CommandError("\(error)") }
         context.output += "memgate calibrate: \(pools[.base]!.benchmarks.count) "
             + "benchmark\(pools[.base]!.benchmarks.count == 1 ? "" : "s"), \(rounds) rounds per pool\n\n"

@@ -20,8 +20,9 @@ struct GateArguments {
             help: "report: never gate machine-dependent metrics (time, latency, CPU, RSS), only show them; overrides the config's "
                 + "\"noisy\".", defaultDescription: "the config's \"noisy\", else gate")
         spec.option("--unstable-floor", value: "PERCENT",
-            help: "How far an unstable exact metric's medians must move (beyond its closest samples moving past the threshold) to "
-                + "fail, e.g. 30%.", defaultDescription: "the config's \"unstableFloor\", else 30%")
+            help: "How far an unstable exact metric's medians must move (beyond its trimmed ranges moving past the threshold) to "
+                + "fail, e.g. 30%; sets every exact metric's floor.",
+            defaultDescription: "the config's \"unstableFloor\", else 30% (10% for bytes)")
         spec.option("--format", value: "FORMAT", help: "Standard output format: text, markdown, json, junit, github.",
             defaultDescription: "text")
         spec.option("--output", value: "[FORMAT:]PATH",
@@ -109,7 +110,7 @@ struct GateArguments {
                 throw arguments.usageError("--unstable-floor: \(error)")
             }
         } else {
-            options.unstableFloor = config.unstableFloor ?? ComparisonOptions.defaultUnstableFloor
+            options.unstableFloor = config.unstableFloor
         }
         format = try arguments.choice("--format", from: ReportFormat.allCases.map(\.rawValue)).flatMap(ReportFormat.init) ?? .text
         command = arguments.command

@@ -52,6 +52,16 @@ import Testing
         #expect(CalibrationAdvice(rows: [Self.row("t", "allocs", shift: 0.1)], currentFloor: 0.3).unstableFloor == nil)
     }
 
+    /// Per-metric floors (bytes 10%, counts 30% by default): B/op moving 8% between
+    /// processes needs 20% for bytes, but the key sets every metric, so the advice is 30%.
+    @Test func theFloorIsRaisedPerMetricAndLowersNone() {
+        let floor = ComparisonOptions().unstableFloor(for:)
+        let rows = [Self.row("t", "bytes", shift: 0.08), Self.row("t", "allocs", shift: 0)]
+        #expect(CalibrationAdvice(rows: rows, floor: floor).unstableFloor == 0.3)
+        #expect(CalibrationAdvice(rows: [Self.row("t", "bytes", shift: 0.04)] + rows.dropFirst(), floor: floor).unstableFloor == nil)
+        #expect(CalibrationAdvice(rows: [Self.row("t", "bytes", shift: 0.2)] + rows.dropFirst(), floor: floor).unstableFloor == 0.4)
+    }
+
     @Test func roundsAreTheUpperQuartileOfTheNeedsWithinBounds() {
         let needs = [5, 8, 12, 40, nil]
         let rows = needs.enumerated().map { Self.row("b\($0.offset)", "time", wander: 0.02, rounds: $0.element) }
@@ -110,7 +120,7 @@ import Testing
 
     @Test func anAACalibrationOfQuietBenchmarks() throws {
         let (a, b) = Self.pools(seed: 3)
-        let calibration = try Calibration(a: a, b: b, options: ComparisonOptions(), currentFloor: 0.3)
+        let calibration = try Calibration(a: a, b: b, options: ComparisonOptions())
         let time = try #require(calibration.rows.first { $0.benchmark == "steady" && $0.metric == "time" })
         #expect(time.rounds == (10, 10))
         // CV 5%: the middle 90% of values spans about ±8%; the median of 10 wanders a few %.
@@ -130,13 +140,13 @@ import Testing
         #expect(advice.unstableFloor == 0.5)
         #expect((5...50).contains(advice.rounds))
         // Deterministic for a seed.
-        let again = try Calibration(a: a, b: b, options: ComparisonOptions(), currentFloor: 0.3)
+        let again = try Calibration(a: a, b: b, options: ComparisonOptions())
         #expect(again.rows == calibration.rows && again.recommendation == calibration.recommendation)
     }
 
     @Test func theTextNamesEveryGatedRowAndTheAdvice() throws {
         let (a, b) = Self.pools(seed: 4)
-        let text = try Calibration(a: a, b: b, options: ComparisonOptions(), currentFloor: 0.3).renderText(style: .plain, all: false)
+        let text = try Calibration(a: a, b: b, options: ComparisonOptions()).renderText(style: .plain, all: false)
         #expect(text.contains("steady     time     10+10"), "\(text)")
         #expect(text.contains("async      allocs   10+10  ±11.3%  shift 20.4%"), "\(text)")
         #expect(!text.contains("steady     allocs"))  // stable exact rows are hidden

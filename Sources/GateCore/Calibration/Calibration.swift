@@ -75,11 +75,12 @@ package struct Calibration {
     package var recommendation: CalibrationAdvice
 
     /// Analyses pools `a` and `b` (one value per metric per round, as `InterleavedRuns`
-    /// pools them) under `options` (thresholds, alpha, noisy policy of the user's config).
+    /// pools them) under `options` (thresholds, alpha, noisy policy, unstable floors of the
+    /// user's config).
     ///
     /// - Throws: `ThresholdError` when a threshold cannot apply to a metric's unit.
     package init(
-        a: ResultsFile, b: ResultsFile, options: ComparisonOptions, currentFloor: Double, seed: UInt64 = 1
+        a: ResultsFile, b: ResultsFile, options: ComparisonOptions, seed: UInt64 = 1
     ) throws(ThresholdError) {
         var levelled = options
         levelled.alpha = SequentialLooks(alpha: options.alpha, settling: true).level(look: 0)
@@ -103,7 +104,7 @@ package struct Calibration {
             }
         }
         splitFalseAlarms = try Self.splitFalseAlarms(a: a, b: b, options: levelled, random: &random)
-        recommendation = CalibrationAdvice(rows: rows, currentFloor: currentFloor)
+        recommendation = CalibrationAdvice(rows: rows, floor: options.unstableFloor(for:))
     }
 
     package static func row(

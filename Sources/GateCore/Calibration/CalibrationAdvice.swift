@@ -7,8 +7,9 @@
 ///   which get an entry of their own (`benchmarks`, matched by exact name) so that one
 ///   jumpy benchmark does not loosen the others.
 /// - Rounds: the 75th percentile of the rows' `roundsNeeded` (50 where even 50 is not enough), within 5...50.
-/// - `unstableFloor`: twice the largest between-process move of an unstable exact metric,
-///   rounded up, when that is above the floor in force (the floor is only ever raised).
+/// - `unstableFloor`: when twice the between-process move of an exact metric, rounded up, is
+///   above that metric's floor in force, the largest such need, and never below any floor in
+///   force (the key sets every metric's floor, so floors are only ever raised).
 package struct CalibrationAdvice: Equatable {
     /// Suite-wide thresholds by metric.
     package var thresholds: [String: Threshold] = [:]
@@ -33,8 +34,13 @@ package struct CalibrationAdvice: Equatable {
         steps.first { $0 >= fraction - 1e-12 } ?? steps.last!
     }
 
-    /// Advice from a calibration's rows, given the unstable floor in force.
+    /// Advice from a calibration's rows, given one unstable floor in force for every metric.
     package init(rows: [Calibration.Row], currentFloor: Double) {
+        self.init(rows: rows, floor: { _ in currentFloor })
+    }
+
+    /// Advice from a calibration's rows, given each metric's unstable floor in force.
+    package init(rows: [Calibration.Row], floor: (String) -> Double) {
         let gated = rows.filter { !$0.exact && !$0.threshold.isOff && $0.verdict != .reported && $0.wander != nil }
         var byMetric: [String: [Calibration.Row]] = [:]
         for row in gated { byMetric[row.metric, default: []].append(row) }
@@ -59,8 +65,9 @@ package struct CalibrationAdvice: Equatable {
         }
         let needed = gated.map { $0.roundsNeeded ?? Calibration.roundSteps.last! }.sorted()
         rounds = needed.isEmpty ? RoundSchedule.defaultRounds : min(max(needed[(needed.count * 3) / 4], 5), 50)
-        let shift = rows.filter(\.exact).compactMap(\.shift).max() ?? 0
-        let floor = Self.nice(2 * shift)
-        unstableFloor = shift > 0 && floor > currentFloor + 1e-12 ? floor : nil
+        let moved = rows.filter { $0.exact && ($0.shift ?? 0) > 0 }
+        let needs = moved.map { Self.nice(2 * $0.shift!) }
+        let raised = zip(moved, needs).filter { $1 > floor($0.metric) + 1e-12 }.map(\.1)
+        unstableFloor = raised.max().map { need in max(need, rows.filter(\.exact).map { floor($0.metric) }.max()!) }
     }
 }

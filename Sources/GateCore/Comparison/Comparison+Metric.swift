@@ -35,7 +35,7 @@ extension Comparison {
             return MetricRow(comparison: row, candidate: nil)
         }
         if exact {
-            compareExact(&row, before: before.samples, now: now.samples, unstableFloor: options.unstableFloor)
+            compareExact(&row, before: before.samples, now: now.samples, unstableFloor: options.unstableFloor(for: name))
             return MetricRow(comparison: row, candidate: nil)
         }
         return compareNoisy(&row, before: before, now: now, environmentsMatch: environmentsMatch, options: options)
@@ -95,51 +95,5 @@ extension Comparison {
         row.verdict = worse ? .inconclusive : .pass  // Decided by the Holm family.
         let candidate = NoisyFamily.Candidate(baseline: before.samples, current: now.samples, worse: worse)
         return MetricRow(comparison: row, candidate: candidate)
-    }
-
-    /// The exact-metric rule. Stable samples: medians against the threshold. Samples that
-    /// vary within either file ("unstable": scheduling-dependent counts) fail, or improve,
-    /// only when both tests agree:
-    /// - the closest pair of extremes (`min(c)` vs `max(b)` for lower-is-better) is beyond
-    ///   the threshold, so the jitter inside the two files cannot explain the move; and
-    /// - the medians differ by more than the threshold widened to `unstableFloor` (a
-    ///   relative floor), so a shift of the whole distribution between processes or
-    ///   machines, which no single file's spread shows, cannot either.
-    /// Measured (docs/thresholds.md): between processes, contexts and load on one machine
-    /// class the task-group workload's median moved by up to +25.1%, two more child tasks
-    /// by +36.8%.
-    static func compareExact(_ row: inout MetricComparison, before: [Double], now: [Double], unstableFloor: Double) {
-        let threshold = row.threshold
-        let (bMin, bMax) = (before.min()!, before.max()!)
-        let (cMin, cMax) = (now.min()!, now.max()!)
-        row.unstable = bMin != bMax || cMin != cMax
-        let worse: Bool
-        let better: Bool
-        if !row.unstable {
-            worse = threshold.isExceeded(from: row.baseline!, to: row.current!, better: row.better)
-            better = threshold.isImprovedBeyond(from: row.baseline!, to: row.current!, better: row.better)
-        } else {
-            let floored = threshold.widened(toFraction: unstableFloor)
-            let (b, c) = (row.baseline!, row.current!)
-            let mediansWorse = floored.isExceeded(from: b, to: c, better: row.better)
-            let mediansBetter = floored.isImprovedBeyond(from: b, to: c, better: row.better)
-            if row.better == .lower {
-                worse = mediansWorse && threshold.isExceeded(from: bMax, to: cMin, better: .lower)
-                better = mediansBetter && threshold.isImprovedBeyond(from: bMin, to: cMax, better: .lower)
-            } else {
-                worse = mediansWorse && threshold.isExceeded(from: bMin, to: cMax, better: .higher)
-                better = mediansBetter && threshold.isImprovedBeyond(from: bMax, to: cMin, better: .higher)
-            }
-            let unit = row.unit
-            row.note = "unstable: baseline \(MetricFormat.range(bMin, bMax, unit)), current \(MetricFormat.range(cMin, cMax, unit)); "
-                + "judged by range and by medians with a \(Threshold.number(unstableFloor * 100))% floor"
-        }
-        if threshold.isOff {
-            row.verdict = .reported
-            if row.note.isEmpty { row.note = "threshold off: reported only" }
-        } else {
-            row.verdict = worse ? .regression : better ? .improvement : .pass
-            if row.verdict == .improvement { row.note = Comparison.tightenNote + (row.note.isEmpty ? "" : "; " + row.note) }
-        }
     }
 }

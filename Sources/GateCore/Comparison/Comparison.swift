@@ -11,10 +11,11 @@ import Dispatch
 /// - threshold `off`: `reported`.
 /// - exact metric, samples constant within each file: median(c) vs median(b) against `t`.
 /// - exact metric whose samples vary in either file ("unstable"): a regression only when
-///   the closest pair, `min(c)` vs `max(b)` (lower is better), still exceeds `t` AND the
-///   medians moved by more than `t` widened to `options.unstableFloor`; improvements
-///   symmetric. Neither jitter nor a between-process shift fails the gate; a real change
-///   beyond the floor still does, and stable counts keep `t` alone (+1 alloc/op fails).
+///   the closest trimmed ends, the k-th smallest of `c` vs the k-th largest of `b` (lower
+///   is better; k = 3 of 10, `TrimmedRange`), still exceed `t` AND the medians moved by
+///   more than `t` widened to the metric's unstable floor; improvements symmetric. Neither
+///   jitter, nor a between-process shift, nor one outlier sample in either file decides;
+///   a real change beyond the floor fails, and stable counts keep `t` alone (+1 alloc/op fails).
 /// - noisy metric, noisy gating off (fingerprints differ, `--noisy report`, or the
 ///   metric's own policy in `ComparisonOptions.noisyByMetric`): `reported`.
 /// - noisy metric within `t` (ratio of medians): `pass`, with the ±% interval.

@@ -1,3 +1,5 @@
+import BenchResults
+
 /// How a comparison gates: thresholds, significance level, noisy-metric policy, mode.
 package struct ComparisonOptions: Sendable {
     /// Where thresholds come from.
@@ -14,12 +16,24 @@ package struct ComparisonOptions: Sendable {
     /// `check` or `compare`.
     package var mode: Report.Mode
     /// The relative floor an unstable exact metric's medians must move by before the row
-    /// can fail or improve (0.3 is 30%; see `Comparison.compareExact`).
-    package var unstableFloor: Double = ComparisonOptions.defaultUnstableFloor
-    /// The default `unstableFloor`: above the largest between-process shift of an
-    /// unchanged count measured (+25.1%, on a CPU-contended machine), below the smallest
-    /// real change it must catch (+36.8%); docs/thresholds.md.
+    /// can fail or improve (0.3 is 30%; see `Comparison.compareExact`), for every metric
+    /// (the config's `unstableFloor`, `--unstable-floor`); `nil`: each metric's default,
+    /// `unstableFloor(for:)`.
+    package var unstableFloor: Double?
+    /// The default floor of counts (allocs, retains, objects, custom exact metrics): above the
+    /// largest between-process shift of an unchanged count's median measured (+25.1%, on a
+    /// CPU-contended machine), below the smallest real change it must catch (+33.2%);
+    /// docs/thresholds.md.
     package static let defaultUnstableFloor = 0.3
+    /// The default floor of `bytes`: more than twice the largest between-process shift of an
+    /// unchanged B/op median measured (+4.5%; the scheduling-dependent allocations are
+    /// many but small), so two more child tasks (+25.6%) fail by bytes whatever their count did.
+    package static let defaultBytesUnstableFloor = 0.1
+
+    /// The unstable floor for `metric`: `unstableFloor` when set, else its default.
+    package func unstableFloor(for metric: String) -> Double {
+        unstableFloor ?? (metric == MetricID.bytes.rawValue ? Self.defaultBytesUnstableFloor : Self.defaultUnstableFloor)
+    }
     /// Which noisy comparisons the Holm family holds (see `NoisyFamily`).
     package var family: NoisyFamily.Scope = .beyondThreshold
     /// Statistical power the "needs ~N samples" estimate aims for.

@@ -44,8 +44,8 @@ package struct MetricComparison: Sendable, Equatable {
     package var verdict: Verdict
     /// Samples in the baseline and current files.
     package var sampleCounts: (baseline: Int, current: Int)
-    /// Whether an exact metric's samples varied within a file (judged by range and by
-    /// medians against the unstable floor; see `Comparison`).
+    /// Whether an exact metric's samples varied within a file (judged by trimmed ranges and
+    /// by medians against the unstable floor; see `Comparison.compareExact`).
     package var unstable: Bool
     /// Whether the samples were too few for any change to be significant at the level
     /// this comparison was judged at (a warning, never a silent pass).

@@ -34,30 +34,39 @@ import Testing
 
     @Test func everyGatedMetricMissingFailsNamingThem() throws {
         let dir = try TemporaryDirectory()
-        let base = try dir.write("base.json", results())
-        // Only `frees` (threshold off) recorded: allocs and bytes (gated) and time (reported
-        // by default) are gone.
-        let frees = Metric(unit: .freesPerOp, exact: true, samples: [1, 1])
-        let bare = Fixture.file(["json/encode", "sort/n=1000"].map { Fixture.benchmark($0, ["frees": frees]) })
-        let current = try writeRaw(dir, "bare.json", bare)
+        var before = results()
+        for index in before.benchmarks.indices {
+            for (name, unit) in [("retains", MetricUnit.retainsPerOp), ("objects", .objectsPerOp)] {
+                before.benchmarks[index].metrics[name] = Metric(unit: unit, exact: true, samples: [2, 2])
+            }
+        }
+        let base = try dir.write("base.json", before)
+        // Only bytes (and frees, threshold off) recorded: allocs, retains and objects (gated)
+        // and time (reported by default) are gone.
+        let kept = ["bytes": Fixture.bytes([256, 256]), "frees": Metric(unit: .freesPerOp, exact: true, samples: [1, 1])]
+        let current = try dir.write("bare.json", Fixture.file(["json/encode", "sort/n=1000"].map { Fixture.benchmark($0, kept) }))
         let run = try MemGateProcess.run(["check", base, current], in: dir.url)
         #expect(run.code == 1, "\(run.stdout)")
         for name in ["json/encode", "sort/n=1000"] {
-            for metric in ["allocs", "bytes"] {
+            for metric in ["allocs", "retains", "objects"] {
                 #expect(run.stdout.split(separator: "\n").contains {
                     $0.hasPrefix(name) && $0.contains(" \(metric) ") && $0.contains("missing")
                 }, "\(name) \(metric): \(run.stdout)")
             }
         }
-        #expect(run.stdout.contains("4 gated metrics of the baseline are missing from current: that fails the check"), "\(run.stdout)")
-        #expect(run.stdout.contains("FAIL: 4 missing metrics"), "\(run.stdout)")
+        #expect(run.stdout.contains("6 gated metrics of the baseline are missing from current: that fails the check"), "\(run.stdout)")
+        #expect(run.stdout.contains("FAIL: 6 missing metrics"), "\(run.stdout)")
         let json = try MemGateProcess.run(["check", "--format", "json", base, current], in: dir.url)
-        #expect(json.code == 1 && json.stdout.contains(#""missingMetrics": 4"#), "\(json.stdout)")
+        #expect(json.code == 1 && json.stdout.contains(#""missingMetrics": 6"#), "\(json.stdout)")
         let junit = try MemGateProcess.run(["check", "--format", "junit", base, current], in: dir.url)
         #expect(junit.stdout.contains(#"<testcase classname="json/encode" name="allocs">"#) && junit.stdout.contains(#"type="missing""#))
         let github = try MemGateProcess.run(["check", "--format", "github", base, current], in: dir.url)
-        #expect(github.stdout.contains("::error title=memgate%3A sort/n=1000 bytes::missing"), "\(github.stdout)")
+        #expect(github.stdout.contains("::error title=memgate%3A sort/n=1000 objects::missing"), "\(github.stdout)")
         #expect(try MemGateProcess.run(["check", "--allow-missing", base, current], in: dir.url).code == 0)
+        // Without allocs and bytes both, the memory was not measured at all: a failed benchmark.
+        let unmeasured = try writeRaw(dir, "unmeasured.json", Fixture.file([Fixture.benchmark("json/encode", ["frees": kept["frees"]!])]))
+        let failed = try MemGateProcess.run(["check", "--allow-missing", base, unmeasured], in: dir.url)
+        #expect(failed.code == 1 && failed.stdout.contains("FAILED   json/encode"), "\(failed.stdout)")
     }
 
     @Test func missingBenchmarkFailsUnlessAllowed() throws {

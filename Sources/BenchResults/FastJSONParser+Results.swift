@@ -6,6 +6,7 @@ extension FastJSONParser {
         var schema: Int?
         var environment = Environment()
         var benchmarks: [BenchmarkResult]?
+        var shard: ResultsFile.ShardPosition?
         let ok = object { parser, key in
             switch key {
             case "format": format = parser.string(); return format != nil
@@ -13,6 +14,10 @@ extension FastJSONParser {
             case "environment":
                 guard let value = parser.environment() else { return false }
                 environment = value
+                return true
+            case "shard":
+                guard let value = parser.shardPosition() else { return false }
+                shard = value
                 return true
             case "benchmarks":
                 var list: [BenchmarkResult] = []
@@ -31,7 +36,22 @@ extension FastJSONParser {
               let benchmarks else { return nil }
         var file = ResultsFile(environment: environment, benchmarks: benchmarks)
         file.schema = schema
+        file.shard = shard
         return file
+    }
+
+    /// `{"index": I, "count": N}`, both whole numbers and both present.
+    mutating func shardPosition() -> ResultsFile.ShardPosition? {
+        var index: Int?, count: Int?
+        let ok = object { parser, key in
+            switch key {
+            case "index": index = parser.integer(); return index != nil
+            case "count": count = parser.integer(); return count != nil
+            default: return parser.skipValue()
+            }
+        }
+        guard ok, let index, let count else { return nil }
+        return ResultsFile.ShardPosition(index: index, count: count)
     }
 
     mutating func optionalString() -> String?? {

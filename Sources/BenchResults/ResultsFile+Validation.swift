@@ -1,11 +1,15 @@
 extension ResultsFile {
     /// Checks the invariants a reader relies on and throws the first violation, naming its
     /// place (`benchmarks[2] "sort".metrics.time.samples[4]`):
+    /// - a shard position is within 1...count, count within 1...1000;
     /// - benchmark names are non-empty and unique;
     /// - every metric has at least one sample and every sample is finite;
     /// - built-in metrics that cannot be negative (counts, bytes, times) are not;
+    /// - built-in metrics have the unit, direction and exactness of the metric table
+    ///   (`MetricID.declarationProblem`): a file cannot redefine them;
     /// - iteration counts are positive, and a benchmark with status `ok` has samples.
     package func validate() throws(ResultsError) {
+        try shard?.validate()
         var seen: [String: Int] = [:]
         for (index, benchmark) in benchmarks.enumerated() {
             let place = "benchmarks[\(index)] \"\(benchmark.name)\""
@@ -44,6 +48,7 @@ extension BenchmarkResult {
                     throw .invalid(place: "\(metricPlace).samples[\(i)]", problem: "\(value) is negative")
                 }
             }
+            if let problem = MetricID(rawValue: name)?.declarationProblem(metric) { throw .invalid(place: metricPlace, problem: problem) }
         }
         try allocationSites?.validate(place: "\(place).allocationSites")
         try retainSites?.validate(place: "\(place).retainSites")

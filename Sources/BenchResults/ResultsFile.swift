@@ -22,6 +22,9 @@ package struct ResultsFile: Sendable, Equatable {
     package var environment: Environment
     /// One entry per benchmark, names unique, in run order.
     package var benchmarks: [BenchmarkResult]
+    /// Which shard of a split run this file holds (`memgate run --shard 2/3`), so that
+    /// `memgate merge` can tell a missing or repeated shard; nil for a whole run.
+    package var shard: ShardPosition?
 
     /// Creates a results file in the current schema.
     package init(environment: Environment = Environment(), benchmarks: [BenchmarkResult] = []) {
@@ -37,7 +40,7 @@ package struct ResultsFile: Sendable, Equatable {
 }
 
 extension ResultsFile: Codable {
-    private enum CodingKeys: String, CodingKey { case format, schema, environment, benchmarks }
+    private enum CodingKeys: String, CodingKey { case format, schema, environment, shard, benchmarks }
 
     package init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -49,6 +52,7 @@ extension ResultsFile: Codable {
                 + " to \(ResultsFile.readableSchemas.upperBound)); use a memgate version that matches the file, or re-record it"
         }
         environment = try container.decodeIfPresent(Environment.self, forKey: .environment) ?? Environment()
+        shard = try container.decodeIfPresent(ShardPosition.self, forKey: .shard)
         benchmarks = try container.decode([BenchmarkResult].self, forKey: .benchmarks)
     }
 
@@ -58,6 +62,7 @@ extension ResultsFile: Codable {
         // This code writes schema 2 whatever schema the file was read in: 2 is a superset.
         try container.encode(ResultsFile.currentSchema, forKey: .schema)
         try container.encode(environment, forKey: .environment)
+        try container.encodeIfPresent(shard, forKey: .shard)
         try container.encode(benchmarks, forKey: .benchmarks)
     }
 }

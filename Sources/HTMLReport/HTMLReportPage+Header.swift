@@ -27,7 +27,8 @@ extension HTMLReportPage {
         return out + "</header>\n"
     }
 
-    /// What failed and why: failed benchmarks and regressed, missing and inconclusive rows,
+    /// What failed and why: failed and (unless allowed) missing benchmarks, and regressed,
+    /// missing and inconclusive rows,
     /// each linked to its section, up to `listedFindings`.
     private func findings(_ ordered: [BenchmarkComparison]) -> String {
         var items: [String] = []
@@ -35,6 +36,9 @@ extension HTMLReportPage {
             let link = "<a href=\"#b\(position)\">\(Markup.userText(benchmark.name))</a>"
             if benchmark.presence == .failed {
                 items.append("\(link): <strong>FAILED</strong> in the current results: \(Markup.userText(Report.statusLine(benchmark)))")
+            }
+            if benchmark.presence == .removed && !report.allowMissing {
+                items.append("\(link): <strong>MISSING</strong> from the current results (in the baseline)")
             }
             for row in benchmark.metrics where [.regression, .missing, .inconclusive].contains(row.verdict) {
                 let plusMinus = MetricFormat.plusMinus(row)
@@ -55,7 +59,7 @@ extension HTMLReportPage {
     func index(_ ordered: [BenchmarkComparison]) -> String {
         var out = "<nav aria-label=\"benchmarks\"><details><summary>Index of all \(ordered.count) benchmarks</summary><ol>\n"
         for (position, benchmark) in ordered.enumerated() {
-            let state = Self.state(benchmark)
+            let state = self.state(benchmark)
             out += "<li><a href=\"#b\(position)\">\(Markup.userText(benchmark.name))</a> <span class=\"badge \(state.className)\">"
                 + "\(Markup.text(state.word))</span></li>\n"
         }

@@ -17,7 +17,7 @@ extension HTMLReportPage {
     /// One benchmark's `<section>`: heading with its state, what it is (failed, new,
     /// removed), its rows that moved with charts, the rest collapsed, sites and history.
     func section(_ benchmark: BenchmarkComparison, id: Int, lookup: Lookup) -> String {
-        let state = Self.state(benchmark)
+        let state = self.state(benchmark)
         var out = "<section class=\"bench \(state.className)\" id=\"b\(id)\" aria-labelledby=\"h\(id)\">\n"
         out += "<h2 id=\"h\(id)\"><span class=\"badge \(state.className)\">\(Markup.text(state.word))</span>"
             + "<span class=\"name\">\(Markup.userText(benchmark.name))</span></h2>\n"
@@ -25,7 +25,9 @@ extension HTMLReportPage {
         case .failed:
             out += "<p><strong>Failed in the current results:</strong> \(Markup.userText(Report.statusLine(benchmark)))</p>\n"
         case .added: out += "<p>New: only in the current results, nothing to compare with.</p>\n"
-        case .removed: out += "<p>Removed: only in the baseline.</p>\n"
+        case .removed:
+            out += report.allowMissing ? "<p>Removed: only in the baseline (allowed).</p>\n"
+                : "<p><strong>Missing:</strong> in the baseline but not in the current results, which fails the check.</p>\n"
         case .baselineFailed:
             out += "<p>Not compared: \(Markup.userText(Report.statusLine(benchmark))) in the baseline.</p>\n"
         case .compared: break

@@ -77,11 +77,11 @@ package struct HTMLReportPage: Sendable {
 
     /// A benchmark's one-word state and its CSS class: `FAILED`, a row verdict's label
     /// (the worst), `new`, `removed`, `not compared`.
-    static func state(_ benchmark: BenchmarkComparison) -> (word: String, className: String) {
+    func state(_ benchmark: BenchmarkComparison) -> (word: String, className: String) {
         switch benchmark.presence {
         case .failed: return ("FAILED", "failed")
         case .added: return ("new", "added")
-        case .removed: return ("removed", "removed")
+        case .removed: return report.allowMissing ? ("removed", "removed") : ("MISSING", "missing")
         case .baselineFailed: return ("not compared", "baselineFailed")
         case .compared:
             let worst: [Verdict] = [.regression, .missing, .inconclusive, .improvement, .pass, .reported, .added]

@@ -18,7 +18,12 @@ struct CheckCommand: Subcommand {
             when the ratio of medians is past the threshold AND the Holm-adjusted Mann-Whitney U test is
             significant; past the threshold but not significant is inconclusive. Noisy metrics are not
             gated when the two environments differ, nor where --noisy report or the config's "noisy" \
-            says report (for all of them, or per metric). A benchmark that failed in CURRENT fails the check.
+            says report (for all of them, or per metric; by default, time, latency and CPU are reported and \
+            peak RSS gated, as memgate init writes it). A benchmark that failed in CURRENT fails the check, \
+            and so does a benchmark or gated metric of BASELINE that CURRENT lacks, unless --allow-missing \
+            (a deliberate partial check); memgate update --prune records a removal. A CURRENT without \
+            benchmarks, or one that redefines a metric (a built-in's unit, direction or exactness, or a \
+            custom metric's declaration in BASELINE), is an input error.
             When GITHUB_STEP_SUMMARY is set, a Markdown report is appended to that file.
 
             Exit codes: 0 pass, 1 regression, 2 usage or input error, 3 inconclusive only.

@@ -17,8 +17,12 @@ struct GateArguments {
         spec.option("--inconclusive", value: "pass|fail",
             help: "Exit 0 (pass) or 1 (fail) instead of 3 when the only findings are inconclusive.", defaultDescription: "exit 3")
         spec.option("--noisy", value: "gate|report",
-            help: "report: never gate machine-dependent metrics (time, latency, CPU, RSS), only show them; overrides the config's "
-                + "\"noisy\".", defaultDescription: "the config's \"noisy\", else gate")
+            help: "gate: gate machine-dependent metrics (time, latency, CPU, RSS) where the fingerprints match; report: only show "
+                + "them. Overrides the config's \"noisy\".",
+            defaultDescription: "the config's \"noisy\", else gate peakRSS only, report the rest")
+        spec.flag("--allow-missing", help: "Pass benchmarks and gated metrics of the baseline that CURRENT lacks (a deliberate "
+            + "partial check) instead of failing; the config's \"allowMissing\": true does the same. To record a removal: "
+            + "memgate update --prune.")
         spec.option("--unstable-floor", value: "PERCENT",
             help: "How far an unstable exact metric's medians must move (beyond its trimmed ranges moving past the threshold) to "
                 + "fail, e.g. 30%; sets every exact metric's floor.",
@@ -101,10 +105,13 @@ struct GateArguments {
         }
         if let text = try arguments.choice("--noisy", from: NoisyPolicy.allCases.map(\.rawValue)) {
             options.noisy = NoisyPolicy(rawValue: text)!
+        } else if config.noisy == nil && config.noisyByMetric.isEmpty {
+            (options.noisy, options.noisyByMetric, options.noisyIsDefault) = (GateDefaults.noisy, GateDefaults.noisyByMetric, true)
         } else {
-            options.noisy = config.noisy ?? .gate
+            options.noisy = config.noisy ?? GateDefaults.noisy
             options.noisyByMetric = config.noisyByMetric
         }
+        options.allowMissing = arguments.flag("--allow-missing") || config.allowMissing == true
         if let text = arguments.value("--unstable-floor") {
             do { options.unstableFloor = try GateConfig.parseFloor(text) } catch {
                 throw arguments.usageError("--unstable-floor: \(error)")
@@ -186,5 +193,13 @@ struct GateArguments {
     /// Reads a results file in either format, as a `CommandError` on failure.
     static func readResults(_ path: String) throws -> ResultsFile {
         do { return try ResultsFile.read(anyFormat: path) } catch { throw CommandError(error) }
+    }
+
+    /// Throws when `file`, read from `path` as the results to check or merge, holds no
+    /// benchmark: a run whose output went empty must not pass (`update` refuses it too).
+    static func requireBenchmarks(_ file: ResultsFile, path: String) throws {
+        guard file.benchmarks.isEmpty else { return }
+        throw CommandError("\(path): no benchmarks (\"benchmarks\": []): an empty results file cannot be checked or merged; did "
+            + "the benchmark run fail, or a filter match nothing?")
     }
 }

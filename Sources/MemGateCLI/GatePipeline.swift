@@ -43,7 +43,7 @@ enum GatePipeline {
     ) throws -> ExitCode {
         let inputs = GateInputs(baseline: baseline, current: current)
         let (baseline, current) = (inputs.baseline, inputs.current)
-        try prepare(baseline, current, gate: gate, context: &context)
+        try prepare(baseline, current, names: (baselineName, currentName), gate: gate, context: &context)
         let report: Report
         do {
             report = try Comparison.compare(
@@ -55,9 +55,20 @@ enum GatePipeline {
         return try render(report, files: (baseline, current), gate: gate, context: &context)
     }
 
-    /// Checks the `--threshold` names against the files and writes the config notes to
-    /// standard error: what every comparison of `baseline` and `current` starts with.
-    static func prepare(_ baseline: ResultsFile, _ current: ResultsFile, gate: GateArguments, context: inout CommandContext) throws {
+    /// Checks what every comparison of `baseline` and `current` (labelled `names`) starts
+    /// with: that `current` has benchmarks, that no metric is declared differently in the two
+    /// (`MetricRedeclaration`), the `--threshold` names; then writes the config notes to
+    /// standard error.
+    ///
+    /// - Throws: `CommandError` or `UsageError` (exit 2).
+    static func prepare(
+        _ baseline: ResultsFile, _ current: ResultsFile, names: (baseline: String, current: String), gate: GateArguments,
+        context: inout CommandContext
+    ) throws {
+        try GateArguments.requireBenchmarks(current, path: names.current)
+        do {
+            try MetricRedeclaration.check(baseline: baseline, current: current, baselineName: names.baseline, currentName: names.current)
+        } catch { throw CommandError(error) }
         try gate.checkOverriddenMetrics(baseline, current)
         for note in gate.unknownConfigMetricNotes(baseline, current) + gate.unmatchedGlobNotes(baseline, current) {
             context.errors += "memgate: \(note)\n"

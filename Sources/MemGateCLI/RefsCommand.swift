@@ -115,7 +115,8 @@ struct RefsCommand: Subcommand {
         if !progress.isEnabled {
             context.errors += summaryLine(plan, sides, seconds: Date().timeIntervalSince(started))
         }
-        try GatePipeline.prepare(sides.pooled[.base]!, sides.pooled[.head]!, gate: plan.gate, context: &context)
+        try GatePipeline.prepare(sides.pooled[.base]!, sides.pooled[.head]!,
+                                 names: (sides.report.baselineName, sides.report.currentName), gate: plan.gate, context: &context)
         return try GatePipeline.render(sides.report, files: (sides.pooled[.base]!, sides.pooled[.head]!), gate: plan.gate,
                                        context: &context)
     }

@@ -46,6 +46,7 @@ struct RefsPlan {
         if arguments.value("--noisy") == nil {
             gate.options.noisy = .gate
             gate.options.noisyByMetric = [:]
+            gate.options.noisyIsDefault = false
         }
         rounds = try arguments.int("--rounds", in: 1...1000) ?? gate.config.rounds ?? RoundSchedule.defaultRounds
         maxTime = try arguments.duration("--max-time") ?? RefsCommand.defaultMaxTime

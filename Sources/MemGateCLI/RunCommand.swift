@@ -149,7 +149,9 @@ struct RunCommand: Subcommand {
             try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: temporary) }
             let execution = BenchmarkExecution(forwardedArguments: plan.forwarded, launcher: launcher)
-            let results = try execution.run(executables: built, temporaryDirectory: temporary)
+            var results = try execution.run(executables: built, temporaryDirectory: temporary)
+            // Recorded so that `memgate merge` can tell a missing or repeated shard.
+            results.shard = plan.shard.map { ResultsFile.ShardPosition(index: $0.index, count: $0.count) }
             // The long part is over. What is left (writing files, comparing) takes
             // milliseconds and is not interrupted: a signal now would only risk leaving
             // an atomic write's temporary file behind. Later signals are dropped.

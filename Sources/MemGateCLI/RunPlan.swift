@@ -83,7 +83,8 @@ struct RunPlan {
 
     /// The baseline restricted to what this run could have run: benchmarks `--filter`/`--skip`
     /// left out, and with `--executable` those of other executables (`ran` lists the names
-    /// the chosen executables hold), are left out rather than reported as removed.
+    /// the chosen executables hold), are left out rather than reported as missing; so are the
+    /// reference-counting pass's metrics with `--no-arc`.
     func comparedBaseline(ran: () throws -> Set<String>) throws -> ResultsFile {
         guard var baseline = savedBaseline else { throw CommandError("\(baselinePath): no such file (removed during the run?)") }
         baseline.benchmarks = baseline.benchmarks.filter { selection.selects($0.name) }
@@ -92,6 +93,13 @@ struct RunPlan {
             baseline.benchmarks = baseline.benchmarks.filter { names.contains($0.name) }
         }
         if let shardNames { baseline.benchmarks = baseline.benchmarks.filter { shardNames.contains($0.name) } }
+        if forwarded.contains("--no-arc") {
+            for index in baseline.benchmarks.indices {
+                baseline.benchmarks[index].metrics = baseline.benchmarks[index].metrics.filter { name, _ in
+                    !(MetricID(rawValue: name).map(PassResults.passMetrics.contains) ?? false)
+                }
+            }
+        }
         return baseline
     }
 

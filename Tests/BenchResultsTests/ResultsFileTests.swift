@@ -78,6 +78,9 @@ import Testing
                          + #""metrics": {"allocs": {"unit": "allocs/op", "better": "lower", "samples": [-1]}}}"#),
                 "metrics.allocs.samples[0]", "negative")
         rejects(document(#"{"name": "a", "status": "ok", "iterations": [1], "#
+                         + #""metrics": {"allocs": {"unit": "allocs/op", "better": "higher", "exact": true, "samples": [1]}}}"#),
+                "metrics.allocs", "cannot redefine a built-in metric")
+        rejects(document(#"{"name": "a", "status": "ok", "iterations": [1], "#
                          + #""metrics": {"time": {"unit": "ns/op", "better": "lower", "samples": []}}}"#),
                 "metrics.time.samples", "no samples")
         rejects(document(#"{"name": "a", "status": "ok", "iterations": [1], "#

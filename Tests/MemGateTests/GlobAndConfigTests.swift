@@ -102,7 +102,8 @@ import Testing
         }
         check(#"{"threshold": {}}"#,
               #"memgate.json: at threshold: unknown key "threshold" "#
-              + #"(known: thresholds, alpha, inconclusive, noisy, unstableFloor, rounds, benchmarks, executables)"#)
+              + #"(known: thresholds, alpha, inconclusive, noisy, unstableFloor, allowMissing, rounds, benchmarks, executables)"#)
+        check(#"{"allowMissing": "yes"}"#, #"memgate.json: at allowMissing: expected true or false, found "yes""#)
         check(#"{"thresholds": {"time": "ten%"}}"#, #"memgate.json: at thresholds.time: threshold "ten%" is not a percentage like 10%"#)
         check(#"{"thresholds": {"time": 10}}"#, "memgate.json: at thresholds.time: expected a string, found 10")
         check(#"{"thresholds": {"time": "+1MiB"}}"#,

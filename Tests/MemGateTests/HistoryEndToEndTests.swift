@@ -131,7 +131,7 @@ import Testing
         let rows = run.stdout.split(separator: "\n").filter { $0.hasPrefix("2026-") }
         #expect(rows.count == 200)
         #expect(rows.first?.hasPrefix("2026-01-01T00:00:00Z  0000000000") == true)
-        #expect(rows.last?.hasSuffix("299 ns/op") == true, "\(rows.last ?? "")")
+        #expect(rows.last?.hasSuffix("299 allocs/op") == true, "\(rows.last ?? "")")
         #expect(rows.filter { $0.contains("updated") }.count == 3)  // runs 50, 100 and 150
         #expect(run.stdout.contains("history.jsonl: 200 runs, 2026-01-01T00:00:00Z to 2026-07-19T00:00:00Z"), "\(run.stdout.prefix(300))")
         let everything = try MemGateProcess.run(["history", "show", "history.jsonl"], in: dir.url)

@@ -11,9 +11,10 @@ enum HistoryFixture {
         let results = (0..<benchmarks).map { index in
             var metrics: [String: Metric] = [:]
             for id in MetricID.allCases {
-                let exact = id.isExact
-                let samples = (0..<10).map { _ in exact ? level : level * Double.random(in: 0.9...1.1, using: &random) }
-                metrics[id.rawValue] = Metric(unit: .nanosecondsPerOp, exact: exact, samples: samples)
+                let table = id.properties
+                let samples = (0..<10).map { _ in table.exact ? level : level * Double.random(in: 0.9...1.1, using: &random) }
+                metrics[id.rawValue] = Metric(
+                    unit: table.unit ?? .itemsPerSecond, better: table.better, exact: table.exact, samples: samples)
             }
             return BenchmarkResult(name: "bench/\(index)", iterations: Array(repeating: 1000, count: 10), metrics: metrics)
         }

@@ -10,6 +10,9 @@ import Testing
     static let recorded = root.appendingPathComponent("Tests/Fixtures/recorded")
     static let baseline = root.appendingPathComponent("baselines/baseline.json").path
     static let config = root.appendingPathComponent("baselines/memgate.json").path
+    /// The recordings before 2026-12-02 predate the reference-counting pass, so they lack the baseline's
+    /// `retains` and `objects` (gated): a deliberate partial check of the metrics they have.
+    static let partial = "--allow-missing"
 
     /// Every unchanged run recorded on the AMD EPYC class: on 2026-12-01, 12 direct runs of
     /// ExampleBenchmarks and 6 through `memgate run` (task-group allocations 35.1-39.5
@@ -32,7 +35,7 @@ import Testing
 
     @Test(arguments: unchangedRuns)
     func unchangedRunPasses(_ path: String) throws {
-        let outcome = try MemGateProcess.run(["check", Self.baseline, path, "--config", Self.config])
+        let outcome = try MemGateProcess.run(["check", Self.baseline, path, "--config", Self.config, Self.partial])
         #expect(outcome.code == 0, "\(outcome.stdout)\n\(outcome.stderr)")
         #expect(outcome.stdout.contains("\nPASS: "))
     }
@@ -64,7 +67,7 @@ import Testing
     /// code and the regressed rows ("benchmark metric") of its JSON report.
     static func regressedRows(_ name: String, _ extra: String...) throws -> (Int32, [String]) {
         let path = recorded.appendingPathComponent(name).path
-        let outcome = try MemGateProcess.run(["check", baseline, path, "--config", config, "--format", "json"] + extra)
+        let outcome = try MemGateProcess.run(["check", baseline, path, "--config", config, partial, "--format", "json"] + extra)
         let report = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as! [String: Any]
         let benchmarks = report["benchmarks"] as! [[String: Any]]
         let regressed = benchmarks.flatMap { benchmark in

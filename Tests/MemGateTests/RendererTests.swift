@@ -5,50 +5,15 @@ import Testing
 @testable import GateRunner
 @testable import MemGateCLI
 
-/// A small hand-built report, independent of the statistics, for exact-output tests.
-enum SmallReport {
-    static let report = Report(
-        baselineName: "base.json", currentName: "new.json", mode: .check, noisyGated: true,
-        noisyNotGatedReason: nil, debugBuilds: [], alpha: 0.01, familySize: 1,
-        benchmarks: [
-            BenchmarkComparison(name: "json/encode", presence: .compared, metrics: [
-                MetricComparison(metric: "time", unit: .nanosecondsPerOp, better: .lower, exact: false,
-                                 baseline: 1000, current: 1250, change: 0.25, plusMinus: 0.031, pValue: 0.0004,
-                                 threshold: .percent(10), verdict: .regression, sampleCounts: (10, 10)),
-                MetricComparison(metric: "allocs", unit: .allocationsPerOp, better: .lower, exact: true,
-                                 baseline: 3, current: 3, change: 0, threshold: .absolute(0), verdict: .pass,
-                                 sampleCounts: (10, 10)),
-            ]),
-            BenchmarkComparison(name: "sort/n=1000", presence: .compared, metrics: [
-                MetricComparison(metric: "bytes", unit: .bytesPerOp, better: .lower, exact: true,
-                                 baseline: 2048, current: 1024, change: -0.5, threshold: .percent(5),
-                                 verdict: .improvement, sampleCounts: (10, 10)),
-            ]),
-            BenchmarkComparison(name: "crashy", presence: .failed, status: .crashed, message: "signal 11"),
-            BenchmarkComparison(name: "fresh", presence: .added),
-            BenchmarkComparison(name: "gone", presence: .removed),
-        ])
-
-    /// Every format must survive this name.
-    static let hostileName = "a|b<c>&\"d\"\n`e`\r,f:g%h\u{1B}[31m"
-
-    static var hostile: Report {
-        var report = report
-        report.baselineName = hostileName
-        for index in report.benchmarks.indices { report.benchmarks[index].name = hostileName + "\(index)" }
-        report.benchmarks[0].metrics[0].metric = hostileName
-        report.benchmarks[0].metrics[0].note = hostileName
-        report.benchmarks[2].message = hostileName
-        return report
-    }
-}
-
 @Suite struct RendererGoldenTests {
     @Test func text() {
         var out = ""
         SmallReport.report.writeText(to: &out)
         #expect(out == """
         memgate check: base.json -> new.json
+        note: 1 benchmark of the baseline is missing from current: that fails the check; if removed on purpose, record the removal with \
+        memgate update --prune CURRENT (or memgate run --update --prune); for a deliberate partial check, pass --allow-missing (or set \
+        "allowMissing": true in the config)
 
         benchmark    metric  baseline     current  change       ±  verdict    note
         --------------------------------------------------------------------------
@@ -57,10 +22,10 @@ enum SmallReport {
 
         FAILED   crashy: crashed: signal 11
         NEW      fresh
-        REMOVED  gone
+        MISSING  gone: in the baseline but not in current: fails the check
 
         (1 unremarkable row hidden; --all shows them)
-        FAIL: 1 failed benchmark, 1 regression, 1 improvement, 1 ok, 1 new benchmark, 1 removed benchmark (5 benchmarks)
+        FAIL: 1 failed benchmark, 1 regression, 1 improvement, 1 missing benchmark, 1 ok, 1 new benchmark (5 benchmarks)
 
         """)
     }
@@ -77,10 +42,14 @@ enum SmallReport {
         var out = ""
         SmallReport.report.writeMarkdown(to: &out)
         #expect(out == """
-        ### ❌ memgate check: FAIL: 1 failed benchmark, 1 regression, 1 improvement, 1 ok, \
-        1 new benchmark, 1 removed benchmark (5 benchmarks)
+        ### ❌ memgate check: FAIL: 1 failed benchmark, 1 regression, 1 improvement, 1 missing benchmark, 1 ok, 1 new benchmark (5 \
+        benchmarks)
 
         Baseline `base.json`, current `new.json`.
+
+        > 1 benchmark of the baseline is missing from current: that fails the check; if removed on purpose, record the removal with \
+        memgate update --prune CURRENT (or memgate run --update --prune); for a deliberate partial check, pass --allow-missing (or set \
+        "allowMissing": true in the config)
 
         | benchmark | metric | baseline | current | change | ± | verdict | note |
         |---|---|--:|--:|--:|--:|---|---|
@@ -95,7 +64,7 @@ enum SmallReport {
 
         - fresh
 
-        **Removed**
+        **Missing from current (fails the check)**
 
         - gone
 
@@ -116,8 +85,13 @@ enum SmallReport {
         SmallReport.report.writeJUnit(to: &out)
         #expect(out == """
         <?xml version="1.0" encoding="UTF-8"?>
-        <testsuites name="memgate" tests="6" failures="2" skipped="1">
-          <testsuite name="memgate check" tests="6" failures="2" errors="0" skipped="1">
+        <testsuites name="memgate" tests="6" failures="3" skipped="0">
+          <testsuite name="memgate check" tests="6" failures="3" errors="0" skipped="0">
+            <properties>
+              <property name="warning" value="1 benchmark of the baseline is missing from current: that fails the check; if removed on \
+        purpose, record the removal with memgate update --prune CURRENT (or memgate run --update --prune); for a deliberate partial \
+        check, pass --allow-missing (or set &quot;allowMissing&quot;: true in the config)"/>
+            </properties>
             <testcase classname="json/encode" name="time">
               <failure message="regressed: 1 µs/op -&gt; 1.25 µs/op (+25.0% ±3.10%), threshold 10%" type="regression"/>
             </testcase>
@@ -134,7 +108,9 @@ enum SmallReport {
               <system-out>new benchmark: not in the baseline</system-out>
             </testcase>
             <testcase classname="gone" name="status">
-              <skipped message="removed: in the baseline but not in current"/>
+              <failure message="missing: in the baseline but not in current: fails the check; if removed on purpose, record the removal \
+        with memgate update --prune CURRENT (or memgate run --update --prune); for a deliberate partial check, pass --allow-missing (or \
+        set &quot;allowMissing&quot;: true in the config)" type="missing"/>
             </testcase>
           </testsuite>
         </testsuites>
@@ -149,9 +125,11 @@ enum SmallReport {
         ::error title=memgate%3A json/encode time::REGRESSED: 1 µs/op -> 1.25 µs/op (+25.0%25), threshold 10%25
         ::notice title=memgate%3A sort/n=1000 bytes::improved: 2 KiB/op -> 1 KiB/op (-50.0%25), threshold 5%25
         ::error title=memgate%3A crashy crashed::crashed: signal 11
-        ::warning title=memgate%3A gone removed::in the baseline but not in current
-        ::notice title=memgate check::FAIL: 1 failed benchmark, 1 regression, 1 improvement, 1 ok, \
-        1 new benchmark, 1 removed benchmark (5 benchmarks)
+        ::error title=memgate%3A gone missing::in the baseline but not in current: fails the check; if removed on purpose, record the \
+        removal with memgate update --prune CURRENT (or memgate run --update --prune); for a deliberate partial check, pass \
+        --allow-missing (or set "allowMissing": true in the config)
+        ::notice title=memgate check::FAIL: 1 failed benchmark, 1 regression, 1 improvement, 1 missing benchmark, 1 ok, 1 new benchmark \
+        (5 benchmarks)
 
         """)
     }

@@ -45,9 +45,20 @@ extension PackageBuildingTests {
             #expect(subset.code == 0, "\(subset.stdout)\n\(subset.stderr)")
             #expect(!subset.stdout.contains("other/x"), "\(subset.stdout)")
             #expect(FileManager.default.fileExists(atPath: package.directory.file("subset.json")))
+            // --filter and --skip check only what they selected, and --no-arc only the metrics it measured.
+            let filtered = try run(package, ["--filter", "^blocks$", "--skip", "^spin$", "--no-arc", "--results", "filtered.json"])
+            #expect(filtered.code == 0, "\(filtered.stdout)\n\(filtered.stderr)")
+            #expect(!filtered.stdout.contains("MISSING"), "\(filtered.stdout)")
+            // A full run fails on the benchmark it no longer has, unless allowed; a pruning
+            // update records the removal.
             let full = try run(package)
-            #expect(full.code == 0)
-            #expect(full.stdout.contains("other/x"), "a full run reports the benchmark it no longer has")
+            #expect(full.code == 1, "\(full.stdout)")
+            #expect(full.stdout.contains("MISSING  other/x"), "a full run names the benchmark it no longer has")
+            #expect(try run(package, ["--allow-missing"]).code == 0)
+            let pruned = try MemGateProcess.run(["update", "--prune", "--baseline", baselinePath, ".memgate/results.json"],
+                                                in: package.directory.url, timeout: 60)
+            #expect(pruned.code == 0, "\(pruned.stderr)")
+            #expect(try run(package).code == 0)
 
             try checkShards(package, baselinePath: baselinePath)
 
@@ -85,6 +96,9 @@ extension PackageBuildingTests {
             let mergedPath = package.directory.file("merged.json")
             let merged = try MemGateProcess.run(["merge"] + shardFiles + ["--output", mergedPath], in: package.directory.url, timeout: 60)
             #expect(merged.code == 0, "\(merged.stderr)")
+            // Each shard file records its shard: one left out is refused.
+            let incomplete = try MemGateProcess.run(["merge", shardFiles[0], "--output", mergedPath], in: package.directory.url)
+            #expect(incomplete.code == 2 && incomplete.stderr.contains("missing shard 2/2"), "\(incomplete.stderr)")
             let gated = try MemGateProcess.run(
                 ["check", "--noisy", "report", baselinePath, mergedPath], in: package.directory.url, timeout: 60)
             #expect(gated.code == 0, "\(gated.stdout)\n\(gated.stderr)")

@@ -34,13 +34,15 @@ package enum AdoptionTemplates {
         """
     }
 
-    /// `baselines/memgate.json`: the benchmark executable, and the README's noisy-metric
-    /// policy for a committed baseline (gate exact metrics and peak RSS, report time).
+    /// `baselines/memgate.json`: the benchmark executable, and the noisy-metric policy for a
+    /// committed baseline, written from `GateDefaults` (gate exact metrics and peak RSS,
+    /// report time), so the file says what the built-in defaults already do, where it can
+    /// be edited.
     package static func configuration(_ layout: AdoptionLayout) -> String {
         """
         {
           "executables": [\(Escape.json(layout.targetName))],
-          "noisy": { "*": "report", "peakRSS": "gate" }
+          "noisy": \(GateDefaults.noisyJSON)
         }
 
         """

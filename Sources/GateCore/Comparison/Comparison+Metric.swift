@@ -17,7 +17,9 @@ extension Comparison {
         _ name: String, benchmark: String, before: Metric?, now: Metric?, environmentsMatch: Bool,
         options: ComparisonOptions
     ) throws(ThresholdError) -> MetricRow {
-        guard let before, let now else { return oneSided(name, before: before, now: now) }
+        guard let before, let now else {
+            return oneSided(name, benchmark: benchmark, before: before, now: now, environmentsMatch: environmentsMatch, options: options)
+        }
         let exact = before.exact && now.exact
         let threshold = options.thresholds.threshold(benchmark: benchmark, metric: name, exact: exact)
         guard threshold.isCompatible(with: now.unit.scale) else {
@@ -41,21 +43,29 @@ extension Comparison {
         return compareNoisy(&row, before: before, now: now, environmentsMatch: environmentsMatch, options: options)
     }
 
-    /// A metric on one side only: `added` (not in the baseline) or `missing` (not in current).
-    private static func oneSided(_ name: String, before: Metric?, now: Metric?) -> MetricRow {
-        let row: MetricComparison
-        if let before {
-            row = MetricComparison(
-                metric: name, unit: before.unit, better: before.better, exact: before.exact,
-                baseline: before.median, current: nil, threshold: .off, verdict: .missing,
-                sampleCounts: (before.samples.count, 0), note: "in the baseline but not recorded in current")
-        } else {
+    /// A metric on one side only: `added` (not in the baseline), `missing` (in the baseline,
+    /// not in current, and gated: its threshold is not off and, for a noisy metric, it would
+    /// have been gated), or `reported` (missing but not gated).
+    private static func oneSided(
+        _ name: String, benchmark: String, before: Metric?, now: Metric?, environmentsMatch: Bool, options: ComparisonOptions
+    ) -> MetricRow {
+        guard let before else {
             let now = now!
-            row = MetricComparison(
+            let row = MetricComparison(
                 metric: name, unit: now.unit, better: now.better, exact: now.exact, baseline: nil,
                 current: now.median, threshold: .off, verdict: .added, sampleCounts: (0, now.samples.count),
                 note: "not in the baseline")
+            return MetricRow(comparison: row, candidate: nil)
         }
+        let threshold = options.thresholds.threshold(benchmark: benchmark, metric: name, exact: before.exact)
+        let noisyGated = environmentsMatch && options.noisyPolicy(for: name) == .gate
+        let gated = !threshold.isOff && (before.exact || noisyGated)
+        let why = threshold.isOff ? "threshold off" : "machine-dependent"
+        let row = MetricComparison(
+            metric: name, unit: before.unit, better: before.better, exact: before.exact,
+            baseline: before.median, current: nil, threshold: threshold, verdict: gated ? .missing : .reported,
+            sampleCounts: (before.samples.count, 0),
+            note: "in the baseline but not recorded in current" + (gated ? "" : " (not gated: \(why))"))
         return MetricRow(comparison: row, candidate: nil)
     }
 

@@ -7,6 +7,9 @@ import Dispatch
 ///                                         baselineName: "baselines/baseline.json",
 ///                                         currentName: "results.json", options: ComparisonOptions())
 ///
+/// A benchmark of the baseline that CURRENT lacks is `removed`, a gated metric it lacks
+/// `missing`: both fail the report unless `options.allowMissing` (see `Report.outcome`).
+///
 /// Per (benchmark, metric), with `b`/`c` the baseline/current samples and `t` the threshold:
 /// - threshold `off`: `reported`.
 /// - exact metric, samples constant within each file: median(c) vs median(b) against `t`.
@@ -59,10 +62,12 @@ package enum Comparison {
         family.resolve(into: &entries, alpha: options.alpha, power: options.power, untested: untested)
         let (noisyGated, reason) = noisyGating(
             noisyMetrics: noisyMetricNames(entries), mismatches: mismatches, options: options)
-        return Report(
+        var report = Report(
             baselineName: baselineName, currentName: currentName, mode: options.mode,
             noisyGated: noisyGated, noisyNotGatedReason: reason, debugBuilds: debug,
             alpha: options.alpha, familySize: family.count + untested, benchmarks: entries)
+        report.allowMissing = options.allowMissing
+        return report
     }
 
     /// Whether any of `noisyMetrics` was gated, and why some or all were not: differing
@@ -75,11 +80,16 @@ package enum Comparison {
         }
         let gated = noisyMetrics.filter { options.noisyPolicy(for: $0) == .gate }
         let reported = noisyMetrics.filter { options.noisyPolicy(for: $0) == .report }
-        if gated.isEmpty && options.noisy == .report {
+        if gated.isEmpty && options.noisy == .report && !options.noisyIsDefault {
             return (false, "noisy metrics set to report (--noisy or the config's \"noisy\"): "
                 + "machine-dependent metrics are shown, not gated")
         }
         if reported.isEmpty { return (!gated.isEmpty, nil) }
+        if options.noisyIsDefault {
+            return (!gated.isEmpty, "\(reported.joined(separator: ", ")) reported, not gated, against a stored baseline "
+                + "(the built-in default, as memgate init writes it): memgate refs gates them; "
+                + "opt in here with --noisy gate or the config's \"noisy\": \"gate\"")
+        }
         if options.noisy == .report {
             return (true, "noisy metrics other than \(gated.joined(separator: ", ")) set to report (the config's \"noisy\"): "
                 + "those are shown, not gated")

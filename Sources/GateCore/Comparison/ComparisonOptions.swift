@@ -38,6 +38,13 @@ package struct ComparisonOptions: Sendable {
     package var family: NoisyFamily.Scope = .beyondThreshold
     /// Statistical power the "needs ~N samples" estimate aims for.
     package var power: Double
+    /// Whether benchmarks and gated metrics of the baseline that CURRENT lacks pass
+    /// (`--allow-missing`, the config's `"allowMissing"`: a deliberate partial check)
+    /// instead of failing the check (the default).
+    package var allowMissing = false
+    /// Whether `noisy` and `noisyByMetric` are the built-in defaults (`GateDefaults`), set by
+    /// no config file and no `--noisy`: the verdict's note then says so.
+    package var noisyIsDefault = false
 
     /// Creates options; defaults are those of `memgate check` with no config.
     package init(

@@ -1,7 +1,7 @@
 /// The outcome of comparing one metric of one benchmark.
 ///
-/// Only `regression` fails a check; `inconclusive` exits 3 unless mapped; everything else
-/// passes.
+/// `regression` fails a check, and so does `missing` unless missing things are allowed
+/// (`--allow-missing`); `inconclusive` exits 3 unless mapped; everything else passes.
 package enum Verdict: String, Sendable, CaseIterable, Codable {
     /// Worse beyond the threshold (and, for noisy metrics, significantly so).
     case regression
@@ -14,7 +14,8 @@ package enum Verdict: String, Sendable, CaseIterable, Codable {
     /// Shown but not gated: threshold `off`, fingerprints differ, or the metric's noisy
     /// policy is `report` (`--noisy report`, the config's `"noisy"`).
     case reported
-    /// In the baseline but not recorded in CURRENT.
+    /// A gated metric in the baseline but not recorded in CURRENT: fails the check unless
+    /// missing things are allowed (an ungated one is `reported`).
     case missing
     /// Recorded in CURRENT but not in the baseline.
     case added

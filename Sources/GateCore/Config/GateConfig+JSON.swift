@@ -69,7 +69,8 @@ private struct ConfigReader {
     }
 
     mutating func config(_ root: Any) throws(ConfigError) -> GateConfig {
-        let keys = ["thresholds", "alpha", "inconclusive", "noisy", "unstableFloor", "rounds", "benchmarks", "executables"]
+        let keys = ["thresholds", "alpha", "inconclusive", "noisy", "unstableFloor", "allowMissing", "rounds", "benchmarks",
+                    "executables"]
         let object = try object(root, at: "", allowed: keys)
         var config = GateConfig()
         if let value = object["thresholds"] { config.thresholds = try thresholds(value, at: "thresholds") }
@@ -100,6 +101,12 @@ private struct ConfigReader {
         if let value = object["unstableFloor"] {
             let text = try string(value, at: "unstableFloor")
             do { config.unstableFloor = try GateConfig.parseFloor(text) } catch { throw fail("unstableFloor", "\(error)") }
+        }
+        if let value = object["allowMissing"] {
+            guard let flag = value as? NSNumber, !isNumeric(flag) else {
+                throw fail("allowMissing", "expected true or false, found \(describe(value))")
+            }
+            config.allowMissing = flag.boolValue
         }
         if let value = object["rounds"] {
             guard let number = value as? NSNumber, !(value is Bool), isNumeric(number),

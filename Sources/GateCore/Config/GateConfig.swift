@@ -7,6 +7,7 @@
 ///       "inconclusive": "fail",
 ///       "noisy": "gate",
 ///       "unstableFloor": "20%",
+///       "allowMissing": false,
 ///       "rounds": 10,
 ///       "benchmarks": [ { "match": "json/*", "thresholds": { "bytes": "10%" } } ],
 ///       "executables": ["ExampleBenchmarks"]
@@ -44,6 +45,10 @@ package struct GateConfig: Sendable, Equatable {
     /// The relative floor for unstable exact metrics' medians (`"unstableFloor": "20%"` is
     /// 0.2), if set.
     package var unstableFloor: Double?
+    /// Whether benchmarks and gated metrics of the baseline that CURRENT lacks pass instead
+    /// of failing (`"allowMissing": true`, like `--allow-missing`: a deliberate partial
+    /// check), if set.
+    package var allowMissing: Bool?
     /// Rounds per side for `memgate refs` and `memgate calibrate` (`--rounds` wins), if set.
     package var rounds: Int?
     /// Per-benchmark overrides, in file order; later matching entries win.

@@ -26,13 +26,15 @@ extension Report {
         verbose ? benchmark.metrics : benchmark.metrics.filter { $0.verdict.isInteresting }
     }
 
-    /// The warnings every format prints before its table: debug builds (loudly), why
-    /// noisy metrics were not gated, and noisy comparisons with too few samples.
+    /// The warnings every format prints before its table: debug builds (loudly), what is
+    /// missing from CURRENT and how to accept it, why noisy metrics were not gated, and noisy
+    /// comparisons with too few samples.
     package var warnings: [String] {
         var lines: [String] = []
         for side in debugBuilds {
             lines.append("DEBUG BUILD: the \(side) results come from a debug build; its numbers are not representative")
         }
+        if let missingNote { lines.append(missingNote) }
         if let reason = noisyNotGatedReason { lines.append(reason) }
         if let settling { lines.append(settling) }
         let tooFew = counts.tooFewSamples

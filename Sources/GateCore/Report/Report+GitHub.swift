@@ -1,8 +1,9 @@
 extension Report {
-    /// Writes GitHub Actions workflow commands: `::error` for regressions and benchmarks
-    /// that failed in CURRENT, `::warning` for inconclusive rows, missing metrics, removed
-    /// benchmarks and debug builds, `::notice` for improvements, for why noisy metrics were not gated, and the summary. Titles
-    /// are escaped as properties (`% \r \n : ,`), messages as data (`% \r \n`).
+    /// Writes GitHub Actions workflow commands: `::error` for regressions, benchmarks
+    /// that failed in CURRENT and (unless allowed) benchmarks and gated metrics missing from
+    /// it, `::warning` for inconclusive rows, allowed missing ones and debug builds,
+    /// `::notice` for improvements, for why noisy metrics were not gated, and the summary.
+    /// Titles are escaped as properties (`% \r \n : ,`), messages as data (`% \r \n`).
     package func writeGitHubAnnotations(to out: inout some TextOutputStream) {
         func command(_ kind: String, _ title: String, _ message: String) {
             out.write("::\(kind) title=\(Escape.githubProperty(title))::\(Escape.githubMessage(message))\n")
@@ -16,13 +17,15 @@ extension Report {
             case .failed:
                 command("error", "memgate: \(benchmark.name) \(benchmark.status.rawValue)", Report.statusLine(benchmark))
             case .removed:
-                command("warning", "memgate: \(benchmark.name) removed", "in the baseline but not in current")
+                command(allowMissing ? "warning" : "error", "memgate: \(benchmark.name) \(allowMissing ? "removed" : "missing")",
+                        missingBenchmarkText + (allowMissing ? "" : "; " + Report.acceptMissingHint))
             case .compared:
                 for row in benchmark.metrics {
                     let kind: String
                     switch row.verdict {
                     case .regression: kind = "error"
-                    case .inconclusive, .missing: kind = "warning"
+                    case .missing: kind = allowMissing ? "warning" : "error"
+                    case .inconclusive: kind = "warning"
                     case .improvement: kind = "notice"
                     default: continue
                     }

@@ -19,6 +19,7 @@ extension Report {
         out.write("  \"debugBuilds\": [\(debugBuilds.map(Escape.json).joined(separator: ", "))],\n")
         out.write("  \"alpha\": \(MetricFormat.json(alpha)),\n")
         out.write("  \"familySize\": \(familySize),\n")
+        out.write("  \"allowMissing\": \(allowMissing),\n")
         out.write("  \"counts\": {\"regressions\": \(c.regressions), \"inconclusive\": \(c.inconclusive), "
             + "\"improvements\": \(c.improvements), \"passed\": \(c.passed), \"reported\": \(c.reported), "
             + "\"missingMetrics\": \(c.missing), \"failedBenchmarks\": \(c.failedBenchmarks), "

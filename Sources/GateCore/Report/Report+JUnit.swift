@@ -1,9 +1,10 @@
 extension Report {
     /// Writes JUnit XML: one `<testsuite>`, one `<testcase>` per benchmark and metric
-    /// (`classname` = benchmark, `name` = metric). Regressions are `<failure>`s;
-    /// inconclusive rows, missing metrics and not-gated rows are `<skipped>` with the
-    /// reason. A benchmark that failed in CURRENT is one testcase named `status` with a
-    /// failure; removed benchmarks are `status` testcases, skipped. Every name is
+    /// (`classname` = benchmark, `name` = metric). Regressions and (unless allowed) gated
+    /// metrics missing from CURRENT are `<failure>`s; inconclusive rows, allowed missing
+    /// metrics and not-gated rows are `<skipped>` with the reason. A benchmark that failed
+    /// in CURRENT is one testcase named `status` with a failure, as is (unless allowed) a
+    /// benchmark missing from it; allowed removed benchmarks are skipped. Every name is
     /// XML-escaped (`Escape.xml`).
     package func writeJUnit(to out: inout some TextOutputStream) {
         var cases: [String] = []
@@ -18,9 +19,13 @@ extension Report {
                 failures += 1
                 let message = "\(benchmark.status.rawValue) in current" + (benchmark.message.map { ": \($0)" } ?? "")
                 testcase(benchmark.name, "status", "<failure message=\"\(Escape.xml(message))\" type=\"\(benchmark.status.rawValue)\"/>")
-            case .removed:
+            case .removed where allowMissing:
                 skipped += 1
-                testcase(benchmark.name, "status", "<skipped message=\"removed: in the baseline but not in current\"/>")
+                testcase(benchmark.name, "status", "<skipped message=\"removed: in the baseline but not in current (allowed)\"/>")
+            case .removed:
+                failures += 1
+                let message = "missing: \(missingBenchmarkText); \(Report.acceptMissingHint)"
+                testcase(benchmark.name, "status", "<failure message=\"\(Escape.xml(message))\" type=\"missing\"/>")
             case .baselineFailed:
                 skipped += 1
                 testcase(
@@ -41,6 +46,9 @@ extension Report {
                         testcase(
                             benchmark.name, row.metric,
                             "<failure message=\"\(Escape.xml("regressed: " + detail + sites))\" type=\"regression\"/>")
+                    case .missing where !allowMissing:
+                        failures += 1
+                        testcase(benchmark.name, row.metric, "<failure message=\"\(Escape.xml("missing: " + detail))\" type=\"missing\"/>")
                     case .inconclusive, .missing, .reported:
                         skipped += 1
                         testcase(benchmark.name, row.metric, "<skipped message=\"\(Escape.xml(row.verdict.label + ": " + detail))\"/>")

@@ -38,7 +38,8 @@ extension Report {
         writeMarkdownSiteSections(to: &out)
         let lists: [(String, [BenchmarkComparison])] = [
             ("Failed in current", benchmarks(.failed)), ("Failed in the baseline (not compared)", benchmarks(.baselineFailed)),
-            ("New", benchmarks(.added)), ("Removed", benchmarks(.removed)),
+            ("New", benchmarks(.added)),
+            (allowMissing ? "Removed (allowed)" : "Missing from current (fails the check)", benchmarks(.removed)),
         ]
         for (title, entries) in lists where !entries.isEmpty {
             out.write("**\(title)**\n\n")

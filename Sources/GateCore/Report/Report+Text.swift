@@ -2,8 +2,8 @@ import CLISupport
 
 extension Report {
     /// Writes the terminal report: a header, warnings, a table (benchmark, metric,
-    /// baseline, current, change, ±, verdict, note), lists of failed/new/removed
-    /// benchmarks, and the summary line.
+    /// baseline, current, change, ±, verdict, note), lists of failed/new/missing (or, when
+    /// allowed, removed) benchmarks, and the summary line.
     ///
     ///     var out = ""
     ///     report.writeText(to: &out, options: RenderOptions(color: false, verbose: true))
@@ -47,7 +47,13 @@ extension Report {
                 + "in the baseline; not compared\n")
         }
         for benchmark in added { out.write("NEW      \(terminalSafe(benchmark.name))\n") }
-        for benchmark in removed { out.write("REMOVED  \(terminalSafe(benchmark.name))\n") }
+        for benchmark in removed {
+            if allowMissing {
+                out.write("REMOVED  \(terminalSafe(benchmark.name)) (allowed)\n")
+            } else {
+                out.write(paint.red("MISSING  \(terminalSafe(benchmark.name)): \(missingBenchmarkText)") + "\n")
+            }
+        }
         let hidden = options.verbose ? 0 : benchmarks.reduce(0) { $0 + $1.metrics.count { !$0.verdict.isInteresting } }
         if hidden > 0 {
             out.write("\n(\(hidden) unremarkable row\(hidden == 1 ? "" : "s") hidden; --all shows them)\n")

@@ -39,6 +39,9 @@ package struct Report: Sendable, Equatable {
     /// What `memgate refs` did to settle inconclusive rows (more rounds, looks, levels),
     /// or nil when nothing was looked at again.
     package var settling: String?
+    /// Whether benchmarks and gated metrics of the baseline that CURRENT lacks pass
+    /// (`--allow-missing`); by default they fail the check (see `Report+Missing`).
+    package var allowMissing = false
 
     /// Creates a report.
     package init(
@@ -95,11 +98,13 @@ package struct Report: Sendable, Equatable {
         .reported: \.reported, .missing: \.missing,
     ]
 
-    /// The outcome before mapping: regression if any row regressed or a benchmark failed in
-    /// CURRENT; otherwise inconclusive if any row is; otherwise pass.
+    /// The outcome before mapping: regression if any row regressed, a benchmark failed in
+    /// CURRENT, or (unless `allowMissing`) a benchmark or gated metric of the baseline is
+    /// missing from CURRENT; otherwise inconclusive if any row is; otherwise pass.
     package var outcome: ExitCode {
         let counts = counts
         if counts.regressions > 0 || counts.failedBenchmarks > 0 { return .regression }
+        if !allowMissing && counts.missingAnything { return .regression }
         if counts.inconclusive > 0 { return .inconclusive }
         return .pass
     }
@@ -121,11 +126,13 @@ package struct Report: Sendable, Equatable {
         add(c.regressions, "regression", "regressions")
         add(c.inconclusive, "inconclusive", "inconclusive")
         add(c.improvements, "improvement", "improvements")
-        add(c.missing, "missing metric", "missing metrics")
+        add(c.missing, allowMissing ? "missing metric (allowed)" : "missing metric",
+            allowMissing ? "missing metrics (allowed)" : "missing metrics")
+        if !allowMissing { add(c.removedBenchmarks, "missing benchmark", "missing benchmarks") }
         add(c.passed, "ok", "ok")
         add(c.reported, "not gated", "not gated")
         add(c.addedBenchmarks, "new benchmark", "new benchmarks")
-        add(c.removedBenchmarks, "removed benchmark", "removed benchmarks")
+        if allowMissing { add(c.removedBenchmarks, "removed benchmark (allowed)", "removed benchmarks (allowed)") }
         add(c.baselineFailed, "not compared (failed in baseline)", "not compared (failed in baseline)")
         add(c.unstable, "unstable exact metric", "unstable exact metrics")
         let verdict = outcomeWord(regression: mode == .check ? "FAIL" : "regressed", inconclusive: "INCONCLUSIVE",

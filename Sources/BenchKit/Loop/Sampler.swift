@@ -190,7 +190,8 @@ final class Sampler {
         }
         let eventsPerOp = kind == .allocations ? records.map(\.allocationsPerOp).max() ?? 0 : arcPass?.retainsPerOp
         let passIterations = eventsPerOp.map {
-            SamplingPlan.siteIterations(wanted: min(plan.siteIterations, sampleIterations), eventsPerOp: $0, budget: plan.recordingBudget(kind))
+            SamplingPlan.siteIterations(
+                wanted: min(plan.siteIterations, sampleIterations), eventsPerOp: $0, budget: plan.recordingBudget(kind))
         } ?? 0
         guard passIterations > 0, StackPass.canRun(kind) else { return startStackPass(kind.next) }
         passWillStart?(self, kind.passName)

@@ -31,7 +31,8 @@ enum BenchmarkCommand {
         spec.option("--samples", value: "N", help: "Samples kept per benchmark (overrides the benchmark's own).", defaultDescription: "10")
         spec.option("--warmup", value: "N", help: "Warm-up samples dropped after calibration.", defaultDescription: "1")
         spec.option("--sample-time", value: "DURATION", help: "Target duration of one sample (e.g. 10ms).", defaultDescription: "10ms")
-        spec.option("--time-budget", value: "DURATION", help: "Total time for the run, the passes included; sample time shrinks to fit (e.g. 60s).")
+        spec.option("--time-budget", value: "DURATION",
+                    help: "Total time for the run, the passes included; sample time shrinks to fit (e.g. 60s).")
         spec.option("--timeout", value: "DURATION", help: "Kill a benchmark's process after this long.", defaultDescription: "60s")
         spec.option("--output", value: "FILE", help: "Also write the results as JSON to FILE (atomically).")
         spec.option("--format", value: "FORMAT", help: "Standard output format: text or json.", defaultDescription: "text")

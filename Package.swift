@@ -5,6 +5,14 @@
 
 import PackageDescription
 
+/// The gate's own modules are built without optimization even in release: `swift run -c release
+/// memgate run` then builds the CLI in about half the time (whole-module `-O` spent most of it in
+/// the SIL optimizer), and the gate's work is small (checking 10,000 benchmarks: 1.3 s instead
+/// of 0.9 s; docs/performance.md). Benchmark executables never link these modules: BenchKit and
+/// everything it links stay optimized, and stay free of unsafe flags, so packages can depend on
+/// BenchKit and the plugin by version (`BuildSettingsTests` checks the BenchKit side).
+let gateOnly: [SwiftSetting] = [.unsafeFlags(["-Onone"], .when(configuration: .release))]
+
 let package = Package(
     name: "memgate",
     products: [
@@ -49,24 +57,25 @@ let package = Package(
 
         // The gate's pure core: thresholds, the config model, comparison, verdicts, the report
         // model and its renderers, update/merge/pool, calibration. No process or file work.
-        .target(name: "GateCore", dependencies: ["BenchResults", "BenchStatistics", "CLISupport"]),
+        .target(name: "GateCore", dependencies: ["BenchResults", "BenchStatistics", "CLISupport"], swiftSettings: gateOnly),
 
         // The HTML report: one self-contained page (inline CSS and SVG charts, no script) drawn
         // from a Report and the two results files. Pure: returns text.
-        .target(name: "HTMLReport", dependencies: ["GateCore", "BenchResults", "BenchStatistics"]),
+        .target(name: "HTMLReport", dependencies: ["GateCore", "BenchResults", "BenchStatistics"], swiftSettings: gateOnly),
 
         // Everything impure the gate does: building and running benchmark executables, git
         // worktrees, child processes and signals, reading the config file.
-        .target(name: "GateRunner", dependencies: ["GateCore", "BenchResults", "CLISupport", "SystemSupport"]),
+        .target(name: "GateRunner", dependencies: ["GateCore", "BenchResults", "CLISupport", "SystemSupport"], swiftSettings: gateOnly),
 
         // The commands: each parses its arguments, plans, calls GateRunner and GateCore, reports.
         .target(
             name: "MemGateCLI",
-            dependencies: ["GateCore", "GateRunner", "HTMLReport", "BenchResults", "CLISupport", "ResultsView", "SystemSupport"]
+            dependencies: ["GateCore", "GateRunner", "HTMLReport", "BenchResults", "CLISupport", "ResultsView", "SystemSupport"],
+            swiftSettings: gateOnly
         ),
 
         // Thin executable over MemGateCLI. Never links the allocation interposer.
-        .executableTarget(name: "memgate", dependencies: ["MemGateCLI", "CLISupport"]),
+        .executableTarget(name: "memgate", dependencies: ["MemGateCLI", "CLISupport"], swiftSettings: gateOnly),
 
         // `swift package memgate ...`: runs the memgate executable in the package's folder.
         .plugin(

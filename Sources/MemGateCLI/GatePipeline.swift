@@ -1,10 +1,10 @@
 import BenchResults
 import CLISupport
-import Dispatch
 import Foundation
 import GateCore
 import GateRunner
 import HTMLReport
+import SystemSupport
 
 /// What `check` and `compare` do: read, compare, render, write.
 enum GatePipeline {
@@ -120,33 +120,8 @@ enum GatePipeline {
     /// Reads the two files on two threads (each read is independent); the first file's
     /// error wins when both fail, so messages are deterministic.
     static func readBoth(_ first: String, _ second: String) throws -> (ResultsFile, ResultsFile) {
-        let box = PairBox()
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            let result = Result { () throws(ResultsError) -> ResultsFile in try ResultsFile.read(anyFormat: index == 0 ? first : second) }
-            box.set(index, result)
-        }
-        let (a, b) = box.results
-        switch (a!, b!) {
-        case let (.success(x), .success(y)): return (x, y)
-        case let (.failure(error), _), let (_, .failure(error)): throw CommandError(error)
-        }
-    }
-}
-
-/// The two results of `readBoth`, each slot written by one thread.
-private final class PairBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<ResultsFile, ResultsError>?] = [nil, nil]
-
-    func set(_ index: Int, _ value: Result<ResultsFile, ResultsError>) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var results: (Result<ResultsFile, ResultsError>?, Result<ResultsFile, ResultsError>?) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (slots[0], slots[1])
+        do {
+            return try BothAtOnce.run({ try ResultsFile.read(anyFormat: first) }, { try ResultsFile.read(anyFormat: second) })
+        } catch { throw CommandError(error) }
     }
 }

@@ -83,6 +83,16 @@ package struct GitRepository {
         }
     }
 
+    /// Refreshes the index of memgate's own worktree at `path` (`git update-index -q
+    /// --refresh`; never the user's). Right after a checkout every file is as new as the
+    /// index, so git must read each one again on every `git status` ("racily clean"
+    /// entries), which BenchKit's environment probe runs once per benchmark process: 20-40
+    /// ms each in a worktree of this repository. Call it at least a second after the
+    /// checkout. Never throws: a failed refresh only leaves those runs slower.
+    package func refreshIndex(ofWorktree path: String) {
+        _ = try? launcher.run("git", ["-C", path, "update-index", "-q", "--refresh"])
+    }
+
     /// Removes the worktree at `path` (`git worktree remove --force`), then prunes git's
     /// records of worktrees whose folder is gone (`git worktree prune`). Never throws:
     /// cleanup does all it can; the caller removes the folder itself if it is still there.

@@ -81,6 +81,13 @@ package final class RefsWorkspace: @unchecked Sendable {
         "\(root)/results/\(side)-\(sites ? "sites" : "counts")-\(index).json"
     }
 
+    /// Refreshes the index of every worktree added so far (`GitRepository.refreshIndex`), so
+    /// the benchmark runs' `git status` is cheap; call it after the builds.
+    package func refreshWorktreeIndexes() {
+        let paths = lock.withLock { removed ? [] : worktrees }
+        for path in paths { repository?.refreshIndex(ofWorktree: path) }
+    }
+
     /// Removes the worktrees (from git's records too) and the temporary folder; the build
     /// root, if any, stays. Idempotent and thread-safe.
     package func remove() {

@@ -43,6 +43,10 @@ let package = Package(
         // Pure Swift: the results/baseline model, JSON, units, Go benchfmt, atomic writes.
         .target(name: "BenchResults", dependencies: ["BenchStatistics", "SystemSupport"]),
 
+        // What only the gate reads and writes besides memgate's results: Go's benchmark text
+        // format (both ways), the history file, reading either results format.
+        .target(name: "GateFormats", dependencies: ["BenchResults", "BenchStatistics"], swiftSettings: gateOnly),
+
         // Small terminal helpers shared by both executables: arguments, tables, colour.
         .target(name: "CLISupport", dependencies: ["SystemSupport"]),
 
@@ -57,11 +61,11 @@ let package = Package(
 
         // The gate's pure core: thresholds, the config model, comparison, verdicts, the report
         // model and its renderers, update/merge/pool, calibration. No process or file work.
-        .target(name: "GateCore", dependencies: ["BenchResults", "BenchStatistics", "CLISupport"], swiftSettings: gateOnly),
+        .target(name: "GateCore", dependencies: ["BenchResults", "BenchStatistics", "CLISupport", "GateFormats"], swiftSettings: gateOnly),
 
         // The HTML report: one self-contained page (inline CSS and SVG charts, no script) drawn
         // from a Report and the two results files. Pure: returns text.
-        .target(name: "HTMLReport", dependencies: ["GateCore", "BenchResults", "BenchStatistics"], swiftSettings: gateOnly),
+        .target(name: "HTMLReport", dependencies: ["GateCore", "GateFormats", "BenchResults", "BenchStatistics"], swiftSettings: gateOnly),
 
         // Everything impure the gate does: building and running benchmark executables, git
         // worktrees, child processes and signals, reading the config file.
@@ -70,7 +74,7 @@ let package = Package(
         // The commands: each parses its arguments, plans, calls GateRunner and GateCore, reports.
         .target(
             name: "MemGateCLI",
-            dependencies: ["GateCore", "GateRunner", "HTMLReport", "BenchResults", "CLISupport", "ResultsView", "SystemSupport"],
+            dependencies: ["GateCore", "GateFormats", "GateRunner", "HTMLReport", "BenchResults", "CLISupport", "ResultsView", "SystemSupport"],
             swiftSettings: gateOnly
         ),
 
@@ -97,10 +101,11 @@ let package = Package(
         .testTarget(name: "BenchStatisticsTests", dependencies: ["BenchStatistics"]),
         .testTarget(name: "SymbolizationTests", dependencies: ["Symbolization", "CSystemShims"]),
         .testTarget(name: "BenchResultsTests", dependencies: ["BenchResults"]),
+        .testTarget(name: "GateFormatsTests", dependencies: ["GateFormats", "BenchResults", "BenchStatistics"]),
         .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "CAllocCounter", "CSystemShims", "FixtureBenchmarks"]),
         .testTarget(
             name: "MemGateTests",
-            dependencies: ["GateCore", "GateRunner", "HTMLReport", "MemGateCLI", "BenchResults", "CLISupport", "SystemSupport"]
+            dependencies: ["GateCore", "GateFormats", "GateRunner", "HTMLReport", "MemGateCLI", "BenchResults", "CLISupport", "SystemSupport"]
         ),
         .testTarget(name: "CLITests", dependencies: ["BenchResults", "CLISupport"]),
         .testTarget(name: "ResultsViewTests", dependencies: ["ResultsView", "BenchResults", "CLISupport"]),

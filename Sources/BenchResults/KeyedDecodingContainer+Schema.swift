@@ -7,7 +7,7 @@ extension KeyedDecodingContainer {
     ///   - unsupported: the error text for a schema outside `readable`.
     /// - Throws: `DecodingError.dataCorrupted` at `formatKey` ("not a memgate DOCUMENT
     ///   (expected "format": "NAME")") or at `schemaKey` (`unsupported(schema)`).
-    func memgateSchema(
+    package func memgateSchema(
         format formatKey: Key, schema schemaKey: Key, name: String, document: String, readable: ClosedRange<Int>,
         unsupported: (Int) -> String
     ) throws -> Int {

@@ -33,7 +33,7 @@ package enum ResultsError: Error, Equatable, CustomStringConvertible {
     }
 
     /// This error with `path` set, for errors raised before the file name was known.
-    func at(path: String) -> ResultsError {
+    package func at(path: String) -> ResultsError {
         if case let .invalid(_, place, problem) = self { return .invalid(path: path, place: place, problem: problem) }
         return self
     }

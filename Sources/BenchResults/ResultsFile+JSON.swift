@@ -1,6 +1,11 @@
 import Foundation
 
 extension ResultsFile {
+    /// The deepest JSON nesting accepted before decoding (a results file needs 6 levels).
+    /// Foundation's JSON parser on Linux already rejects more than 512 levels; this guard
+    /// makes the limit explicit and independent of the platform's parser.
+    package static let maximumNesting = 64
+
     /// Reads, decodes and validates the results file at `path`.
     ///
     /// - Throws: a `ResultsError` naming `path` and, for content errors, the place in the
@@ -69,7 +74,7 @@ extension ResultsFile {
 
 extension DecodingError {
     /// The coding path as `benchmarks[2].metrics.time`, empty at the top level.
-    var place: String {
+    package var place: String {
         let path: [CodingKey]
         switch self {
         case let .typeMismatch(_, context), let .valueNotFound(_, context),
@@ -86,7 +91,7 @@ extension DecodingError {
     }
 
     /// What is wrong, in words, without Foundation's internal details.
-    var problem: String {
+    package var problem: String {
         switch self {
         case let .typeMismatch(type, _): return "expected \(Self.describe(type))"
         case let .valueNotFound(type, _): return "expected \(Self.describe(type)), found null"

@@ -1,5 +1,6 @@
 import BenchResults
 import GateCore
+import GateFormats
 
 extension HTMLReportPage {
     /// Metrics charted even when their rows did not move, in reports of at most

@@ -1,5 +1,6 @@
 import BenchResults
 import GateCore
+import GateFormats
 
 /// The HTML report: one self-contained page (inline CSS and SVG, no script, nothing fetched)
 /// that a CI job keeps as an artifact and anyone opens offline.

@@ -1,4 +1,5 @@
 import BenchResults
+import GateFormats
 
 extension TrendSeries {
     /// The metrics a benchmark's history section charts, in this order, when recorded.

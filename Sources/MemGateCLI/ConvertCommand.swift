@@ -1,6 +1,7 @@
 import BenchResults
 import CLISupport
 import GateCore
+import GateFormats
 import GateRunner
 
 /// `memgate convert FILE --to json|benchfmt [--output PATH]`.

@@ -2,6 +2,7 @@ import BenchResults
 import CLISupport
 import Foundation
 import GateCore
+import GateFormats
 import GateRunner
 import SystemSupport
 

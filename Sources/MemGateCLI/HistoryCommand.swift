@@ -1,6 +1,7 @@
 import BenchResults
 import CLISupport
 import GateCore
+import GateFormats
 
 /// `memgate history append|show`: a trend of the gated runs, one line per run in a JSON Lines
 /// file that CI keeps between runs. The actions are `HistoryAppendCommand` and

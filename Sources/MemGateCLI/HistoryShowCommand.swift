@@ -1,6 +1,7 @@
 import BenchResults
 import CLISupport
 import GateCore
+import GateFormats
 
 /// `memgate history show FILE [--filter REGEX] [--skip REGEX] [--metric NAME]... [--format text|json]`.
 struct HistoryShowCommand: Subcommand {

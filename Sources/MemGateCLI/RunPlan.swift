@@ -2,6 +2,7 @@ import BenchResults
 import CLISupport
 import Foundation
 import GateCore
+import GateFormats
 import GateRunner
 
 /// What one `memgate run` does, read and checked from its arguments before the long build:

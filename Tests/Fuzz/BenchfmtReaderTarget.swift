@@ -1,4 +1,5 @@
 import BenchResults
+import GateFormats
 
 /// The Go benchfmt reader (`GoBenchfmt.read(_:path:)`), as `check` and `convert` read a text
 /// file. A file it accepts must convert to JSON that reads back equal (`convert --to json`).

@@ -1,4 +1,5 @@
 import BenchResults
+import GateFormats
 
 /// The history reader (`History.parse(_:path:)`, JSON Lines), as `history show` and
 /// `history append` read a history file.

@@ -1,4 +1,5 @@
 import BenchResults
+import GateFormats
 
 /// The results reader every command uses for JSON (`ResultsFile.decode(json:path:)`, which
 /// `read(anyFormat:)` calls for `check`, `update`, `convert`). A file it accepts must also

@@ -1,5 +1,6 @@
 import BenchResults
 import Foundation
+import GateFormats
 import Testing
 
 /// The baseline is never lost: no command writes over one of its inputs, `update` records

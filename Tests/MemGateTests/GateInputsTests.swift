@@ -3,7 +3,7 @@ import Testing
 @testable import GateCore
 
 /// What CURRENT alone cannot say, made explicit against the baseline before comparing.
-@Suite struct GateInputsTests {
+@Suite struct GateFormatsTests {
     let baseline = Fixture.file([
         Fixture.benchmark("a.Parse", ["allocs": Fixture.allocs([2])]),
         Fixture.benchmark("b.Render", ["allocs": Fixture.allocs([4])]),

@@ -1,5 +1,6 @@
 import BenchResults
 import CLISupport
+import GateFormats
 import Testing
 @testable import GateCore
 @testable import MemGateCLI

@@ -1,5 +1,6 @@
 import BenchResults
 import Foundation
+import GateFormats
 import Testing
 
 /// `memgate history append` and `show` through the built executable: appending twice, the

@@ -1,6 +1,7 @@
 import BenchResults
 import BenchStatistics
 import Foundation
+import GateFormats
 
 /// Generated results and histories for the history tests: realistic sizes (every built-in
 /// metric, ten samples each) from a seeded generator, so each run sees the same files.

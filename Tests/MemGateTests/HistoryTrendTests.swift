@@ -1,6 +1,7 @@
 import BenchResults
 import BenchStatistics
 import Foundation
+import GateFormats
 @testable import HTMLReport
 import Testing
 

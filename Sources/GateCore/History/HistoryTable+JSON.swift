@@ -1,5 +1,6 @@
 import BenchResults
 import Foundation
+import GateFormats
 
 extension HistoryTable {
     /// The `--format json` document: per section, each shown metric's series

@@ -1,5 +1,6 @@
 import BenchResults
 import CLISupport
+import GateFormats
 
 /// The `memgate history show` view of a history: per selected benchmark, one row per run that
 /// recorded it (date, commit, whether the baseline changed since the row above) and one

@@ -1,3 +1,5 @@
+import BenchResults
+
 /// Go's benchmark text format (`go test -bench . -benchmem -count 10` output, the format
 /// benchstat reads; proposal golang.org/design/14313), mapped to and from `ResultsFile`.
 ///

@@ -1,5 +1,6 @@
 import Testing
 @testable import BenchResults
+@testable import GateFormats
 
 /// The history model: entries from results, JSON Lines round trips, keep-N, line-numbered
 /// errors, non-finite values, baseline updates and the trend series.

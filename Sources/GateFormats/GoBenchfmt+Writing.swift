@@ -1,3 +1,5 @@
+import BenchResults
+
 extension GoBenchfmt {
     /// Writes `file` as Go benchmark text that benchstat reads.
     ///

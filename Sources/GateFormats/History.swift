@@ -1,3 +1,4 @@
+import BenchResults
 import Foundation
 
 /// A history file: one `HistoryEntry` per line (JSON Lines), oldest first, written by

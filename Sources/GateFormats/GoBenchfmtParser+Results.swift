@@ -1,3 +1,5 @@
+import BenchResults
+
 extension GoBenchfmtParser {
     /// The results file the output describes: every benchmark seen (qualified `pkg.Name`
     /// when a `pkg:` line named its package, however many packages ran), then a failed

@@ -1,3 +1,5 @@
+import BenchResults
+
 extension HistoryEntry {
     /// The entry for one run: every benchmark of `results` that completed (status `ok`), in
     /// the file's order, with the median, minimum and maximum of each metric's samples.

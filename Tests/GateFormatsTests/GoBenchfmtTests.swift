@@ -1,5 +1,6 @@
 import BenchResults
 import BenchStatistics
+import GateFormats
 import Testing
 
 @Suite struct GoBenchfmtReadingTests {

@@ -1,9 +1,6 @@
-extension ResultsFile {
-    /// The deepest JSON nesting accepted before decoding (a results file needs 6 levels).
-    /// Foundation's JSON parser on Linux already rejects more than 512 levels; this guard
-    /// makes the limit explicit and independent of the platform's parser.
-    package static let maximumNesting = 64
+import BenchResults
 
+extension ResultsFile {
     /// Reads a results file in either format, detected from the content: a memgate JSON
     /// results file (first non-whitespace byte `{`) or Go benchmark text output.
     ///

@@ -1,3 +1,5 @@
+import BenchResults
+
 /// One point of a trend: a metric of one benchmark in one run of a `History`.
 package struct HistoryPoint: Sendable, Equatable, Codable {
     /// The commit measured; empty when it was not known.

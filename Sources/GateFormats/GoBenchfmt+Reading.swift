@@ -1,3 +1,5 @@
+import BenchResults
+
 extension GoBenchfmt {
     /// Parses Go benchmark output into a results file (see `GoBenchfmt` for the mapping and
     /// for how failures in the output become failed benchmarks).

@@ -1,3 +1,5 @@
+import BenchResults
+
 /// How the reader turns what `go test` prints when something goes wrong into failed
 /// benchmarks, so that no failure reads as a pass:
 ///

@@ -1,4 +1,5 @@
 import BenchResults
+import GateFormats
 import Testing
 
 /// What `go test` prints when something goes wrong reads as failed benchmarks, never as

@@ -1,3 +1,5 @@
+import BenchResults
+
 /// One run in a history file: which commit was measured, when, against which baseline, and per
 /// benchmark and metric the median, minimum and maximum of its samples.
 ///

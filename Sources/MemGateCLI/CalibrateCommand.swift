@@ -69,6 +69,8 @@ struct CalibrateCommand: Subcommand {
         spec.option("--skip", value: "REGEX", help: "Skip benchmarks whose name matches REGEX.")
         spec.option("--executable", value: "NAME", help: "Build and run only this benchmark executable.", repeatable: true)
         spec.flag("--no-align", help: "Build with the compiler's default code layout.")
+        spec.option("--build-root", value: "DIR", help: "Keep the build folder in DIR/base across runs (incremental builds, CI caches).",
+            defaultDescription: ".build/memgate-calibrate")
         spec.flag("--write", help: "Merge the recommended settings into the config file.")
         spec.flag("--all", short: "a", help: "Show every metric, not only gated noisy ones and unstable exact ones.")
         return spec
@@ -86,7 +88,8 @@ struct CalibrateCommand: Subcommand {
 
         let workspace: RefsWorkspace
         do {
-            workspace = try RefsWorkspace(repository: nil, buildRoot: packagePath + "/.build/memgate-calibrate")
+            let buildRoot = arguments.value("--build-root").map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            workspace = try RefsWorkspace(repository: nil, buildRoot: buildRoot ?? packagePath + "/.build/memgate-calibrate")
         } catch { throw CommandError(error) }
         let interrupt = InterruptCleanup(
             command: "memgate calibrate", launches: context.launches, done: "the build and benchmarks were stopped"

@@ -15,9 +15,11 @@ extension PackageBuildingTests {
             try package.directory.write(
                 "baselines/memgate.json", #"{"executables": ["TinyBenchmarks"], "alpha": 0.02, "thresholds": {"bytes": "7%"}}"#)
             let fast = ["--samples", "3", "--sample-time", "2ms"]
+            // The aligned build `memgate refs`'s tests keep (TinyBench's base side).
+            let shared = ["--build-root", RefsFixtureRepository.buildRoot]
 
             let calibrated = try MemGateProcess.run(
-                ["calibrate", "--rounds", "4", "--write"] + fast, in: package.directory.url, timeout: 900)
+                ["calibrate", "--rounds", "4", "--write"] + shared + fast, in: package.directory.url, timeout: 900)
             #expect(calibrated.code == 0, "\(calibrated.stdout)\n\(calibrated.stderr)")
             let out = calibrated.stdout
             #expect(out.contains("memgate calibrate: 2 benchmarks, 4 rounds per pool"), "\(out)")
@@ -42,10 +44,10 @@ extension PackageBuildingTests {
             #expect(time == advice.thresholds["time"])
 
             // memgate run reads it: the time threshold in its report is the one written.
-            let record = try MemGateProcess.run(["run", "--update", "--noisy", "report"] + fast, in: package.directory.url, timeout: 900)
+            let record = try MemGateProcess.run(TinyBenchFixture.run(["--update", "--noisy", "report"] + fast), in: package.directory.url, timeout: 900)
             #expect(record.code == 0, "\(record.stderr)")
             let check = try MemGateProcess.run(
-                ["run", "--noisy", "report", "--output", "verdict.json"] + fast, in: package.directory.url, timeout: 900)
+                TinyBenchFixture.run(["--noisy", "report", "--output", "verdict.json"] + fast), in: package.directory.url, timeout: 900)
             #expect(check.code == 0, "\(check.stderr)")
             let verdict = try #require(FileManager.default.contents(atPath: package.directory.file("verdict.json")))
             let report = try JSONSerialization.jsonObject(with: verdict) as! [String: Any]
@@ -55,7 +57,7 @@ extension PackageBuildingTests {
 
             // A second --write over a file it wrote merges again and stays valid.
             let again = try MemGateProcess.run(
-                ["calibrate", "--rounds", "3", "--write", "--filter", "^spin$"] + fast, in: package.directory.url, timeout: 900)
+                ["calibrate", "--rounds", "3", "--write", "--filter", "^spin$"] + shared + fast, in: package.directory.url, timeout: 900)
             #expect(again.code == 0, "\(again.stderr)")
             #expect(again.stdout.contains("memgate calibrate: 1 benchmark, 3 rounds per pool"))
             #expect((try? GateConfig(json: Array(FileManager.default.contents(atPath: path)!), path: path)) != nil)

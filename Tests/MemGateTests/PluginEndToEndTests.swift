@@ -27,13 +27,13 @@ extension PackageBuildingTests {
             #expect(FileManager.default.fileExists(atPath: package.directory.file(".build/memgate-plugin")))
 
             let pass = try plugin(package, ["run"] + gateArguments)
-            let direct = try MemGateProcess.run(["run"] + gateArguments, in: package.directory.url, timeout: 900)
+            let direct = try MemGateProcess.run(TinyBenchFixture.run(gateArguments), in: package.directory.url, timeout: 900)
             #expect(pass.code == 0 && direct.code == 0, "\(pass.output)\n\(direct.stderr)")
             #expect(pass.output.contains("PASS: 8 ok"), "\(pass.output)")
 
             try package.edit("static let blocksPerOp = 2", "static let blocksPerOp = 3")
             let regressed = try plugin(package, ["run"] + gateArguments)
-            let directRegressed = try MemGateProcess.run(["run"] + gateArguments, in: package.directory.url, timeout: 900)
+            let directRegressed = try MemGateProcess.run(TinyBenchFixture.run(gateArguments), in: package.directory.url, timeout: 900)
             #expect(regressed.code == 1 && directRegressed.code == 1, "\(regressed.output)")
             #expect(regressed.output.contains("REGRESSED"), "\(regressed.output)")
         }

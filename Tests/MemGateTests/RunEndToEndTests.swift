@@ -10,7 +10,7 @@ extension PackageBuildingTests {
     struct RunEndToEndTests {
         /// Time is not what this test is about, and the machine is shared: gate exact metrics.
         private func run(_ package: TinyBenchFixture, _ extra: [String] = []) throws -> MemGateProcess.Outcome {
-            try MemGateProcess.run(["run", "--noisy", "report", "--samples", "5", "--sample-time", "2ms"] + extra,
+            try MemGateProcess.run(TinyBenchFixture.run(["--noisy", "report", "--samples", "5", "--sample-time", "2ms"] + extra),
                                    in: package.directory.url, timeout: 900)
         }
 

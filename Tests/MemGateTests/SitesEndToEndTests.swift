@@ -15,7 +15,7 @@ extension PackageBuildingTests {
             try MemGateProcess.run(arguments, in: package.directory.url, timeout: 900)
         }
 
-        private let gate = ["run", "--noisy", "report", "--samples", "3", "--sample-time", "2ms"]
+        private let gate = TinyBenchFixture.run(["--noisy", "report", "--samples", "3", "--sample-time", "2ms"])
 
         @Test func aNewAllocationSiteIsNamedInEveryReportAndInExplain() throws {
             let package = try TinyBenchFixture()

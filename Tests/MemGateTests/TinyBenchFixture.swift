@@ -11,6 +11,16 @@ final class TinyBenchFixture {
     /// True unless MEMGATE_SKIP_SLOW_TESTS is set: these tests build packages in release.
     static var isWanted: Bool { ProcessInfo.processInfo.environment["MEMGATE_SKIP_SLOW_TESTS"] == nil }
 
+    /// The release build folder every TinyBench copy shares (`memgate run --scratch-path`),
+    /// kept across test runs (gitignored): SwiftPM reuses BenchKit's build from one copy to
+    /// the next, so only the first `memgate run` of a test run compiles it (25 s against 2 s
+    /// on 2 cores). Tests that need a build to happen (to interrupt it) use the copy's own
+    /// `.build` instead.
+    static let sharedScratchPath = repositoryRoot.appendingPathComponent(".build-tiny-e2e").path
+
+    /// `memgate run` with `arguments` and the shared scratch path.
+    static func run(_ arguments: [String]) -> [String] { ["run", "--scratch-path", sharedScratchPath] + arguments }
+
     let directory: TemporaryDirectory
     var path: String { directory.path }
 

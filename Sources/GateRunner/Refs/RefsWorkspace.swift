@@ -96,6 +96,13 @@ package final class RefsWorkspace: @unchecked Sendable {
         guard !removed else { return }
         removed = true
         for path in worktrees { repository?.removeWorktree(at: path) }
-        try? FileManager.default.removeItem(atPath: root)
+        // After an interrupt, compilers of a stopped build (in the build's process group, not
+        // memgate's children) can write into the build folders for a moment after `swift
+        // build` ended, and a removal racing with them fails: retry for up to 5 seconds.
+        for _ in 0..<50 {
+            try? FileManager.default.removeItem(atPath: root)
+            guard FileManager.default.fileExists(atPath: root) else { break }
+            usleep(100_000)
+        }
     }
 }

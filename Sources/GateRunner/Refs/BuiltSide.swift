@@ -34,7 +34,8 @@ package struct BuiltSide: Sendable {
     /// The benchmark names, in order.
     package var names: [String] { benchmarks.map(\.name) }
 
-    /// Discovers, builds and lists the benchmark executables of `checkout`.
+    /// Discovers, builds and lists the benchmark executables of `checkout`
+    /// (`discover`, then `build(_:package:...)`).
     ///
     /// - Parameters:
     ///   - listed: executables named on the command line (`--executable`); empty to use
@@ -50,18 +51,38 @@ package struct BuiltSide: Sendable {
         _ checkout: SideCheckout, listed: [String], selection: [String], layout: CodeLayout,
         launcher: Launcher, status: (String) -> Void
     ) throws -> BuiltSide {
-        let side = "\(checkout.side) \(checkout.label)"
-        let package: BenchmarkPackage
+        let package = try discover(checkout, listed: listed, launcher: launcher)
+        return try build(checkout, package: package, selection: selection, layout: layout, launcher: launcher, status: status)
+    }
+
+    /// The benchmark executables of `checkout`: `listed` when given, else the side's own
+    /// configuration's "executables", else every executable target that depends on BenchKit.
+    /// Cheap next to a build (`swift package describe`), so a side that has nothing to build
+    /// fails before either side builds.
+    ///
+    /// - Throws: `Failure` naming the side: no benchmark executable, an unreadable configuration.
+    package static func discover(_ checkout: SideCheckout, listed: [String], launcher: Launcher) throws -> BenchmarkPackage {
         do {
             var names = listed
             if names.isEmpty {
                 let configPath = checkout.packagePath + "/" + ConfigFile.defaultPath
                 names = try ConfigFile.load(configPath, explicit: false).executables
             }
-            package = try BenchmarkPackage.discover(at: checkout.packagePath, listed: names, launcher: launcher, scratchPath: checkout.scratchPath)
+            return try BenchmarkPackage.discover(at: checkout.packagePath, listed: names, launcher: launcher, scratchPath: checkout.scratchPath)
         } catch {
-            throw Failure(description: "\(side): \(error)")
+            throw Failure(description: "\(checkout.side) \(checkout.label): \(error)")
         }
+    }
+
+    /// Builds and lists `package`'s executables (found by `discover`) in `checkout`.
+    ///
+    /// - Throws: `Failure` naming the side: a failed build (with the end of its log), a
+    ///   failed listing, a benchmark name in two executables.
+    package static func build(
+        _ checkout: SideCheckout, package: BenchmarkPackage, selection: [String], layout: CodeLayout,
+        launcher: Launcher, status: (String) -> Void
+    ) throws -> BuiltSide {
+        let side = "\(checkout.side) \(checkout.label)"
         let builder = BenchmarkBuild(
             packagePath: checkout.packagePath, scratchPath: checkout.scratchPath, layout: layout, launcher: launcher)
         var benchmarks: [(name: String, executable: String)] = []

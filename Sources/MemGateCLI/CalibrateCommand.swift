@@ -83,7 +83,7 @@ struct CalibrateCommand: Subcommand {
         let rounds = try arguments.int("--rounds", in: 2...1000) ?? config.rounds ?? RoundSchedule.defaultRounds
         let forwarded = try RefsPlan.forwardedArguments(arguments)
         let selection = ["--filter", "--skip"].flatMap { name in arguments.value(name).map { [name, $0] } ?? [] }
-        var options = ComparisonOptions(thresholds: ThresholdPolicy(config: config), alpha: config.alpha ?? 0.01)
+        var options = ComparisonOptions(thresholds: ThresholdPolicy(config: config), alpha: config.alpha ?? GateDefaults.alpha)
         options.unstableFloor = config.unstableFloor
 
         let workspace: RefsWorkspace

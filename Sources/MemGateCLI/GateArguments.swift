@@ -98,7 +98,7 @@ struct GateArguments {
         options.thresholds = ThresholdPolicy(config: config, overrides: overrides)
         overriddenMetrics = overrides.keys.sorted()
         options.mode = mode
-        options.alpha = try arguments.double("--alpha", in: GateConfig.alphaRange) ?? config.alpha ?? 0.01
+        options.alpha = try arguments.double("--alpha", in: GateConfig.alphaRange) ?? config.alpha ?? GateDefaults.alpha
         if let text = try arguments.choice("--inconclusive", from: ["pass", "fail", "report"]) {
             policy = InconclusivePolicy(rawValue: text)!
         } else {

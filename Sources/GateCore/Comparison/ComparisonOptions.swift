@@ -48,7 +48,7 @@ package struct ComparisonOptions: Sendable {
 
     /// Creates options; defaults are those of `memgate check` with no config.
     package init(
-        thresholds: ThresholdPolicy = ThresholdPolicy(), alpha: Double = 0.01, confidence: Double = 0.95,
+        thresholds: ThresholdPolicy = ThresholdPolicy(), alpha: Double = GateDefaults.alpha, confidence: Double = 0.95,
         noisy: NoisyPolicy = .gate, mode: Report.Mode = .check, power: Double = 0.8
     ) {
         self.thresholds = thresholds

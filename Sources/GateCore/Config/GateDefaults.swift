@@ -11,6 +11,9 @@ import BenchResults
 /// runs are interleaved in one job, gates time; gating noisy metrics against a stored
 /// baseline is an explicit opt-in (`--noisy gate`, `"noisy": "gate"`).
 package enum GateDefaults {
+    /// The family-wise significance level of the noisy metrics' tests (`--alpha`, `"alpha"`).
+    package static let alpha = 0.01
+
     /// The policy of every noisy metric not in `noisyByMetric`.
     package static let noisy: NoisyPolicy = .report
     /// The noisy metrics that are exceptions to `noisy`.

@@ -77,46 +77,29 @@ struct CalibrateCommand: Subcommand {
     }
 
     static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
-        let packagePath = URL(fileURLWithPath: arguments.value("--package-path") ?? ".").standardizedFileURL.path
+        let packagePath = arguments.absolutePath("--package-path", orElse: ".")!
         let configPath = arguments.value("--config") ?? packagePath + "/" + ConfigFile.defaultPath
         let config = try ConfigFile.load(configPath, explicit: arguments.value("--config") != nil)
         let rounds = try arguments.int("--rounds", in: 2...1000) ?? config.rounds ?? RoundSchedule.defaultRounds
         let forwarded = try RefsPlan.forwardedArguments(arguments)
         let selection = ["--filter", "--skip"].flatMap { name in arguments.value(name).map { [name, $0] } ?? [] }
-        var options = ComparisonOptions(thresholds: ThresholdPolicy(config: config), alpha: config.alpha ?? GateDefaults.alpha)
-        options.unstableFloor = config.unstableFloor
+        // What `memgate refs` would see: the pools are interleaved runs.
+        let options = ComparisonOptions(config: config, origin: .interleaved)
+        let buildRoot = arguments.absolutePath("--build-root") ?? packagePath + "/.build/memgate-calibrate"
 
-        let workspace: RefsWorkspace
-        do {
-            let buildRoot = arguments.value("--build-root").map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-            workspace = try RefsWorkspace(repository: nil, buildRoot: buildRoot ?? packagePath + "/.build/memgate-calibrate")
-        } catch { throw CommandError(error) }
-        let interrupt = InterruptCleanup(
-            command: "memgate calibrate", launches: context.launches, done: "the build and benchmarks were stopped"
-        ) {
-            workspace.remove()
-        }
-        let launcher = Launcher(gate: context.launches)
-        interrupt.install()
-        let progress = ProgressLine(enabled: Terminal.isTTY(2))
-        defer {
-            progress.finish()
-            workspace.remove()
-            interrupt.checkpoint()
-            interrupt.uninstall()
-        }
-        let pools = try interrupt.runLongPart(progress: progress, workspace: workspace) { () throws -> [RefsSide: ResultsFile] in
+        let (pools, _) = try GateSession.run(
+            "memgate calibrate", launches: context.launches, done: "the build and benchmarks were stopped",
+            workspace: { try Workspace(repository: nil, buildRoot: buildRoot, command: "calibrate") }
+        ) { session in
             let checkout = SideCheckout(side: .base, revision: nil, commit: nil, dirty: false, packagePath: packagePath,
-                                        scratchPath: try workspace.scratchPath(.base))
-            let status = { (text: String) in progress.update("memgate calibrate: " + text) }
+                                        scratchPath: try session.workspace.scratchPath(.base))
             let built = try BuiltSide.build(checkout, listed: arguments.values("--executable"), selection: selection,
-                                            layout: arguments.flag("--no-align") ? .compilerDefault : .aligned, launcher: launcher,
-                                            status: status)
+                                            layout: arguments.flag("--no-align") ? .compilerDefault : .aligned,
+                                            launcher: session.launcher, status: session.status)
             guard !built.benchmarks.isEmpty else { throw BuiltSide.Failure(description: "no benchmark matches --filter/--skip") }
-            var runs = InterleavedRuns(base: built, head: built, forwardedArguments: forwarded, workspace: workspace, launcher: launcher)
-            try runs.run(rounds: rounds, only: nil) { text in
-                status(text.replacingOccurrences(of: "· base ·", with: "· A ·").replacingOccurrences(of: "· head ·", with: "· B ·"))
-            }
+            var runs = InterleavedRuns(base: built, head: built, forwardedArguments: forwarded, workspace: session.workspace,
+                                       launcher: session.launcher, labels: [.base: "A", .head: "B"])
+            try runs.run(rounds: rounds, only: nil, status: session.status)
             return runs.pooled
         }
 
@@ -128,31 +111,9 @@ struct CalibrateCommand: Subcommand {
             + "benchmark\(pools[.base]!.benchmarks.count == 1 ? "" : "s"), \(rounds) rounds per pool\n\n"
         context.output += calibration.renderText(style: context.stdoutStyle, all: arguments.flag("--all"))
         if arguments.flag("--write") {
-            try write(calibration.recommendation, to: configPath)
+            try ConfigFile.merge(calibration.recommendation, into: configPath)
             context.errors += "memgate calibrate: merged the recommendation into \(configPath)\n"
         }
         return .pass
-    }
-
-    /// Merges `advice` into the config at `path` (created if missing), checks the result
-    /// parses as a config, and writes it atomically.
-    static func write(_ advice: CalibrationAdvice, to path: String) throws {
-        var existing: [String: Any] = [:]
-        if FileManager.default.fileExists(atPath: path) {
-            let bytes: [UInt8]
-            do { bytes = try InputFile.read(path, limit: GateConfig.sizeLimit) } catch { throw CommandError("config: \(error)") }
-            do { try StrictJSON.check(bytes) } catch { throw CommandError("config: \(path): at \(error); nothing written") }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
-                throw CommandError("config: \(path): not a JSON object; nothing written")
-            }
-            existing = object
-        }
-        let merged = advice.merged(into: existing)
-        let data = try JSONSerialization.data(withJSONObject: merged, options: [.prettyPrinted, .sortedKeys])
-        let bytes = Array(data) + [UInt8(ascii: "\n")]
-        do { _ = try GateConfig(json: bytes, path: path) } catch {
-            throw CommandError("config: the merged configuration does not parse (\(error)); nothing written")
-        }
-        try OutputFile.write(bytes, to: path)
     }
 }

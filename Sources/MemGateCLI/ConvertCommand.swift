@@ -33,7 +33,7 @@ struct ConvertCommand: Subcommand {
         } else {
             bytes = Array(GoBenchfmt.write(file).utf8)
         }
-        try OutputFile.writeOrPrint(bytes, to: arguments.value("--output"), context: &context)
+        try context.writeOrPrint(bytes, to: arguments.value("--output"))
         return .pass
     }
 }

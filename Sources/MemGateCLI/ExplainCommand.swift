@@ -1,6 +1,7 @@
 import BenchResults
 import CLISupport
 import GateCore
+import GateRunner
 
 /// `memgate explain BASELINE CURRENT`: the whole allocation-site diff of every benchmark
 /// (regressed or not), or the sites as collapsed stacks or an SVG flame graph.
@@ -66,7 +67,7 @@ struct ExplainCommand: Subcommand {
                     .explanation(benchmark: name, style: arguments.value("--output") == nil ? context.stdoutStyle : .plain)
             }.joined(separator: "\n")
         }
-        try OutputFile.writeOrPrint(Array(text.utf8), to: arguments.value("--output"), context: &context)
+        try context.writeOrPrint(Array(text.utf8), to: arguments.value("--output"))
         return .pass
     }
 }

@@ -1,5 +1,6 @@
 import CLISupport
 import GateCore
+import GateRunner
 
 extension GateArguments {
     /// Refuses (exit 2, before anything is written) a report output (`--output`,

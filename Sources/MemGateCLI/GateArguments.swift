@@ -72,54 +72,22 @@ struct GateArguments {
     ///
     /// - Parameter unknownOutputIsHTML: an `--output` path whose format cannot be told is
     ///   HTML (`memgate report`) instead of a usage error.
+    ///
+    /// - Parameter origin: where the compared runs come from (`refs`: interleaved, where a
+    ///   config's `"noisy"` does not apply).
     init(
         _ arguments: ParsedArguments, mode: Report.Mode, defaultConfigPath: String = ConfigFile.defaultPath,
-        unknownOutputIsHTML: Bool = false
+        unknownOutputIsHTML: Bool = false, origin: RunOrigin = .separate
     ) throws {
         let explicitConfig = arguments.value("--config")
         let configFile = explicitConfig ?? defaultConfigPath
-        config = try ConfigFile.load(configFile, explicit: explicitConfig != nil)
-        configPath = explicitConfig != nil || FileManager.default.fileExists(atPath: configFile) ? configFile : nil
-        var overrides: [String: Threshold] = [:]
-        for value in arguments.values("--threshold") {
-            guard let equals = value.firstIndex(of: "="), equals != value.startIndex else {
-                throw arguments.usageError("--threshold: '\(value)' is not METRIC=VALUE (e.g. time=15%)")
-            }
-            let metric = String(value[..<equals])
-            let text = String(value[value.index(after: equals)...])
-            do {
-                let threshold = try Threshold(parsing: text)
-                try ThresholdDefaults.checkUnit(threshold, metric: metric)
-                overrides[metric] = threshold
-            } catch {
-                throw arguments.usageError("--threshold: \(metric): \(error)")
-            }
-        }
-        options.thresholds = ThresholdPolicy(config: config, overrides: overrides)
-        overriddenMetrics = overrides.keys.sorted()
-        options.mode = mode
-        options.alpha = try arguments.double("--alpha", in: GateConfig.alphaRange) ?? config.alpha ?? GateDefaults.alpha
-        if let text = try arguments.choice("--inconclusive", from: ["pass", "fail", "report"]) {
-            policy = InconclusivePolicy(rawValue: text)!
-        } else {
-            policy = config.inconclusive ?? .report
-        }
-        if let text = try arguments.choice("--noisy", from: NoisyPolicy.allCases.map(\.rawValue)) {
-            options.noisy = NoisyPolicy(rawValue: text)!
-        } else if config.noisy == nil && config.noisyByMetric.isEmpty {
-            (options.noisy, options.noisyByMetric, options.noisyIsDefault) = (GateDefaults.noisy, GateDefaults.noisyByMetric, true)
-        } else {
-            options.noisy = config.noisy ?? GateDefaults.noisy
-            options.noisyByMetric = config.noisyByMetric
-        }
-        options.allowMissing = arguments.flag("--allow-missing") || config.allowMissing == true
-        if let text = arguments.value("--unstable-floor") {
-            do { options.unstableFloor = try GateConfig.parseFloor(text) } catch {
-                throw arguments.usageError("--unstable-floor: \(error)")
-            }
-        } else {
-            options.unstableFloor = config.unstableFloor
-        }
+        let found: Bool
+        (config, found) = try ConfigFile.read(configFile, explicit: explicitConfig != nil)
+        configPath = found ? configFile : nil
+        let flags = try Self.comparisonFlags(arguments)
+        options = ComparisonOptions(config: config, flags: flags, mode: mode, origin: origin)
+        overriddenMetrics = flags.thresholds.keys.sorted()
+        policy = flags.inconclusive ?? config.inconclusive ?? .report
         format = try arguments.choice("--format", from: ReportFormat.allCases.map(\.rawValue)).flatMap(ReportFormat.init) ?? .text
         command = arguments.command
         (outputs, htmlOutputs) = try Self.outputs(arguments, unknownIsHTML: unknownOutputIsHTML)
@@ -131,6 +99,36 @@ struct GateArguments {
             historyPath = path
         }
         verbose = arguments.flag("--all") || arguments.flag("--verbose")
+    }
+
+    /// The comparison flags, parsed and checked.
+    /// - Throws: `UsageError` for a bad value.
+    private static func comparisonFlags(_ arguments: ParsedArguments) throws -> ComparisonFlags {
+        var flags = ComparisonFlags()
+        for value in arguments.values("--threshold") {
+            guard let equals = value.firstIndex(of: "="), equals != value.startIndex else {
+                throw arguments.usageError("--threshold: '\(value)' is not METRIC=VALUE (e.g. time=15%)")
+            }
+            let metric = String(value[..<equals])
+            let text = String(value[value.index(after: equals)...])
+            do {
+                let threshold = try Threshold(parsing: text)
+                try ThresholdDefaults.checkUnit(threshold, metric: metric)
+                flags.thresholds[metric] = threshold
+            } catch {
+                throw arguments.usageError("--threshold: \(metric): \(error)")
+            }
+        }
+        flags.alpha = try arguments.double("--alpha", in: GateConfig.alphaRange)
+        flags.inconclusive = try arguments.choice("--inconclusive", from: ["pass", "fail", "report"]).flatMap(InconclusivePolicy.init)
+        flags.noisy = try arguments.choice("--noisy", from: NoisyPolicy.allCases.map(\.rawValue)).flatMap(NoisyPolicy.init)
+        flags.allowMissing = arguments.flag("--allow-missing")
+        if let text = arguments.value("--unstable-floor") {
+            do { flags.unstableFloor = try GateConfig.parseFloor(text) } catch {
+                throw arguments.usageError("--unstable-floor: \(error)")
+            }
+        }
+        return flags
     }
 
     /// Throws when a --threshold names a metric that is neither built in nor present in

@@ -54,24 +54,19 @@ struct InitCommand: Subcommand {
         return spec
     }
 
-    /// read the manifest -> plan -> check the edit -> write (unless `--dry-run`) -> report.
+    /// read the manifest -> plan -> check the edit (SwiftPM's work, in a `GateSession`) ->
+    /// write (unless `--dry-run`) -> report.
     static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
         let packagePath = arguments.value("--package-path") ?? "."
         let (source, library) = try options(arguments, packagePath: packagePath)
         let dryRun = arguments.flag("--dry-run")
         let manifest = try AdoptionFiles.manifest(in: packagePath)
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("memgate-init-\(UUID().uuidString)").path
-        let interrupt = InterruptCleanup(command: "memgate init", launches: context.launches, done: "nothing was written") {
-            try? FileManager.default.removeItem(atPath: temporary)
-        }
-        interrupt.install()
-        defer {
-            interrupt.checkpoint()
-            interrupt.uninstall()
-            try? FileManager.default.removeItem(atPath: temporary)
-        }
-        do {
-            let dumper = ManifestDumper(launcher: Launcher(gate: context.launches), folder: temporary)
+        var (plan, _) = try GateSession.run(
+            "memgate init", launches: context.launches, done: "nothing was written", showsProgress: false,
+            workspace: { try Workspace(repository: nil, buildRoot: nil, command: "init") }
+        ) { session in
+            let temporary = session.workspace.root
+            let dumper = ManifestDumper(launcher: session.launcher, folder: temporary)
             let original: Data
             do { original = try dumper.dump(manifest, as: "original") } catch let failure as ManifestDumper.Failure {
                 // The log names the copy: name the package instead.
@@ -86,18 +81,12 @@ struct InitCommand: Subcommand {
             if let edit = plan.manifestEdit, let problem = check(edit, against: original, layout: layout, dumper: dumper) {
                 plan.fallBackToSnippet(reason: problem)
             }
-            if !dryRun {
-                // Writing takes milliseconds and is not interrupted halfway; later signals are dropped.
-                interrupt.uninstall()
-                interrupt.checkpoint()
-                plan = try AdoptionFiles.apply(plan, in: packagePath)
-            }
-            context.output += plan.report(dryRun: dryRun)
-            return .pass
-        } catch {
-            interrupt.checkpoint()
-            throw error
+            return plan
         }
+        // Writing takes milliseconds and is not interrupted halfway; signals are no longer handled.
+        if !dryRun { plan = try AdoptionFiles.apply(plan, in: packagePath) }
+        context.output += plan.report(dryRun: dryRun)
+        return .pass
     }
 
     /// Why SwiftPM's reading of the edited manifest is not the planned one, nil when it is.

@@ -56,7 +56,7 @@ struct MergeCommand: Subcommand {
         let bytes: [UInt8]
         do { bytes = try merge.merged.jsonBytes() } catch { throw CommandError(error) }
         let output = arguments.value("--output")
-        try OutputFile.writeOrPrint(bytes, to: output, context: &context)
+        try context.writeOrPrint(bytes, to: output)
         if let output {
             let count = merge.merged.benchmarks.count
             context.errors += "memgate merge: \(count) benchmark\(count == 1 ? "" : "s") from \(files.count) "

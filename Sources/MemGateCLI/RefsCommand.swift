@@ -109,10 +109,14 @@ struct RefsCommand: Subcommand {
         try plan.gate.refuseOverwritingInputs([], outputs: kept, environment: context.environment)
         let revisions = try RefsRevisions(plan, launcher: Launcher(gate: context.launches))
         let started = Date()
-        let progress = ProgressLine(enabled: true)
-        let sides = try runSides(plan, revisions, launches: context.launches, progress: progress)
+        let (sides, progressShown) = try GateSession.run(
+            "memgate refs", launches: context.launches, done: "temporary worktrees and build folders removed",
+            workspace: { try Workspace(repository: revisions.repository, buildRoot: plan.buildRoot) }
+        ) { session in
+            try runSides(plan, revisions, session: session)
+        }
         try keep(sides.pooled, in: plan.keepResults)
-        if !progress.isEnabled {
+        if !progressShown {
             context.errors += summaryLine(plan, sides, seconds: Date().timeIntervalSince(started))
         }
         try GatePipeline.prepare(sides.pooled[.base]!, sides.pooled[.head]!,
@@ -124,11 +128,11 @@ struct RefsCommand: Subcommand {
     /// Writes the pooled results to `directory`/base.json and head.json (`--keep-results`).
     private static func keep(_ pooled: [RefsSide: ResultsFile], in directory: String?) throws {
         guard let directory else { return }
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try pooled[.base]!.write(to: directory + "/base.json")
-            try pooled[.head]!.write(to: directory + "/head.json")
-        } catch { throw CommandError(error) }
+        for side in RefsSide.allCases {
+            let path = "\(directory)/\(side).json"
+            try OutputFile.createDirectory(containing: path)
+            do { try pooled[side]!.write(to: path) } catch { throw CommandError(error) }
+        }
     }
 
     /// The one line printed to standard error when there is no progress line (not a TTY).

@@ -38,16 +38,9 @@ struct RefsPlan {
     /// Reads and checks `arguments`.
     /// - Throws: `UsageError` for a bad value, `CommandError` for an unreadable config.
     init(_ arguments: ParsedArguments) throws {
-        packagePath = URL(fileURLWithPath: arguments.value("--package-path") ?? ".").standardizedFileURL.path
-        gate = try GateArguments(arguments, mode: .check, defaultConfigPath: packagePath + "/" + ConfigFile.defaultPath)
-        // A config's "noisy" (all or some "report") says machine-dependent metrics of separately
-        // recorded runs cannot be trusted; interleaved runs in one job are the case where they
-        // can, so only the command line turns noisy gating off here.
-        if arguments.value("--noisy") == nil {
-            gate.options.noisy = .gate
-            gate.options.noisyByMetric = [:]
-            gate.options.noisyIsDefault = false
-        }
+        packagePath = arguments.absolutePath("--package-path", orElse: ".")!
+        gate = try GateArguments(arguments, mode: .check, defaultConfigPath: packagePath + "/" + ConfigFile.defaultPath,
+                                 origin: .interleaved)
         rounds = try arguments.int("--rounds", in: 1...1000) ?? gate.config.rounds ?? RoundSchedule.defaultRounds
         maxTime = try arguments.duration("--max-time") ?? RefsCommand.defaultMaxTime
         if maxTime < 0 { throw arguments.usageError("--max-time: must be 0 or more") }
@@ -61,7 +54,7 @@ struct RefsPlan {
         baseRevision = arguments.positionals[0]
         headRevision = arguments.positionals.count > 1 ? arguments.positionals[1] : nil
         keepResults = arguments.value("--keep-results")
-        buildRoot = arguments.value("--build-root").map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        buildRoot = arguments.absolutePath("--build-root")
     }
 
     /// With `--shard`: both sides narrowed to this shard's benchmarks (of the names either

@@ -73,93 +73,78 @@ struct RunCommand: Subcommand {
         return spec
     }
 
-    /// parse (`RunPlan`) -> build -> run -> write the results -> record or gate.
+    /// parse (`RunPlan`) -> build -> run (the long part, in a `GateSession`) -> write the
+    /// results -> record or gate.
     static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
         var plan = try RunPlan(arguments)
         try plan.gate.refuseOverwritingInputs([("baseline", plan.baselinePath)], outputs: [("--results", plan.resultsPath)],
                                               environment: context.environment)
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("memgate-run-\(UUID().uuidString)").path
+        let started = Date()
         // Ctrl-C or a cancelled CI job: stop the build or benchmark too (each child runs in a
         // process group of its own, which a terminal's Ctrl-C does not reach).
-        let interrupt = InterruptCleanup(
-            command: "memgate run", launches: context.launches, done: "the build and benchmarks were stopped"
-        ) {
-            try? FileManager.default.removeItem(atPath: temporary)
-        }
-        interrupt.install()
-        defer {
-            interrupt.checkpoint()
-            interrupt.uninstall()
-        }
-        do {
-            let progress = ProgressLine(enabled: Terminal.isTTY(2))
-            let started = Date()
-            let launcher = Launcher(gate: context.launches)
-            let built = try plan.applyShard(to: try build(plan, launcher: launcher, progress: progress)) { executable in
-                try listing(of: executable, launcher: launcher)
-            }
+        let (ran, progressShown) = try GateSession.run(
+            "memgate run", launches: context.launches, done: "the build and benchmarks were stopped",
+            workspace: { try Workspace(repository: nil, buildRoot: nil, command: "run") }
+        ) { session in
+            let launcher = session.launcher
+            let built = try plan.applyShard(to: try build(plan, session: session)) { try listing(of: $0, launcher: launcher) }
             let buildSeconds = Date().timeIntervalSince(started)
-            let results = try run(built, plan, launcher: launcher, temporary: temporary, interrupt: interrupt)
-            let runSeconds = Date().timeIntervalSince(started) - buildSeconds
-
-            context.output += ResultsSummaryTable.render(results, style: context.stdoutStyle) + "\n"
-            if !progress.isEnabled {
-                let executables = "\(built.count) executable\(built.count == 1 ? "" : "s")"
-                let benchmarks = "\(results.benchmarks.count) benchmark\(results.benchmarks.count == 1 ? "" : "s")"
-                context.errors += "memgate run: built \(executables) in \(MetricUnit.elapsed(buildSeconds)), "
-                    + "ran \(benchmarks) in \(MetricUnit.elapsed(runSeconds)); results in \(plan.resultsPath)\n"
-            }
-            if plan.update {
-                return try UpdateCommand.record(results, baselinePath: plan.baselinePath, prune: plan.prune, context: &context)
-            }
-            let baseline = try plan.comparedBaseline(ran: { try benchmarkNames(of: built, launcher: launcher) })
-            return try GatePipeline.report(baseline: baseline, current: results, baselineName: plan.baselinePath,
-                                      currentName: plan.resultsPath, gate: plan.gate, context: &context)
-        } catch {
-            interrupt.checkpoint()  // an error a killed child caused is not reported
-            throw error
+            var results: ResultsFile
+            do {
+                let execution = BenchmarkExecution(forwardedArguments: plan.forwarded, launcher: launcher)
+                results = try execution.run(executables: built, temporaryDirectory: session.workspace.root)
+            } catch { throw CommandError(error) }
+            // Recorded so that `memgate merge` can tell a missing or repeated shard.
+            results.shard = plan.shard.map { ResultsFile.ShardPosition(index: $0.index, count: $0.count) }
+            // With --executable, the baseline's benchmarks of other executables are left out.
+            let names = plan.executables.isEmpty ? [] : try benchmarkNames(of: built, launcher: launcher)
+            return Ran(executables: built.count, results: results, benchmarkNames: names, buildSeconds: buildSeconds)
         }
+        let results = ran.results
+        do { try results.write(to: plan.resultsPath) } catch { throw CommandError(error) }
+        context.output += ResultsSummaryTable.render(results, style: context.stdoutStyle) + "\n"
+        if !progressShown {
+            let executables = "\(ran.executables) executable\(ran.executables == 1 ? "" : "s")"
+            let benchmarks = "\(results.benchmarks.count) benchmark\(results.benchmarks.count == 1 ? "" : "s")"
+            let runSeconds = Date().timeIntervalSince(started) - ran.buildSeconds
+            context.errors += "memgate run: built \(executables) in \(MetricUnit.elapsed(ran.buildSeconds)), "
+                + "ran \(benchmarks) in \(MetricUnit.elapsed(runSeconds)); results in \(plan.resultsPath)\n"
+        }
+        if plan.update {
+            return try UpdateCommand.record(results, baselinePath: plan.baselinePath, prune: plan.prune, context: &context)
+        }
+        let baseline = try plan.comparedBaseline(ran: { ran.benchmarkNames })
+        return try GatePipeline.report(baseline: baseline, current: results, baselineName: plan.baselinePath,
+                                  currentName: plan.resultsPath, gate: plan.gate, context: &context)
+    }
+
+    /// What the long part of a run produced.
+    private struct Ran {
+        /// How many executables were built and run.
+        var executables: Int
+        /// Their results.
+        var results: ResultsFile
+        /// Every benchmark name of the executables run, with `--executable` only (else empty).
+        var benchmarkNames: Set<String>
+        /// Seconds from the start to the end of the builds.
+        var buildSeconds: Double
     }
 
     /// Discovers and builds the benchmark executables, showing progress.
-    private static func build(_ plan: RunPlan, launcher: Launcher, progress: ProgressLine) throws -> [(name: String, path: String)] {
+    private static func build(_ plan: RunPlan, session: GateSession) throws -> [(name: String, path: String)] {
         let package: BenchmarkPackage
         do {
             let listed = plan.executables.isEmpty ? plan.gate.config.executables : plan.executables
-            package = try BenchmarkPackage.discover(at: plan.packagePath, listed: listed, launcher: launcher, scratchPath: plan.scratchPath)
+            package = try BenchmarkPackage.discover(at: plan.packagePath, listed: listed, launcher: session.launcher,
+                                                    scratchPath: plan.scratchPath)
         } catch { throw CommandError(error) }
         var built: [(name: String, path: String)] = []
         for (index, executable) in package.executables.enumerated() {
-            progress.update("memgate run: building \(executable) (release) [\(index + 1)/\(package.executables.count)]")
-            let builder = BenchmarkBuild(packagePath: plan.packagePath, scratchPath: plan.scratchPath, launcher: launcher)
-            do { built.append((executable, try builder.build(product: executable))) } catch {
-                progress.finish()
-                throw CommandError(error)
-            }
+            session.status("building \(executable) (release) [\(index + 1)/\(package.executables.count)]")
+            let builder = BenchmarkBuild(packagePath: plan.packagePath, scratchPath: plan.scratchPath, launcher: session.launcher)
+            do { built.append((executable, try builder.build(product: executable))) } catch { throw CommandError(error) }
         }
-        progress.finish()
         return built
-    }
-
-    /// Runs the built executables and writes their results to `plan.resultsPath`.
-    private static func run(
-        _ built: [(name: String, path: String)], _ plan: RunPlan, launcher: Launcher, temporary: String, interrupt: InterruptCleanup
-    ) throws -> ResultsFile {
-        do {
-            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(atPath: temporary) }
-            let execution = BenchmarkExecution(forwardedArguments: plan.forwarded, launcher: launcher)
-            var results = try execution.run(executables: built, temporaryDirectory: temporary)
-            // Recorded so that `memgate merge` can tell a missing or repeated shard.
-            results.shard = plan.shard.map { ResultsFile.ShardPosition(index: $0.index, count: $0.count) }
-            // The long part is over. What is left (writing files, comparing) takes
-            // milliseconds and is not interrupted: a signal now would only risk leaving
-            // an atomic write's temporary file behind. Later signals are dropped.
-            interrupt.uninstall()
-            interrupt.checkpoint()  // a signal that came before is being handled: wait
-            try results.write(to: plan.resultsPath)
-            return results
-        } catch { throw CommandError(error) }
     }
 
     /// Every benchmark name of `executables` (their `--list`, unfiltered).

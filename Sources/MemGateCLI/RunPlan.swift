@@ -66,7 +66,7 @@ struct RunPlan {
     /// The baseline, read before the long build so that a missing (when `required`) or
     /// damaged one is reported now, with the way out.
     private static func readBaseline(_ path: String, shownAs argument: String, required: Bool) throws -> ResultsFile? {
-        guard FileManager.default.fileExists(atPath: path) else {
+        do { return try ResultsFile.read(anyFormat: path) } catch ResultsError.missing(_) {
             guard !required else {
                 throw CommandError("""
                     no baseline at \(path). Record one with:
@@ -75,8 +75,7 @@ struct RunPlan {
                     """)
             }
             return nil
-        }
-        do { return try ResultsFile.read(anyFormat: path) } catch {
+        } catch {
             throw CommandError("\(error)\nRestore it from version control (git checkout -- \(path)), "
                 + "or remove it and record a new one with --update.")
         }

@@ -54,4 +54,16 @@ struct CommandContext {
         if let tty = stdoutIsTerminal { return TerminalStyle(colour: tty) }
         return TerminalStyle.detect(fileDescriptor: 1, environment: environment)
     }
+
+    /// Writes `bytes` to `path` atomically (`OutputFile.write`), or to standard output when
+    /// `path` is nil (the `--output` convention of `convert`, `merge` and `explain`).
+    ///
+    /// - Throws: `CommandError` naming the folder or the file.
+    mutating func writeOrPrint(_ bytes: [UInt8], to path: String?) throws {
+        if let path {
+            try OutputFile.write(bytes, to: path)
+        } else {
+            output += String(decoding: bytes, as: UTF8.self)
+        }
+    }
 }

@@ -30,9 +30,11 @@ package struct InterleavedRuns: RoundSource {
     /// Arguments passed to every run (`--samples`, `--sample-time`, `--timeout`).
     package var forwardedArguments: [String]
     /// Where the per-run results files go (each is deleted once pooled).
-    package var workspace: RefsWorkspace
+    package var workspace: Workspace
     /// Starts every run (with the workspace's `TMPDIR`, for instance).
     package var launcher: Launcher
+    /// What the status calls each side (`base`, `head`; `calibrate`'s pools are `A` and `B`).
+    package var labels: [RefsSide: String]
     /// The rounds run so far (by every call).
     package private(set) var roundsRun = 0
     /// Each side's pooled results so far.
@@ -43,8 +45,10 @@ package struct InterleavedRuns: RoundSource {
 
     /// Creates runs with nothing run yet.
     package init(
-        base: BuiltSide, head: BuiltSide, forwardedArguments: [String], workspace: RefsWorkspace, launcher: Launcher
+        base: BuiltSide, head: BuiltSide, forwardedArguments: [String], workspace: Workspace, launcher: Launcher,
+        labels: [RefsSide: String] = [.base: "base", .head: "head"]
     ) {
+        self.labels = labels
         self.base = base
         self.head = head
         self.forwardedArguments = forwardedArguments
@@ -74,7 +78,7 @@ package struct InterleavedRuns: RoundSource {
     /// their results.
     ///
     /// - Parameters:
-    ///   - status: called before each step with `round r/n · side · benchmark [k/total]`.
+    ///   - status: called before each step with `round r/n · LABEL · benchmark [k/total]`.
     /// - Throws: `Failure` when an executable exits with a status other than 0 or 1 or
     ///   writes no results; `ResultsPool.Mismatch` and `ResultsError` for results that
     ///   cannot be read or pooled.
@@ -84,7 +88,7 @@ package struct InterleavedRuns: RoundSource {
         let steps = RoundSchedule.steps(rounds: rounds, firstRound: roundsRun, base: chosen(base.names), head: chosen(head.names))
         let lastRound = roundsRun + rounds
         for (index, step) in steps.enumerated() {
-            status("round \(step.round + 1)/\(lastRound) · \(step.side) · \(step.benchmark) [\(index + 1)/\(steps.count)]")
+            status("round \(step.round + 1)/\(lastRound) · \(labels[step.side]!) · \(step.benchmark) [\(index + 1)/\(steps.count)]")
             let started = Date()
             guard let results = try sides[step.side]!.runOnce(
                 step.benchmark, arguments: forwardedArguments, withoutPasses: true,

@@ -16,12 +16,12 @@ package struct PassRuns {
     /// `--sample-time` and `--timeout` as the rounds got them (`--samples` is replaced).
     package var forwarded: [String]
     /// Where the per-run results files go.
-    package var workspace: RefsWorkspace
+    package var workspace: Workspace
     /// Starts every run.
     package var launcher: Launcher
 
     /// Creates runs that use these arguments, folders and launcher.
-    package init(forwarded: [String], workspace: RefsWorkspace, launcher: Launcher) {
+    package init(forwarded: [String], workspace: Workspace, launcher: Launcher) {
         self.forwarded = forwarded
         self.workspace = workspace
         self.launcher = launcher

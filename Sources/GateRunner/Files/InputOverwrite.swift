@@ -9,14 +9,14 @@ import GateCore
 /// Refuses, before anything is written, a command whose output would land on one of its own
 /// inputs (`check B C --output B` would replace the baseline with the verdict): the same
 /// path, another spelling of it, a symbolic link to it, or a hard link of it.
-enum InputOverwrite {
+package enum InputOverwrite {
     /// A file a command reads or writes, and how the user named it (`--output`, `BASELINE`).
-    typealias Role = (role: String, path: String)
+    package typealias Role = (role: String, path: String)
 
     /// Throws when an output names the same file as an input.
     ///
     /// - Throws: `CommandError` naming both (exit 2).
-    static func refuse(outputs: [Role], inputs: [Role]) throws {
+    package static func refuse(outputs: [Role], inputs: [Role]) throws {
         let inputs = inputs.map { (input: $0, file: FileName($0.path)) }
         for output in outputs {
             let file = FileName(output.path)
@@ -31,27 +31,27 @@ enum InputOverwrite {
 /// A path's identity for telling whether two paths name one file: the device and inode of
 /// the file it names (symbolic links followed) when it exists, and its canonical absolute
 /// path (folders' symbolic links resolved, `.` and `..` removed).
-struct FileName {
+package struct FileName {
     /// Device and inode, when the file exists.
-    var inode: (device: UInt64, inode: UInt64)?
+    package var inode: (device: UInt64, inode: UInt64)?
     /// The canonical absolute path.
-    var canonical: String
+    package var canonical: String
 
-    init(_ path: String) {
+    package init(_ path: String) {
         var info = stat()
         if stat(path, &info) == 0 { inode = (UInt64(info.st_dev), UInt64(info.st_ino)) }
         canonical = Self.canonicalPath(path)
     }
 
     /// Whether both name the same existing file, or the same path.
-    func isSameFile(as other: FileName) -> Bool {
+    package func isSameFile(as other: FileName) -> Bool {
         if let a = inode, let b = other.inode { return a == b }
         return canonical == other.canonical
     }
 
     /// `path` made absolute, with the longest existing prefix resolved by `realpath` (symbolic
     /// links, `.`, `..`) and the rest appended without `.` and with `..` applied.
-    static func canonicalPath(_ path: String) -> String {
+    package static func canonicalPath(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         var components = absolute.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         var rest: [String] = []

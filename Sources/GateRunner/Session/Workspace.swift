@@ -1,11 +1,11 @@
 import Foundation
 import GateCore
 
-/// The temporary folders of one `memgate refs` run: the worktrees, the build folders (unless
-/// `--build-root` keeps them elsewhere) and the per-run results, all under one folder that
-/// `remove()` deletes.
+/// The temporary folders of one long command's run (`GateSession`): for `memgate refs` the
+/// worktrees, the build folders (unless `--build-root` keeps them elsewhere) and the per-run
+/// results; for the others a scratch folder. All live under one folder that `remove()` deletes.
 ///
-///     let workspace = try RefsWorkspace(repository: repository, buildRoot: nil)
+///     let workspace = try Workspace(repository: repository, buildRoot: nil)
 ///     let checkout = try workspace.checkout(.base, commit: commit)   // TMP/base, a worktree
 ///     let scratch = try workspace.scratchPath(.base)                 // TMP/build/base
 ///     workspace.remove()                                             // worktrees and TMP gone
@@ -16,7 +16,7 @@ import GateCore
 /// `remove()` is safe to call from any thread, more than once, and concurrently (the
 /// interrupt handler and the normal path may race): the first call does the work and
 /// later ones wait for it to finish.
-package final class RefsWorkspace: @unchecked Sendable {
+package final class Workspace: @unchecked Sendable {
     /// The folder holding everything temporary.
     package let root: String
     /// Where the build folders live when they are kept across runs (`--build-root`).
@@ -32,10 +32,11 @@ package final class RefsWorkspace: @unchecked Sendable {
     ///   - repository: the repository worktrees are added to and removed from; nil for a
     ///     workspace without worktrees (`memgate calibrate`).
     ///   - buildRoot: a folder to keep the build folders in, or nil for temporary ones.
-    package init(repository: GitRepository?, buildRoot: String?) throws {
+    ///   - command: names the folder (`memgate-COMMAND-UUID`).
+    package init(repository: GitRepository?, buildRoot: String?, command: String = "refs") throws {
         self.repository = repository
         self.buildRoot = buildRoot
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("memgate-refs-\(UUID().uuidString)").path
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("memgate-\(command)-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: root + "/results", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: root + "/tmp", withIntermediateDirectories: true)
     }

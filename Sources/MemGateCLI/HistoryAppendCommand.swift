@@ -46,14 +46,14 @@ struct HistoryAppendCommand: Subcommand {
         }
         var inputs = [("RESULTS", arguments.positionals[0])]
         if let baseline = arguments.value("--baseline")
-            ?? (FileManager.default.fileExists(atPath: UpdateCommand.defaultBaseline) ? UpdateCommand.defaultBaseline : nil) {
+            ?? (FileName(UpdateCommand.defaultBaseline).inode != nil ? UpdateCommand.defaultBaseline : nil) {
             inputs.append(("baseline", baseline))
         }
         try InputOverwrite.refuse(outputs: [("--file", path)], inputs: inputs)
         let results = try GateArguments.readResults(arguments.positionals[0])
         let baselineHash = try baselineHash(arguments.value("--baseline"))
         let commit = commit(explicit: explicitCommit, environment: context.environment) {
-            GitRepository.headCommit(in: FileManager.default.currentDirectoryPath, launcher: Launcher(gate: context.launches))
+            GitRepository.headCommit(in: ".", launcher: Launcher(gate: context.launches))
         }
         let entry = HistoryEntry(results: results, commit: commit, date: date, baselineHash: baselineHash)
         guard !entry.benchmarks.isEmpty else {

@@ -125,7 +125,7 @@ struct InitCommand: Subcommand {
         let choice: LibraryChoice = arguments.flag("--no-library") ? .none : library.map { .named($0) } ?? .first
         guard let path else { return (.url(url ?? MemGateSource.placeholderURL, from: from ?? MemGateCommand.version), choice) }
         let resolved = path.hasPrefix("/") ? path : "\(packagePath)/\(path)"
-        guard FileManager.default.fileExists(atPath: "\(resolved)/Package.swift") else {
+        guard AdoptionFiles.isPackage(resolved) else {
             throw CommandError("--memgate-path \(path): no Package.swift in \(resolved) "
                 + "(a relative path is read from the package's folder)")
         }

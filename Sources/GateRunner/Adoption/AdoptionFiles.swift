@@ -18,6 +18,11 @@ package enum AdoptionFiles {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Whether `folder` holds a Package.swift (`--memgate-path` must name a package).
+    package static func isPackage(_ folder: String) -> Bool {
+        FileManager.default.fileExists(atPath: "\(folder)/\(AdoptionLayout.manifestPath)")
+    }
+
     /// What `AdoptionPlan` needs to know of the package at `packagePath` for `layout`.
     package static func read(_ layout: AdoptionLayout, manifest: String, in packagePath: String) -> PackageFiles {
         let manager = FileManager.default

@@ -1,6 +1,7 @@
-/// The one definition of the JSON memgate reads: RFC 8259 and nothing more. Every memgate
-/// document (results files and child reports, the config file, each history line) passes
-/// this check or is refused with the line, the column and what is wrong:
+/// The one definition of the JSON memgate reads: RFC 8259 and nothing more, and the one
+/// parser of memgate's small documents (`parse`, into a `JSONValue`). Every memgate document
+/// (results files and child reports, the config file, each history line) passes this check
+/// or is refused with the line, the column and what is wrong:
 ///
 ///     try StrictJSON.check(Array(#"{"a": 1, "a": 2}"#.utf8))
 ///     // throws: line 1, column 10: duplicate key "a" in the top-level object (first at line 1, column 2)
@@ -43,8 +44,16 @@ package enum StrictJSON {
     ///   - unit: what the text is called in truncation messages (`"file"`, `"line"`).
     /// - Throws: the first `Violation`.
     package static func check(_ bytes: [UInt8], maximumNesting: Int = 64, unit: String = "file") throws(Violation) {
+        _ = try parse(bytes, maximumNesting: maximumNesting, unit: unit)
+    }
+
+    /// The value `bytes` hold, read by the same strict rules as `check` (this is the one
+    /// parser: `check` runs it and drops the tree). Objects keep the file's key order.
+    ///
+    /// - Throws: the first `Violation`, as `check` would.
+    package static func parse(_ bytes: [UInt8], maximumNesting: Int = 64, unit: String = "file") throws(Violation) -> JSONValue {
         var checker = StrictJSONChecker(bytes: bytes, maximumNesting: maximumNesting, unit: unit)
-        try checker.document()
+        return try checker.document()
     }
 }
 
@@ -60,8 +69,9 @@ extension StrictJSON.Violation {
     }
 }
 
-/// The recursive-descent checker behind `StrictJSON.check`: it builds nothing but the keys of
-/// the open objects (to find duplicates) and the path to the current value (for messages).
+/// The recursive-descent parser behind `StrictJSON.parse` and `check`: besides the tree, it
+/// keeps the keys of the open objects (to find duplicates) and the path to the current value
+/// (for messages).
 struct StrictJSONChecker {
     let bytes: [UInt8]
     let maximumNesting: Int
@@ -123,37 +133,39 @@ struct StrictJSONChecker {
         return violation("the \(unit) ends \(state); it looks truncated (an interrupted write or copy?)", at: bytes.count)
     }
 
-    mutating func document() throws(StrictJSON.Violation) {
+    mutating func document() throws(StrictJSON.Violation) -> JSONValue {
         skipWhitespace()
         if position == bytes.count { throw violation("the \(unit) holds no JSON value") }
-        try value(depth: 0)
+        let root = try value(depth: 0)
         skipWhitespace()
         if position < bytes.count { throw violation("unexpected text after the JSON value (\(describeNext()))") }
+        return root
     }
 
-    mutating func value(depth: Int) throws(StrictJSON.Violation) {
+    mutating func value(depth: Int) throws(StrictJSON.Violation) -> JSONValue {
         let byte = try next()
         switch byte {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             guard depth < maximumNesting else { throw violation("nested more than \(maximumNesting) levels deep") }
-            if byte == UInt8(ascii: "{") { try object(depth: depth + 1) } else { try array(depth: depth + 1) }
-        case UInt8(ascii: "\""): _ = try string()
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
-        case UInt8(ascii: "t"): try literal("true")
-        case UInt8(ascii: "f"): try literal("false")
-        case UInt8(ascii: "n"): try literal("null")
+            return byte == UInt8(ascii: "{") ? try object(depth: depth + 1) : try array(depth: depth + 1)
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
+        case UInt8(ascii: "t"): return try literal("true", .bool(true))
+        case UInt8(ascii: "f"): return try literal("false", .bool(false))
+        case UInt8(ascii: "n"): return try literal("null", .null)
         default: throw violation("expected a value, found \(describeNext())")
         }
     }
 
-    mutating func object(depth: Int) throws(StrictJSON.Violation) {
+    mutating func object(depth: Int) throws(StrictJSON.Violation) -> JSONValue {
         position += 1  // {
         open += 1
         defer { open -= 1 }
         if try next() == UInt8(ascii: "}") {
             position += 1
-            return
+            return .object([])
         }
+        var members: [(key: String, value: JSONValue)] = []
         var seen: [String: Int] = [:]
         while true {
             guard try next() == UInt8(ascii: "\"") else {
@@ -171,11 +183,11 @@ struct StrictJSONChecker {
             guard try next() == UInt8(ascii: ":") else { throw violation("expected ':' after key \"\(key)\", found \(describeNext())") }
             position += 1
             path.append(.key(key))
-            try value(depth: depth)
+            members.append((key, try value(depth: depth)))
             path.removeLast()
             let separator = try next()
             position += 1
-            if separator == UInt8(ascii: "}") { return }
+            if separator == UInt8(ascii: "}") { return .object(members) }
             guard separator == UInt8(ascii: ",") else {
                 position -= 1
                 throw violation("expected ',' or '}' in an object, found \(describeNext())")
@@ -183,23 +195,24 @@ struct StrictJSONChecker {
         }
     }
 
-    mutating func array(depth: Int) throws(StrictJSON.Violation) {
+    mutating func array(depth: Int) throws(StrictJSON.Violation) -> JSONValue {
         position += 1  // [
         open += 1
         defer { open -= 1 }
         if try next() == UInt8(ascii: "]") {
             position += 1
-            return
+            return .array([])
         }
+        var elements: [JSONValue] = []
         var index = 0
         while true {
             if try next() == UInt8(ascii: "]") { throw violation("trailing comma before ']'") }
             path.append(.index(index))
-            try value(depth: depth)
+            elements.append(try value(depth: depth))
             path.removeLast()
             let separator = try next()
             position += 1
-            if separator == UInt8(ascii: "]") { return }
+            if separator == UInt8(ascii: "]") { return .array(elements) }
             guard separator == UInt8(ascii: ",") else {
                 position -= 1
                 throw violation("expected ',' or ']' in an array, found \(describeNext())")

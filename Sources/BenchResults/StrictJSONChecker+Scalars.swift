@@ -70,8 +70,8 @@ extension StrictJSONChecker {
     }
 
     /// A number at `position`: `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?`, within a
-    /// Double's range.
-    mutating func number() throws(StrictJSON.Violation) {
+    /// Double's range; returns its value.
+    mutating func number() throws(StrictJSON.Violation) -> Double {
         let start = position
         func digits() -> Int {
             let first = position
@@ -98,11 +98,13 @@ extension StrictJSONChecker {
         guard let value = Double(text), value.isFinite else {
             throw violation("the number \(text.prefix(40)) is beyond the range of a Double", at: start)
         }
+        return value
     }
 
-    /// `true`, `false` or `null` at `position`.
-    mutating func literal(_ word: String) throws(StrictJSON.Violation) {
+    /// `true`, `false` or `null` at `position`; returns `value`.
+    mutating func literal(_ word: String, _ value: JSONValue) throws(StrictJSON.Violation) -> JSONValue {
         guard bytes[position...].starts(with: word.utf8) else { throw violation("expected a value, found \(describeNext())") }
         position += word.utf8.count
+        return value
     }
 }

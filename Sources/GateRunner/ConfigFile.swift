@@ -38,19 +38,14 @@ package enum ConfigFile {
     /// - Throws: `CommandError` for a config that is not a JSON object, a merged result that
     ///   does not parse, or a file that cannot be written; nothing is written then.
     package static func merge(_ advice: CalibrationAdvice, into path: String) throws {
-        var existing: [String: Any] = [:]
+        var existing = JSONValue.object([])
         if FileManager.default.fileExists(atPath: path) {
             let bytes: [UInt8]
             do { bytes = try InputFile.read(path, limit: GateConfig.sizeLimit) } catch { throw CommandError("config: \(error)") }
-            do { try StrictJSON.check(bytes) } catch { throw CommandError("config: \(path): at \(error); nothing written") }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
-                throw CommandError("config: \(path): not a JSON object; nothing written")
-            }
-            existing = object
+            do { existing = try StrictJSON.parse(bytes) } catch { throw CommandError("config: \(path): at \(error); nothing written") }
+            guard existing.members != nil else { throw CommandError("config: \(path): not a JSON object; nothing written") }
         }
-        let merged = advice.merged(into: existing)
-        let data = try JSONSerialization.data(withJSONObject: merged, options: [.prettyPrinted, .sortedKeys])
-        let bytes = Array(data) + [UInt8(ascii: "\n")]
+        let bytes = Array((advice.merged(into: existing).written(.pretty) + "\n").utf8)
         do { _ = try GateConfig(json: bytes, path: path) } catch {
             throw CommandError("config: the merged configuration does not parse (\(error)); nothing written")
         }

@@ -71,17 +71,17 @@ import Testing
     }
 
     @Test func mergeKeepsTheUsersKeys() throws {
-        let existing = try JSONSerialization.jsonObject(with: Data(#"""
+        let existing = try StrictJSON.parse(Array(#"""
             {"alpha": 0.02, "thresholds": {"bytes": "7%", "time": "10%"}, "executables": ["X"],
              "benchmarks": [{"match": "c", "thresholds": {"p99": "off"}}]}
-            """#.utf8)) as! [String: Any]
+            """#.utf8))
         var advice = CalibrationAdvice(rows: [], currentFloor: 0.3)
         advice.thresholds = ["time": .percent(3)]
         advice.benchmarks = [.init(name: "c", thresholds: ["time": .percent(30)]), .init(name: "d", thresholds: ["cpu": .percent(20)])]
         advice.rounds = 12
         advice.unstableFloor = 0.4
         let merged = advice.merged(into: existing)
-        let bytes = Array(try JSONSerialization.data(withJSONObject: merged, options: [.sortedKeys]))
+        let bytes = Array(merged.written(.compact).utf8)
         let config = try GateConfig(json: bytes, path: "merged")
         #expect(config.alpha == 0.02)
         #expect(config.executables == ["X"])

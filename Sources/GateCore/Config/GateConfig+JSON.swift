@@ -1,5 +1,4 @@
 import BenchResults
-import Foundation
 
 extension GateConfig {
     /// The largest configuration file accepted (1 MiB).
@@ -18,15 +17,9 @@ extension GateConfig {
     ///   column), unknown keys, values of the wrong type, unparsable thresholds, alpha outside
     ///   `alphaRange` (the range `--alpha` accepts).
     package init(json bytes: [UInt8], path: String) throws(ConfigError) {
-        do { try StrictJSON.check(bytes) } catch {
+        let root: JSONValue
+        do { root = try StrictJSON.parse(bytes) } catch {
             throw ConfigError(path: path, keyPath: error.place, problem: error.problem)
-        }
-        let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: Data(bytes))
-        } catch {
-            let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
-            throw ConfigError(path: path, keyPath: "", problem: "not valid JSON (\(detail))")
         }
         var reader = ConfigReader(path: path)
         self = try reader.config(root)
@@ -46,7 +39,7 @@ extension GateConfig {
     }
 }
 
-/// Walks the decoded JSON, checking keys and types and naming the key path on failure.
+/// Walks the parsed JSON, checking keys and types and naming the key path on failure.
 private struct ConfigReader {
     let path: String
 
@@ -54,8 +47,9 @@ private struct ConfigReader {
         ConfigError(path: path, keyPath: keyPath, problem: problem)
     }
 
-    func object(_ value: Any, at keyPath: String, allowed: [String]) throws(ConfigError) -> [String: Any] {
-        guard let object = value as? [String: Any] else { throw fail(keyPath, "expected an object, found \(describe(value))") }
+    func object(_ value: JSONValue, at keyPath: String, allowed: [String]) throws(ConfigError) -> [String: JSONValue] {
+        guard let members = value.members else { throw fail(keyPath, "expected an object, found \(value.described)") }
+        let object = Dictionary(members, uniquingKeysWith: { first, _ in first })  // Keys are unique: StrictJSON.
         for key in object.keys.sorted() where !allowed.contains(key) {
             let place = keyPath.isEmpty ? key : "\(keyPath).\(key)"
             throw fail(place, "unknown key \"\(key)\" (known: \(allowed.joined(separator: ", ")))")
@@ -63,22 +57,19 @@ private struct ConfigReader {
         return object
     }
 
-    func string(_ value: Any, at keyPath: String) throws(ConfigError) -> String {
-        guard let text = value as? String else { throw fail(keyPath, "expected a string, found \(describe(value))") }
+    func string(_ value: JSONValue, at keyPath: String) throws(ConfigError) -> String {
+        guard let text = value.stringValue else { throw fail(keyPath, "expected a string, found \(value.described)") }
         return text
     }
 
-    mutating func config(_ root: Any) throws(ConfigError) -> GateConfig {
+    mutating func config(_ root: JSONValue) throws(ConfigError) -> GateConfig {
         let keys = ["thresholds", "alpha", "inconclusive", "noisy", "unstableFloor", "allowMissing", "rounds", "benchmarks",
                     "executables"]
         let object = try object(root, at: "", allowed: keys)
         var config = GateConfig()
         if let value = object["thresholds"] { config.thresholds = try thresholds(value, at: "thresholds") }
         if let value = object["alpha"] {
-            guard let number = value as? NSNumber, !(value is Bool), isNumeric(number) else {
-                throw fail("alpha", "expected a number, found \(describe(value))")
-            }
-            let alpha = number.doubleValue
+            guard let alpha = value.numberValue else { throw fail("alpha", "expected a number, found \(value.described)") }
             guard GateConfig.alphaRange.contains(alpha) else {
                 throw fail("alpha", "\(alpha) is not in [\(GateConfig.alphaRange.lowerBound), \(GateConfig.alphaRange.upperBound)]")
             }
@@ -92,7 +83,7 @@ private struct ConfigReader {
             config.inconclusive = policy
         }
         if let value = object["noisy"] {
-            if let object = value as? [String: Any] {
+            if let object = value.members {
                 try noisyByMetric(object, into: &config)
             } else {
                 config.noisy = try noisyPolicy(value, at: "noisy", expected: "\"gate\", \"report\" or an object of metric: policy")
@@ -103,22 +94,19 @@ private struct ConfigReader {
             do { config.unstableFloor = try GateConfig.parseFloor(text) } catch { throw fail("unstableFloor", "\(error)") }
         }
         if let value = object["allowMissing"] {
-            guard let flag = value as? NSNumber, !isNumeric(flag) else {
-                throw fail("allowMissing", "expected true or false, found \(describe(value))")
-            }
-            config.allowMissing = flag.boolValue
+            guard case .bool(let flag) = value else { throw fail("allowMissing", "expected true or false, found \(value.described)") }
+            config.allowMissing = flag
         }
         if let value = object["rounds"] {
-            guard let number = value as? NSNumber, !(value is Bool), isNumeric(number),
-                  number.doubleValue == number.doubleValue.rounded() else {
-                throw fail("rounds", "expected a whole number, found \(describe(value))")
+            guard let number = value.numberValue, number == number.rounded() else {
+                throw fail("rounds", "expected a whole number, found \(value.described)")
             }
-            guard (1...1000).contains(number.doubleValue) else { throw fail("rounds", "\(number.intValue) is not in 1...1000") }
-            config.rounds = number.intValue
+            guard (1...1000).contains(number) else { throw fail("rounds", "\(value.described) is not in 1...1000") }
+            config.rounds = Int(number)
         }
         if let value = object["benchmarks"] { config.benchmarks = try overrides(value) }
         if let value = object["executables"] {
-            guard let list = value as? [Any] else { throw fail("executables", "expected an array of strings, found \(describe(value))") }
+            guard let list = value.arrayValue else { throw fail("executables", "expected an array of strings, found \(value.described)") }
             for (index, entry) in list.enumerated() {
                 config.executables.append(try string(entry, at: "executables[\(index)]"))
             }
@@ -127,8 +115,8 @@ private struct ConfigReader {
     }
 
     /// The `benchmarks` array: `{"match": GLOB, "thresholds": {...}}` entries, in file order.
-    func overrides(_ value: Any) throws(ConfigError) -> [GateConfig.Override] {
-        guard let list = value as? [Any] else { throw fail("benchmarks", "expected an array, found \(describe(value))") }
+    func overrides(_ value: JSONValue) throws(ConfigError) -> [GateConfig.Override] {
+        guard let list = value.arrayValue else { throw fail("benchmarks", "expected an array, found \(value.described)") }
         var result: [GateConfig.Override] = []
         for (index, entry) in list.enumerated() {
             let place = "benchmarks[\(index)]"
@@ -144,18 +132,20 @@ private struct ConfigReader {
         return result
     }
 
-    func noisyPolicy(_ value: Any, at keyPath: String, expected: String = "\"gate\" or \"report\"") throws(ConfigError) -> NoisyPolicy {
-        guard let text = value as? String else { throw fail(keyPath, "expected \(expected), found \(describe(value))") }
+    func noisyPolicy(
+        _ value: JSONValue, at keyPath: String, expected: String = "\"gate\" or \"report\""
+    ) throws(ConfigError) -> NoisyPolicy {
+        guard let text = value.stringValue else { throw fail(keyPath, "expected \(expected), found \(value.described)") }
         guard let policy = NoisyPolicy(rawValue: text) else { throw fail(keyPath, "\"\(text)\" is not one of gate, report") }
         return policy
     }
 
     /// `"noisy": {"*": "report", "peakRSS": "gate"}`: `*` sets `noisy`, other keys are
     /// per-metric exceptions. Built-in exact metrics are rejected: no policy applies to them.
-    func noisyByMetric(_ object: [String: Any], into config: inout GateConfig) throws(ConfigError) {
-        for key in object.keys.sorted() {
+    func noisyByMetric(_ members: [(key: String, value: JSONValue)], into config: inout GateConfig) throws(ConfigError) {
+        for (key, value) in members.sorted(by: { $0.key < $1.key }) {
             let place = "noisy.\(key)"
-            let policy = try noisyPolicy(object[key]!, at: place)
+            let policy = try noisyPolicy(value, at: place)
             if key == "*" {
                 config.noisy = policy
                 continue
@@ -169,15 +159,15 @@ private struct ConfigReader {
         }
     }
 
-    func thresholds(_ value: Any, at keyPath: String) throws(ConfigError) -> [String: Threshold] {
-        guard let object = value as? [String: Any] else {
-            throw fail(keyPath, "expected an object of metric: threshold, found \(describe(value))")
+    func thresholds(_ value: JSONValue, at keyPath: String) throws(ConfigError) -> [String: Threshold] {
+        guard let members = value.members else {
+            throw fail(keyPath, "expected an object of metric: threshold, found \(value.described)")
         }
         var result: [String: Threshold] = [:]
-        for key in object.keys.sorted() {
+        for (key, value) in members.sorted(by: { $0.key < $1.key }) {
             let place = "\(keyPath).\(key)"
             guard !key.isEmpty else { throw fail(place, "the metric name is empty") }
-            let text = try string(object[key]!, at: place)
+            let text = try string(value, at: place)
             do {
                 let threshold = try Threshold(parsing: text)
                 try ThresholdDefaults.checkUnit(threshold, metric: key)
@@ -186,20 +176,4 @@ private struct ConfigReader {
         }
         return result
     }
-
-    func describe(_ value: Any) -> String {
-        switch value {
-        case is NSNull: "null"
-        case let text as String: "\"\(text)\""
-        case is [Any]: "an array"
-        case is [String: Any]: "an object"
-        case let number as NSNumber: isNumeric(number) ? "\(number)" : (number.boolValue ? "true" : "false")
-        default: "\(value)"
-        }
-    }
-}
-
-/// Whether an NSNumber from JSONSerialization is a number rather than a boolean.
-private func isNumeric(_ number: NSNumber) -> Bool {
-    String(cString: number.objCType) != "c"
 }

@@ -23,7 +23,8 @@ package enum GateDefaults {
     /// `{ "*": "report", "peakRSS": "gate" }` (the `"*"` entry first, then metrics by name).
     package static var noisyJSON: String {
         let entries = [("*", noisy)] + noisyByMetric.keys.sorted().map { ($0, noisyByMetric[$0]!) }
-        return "{ " + entries.map { "\(Escape.json($0.0)): \(Escape.json($0.1.rawValue))" }.joined(separator: ", ") + " }"
+        let padded = JSONStyle(colon: ": ", comma: ", ", expansion: .none, sortedKeys: false, padded: true)
+        return JSONValue.object(entries.map { ($0.0, .string($0.1.rawValue)) }).written(padded)
     }
 }
 

@@ -1,36 +1,35 @@
 import BenchResults
-import Foundation
 import GateFormats
 
 extension HistoryTable {
     /// The `--format json` document: per section, each shown metric's series
-    /// (`History.series(benchmark:metric:)`), pretty-printed with sorted keys:
+    /// (`History.series(benchmark:metric:)`), written by `JSONWriter` in its `.pretty` style
+    /// (keys sorted):
     ///
     ///     {"format": "memgate-history-series", "runs": 200,
     ///      "benchmarks": [{"name": "json/encode",
     ///                      "metrics": {"allocs": [{"commit": "…", "date": "…", "median": 3, "min": 3, "max": 3,
     ///                                              "unit": "allocs/op", "baselineUpdate": false}, …]}}]}
     package func json(history: History) -> String {
-        let document = Document(runs: runCount, benchmarks: sections.map { section in
-            Document.Benchmark(name: section.benchmark, metrics: Dictionary(uniqueKeysWithValues: section.metrics.map { metric in
-                (metric, history.series(benchmark: section.benchmark, metric: metric))
-            }))
-        })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Every value is a validated finite number or a string: encoding cannot fail.
-        let data = (try? encoder.encode(document)) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        let benchmarks = sections.map { section in
+            JSONValue.object([
+                ("name", .string(section.benchmark)),
+                ("metrics", .object(section.metrics.map { metric in
+                    (metric, .array(history.series(benchmark: section.benchmark, metric: metric).map(Self.jsonValue)))
+                })),
+            ])
+        }
+        let document = JSONValue.object([
+            ("format", .string("memgate-history-series")), ("runs", JSONValue(runCount)), ("benchmarks", .array(benchmarks)),
+        ])
+        return document.written(.pretty) + "\n"
     }
 
-    private struct Document: Encodable {
-        struct Benchmark: Encodable {
-            var name: String
-            var metrics: [String: [HistoryPoint]]
-        }
-
-        var format = "memgate-history-series"
-        var runs: Int
-        var benchmarks: [Benchmark]
+    private static func jsonValue(_ point: HistoryPoint) -> JSONValue {
+        .object([
+            ("commit", .string(point.commit)), ("date", .string(point.date)), ("median", JSONValue(point.median)),
+            ("min", JSONValue(point.min)), ("max", JSONValue(point.max)), ("unit", .string(point.unit.text)),
+            ("baselineUpdate", .bool(point.baselineUpdate)),
+        ])
     }
 }

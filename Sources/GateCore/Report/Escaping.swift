@@ -1,3 +1,4 @@
+import BenchResults
 import CLISupport
 
 /// Escaping of untrusted text (benchmark and metric names, messages) for each output format.
@@ -16,18 +17,9 @@ package enum Escape {
         }
     }
 
-    /// A JSON string literal, quotes included (RFC 8259: `"` `\` and control characters).
-    static func json(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + text + "\""  // The common case: nothing to escape.
-        }
-        let escaped = replacingScalars(text) { scalar in
-            guard jsonEscapes[scalar] == nil, scalar.value < 0x20 else { return jsonEscapes[scalar] }
-            let hex = String(scalar.value, radix: 16)
-            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        }
-        return "\"" + escaped + "\""
-    }
+    /// A JSON string literal, quotes included: `JSONWriter.string`, the one JSON escaper
+    /// (RFC 8259: `"` `\` and control characters).
+    static func json(_ text: String) -> String { JSONWriter.string(text) }
 
     /// XML attribute or text content: `& < > " '` as entities, tab/newline/CR as character
     /// references, and the C0 controls XML 1.0 forbids even as references as visible `\u{..}`.
@@ -64,7 +56,6 @@ package enum Escape {
 
     private static let markdownEntities: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;"]
     private static let markdownPunctuation: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "|", "#", "~", "!", "$"]
-    private static let jsonEscapes: [Unicode.Scalar: String] = ["\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"]
     private static let xmlEscapes: [Unicode.Scalar: String] = [
         "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&apos;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;",
     ]

@@ -59,11 +59,10 @@ package enum MetricFormat {
         return MetricUnit.fixed(value, decimals: magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2)
     }
 
-    /// A number for machine formats: integral values without a fraction, others with
-    /// Swift's shortest round-tripping representation; non-finite as `null`.
+    /// A number for machine formats (`JSONWriter.number`): integral values without a
+    /// fraction, others with Swift's shortest round-tripping representation; nil and
+    /// non-finite as `null`.
     package static func json(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "null" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        value.map(JSONWriter.number) ?? "null"
     }
 }

@@ -95,22 +95,19 @@ package struct History: Sendable, Equatable {
     }
 
     /// The file's bytes: each entry on one line, ending with a line break; lines read from a
-    /// file as they were, entries added since as compact JSON with sorted keys.
+    /// file as they were, entries added since as compact JSON with sorted keys
+    /// (`HistoryEntry.jsonValue` written by `JSONWriter` in its `.compact` style).
     ///
     /// - Throws: `ResultsError.invalid` (with the entry's line number, path empty) when an
     ///   entry added in memory breaks an invariant.
     package func jsonLines() throws(ResultsError) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes: [UInt8] = []
         for (index, entry) in entries.enumerated() {
             if let line = lines[index] {
                 bytes += line.utf8
             } else {
                 do { try entry.validate() } catch { throw error.onLine(index + 1, path: "") }
-                do { bytes += try encoder.encode(entry) } catch {
-                    throw .invalid(place: "line \(index + 1)", problem: "cannot encode: \(error)")
-                }
+                bytes += entry.jsonValue.written(.compact).utf8
             }
             bytes.append(UInt8(ascii: "\n"))
         }

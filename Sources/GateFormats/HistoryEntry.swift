@@ -87,7 +87,7 @@ package struct HistoryEntry: Sendable, Equatable {
     }
 }
 
-extension HistoryEntry: Codable {
+extension HistoryEntry: Decodable {
     private enum CodingKeys: String, CodingKey { case format, schema, commit, date, baseline, benchmarks }
 
     package init(from decoder: Decoder) throws {
@@ -105,13 +105,25 @@ extension HistoryEntry: Codable {
         benchmarks = try container.decode([Benchmark].self, forKey: .benchmarks)
     }
 
-    package func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(HistoryEntry.formatName, forKey: .format)
-        try container.encode(HistoryEntry.currentSchema, forKey: .schema)
-        try container.encode(commit, forKey: .commit)
-        try container.encode(date, forKey: .date)
-        try container.encode(baselineHash, forKey: .baseline)
-        try container.encode(benchmarks, forKey: .benchmarks)
+    /// The entry as one history line's JSON tree (`History.jsonLines` writes it compact,
+    /// keys sorted): `format`, `schema` (always `currentSchema`), `commit`, `date`,
+    /// `baseline`, and per benchmark its `name` and `metrics` (`unit`, `median`, `min`, `max`).
+    package var jsonValue: JSONValue {
+        let benchmarks = benchmarks.map { benchmark in
+            JSONValue.object([
+                ("name", .string(benchmark.name)),
+                ("metrics", .object(benchmark.metrics.map { name, summary in
+                    (name, .object([
+                        ("unit", .string(summary.unit.text)), ("median", JSONValue(summary.median)),
+                        ("min", JSONValue(summary.min)), ("max", JSONValue(summary.max)),
+                    ]))
+                })),
+            ])
+        }
+        return .object([
+            ("format", .string(HistoryEntry.formatName)), ("schema", JSONValue(HistoryEntry.currentSchema)),
+            ("commit", .string(commit)), ("date", .string(date)), ("baseline", .string(baselineHash)),
+            ("benchmarks", .array(benchmarks)),
+        ])
     }
 }

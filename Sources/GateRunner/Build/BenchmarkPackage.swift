@@ -1,3 +1,4 @@
+import BenchResults
 import CLISupport
 import Foundation
 import GateCore
@@ -32,7 +33,7 @@ package struct BenchmarkPackage {
         guard describe.succeeded else {
             throw Problem(description: "`swift package describe` failed in \(path):\n\(describe.errorOutput.lastLines(20))")
         }
-        let executables = try executableTargets(describeJSON: Data(describe.output.utf8))
+        let executables = try executableTargets(describeJSON: Array(describe.output.utf8))
         if !listed.isEmpty {
             let names = executables.map(\.name)
             if let unknown = listed.first(where: { !names.contains($0) }) {
@@ -57,17 +58,19 @@ package struct BenchmarkPackage {
         package var usesBenchKit: Bool
     }
 
-    /// The executable targets in `swift package describe --type json` output. Pure.
-    package static func executableTargets(describeJSON: Data) throws -> [ExecutableTarget] {
-        guard let root = try? JSONSerialization.jsonObject(with: describeJSON) as? [String: Any],
-              let targets = root["targets"] as? [[String: Any]] else {
+    /// The executable targets in `swift package describe --type json` output, read by
+    /// `StrictJSON.parse`. Pure.
+    package static func executableTargets(describeJSON: [UInt8]) throws -> [ExecutableTarget] {
+        guard let root = try? StrictJSON.parse(describeJSON), let targets = root["targets"]?.arrayValue,
+              targets.allSatisfy({ $0.members != nil }) else {
             throw Problem(description: "unexpected output from `swift package describe --type json`")
         }
         return targets.compactMap { target in
-            guard target["type"] as? String == "executable", let name = target["name"] as? String else { return nil }
-            let local = target["target_dependencies"] as? [String] ?? []
-            let products = target["product_dependencies"] as? [String] ?? []
-            return ExecutableTarget(name: name, usesBenchKit: (local + products).contains("BenchKit"))
+            guard target["type"]?.stringValue == "executable", let name = target["name"]?.stringValue else { return nil }
+            let dependencies = [target["target_dependencies"], target["product_dependencies"]].flatMap { list in
+                list?.arrayValue?.compactMap(\.stringValue) ?? []
+            }
+            return ExecutableTarget(name: name, usesBenchKit: dependencies.contains("BenchKit"))
         }.sorted { $0.name < $1.name }
     }
 }

@@ -1,5 +1,4 @@
 import BenchResults
-import Foundation
 
 /// A history file: one `HistoryEntry` per line (JSON Lines), oldest first, written by
 /// `memgate history append` after each gated run and read by `memgate history show` and the
@@ -49,26 +48,23 @@ package struct History: Sendable, Equatable {
 
     /// Parses and validates JSON Lines `bytes`; `path` is used in error messages only.
     /// Lines are separated by `\n` (a `\r` before it is ignored); blank lines are skipped.
-    /// Each line must be strict JSON (`StrictJSON`: no duplicate keys, no trailing commas).
+    /// Each line must be strict JSON (`StrictJSON.parse`: no duplicate keys, no trailing
+    /// commas) holding an entry (`HistoryEntry(json:)`).
     package static func parse(_ bytes: [UInt8], path: String) throws(ResultsError) -> History {
         var history = History()
-        let decoder = JSONDecoder()
         var lineNumber = 0
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             let text = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
             guard text.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { continue }
-            do { try StrictJSON.check(Array(text), maximumNesting: ResultsFile.maximumNesting, unit: "line") } catch {
+            let tree: JSONValue
+            do { tree = try StrictJSON.parse(Array(text), maximumNesting: ResultsFile.maximumNesting, unit: "line") } catch {
                 throw .malformed(path: path, place: "line \(lineNumber), column \(error.column)", problem: error.problem)
             }
             let entry: HistoryEntry
-            do {
-                entry = try decoder.decode(HistoryEntry.self, from: Data(text))
-            } catch let error as DecodingError {
+            do { entry = try HistoryEntry(json: tree) } catch {
                 let place = error.place.isEmpty ? "line \(lineNumber)" : "line \(lineNumber), \(error.place)"
                 throw .malformed(path: path, place: place, problem: error.problem)
-            } catch {
-                throw .malformed(path: path, place: "line \(lineNumber)", problem: "\(error)")
             }
             do { try entry.validate() } catch { throw error.onLine(lineNumber, path: path) }
             history.entries.append(entry)

@@ -87,24 +87,7 @@ package struct HistoryEntry: Sendable, Equatable {
     }
 }
 
-extension HistoryEntry: Decodable {
-    private enum CodingKeys: String, CodingKey { case format, schema, commit, date, baseline, benchmarks }
-
-    package init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        schema = try container.memgateSchema(
-            format: .format, schema: .schema, name: HistoryEntry.formatName, document: "history line",
-            readable: HistoryEntry.readableSchemas
-        ) { schema in
-            "history schema \(schema) is not supported (this memgate reads schema \(HistoryEntry.readableSchemas.upperBound)); "
-                + "use a memgate version that matches the file"
-        }
-        commit = try container.decode(String.self, forKey: .commit)
-        date = try container.decode(String.self, forKey: .date)
-        baselineHash = try container.decode(String.self, forKey: .baseline)
-        benchmarks = try container.decode([Benchmark].self, forKey: .benchmarks)
-    }
-
+extension HistoryEntry {
     /// The entry as one history line's JSON tree (`History.jsonLines` writes it compact,
     /// keys sorted): `format`, `schema` (always `currentSchema`), `commit`, `date`,
     /// `baseline`, and per benchmark its `name` and `metrics` (`unit`, `median`, `min`, `max`).

@@ -38,6 +38,16 @@ import Testing
         try check("  5%\t+2  ", fraction: 0.05, amount: 2)
     }
 
+    /// Every name and alias of the time and byte steps of the one unit table is an amount
+    /// unit, at its factor; the decimal prefixes are not.
+    @Test func everyUnitOfTheUnitTable() throws {
+        for (scale, unit) in [(MetricUnit.Scale.time, Threshold.AmountUnit.time), (.binaryBytes, .bytes)] {
+            for step in scale.steps {
+                for name in [step.name] + step.aliases { try check("+3\(name)", fraction: nil, amount: 3 * step.factor, unit: unit) }
+            }
+        }
+    }
+
     @Test func off() throws {
         #expect(try Threshold(parsing: "off").isOff)
         #expect(try Threshold(parsing: "OFF").isOff)
@@ -46,7 +56,7 @@ import Testing
 
     @Test(arguments: [
         "", "   ", "%", "-5%", "+-2", "ten%", "10%%", "1e3", "+1.2.3", "+1 MiB", "5% 6%", "+1 +2", "+1KB", "+1mb", "nan", "inf%",
-        "10% +1MiB +2", "+5h",
+        "10% +1MiB +2", "+5h", "+5k", "+1Ki", "+2M",
     ])
     func rejects(_ text: String) {
         #expect(throws: ThresholdError.self) { try Threshold(parsing: text) }

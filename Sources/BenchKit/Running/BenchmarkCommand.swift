@@ -53,7 +53,13 @@ enum BenchmarkCommand {
 
     /// Runs the command line and returns the process exit status.
     static func run(suite: Suite, arguments: [String]) async -> Int32 {
-        if let child = ChildInvocation(arguments: arguments) { return await runChild(child, suite: suite).rawValue }
+        do {
+            if let child = try ChildInvocation(arguments: arguments) { return await runChild(child, suite: suite).rawValue }
+        } catch {
+            var standardError = StandardError()
+            print("error: \(error)", to: &standardError)
+            return ExitCode.usageOrInputError.rawValue
+        }
         return await runParent(suite: suite, arguments: arguments).rawValue
     }
 

@@ -67,8 +67,8 @@ enum BenchmarkCommand {
     private static func runParent(suite: Suite, arguments: [String]) async -> ExitCode {
         var standardError = StandardError()
         var standardOutput = StandardOutput()
-        if let duplicate = suite.duplicateNames.first {
-            print("error: benchmark \"\(duplicate)\" is registered more than once; names must be unique", to: &standardError)
+        if let problem = suite.registrationProblems.first {
+            print("error: \(problem)", to: &standardError)
             return .usageOrInputError
         }
         let options: BenchmarkOptions

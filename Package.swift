@@ -65,7 +65,10 @@ let package = Package(
 
         // The HTML report: one self-contained page (inline CSS and SVG charts, no script) drawn
         // from a Report and the two results files. Pure: returns text.
-        .target(name: "HTMLReport", dependencies: ["GateCore", "GateFormats", "BenchResults", "BenchStatistics"], swiftSettings: gateOnly),
+        .target(
+            name: "HTMLReport", dependencies: ["GateCore", "GateFormats", "BenchResults", "BenchStatistics", "CLISupport"],
+            swiftSettings: gateOnly
+        ),
 
         // Everything impure the gate does: building and running benchmark executables, git
         // worktrees, child processes and signals, reading the config file.

@@ -1,5 +1,6 @@
 import BenchResults
 import BenchStatistics
+import CLISupport
 import Foundation
 import Testing
 @testable import GateCore

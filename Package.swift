@@ -63,18 +63,29 @@ let package = Package(
         // model and its renderers, update/merge/pool, calibration. No process or file work.
         .target(name: "GateCore", dependencies: ["BenchResults", "BenchStatistics", "CLISupport", "GateFormats"], swiftSettings: gateOnly),
 
+        // The pure part of `memgate init`: reading dump-package output, deciding the layout and
+        // the plan, editing Package.swift as text, the files' templates. No process or file work.
+        .target(name: "Adoption", dependencies: ["GateCore"], exclude: ["README.md"], swiftSettings: gateOnly),
+
         // The HTML report: one self-contained page (inline CSS and SVG charts, no script) drawn
         // from a Report and the two results files. Pure: returns text.
         .target(name: "HTMLReport", dependencies: ["GateCore", "GateFormats", "BenchResults", "BenchStatistics"], swiftSettings: gateOnly),
 
         // Everything impure the gate does: building and running benchmark executables, git
         // worktrees, child processes and signals, reading the config file.
-        .target(name: "GateRunner", dependencies: ["GateCore", "BenchResults", "CLISupport", "SystemSupport"], swiftSettings: gateOnly),
+        .target(
+            name: "GateRunner",
+            dependencies: ["GateCore", "Adoption", "BenchResults", "CLISupport", "SystemSupport"],
+            swiftSettings: gateOnly
+        ),
 
         // The commands: each parses its arguments, plans, calls GateRunner and GateCore, reports.
         .target(
             name: "MemGateCLI",
-            dependencies: ["GateCore", "GateFormats", "GateRunner", "HTMLReport", "BenchResults", "CLISupport", "ResultsView", "SystemSupport"],
+            dependencies: [
+                "GateCore", "GateFormats", "GateRunner", "HTMLReport", "Adoption",
+                "BenchResults", "CLISupport", "ResultsView", "SystemSupport",
+            ],
             swiftSettings: gateOnly
         ),
 
@@ -105,7 +116,9 @@ let package = Package(
         .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "CAllocCounter", "CSystemShims", "FixtureBenchmarks"]),
         .testTarget(
             name: "MemGateTests",
-            dependencies: ["GateCore", "GateFormats", "GateRunner", "HTMLReport", "MemGateCLI", "BenchResults", "CLISupport", "SystemSupport"]
+            dependencies: [
+                "Adoption", "GateCore", "GateFormats", "GateRunner", "HTMLReport", "MemGateCLI", "BenchResults", "CLISupport", "SystemSupport",
+            ]
         ),
         .testTarget(name: "CLITests", dependencies: ["BenchResults", "CLISupport"]),
         .testTarget(name: "ResultsViewTests", dependencies: ["ResultsView", "BenchResults", "CLISupport"]),

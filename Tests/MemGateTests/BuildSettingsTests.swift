@@ -47,7 +47,7 @@ import Testing
 
     @Test func theGateModulesBuildWithoutOptimization() throws {
         let targets = Self.targets(of: try Self.manifest())
-        for name in ["GateFormats", "GateCore", "HTMLReport", "GateRunner", "MemGateCLI", "memgate"] {
+        for name in ["GateFormats", "GateCore", "Adoption", "HTMLReport", "GateRunner", "MemGateCLI", "memgate"] {
             #expect(targets[name]?.unsafeFlags == ["-Onone"], "\(name)")
         }
     }

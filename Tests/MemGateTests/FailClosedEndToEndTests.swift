@@ -1,6 +1,7 @@
 import BenchResults
 import Foundation
 import Testing
+@testable import Adoption
 @testable import GateCore
 
 /// Fail closed, end to end through the built `memgate`: what the current file lacks fails,

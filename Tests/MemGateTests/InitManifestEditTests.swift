@@ -1,4 +1,5 @@
 import Testing
+@testable import Adoption
 @testable import GateCore
 
 /// `ManifestEdit` on real manifests, compared with the whole expected text.

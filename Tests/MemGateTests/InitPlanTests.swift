@@ -1,6 +1,7 @@
 import BenchResults
 import Foundation
 import Testing
+@testable import Adoption
 @testable import GateCore
 
 /// `AdoptionLayout` and `AdoptionPlan`: what `memgate init` decides from a package and its files.

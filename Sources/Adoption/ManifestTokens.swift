@@ -22,9 +22,9 @@ package struct ManifestRefusal: Error, Equatable, CustomStringConvertible {
 /// strings of their own. Block comments nest, as in Swift. Anything the lexer cannot read
 /// with certainty (an unterminated string or comment, a regex literal `#/.../#`) is a
 /// `ManifestRefusal`, never a guess. Offsets are UTF-8 byte offsets into `bytes`.
-package struct ManifestTokens {
+struct ManifestTokens {
     /// What a token is.
-    package enum Kind: Equatable {
+    enum Kind: Equatable {
         /// A name (a backquoted name without its backquotes).
         case identifier(String)
         /// One of `( ) [ ] { } : , .`.
@@ -38,23 +38,23 @@ package struct ManifestTokens {
     }
 
     /// One token and where it is.
-    package struct Token: Equatable {
+    struct Token: Equatable {
         /// What it is.
-        package var kind: Kind
+        var kind: Kind
         /// Its UTF-8 byte range in the source.
-        package var range: Range<Int>
+        var range: Range<Int>
     }
 
     /// The source's UTF-8 bytes.
-    package let bytes: [UInt8]
+    let bytes: [UInt8]
     /// The tokens, in source order.
-    package let tokens: [Token]
+    let tokens: [Token]
 
     /// Cuts `source` into tokens.
     ///
     /// - Throws: `ManifestRefusal` for an unterminated string, comment or interpolation, or a
     ///   `#` that starts neither a raw string nor a directive.
-    package init(_ source: String) throws(ManifestRefusal) {
+    init(_ source: String) throws(ManifestRefusal) {
         var lexer = Lexer(bytes: Array(source.utf8))
         var tokens: [Token] = []
         while let token = try lexer.next() { tokens.append(token) }

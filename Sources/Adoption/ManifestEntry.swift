@@ -54,7 +54,7 @@ package struct ManifestEntry: Equatable, Sendable {
 
 /// `text` as a Swift string literal: in quotes, with `\` and `"` escaped and control
 /// characters written as `\u{...}`, so that any text reads back as itself.
-package func swiftStringLiteral(_ text: String) -> String {
+func swiftStringLiteral(_ text: String) -> String {
     var literal = "\""
     for scalar in text.unicodeScalars {
         switch scalar {

@@ -1,3 +1,5 @@
+import GateCore
+
 /// The files `memgate init` creates, as text. Pure: the same layout gives the same bytes.
 package enum AdoptionTemplates {
     /// The example benchmark: an `@main` `BenchmarkSuite` named after the target that imports

@@ -1,3 +1,5 @@
+import GateCore
+
 /// Which library product the example benchmark calls into.
 package enum LibraryChoice: Equatable, Sendable {
     /// The package's first library product (the default).

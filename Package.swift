@@ -114,10 +114,33 @@ let package = Package(
         .testTarget(name: "BenchResultsTests", dependencies: ["BenchResults"]),
         .testTarget(name: "GateFormatsTests", dependencies: ["GateFormats", "BenchResults", "BenchStatistics"]),
         .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "CAllocCounter", "CSystemShims", "FixtureBenchmarks"]),
+
+        // Helpers the gate's test targets share (results-file builders, a temporary folder,
+        // hostile names). Not a test target: it holds no tests.
+        .target(name: "TestSupport", dependencies: ["BenchResults", "GateCore"], path: "Tests/TestSupport"),
+
+        // The gate's modules, one test target each (pure: no processes, but for GateRunner's).
         .testTarget(
-            name: "MemGateTests",
+            name: "GateCoreTests",
+            dependencies: ["GateCore", "GateFormats", "BenchResults", "BenchStatistics", "CLISupport", "TestSupport"]
+        ),
+        .testTarget(name: "AdoptionTests", dependencies: ["Adoption", "GateCore"]),
+        .testTarget(
+            name: "GateRunnerTests",
+            dependencies: ["GateRunner", "GateCore", "BenchResults", "BenchStatistics", "SystemSupport", "TestSupport"]
+        ),
+        .testTarget(name: "HTMLReportTests", dependencies: ["HTMLReport", "GateCore", "GateFormats", "BenchResults", "TestSupport"]),
+        .testTarget(
+            name: "MemGateCLITests",
+            dependencies: ["MemGateCLI", "GateCore", "GateRunner", "BenchResults", "CLISupport", "TestSupport"]
+        ),
+
+        // The built memgate executable (and swift, git, a browser) driven end to end, and the
+        // manifest's build settings; PackageBuildingTests' serialized suites are all here.
+        .testTarget(
+            name: "EndToEndTests",
             dependencies: [
-                "Adoption", "GateCore", "GateFormats", "GateRunner", "HTMLReport", "MemGateCLI", "BenchResults", "CLISupport", "SystemSupport",
+                "TestSupport", "Adoption", "GateCore", "GateFormats", "HTMLReport", "BenchResults", "BenchStatistics", "SystemSupport",
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["BenchResults", "CLISupport"]),

@@ -17,7 +17,7 @@ package enum Escape {
     }
 
     /// A JSON string literal, quotes included (RFC 8259: `"` `\` and control characters).
-    static func json(_ text: String) -> String {
+    package static func json(_ text: String) -> String {
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             return "\"" + text + "\""  // The common case: nothing to escape.
         }

@@ -135,8 +135,10 @@ let package = Package(
         .testTarget(name: "HTMLReportTests", dependencies: ["HTMLReport", "GateCore", "GateFormats", "BenchResults", "TestSupport"]),
         .testTarget(
             name: "MemGateCLITests",
-            dependencies: ["MemGateCLI", "GateCore", "GateFormats", "GateRunner", "HTMLReport", "BenchResults", "BenchStatistics", "CLISupport",
-                           "TestSupport"]
+            dependencies: [
+                "MemGateCLI", "GateCore", "GateFormats", "GateRunner", "HTMLReport", "BenchResults", "BenchStatistics", "CLISupport",
+                "TestSupport",
+            ]
         ),
 
         // The built memgate executable (and swift, git, a browser) driven end to end, and the

@@ -41,7 +41,8 @@ enum BenchmarkCommand {
                 + "per sample).")
         spec.flag("--no-arc", help: "Skip the pass after the samples that counts Swift retains, releases and objects per op.")
         spec.flag("--no-sites", help: "Skip the passes after the samples that record where the body allocates and retains.")
-        spec.option("--site-iterations", value: "N", help: "Iterations N of those passes (each runs N, then 2N; fewer when the body allocates or retains a lot).",
+        spec.option("--site-iterations", value: "N",
+                    help: "Iterations N of those passes (each runs N, then 2N; fewer when the body allocates or retains a lot).",
                     defaultDescription: "10")
         spec.flag("--quiet", help: "Print nothing on standard output (use with --output).")
         return spec

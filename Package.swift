@@ -61,7 +61,13 @@ let package = Package(
 
         // The gate's pure core: thresholds, the config model, comparison, verdicts, the report
         // model and its renderers, update/merge/pool, calibration. No process or file work.
-        .target(name: "GateCore", dependencies: ["BenchResults", "BenchStatistics", "CLISupport", "GateFormats"], swiftSettings: gateOnly),
+        .target(
+            name: "GateCore", dependencies: ["BenchResults", "BenchStatistics", "CLISupport", "GateFormats"],
+            // The contracts: the module's and one per folder.
+            exclude: ["README.md"] + ["Calibration", "Comparison", "Config", "History", "Refs", "Report", "Results", "Sites", "Thresholds"]
+                .map { "\($0)/README.md" },
+            swiftSettings: gateOnly
+        ),
 
         // The pure part of `memgate init`: reading dump-package output, deciding the layout and
         // the plan, editing Package.swift as text, the files' templates. No process or file work.

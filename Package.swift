@@ -61,20 +61,40 @@ let package = Package(
 
         // The gate's pure core: thresholds, the config model, comparison, verdicts, the report
         // model and its renderers, update/merge/pool, calibration. No process or file work.
-        .target(name: "GateCore", dependencies: ["BenchResults", "BenchStatistics", "CLISupport", "GateFormats"], swiftSettings: gateOnly),
+        .target(
+            name: "GateCore", dependencies: ["BenchResults", "BenchStatistics", "CLISupport", "GateFormats"],
+            // The contracts: the module's and one per folder.
+            exclude: ["README.md"] + ["Calibration", "Comparison", "Config", "History", "Refs", "Report", "Results", "Sites", "Thresholds"]
+                .map { "\($0)/README.md" },
+            swiftSettings: gateOnly
+        ),
+
+        // The pure part of `memgate init`: reading dump-package output, deciding the layout and
+        // the plan, editing Package.swift as text, the files' templates. No process or file work.
+        .target(name: "Adoption", dependencies: ["GateCore"], exclude: ["README.md"], swiftSettings: gateOnly),
 
         // The HTML report: one self-contained page (inline CSS and SVG charts, no script) drawn
         // from a Report and the two results files. Pure: returns text.
-        .target(name: "HTMLReport", dependencies: ["GateCore", "GateFormats", "BenchResults", "BenchStatistics"], swiftSettings: gateOnly),
+        .target(
+            name: "HTMLReport", dependencies: ["GateCore", "GateFormats", "BenchResults", "BenchStatistics", "CLISupport"],
+            swiftSettings: gateOnly
+        ),
 
         // Everything impure the gate does: building and running benchmark executables, git
         // worktrees, child processes and signals, reading the config file.
-        .target(name: "GateRunner", dependencies: ["GateCore", "BenchResults", "CLISupport", "SystemSupport"], swiftSettings: gateOnly),
+        .target(
+            name: "GateRunner",
+            dependencies: ["GateCore", "Adoption", "BenchResults", "CLISupport", "SystemSupport"],
+            swiftSettings: gateOnly
+        ),
 
         // The commands: each parses its arguments, plans, calls GateRunner and GateCore, reports.
         .target(
             name: "MemGateCLI",
-            dependencies: ["GateCore", "GateFormats", "GateRunner", "HTMLReport", "BenchResults", "CLISupport", "ResultsView", "SystemSupport"],
+            dependencies: [
+                "GateCore", "GateFormats", "GateRunner", "HTMLReport", "Adoption",
+                "BenchResults", "CLISupport", "ResultsView", "SystemSupport",
+            ],
             swiftSettings: gateOnly
         ),
 
@@ -103,9 +123,37 @@ let package = Package(
         .testTarget(name: "BenchResultsTests", dependencies: ["BenchResults"]),
         .testTarget(name: "GateFormatsTests", dependencies: ["GateFormats", "BenchResults", "BenchStatistics"]),
         .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "CAllocCounter", "CSystemShims", "FixtureBenchmarks"]),
+
+        // Helpers the gate's test targets share (results-file builders, a temporary folder,
+        // hostile names). Not a test target: it holds no tests.
+        .target(name: "TestSupport", dependencies: ["BenchResults", "GateCore"], path: "Tests/TestSupport"),
+
+        // The gate's modules, one test target each (pure: no processes, but for GateRunner's).
         .testTarget(
-            name: "MemGateTests",
-            dependencies: ["GateCore", "GateFormats", "GateRunner", "HTMLReport", "MemGateCLI", "BenchResults", "CLISupport", "SystemSupport"]
+            name: "GateCoreTests",
+            dependencies: ["GateCore", "GateFormats", "BenchResults", "BenchStatistics", "CLISupport", "TestSupport"]
+        ),
+        .testTarget(name: "AdoptionTests", dependencies: ["Adoption", "GateCore"]),
+        .testTarget(
+            name: "GateRunnerTests",
+            dependencies: ["GateRunner", "GateCore", "BenchResults", "BenchStatistics", "SystemSupport", "TestSupport"]
+        ),
+        .testTarget(name: "HTMLReportTests", dependencies: ["HTMLReport", "GateCore", "GateFormats", "BenchResults", "TestSupport"]),
+        .testTarget(
+            name: "MemGateCLITests",
+            dependencies: [
+                "MemGateCLI", "GateCore", "GateFormats", "GateRunner", "HTMLReport", "BenchResults", "BenchStatistics", "CLISupport",
+                "TestSupport",
+            ]
+        ),
+
+        // The built memgate executable (and swift, git, a browser) driven end to end, and the
+        // manifest's build settings; PackageBuildingTests' serialized suites are all here.
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "TestSupport", "Adoption", "GateCore", "GateFormats", "HTMLReport", "BenchResults", "BenchStatistics", "SystemSupport",
+            ]
         ),
         .testTarget(name: "CLITests", dependencies: ["BenchResults", "CLISupport"]),
         .testTarget(name: "ResultsViewTests", dependencies: ["ResultsView", "BenchResults", "CLISupport"]),

@@ -12,26 +12,14 @@ extension MetricUnit {
         return "\(MetricUnit.threeDigits(scaled)) \(prefix)\(suffix)"
     }
 
-    /// The value divided into the largest step of this unit's scale that keeps it >= 1,
-    /// and the name of that step (`"µs"`, `"MiB"`, `"k allocs"`).
+    /// The value divided into the largest step of this unit's scale that keeps it >= 1
+    /// (`Scale.steps`), and the name of that step (`"µs"`, `"MiB"`, `"k allocs"`).
     package func scaledValue(_ value: Double) -> (Double, String) {
         let magnitude = abs(value)
-        switch scale {
-        case .time:
-            let steps: [(Double, String)] = [(1e9, "s"), (1e6, "ms"), (1e3, "µs")]
-            for (factor, name) in steps where magnitude >= factor { return (value / factor, name) }
-            return (value, "ns")
-        case .binaryBytes:
-            let steps: [(Double, String)] = [(1_073_741_824, "GiB"), (1_048_576, "MiB"), (1024, "KiB")]
-            for (factor, name) in steps where magnitude >= factor { return (value / factor, name) }
-            return (value, "B")
-        case .decimal:
-            let steps: [(Double, String)] = [(1e9, "G"), (1e6, "M"), (1e3, "k")]
-            for (factor, name) in steps where magnitude >= factor {
-                return (value / factor, "\(name) \(base)")
-            }
-            return (value, String(base))
-        }
+        let steps = scale.steps
+        let step = steps.first { magnitude >= $0.factor } ?? steps[steps.count - 1]
+        guard scale == .decimal else { return (value / step.factor, step.name) }
+        return (value / step.factor, step.name.isEmpty ? String(base) : "\(step.name) \(base)")
     }
 
     /// Three significant digits, trailing zeros dropped for integral values below 1000.

@@ -13,11 +13,18 @@ package func terminalSafe(_ text: String) -> String {
         case "\n": "\\n"
         case "\r": "\\r"
         case "\t": "\\t"
-        case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029:
+        case _ where isTerminalControl(scalar):
             "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
         default: nil
         }
     }
+}
+
+/// Whether a terminal would act on `scalar` rather than show it: a C0 or C1 control
+/// character (newline, tab and ESC among them), DEL, or the Unicode line or paragraph
+/// separator. `terminalSafe` escapes exactly these; BenchKit refuses benchmark names with one.
+package func isTerminalControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
 }
 
 /// `text` with every Unicode scalar for which `replacement` returns a string replaced by it,

@@ -76,16 +76,10 @@ extension GoBenchfmt {
 
     /// The benchfmt unit for a metric, and the divisor that converts its values to that unit.
     static func goUnit(name: String, metric: Metric) -> (unit: String, scale: Double) {
-        switch (MetricID(rawValue: name), metric.unit.text) {
-        case (.time?, "ns/op"): ("ns/op", 1)
-        case (.bytes?, "B/op"): ("B/op", 1)
-        case (.allocs?, "allocs/op"): ("allocs/op", 1)
-        case (.throughput?, "B/s"): ("MB/s", 1e6)
-        default:
-            MetricID(rawValue: name) == nil && !builtInUnits.keys.contains(metric.unit.text) && metric.unit.text == name
-                ? (safeUnit(name), 1)
-                : (safeUnit("\(name)-\(metric.unit.text)"), 1)
-        }
+        if let go = goUnits.first(where: { $0.metric.rawValue == name && $0.unit == metric.unit }) { return (go.text, go.factor) }
+        return MetricID(rawValue: name) == nil && !builtInUnits.keys.contains(metric.unit.text) && metric.unit.text == name
+            ? (safeUnit(name), 1)
+            : (safeUnit("\(name)-\(metric.unit.text)"), 1)
     }
 
     /// A benchmark name benchfmt can hold: fields are split on whitespace, so whitespace and

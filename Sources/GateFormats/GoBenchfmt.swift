@@ -33,8 +33,30 @@ package enum GoBenchfmt {
     /// `os`, `goarch` to `arch`, `cpu` to `cpuModel`: `Environment.Field.benchfmtKey`); the
     /// writer puts them first, the reader reads only these into fields, all else into `extra`.
     static let goKeys: Set<String> = ["goos", "goarch", "cpu"]
-    /// Units Go itself writes, and the metric each maps to.
-    static let builtInUnits: [String: MetricID] = ["ns/op": .time, "B/op": .bytes, "allocs/op": .allocs, "MB/s": .throughput]
+    /// A unit Go itself writes, the built-in metric it holds and that metric's unit here:
+    /// a value here is the Go value times `factor` (Go's `MB/s` is 1e6 of our `B/s`).
+    package struct GoUnit: Sendable, Equatable {
+        /// The unit as Go writes it (`"MB/s"`).
+        package let text: String
+        /// The built-in metric its values are.
+        package let metric: MetricID
+        /// The metric's unit in memgate's results (`B/s`).
+        package let unit: MetricUnit
+        /// Our value per Go value.
+        package let factor: Double
+    }
+
+    /// The one Go unit map, which the reader and the writer both use: `ns/op` is `time`,
+    /// `B/op` `bytes`, `allocs/op` `allocs`, `MB/s` `throughput` in B/s (`GoBenchfmtTests`
+    /// checks every entry both ways).
+    package static let goUnits = [
+        GoUnit(text: "ns/op", metric: .time, unit: .nanosecondsPerOp, factor: 1),
+        GoUnit(text: "B/op", metric: .bytes, unit: .bytesPerOp, factor: 1),
+        GoUnit(text: "allocs/op", metric: .allocs, unit: .allocationsPerOp, factor: 1),
+        GoUnit(text: "MB/s", metric: .throughput, unit: .bytesPerSecond, factor: 1e6),
+    ]
+    /// `goUnits` by the unit Go writes.
+    static let builtInUnits = Dictionary(uniqueKeysWithValues: goUnits.map { ($0.text, $0) })
 
     /// Whether `bytes` looks like a JSON document (first non-whitespace byte is `{`).
     package static func looksLikeJSON(_ bytes: [UInt8]) -> Bool {

@@ -47,20 +47,16 @@ extension GoBenchfmtParser {
     /// The metric `unit` holds: a Go unit's built-in metric, the `metric=` of its `Unit`
     /// line, else the unit itself.
     func metricName(_ unit: String) -> String {
-        GoBenchfmt.builtInUnits[unit]?.rawValue ?? metricNames[unit] ?? unit
+        GoBenchfmt.builtInUnits[unit]?.metric.rawValue ?? metricNames[unit] ?? unit
     }
 
     /// The metric of `unit`'s values: a built-in metric (a Go unit, or a `metric=` naming one
     /// in its own unit) takes the metric table's properties; any other is custom, noisy
     /// unless `assume=exact`, higher-is-better for `better=higher` or a unit ending in `/s`.
     func metric(unit: String, values: [Double]) -> Metric {
-        if GoBenchfmt.builtInUnits[unit] == .throughput {  // Go's MB/s; ours is B/s.
-            let properties = MetricID.throughput.properties
-            return Metric(unit: .bytesPerSecond, better: properties.better, exact: properties.exact, samples: values.map { $0 * 1e6 })
-        }
-        if let id = GoBenchfmt.builtInUnits[unit] {
-            let properties = id.properties
-            return Metric(unit: properties.unit!, better: properties.better, exact: properties.exact, samples: values)
+        if let go = GoBenchfmt.builtInUnits[unit] {  // Go's MB/s is 1e6 of our B/s.
+            let properties = go.metric.properties
+            return Metric(unit: go.unit, better: properties.better, exact: properties.exact, samples: values.map { $0 * go.factor })
         }
         var ownUnit = unit
         if let name = metricNames[unit], unit.hasPrefix(name + "-"), unit.count > name.count + 1 {

@@ -1,3 +1,4 @@
+import CLISupport
 import GateCore
 
 extension HTMLReportPage {
@@ -73,6 +74,9 @@ extension HTMLReportPage {
         case .regression: "regression: a gated metric regressed or a benchmark failed"
         case .usageOrInputError: "usage or input error"
         case .inconclusive: "inconclusive only"
+        case .internalError: "internal error"
+        case .interrupted: "interrupted by SIGINT"
+        case .terminated: "interrupted by SIGTERM"
         }
     }
 }

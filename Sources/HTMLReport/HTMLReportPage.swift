@@ -1,4 +1,5 @@
 import BenchResults
+import CLISupport
 import GateCore
 import GateFormats
 
@@ -8,6 +9,9 @@ import GateFormats
 ///     let page = HTMLReportPage(report: report, baseline: old, current: new,
 ///                               exitCode: report.exitCode(policy: .report), command: "memgate check")
 ///     let html = page.html
+///
+/// As a report format it is drawn from a `RenderInput` (`init(_:)`), through the entry point
+/// every format shares (`ReportFormat.render` in MemGateCLI).
 ///
 /// The page opens with the verdict (the text report's summary line, word for word), the exit
 /// code and what failed and why; then the environments of both sides with differences
@@ -39,6 +43,26 @@ package struct HTMLReportPage: Sendable {
         self.exitCode = exitCode
         self.command = command
         self.trends = trends
+    }
+
+    /// The page of `input`: its report and files, the exit code of `input.policy`, its
+    /// command, and the trends of `input.history` (`trends(for:history:)`).
+    package init(_ input: RenderInput) {
+        self.init(report: input.report, baseline: input.baseline, current: input.current,
+                  exitCode: input.report.exitCode(policy: input.policy), command: input.command,
+                  trends: Self.trends(for: input.report, history: input.history))
+    }
+
+    /// The trends the page draws from `history`: for every benchmark of a report of at most
+    /// `headlineChartLimit` (100) benchmarks, else for those not compared or with a row that
+    /// moved (the page stays small at 1,000 benchmarks).
+    package static func trends(for report: Report, history: History?) -> [String: [TrendSeries]] {
+        guard let history else { return [:] }
+        let small = report.benchmarks.count <= headlineChartLimit
+        let names = report.benchmarks.filter { benchmark in
+            small || benchmark.presence != .compared || benchmark.metrics.contains { ![.pass, .reported].contains($0.verdict) }
+        }.map(\.name)
+        return TrendSeries.trends(from: history, benchmarks: Set(names))
     }
 
     /// The whole document.

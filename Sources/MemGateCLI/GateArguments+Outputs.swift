@@ -9,7 +9,7 @@ extension GateArguments {
     func refuseOverwritingInputs(
         _ inputs: [InputOverwrite.Role], outputs: [InputOverwrite.Role] = [], environment: [String: String]
     ) throws {
-        var written = self.outputs.map { ("--output", $0.1) } + htmlOutputs.map { ("--output", $0) } + outputs
+        var written = self.outputs.map { ("--output", $0.1) } + outputs
         if let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty { written.append(("$GITHUB_STEP_SUMMARY", summary)) }
         var read = inputs
         if let configPath { read.append(("--config file", configPath)) }
@@ -17,42 +17,32 @@ extension GateArguments {
         try InputOverwrite.refuse(outputs: written, inputs: read)
     }
 
-    /// The `--output` values as report files and HTML files: `html:PATH` and paths ending in
-    /// `.html` or `.htm` are HTML (which GateCore's `ReportFormat` does not render: the page
-    /// needs the results files too); the rest are `ReportFormat.parseOutput`'s.
+    /// The `--output` values as formats and paths (`ReportFormat.parseOutput`): the formats
+    /// drawn from the report alone first, then the HTML pages, each in the order given (the
+    /// order they are checked against the inputs and written in, as before HTML was a
+    /// `ReportFormat`).
     ///
-    /// - Parameter unknownIsHTML: a path whose format cannot be told is HTML instead of a
-    ///   usage error.
+    /// - Parameter unknownIsHTML: a value whose format cannot be told is an HTML path
+    ///   instead of a usage error.
     /// - Throws: `UsageError` for a value whose format cannot be told.
-    static func outputs(
-        _ arguments: ParsedArguments, unknownIsHTML: Bool
-    ) throws -> (reports: [(ReportFormat, String)], html: [String]) {
-        var reports: [(ReportFormat, String)] = [], html: [String] = []
+    static func outputs(_ arguments: ParsedArguments, unknownIsHTML: Bool) throws -> [(ReportFormat, String)] {
+        var outputs: [(ReportFormat, String)] = []
         for value in arguments.values("--output") {
-            if let path = htmlPath(value) {
-                html.append(path)
-            } else if let output = ReportFormat.parseOutput(value) {
-                reports.append(output)
+            if let output = ReportFormat.parseOutput(value) {
+                outputs.append(output)
             } else if unknownIsHTML, !value.isEmpty {
-                html.append(value)
+                outputs.append((.html, value))
             } else {
-                let formats = ReportFormat.allCases.map(\.rawValue) + ["html"]
+                let formats = ReportFormat.allCases.map(\.rawValue)
                 throw arguments.usageError("--output: cannot tell the format of '\(value)' from its extension; use FORMAT:PATH with "
                     + "FORMAT one of \(formats.joined(separator: ", "))")
             }
         }
-        return (reports, html)
+        return outputs.filter { $0.0 != .html } + outputs.filter { $0.0 == .html }
     }
 
-    /// The path of an HTML `--output` value (`html:PATH`, or a path ending in `.html` or
-    /// `.htm` without another format's prefix), or nil.
-    static func htmlPath(_ value: String) -> String? {
-        if value.hasPrefix("html:") {
-            let path = String(value.dropFirst(5))
-            return path.isEmpty ? nil : path
-        }
-        if let colon = value.firstIndex(of: ":"), ReportFormat(rawValue: String(value[..<colon])) != nil { return nil }
-        let lowered = value.lowercased()
-        return lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") ? value : nil
+    /// The `--output` files of `format`, in the order they are written.
+    func outputPaths(_ format: ReportFormat) -> [String] {
+        outputs.filter { $0.0 == format }.map(\.1)
     }
 }

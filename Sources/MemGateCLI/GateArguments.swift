@@ -42,9 +42,8 @@ struct GateArguments {
     var options = ComparisonOptions()
     var policy = InconclusivePolicy.report
     var format = ReportFormat.text
+    /// The `--output` files and their formats (`outputs(_:unknownIsHTML:)`), HTML included.
     var outputs: [(ReportFormat, String)] = []
-    /// The `--output html:PATH` (or `.html`) files: the HTML report, drawn from the files too.
-    var htmlOutputs: [String] = []
     /// The history whose trends the HTML report draws (`--history`), read with the options so
     /// that a bad file stops the command before anything runs or is written.
     var history: History?
@@ -88,11 +87,11 @@ struct GateArguments {
         options = ComparisonOptions(config: config, flags: flags, mode: mode, origin: origin)
         overriddenMetrics = flags.thresholds.keys.sorted()
         policy = flags.inconclusive ?? config.inconclusive ?? .report
-        format = try arguments.choice("--format", from: ReportFormat.allCases.map(\.rawValue)).flatMap(ReportFormat.init) ?? .text
+        format = try arguments.choice("--format", from: ReportFormat.standardOutput.map(\.rawValue)).flatMap(ReportFormat.init) ?? .text
         command = arguments.command
-        (outputs, htmlOutputs) = try Self.outputs(arguments, unknownIsHTML: unknownOutputIsHTML)
+        outputs = try Self.outputs(arguments, unknownIsHTML: unknownOutputIsHTML)
         if let path = arguments.value("--history") {
-            guard !htmlOutputs.isEmpty else {
+            guard !outputPaths(.html).isEmpty else {
                 throw arguments.usageError("--history draws trends in the HTML report; add --output html:FILE")
             }
             do { history = try History.read(contentsOf: path) } catch { throw CommandError(error) }

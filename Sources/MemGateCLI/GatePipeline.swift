@@ -4,7 +4,6 @@ import Foundation
 import GateCore
 import GateFormats
 import GateRunner
-import HTMLReport
 import SystemSupport
 
 /// What `check` and `compare` do: read, compare, render, write.
@@ -76,46 +75,32 @@ enum GatePipeline {
         }
     }
 
-    /// Renders `report` to standard output, to every `--output` file (HTML pages drawn from
-    /// `files` too: samples, environments, sites) and to `$GITHUB_STEP_SUMMARY`, and returns
-    /// its exit code. A check that gates nothing (`Report.gatesNothing`) is an input error
-    /// naming the configuration, and nothing is written.
+    /// Renders `report` through the one entry point (`ReportFormat.render`) to standard
+    /// output, to every `--output` file (each format drawn once, from the report and `files`:
+    /// the HTML page draws samples, environments and sites) and to `$GITHUB_STEP_SUMMARY`,
+    /// and returns its exit code. A check that gates nothing (`Report.gatesNothing`) is an
+    /// input error naming the configuration, and nothing is written.
     static func render(
         _ report: Report, files: (baseline: ResultsFile, current: ResultsFile), gate: GateArguments, context: inout CommandContext
     ) throws -> ExitCode {
         if report.gatesNothing { throw CommandError(report.nothingGatedMessage(config: gate.configPath)) }
-        let color = gate.format == .text && context.stdoutStyle.colour
-        context.output += report.rendered(gate.format, options: RenderOptions(color: color, verbose: gate.verbose), policy: gate.policy)
-        let fileOptions = RenderOptions(color: false, verbose: gate.verbose)
+        var input = RenderInput(report: report, baseline: files.baseline, current: files.current, history: gate.history,
+                                command: gate.command, policy: gate.policy)
+        input.options = RenderOptions(color: gate.format == .text && context.stdoutStyle.colour, verbose: gate.verbose)
+        context.output += gate.format.render(input)
+        input.options = RenderOptions(color: false, verbose: gate.verbose)
+        var rendered: [ReportFormat: [UInt8]] = [:]
         for (format, path) in gate.outputs {
-            let text = report.rendered(format, options: fileOptions, policy: gate.policy)
-            try OutputFile.write(Array(text.utf8), to: path)
-        }
-        if !gate.htmlOutputs.isEmpty {
-            let page = HTMLReportPage(report: report, baseline: files.baseline, current: files.current,
-                                      exitCode: report.exitCode(policy: gate.policy), command: gate.command,
-                                      trends: trends(for: report, history: gate.history))
-            let bytes = Array(page.html.utf8)
-            for path in gate.htmlOutputs { try OutputFile.write(bytes, to: path) }
+            let bytes = rendered[format] ?? Array(format.render(input).utf8)
+            rendered[format] = bytes
+            try OutputFile.write(bytes, to: path)
         }
         if let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-            let summaryOptions = RenderOptions(color: false, verbose: gate.verbose, maxRows: GatePipeline.stepSummaryRows)
-            let text = report.rendered(.markdown, options: summaryOptions, policy: gate.policy)
+            input.options = RenderOptions(color: false, verbose: gate.verbose, maxRows: GatePipeline.stepSummaryRows)
+            let text = ReportFormat.markdown.render(input)
             do { try FileAppend.append(Array(text.utf8), to: summary) } catch { throw CommandError(error) }
         }
         return report.exitCode(policy: gate.policy)
-    }
-
-    /// The trends the HTML report draws from `history`: for every benchmark of a report of at
-    /// most `HTMLReportPage.headlineChartLimit` (100) benchmarks, else for those not compared
-    /// or with a row that moved (the page stays small at 1,000 benchmarks).
-    static func trends(for report: Report, history: History?) -> [String: [TrendSeries]] {
-        guard let history else { return [:] }
-        let small = report.benchmarks.count <= HTMLReportPage.headlineChartLimit
-        let names = report.benchmarks.filter { benchmark in
-            small || benchmark.presence != .compared || benchmark.metrics.contains { ![.pass, .reported].contains($0.verdict) }
-        }.map(\.name)
-        return TrendSeries.trends(from: history, benchmarks: Set(names))
     }
 
     /// Reads the two files on two threads (each read is independent); the first file's

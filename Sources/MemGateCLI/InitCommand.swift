@@ -1,3 +1,4 @@
+import Adoption
 import CLISupport
 import Foundation
 import GateCore

@@ -27,7 +27,7 @@ struct ReportCommand: Subcommand {
 
     static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
         var gate = try GateArguments(arguments, mode: .check, unknownOutputIsHTML: true)
-        guard !gate.htmlOutputs.isEmpty else {
+        guard !gate.outputPaths(.html).isEmpty else {
             throw arguments.usageError("--output FILE is required: where to write the HTML report")
         }
         gate.format = .text
@@ -41,7 +41,7 @@ struct ReportCommand: Subcommand {
                                     currentName: arguments.positionals[1], gate: gate, context: &inner)
         context.errors = inner.errors
         let summary = inner.output.split(separator: "\n").last.map(String.init) ?? ""
-        context.output += summary + "\n" + gate.htmlOutputs.map { "HTML report written to \($0)\n" }.joined()
+        context.output += summary + "\n" + gate.outputPaths(.html).map { "HTML report written to \($0)\n" }.joined()
         return .pass
     }
 }

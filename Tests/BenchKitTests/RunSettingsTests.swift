@@ -59,24 +59,6 @@ import Testing
         #expect(plan.recordingBudget(.retains) == Double(events) * 0.3)
     }
 
-    @Test func childInvocationRoundTrips() {
-        let plan = SamplingPlan(samples: 7, warmupSamples: 2, sampleNanoseconds: 3_000_000, maxIterations: 99, measureMemory: false)
-        let invocation = ChildInvocation(name: "a b/c", reportPath: "/tmp/x.json", plan: plan, parent: 4242)
-        let parsed = ChildInvocation(arguments: invocation.arguments)
-        #expect(parsed?.name == "a b/c")
-        #expect(parsed?.reportPath == "/tmp/x.json")
-        #expect(parsed?.plan.samples == 7)
-        #expect(parsed?.plan.warmupSamples == 2)
-        #expect(parsed?.plan.sampleNanoseconds == 3_000_000)
-        #expect(parsed?.plan.maxIterations == 99)
-        #expect(parsed?.plan.measureMemory == false)
-        #expect(parsed?.plan.siteEventBudget == 100_000)
-        #expect(parsed?.parent == 4242)
-        #expect(ChildInvocation(arguments: ["--list"]) == nil)
-        #expect(ChildInvocation(arguments: Array(invocation.arguments.dropLast()) + ["0:1:2:3:1:4242"]) == nil)
-        #expect(ChildInvocation(arguments: Array(invocation.arguments.dropLast()) + ["1:1:2:3:1"]) == nil)
-    }
-
     /// N for the site pass records at most 100,000 allocations in its 3N iterations.
     @Test(arguments: [
         (10, 0.0, 10), (10, 511, 10),  // 3 × 10 × 511 = 15,330 recorded: under the budget

@@ -58,3 +58,31 @@ import Testing
         #expect(MetricUnit.elapsed(1e30) == "1.00e30 s")
     }
 }
+
+/// The one unit table (`MetricUnit.Scale.steps`), every name, alias and factor.
+@Suite struct MetricUnitStepsTests {
+    @Test func everyStepAndFactor() {
+        func table(_ scale: MetricUnit.Scale) -> [String] {
+            scale.steps.map { "\(([$0.name] + $0.aliases).joined(separator: "|"))=\($0.factor)" }
+        }
+        #expect(table(.time) == ["s=1000000000.0", "ms=1000000.0", "µs|us=1000.0", "ns=1.0"])
+        #expect(table(.binaryBytes) == ["GiB=1073741824.0", "MiB=1048576.0", "KiB=1024.0", "B=1.0"])
+        #expect(table(.decimal) == ["G=1000000000.0", "M=1000000.0", "k=1000.0", "=1.0"])
+    }
+
+    /// Each step is printed from exactly its factor up, and a value below 1 in the base.
+    @Test func formattingUsesEveryStep() {
+        let expected: [(String, Double, String)] = [
+            ("ns/op", 0.5, "0.50 ns/op"), ("ns/op", 1, "1 ns/op"), ("ns/op", 999, "999 ns/op"), ("ns/op", 1e3, "1 µs/op"),
+            ("ns/op", 1e6, "1 ms/op"), ("ns/op", 1e9, "1 s/op"), ("ns/op", -2e6, "-2 ms/op"), ("ns/op", 5e12, "5000 s/op"),
+            ("B", 1023, "1023 B"), ("B", 1024, "1 KiB"), ("B", 1_048_576, "1 MiB"), ("B", 1_073_741_824, "1 GiB"),
+            ("B/s", 0.25, "0.25 B/s"), ("allocs/op", 999, "999 allocs/op"), ("allocs/op", 1e3, "1 k allocs/op"),
+            ("allocs/op", 1e6, "1 M allocs/op"), ("allocs/op", 1e9, "1 G allocs/op"), ("widgets", 2e3, "2 k widgets"),
+        ]
+        for (unit, value, text) in expected {
+            #expect(MetricUnit(unit).format(value) == text, "\(unit) \(value)")
+        }
+        #expect(MetricUnit("ns").scaledValue(.infinity) == (.infinity, "s"))
+        #expect(MetricUnit("hits").scaledValue(.nan).1 == "hits")
+    }
+}

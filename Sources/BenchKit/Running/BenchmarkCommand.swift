@@ -41,7 +41,8 @@ enum BenchmarkCommand {
                 + "per sample).")
         spec.flag("--no-arc", help: "Skip the pass after the samples that counts Swift retains, releases and objects per op.")
         spec.flag("--no-sites", help: "Skip the passes after the samples that record where the body allocates and retains.")
-        spec.option("--site-iterations", value: "N", help: "Iterations N of those passes (each runs N, then 2N; fewer when the body allocates or retains a lot).",
+        spec.option("--site-iterations", value: "N",
+                    help: "Iterations N of those passes (each runs N, then 2N; fewer when the body allocates or retains a lot).",
                     defaultDescription: "10")
         spec.flag("--quiet", help: "Print nothing on standard output (use with --output).")
         return spec
@@ -51,52 +52,46 @@ enum BenchmarkCommand {
         String(CommandLine.arguments.first?.split(separator: "/").last ?? "benchmarks")
     }
 
-    /// The exit statuses of a benchmark executable.
-    enum Status: Int32 {
-        /// Every selected benchmark ran (or `--help`, `--list`).
-        case ran = 0
-        /// Some benchmark failed, crashed or timed out.
-        case benchmarkFailed = 1
-        /// A usage or input error; nothing ran.
-        case usage = 2
-        /// An internal error of a child process (sysexits' EX_SOFTWARE).
-        case software = 70
-    }
-
     /// Runs the command line and returns the process exit status.
     static func run(suite: Suite, arguments: [String]) async -> Int32 {
-        if let child = ChildInvocation(arguments: arguments) { return await runChild(child, suite: suite).rawValue }
+        do {
+            if let child = try ChildInvocation(arguments: arguments) { return await runChild(child, suite: suite).rawValue }
+        } catch {
+            var standardError = StandardError()
+            print("error: \(error)", to: &standardError)
+            return ExitCode.usageOrInputError.rawValue
+        }
         return await runParent(suite: suite, arguments: arguments).rawValue
     }
 
     /// parse -> select -> run -> write and print the results.
-    private static func runParent(suite: Suite, arguments: [String]) async -> Status {
+    private static func runParent(suite: Suite, arguments: [String]) async -> ExitCode {
         var standardError = StandardError()
         var standardOutput = StandardOutput()
-        if let duplicate = suite.duplicateNames.first {
-            print("error: benchmark \"\(duplicate)\" is registered more than once; names must be unique", to: &standardError)
-            return .usage
+        if let problem = suite.registrationProblems.first {
+            print("error: \(problem)", to: &standardError)
+            return .usageOrInputError
         }
         let options: BenchmarkOptions
         do {
             let parsed = try spec.parse(arguments)
             if parsed.wantsHelp {
                 print(spec.helpText, terminator: "", to: &standardOutput)
-                return .ran
+                return .pass
             }
             options = try BenchmarkOptions(parsed)
         } catch {
             print("error: \(error)", to: &standardError)
-            return .usage
+            return .usageOrInputError
         }
         let selected = suite.benchmarks.filter(options.selects)
         if options.list {
             for benchmark in selected { print(benchmark.name, to: &standardOutput) }
-            return .ran
+            return .pass
         }
         if selected.isEmpty {
             print("error: no benchmark matches the filter (run with --list to see the names)", to: &standardError)
-            return .usage
+            return .usageOrInputError
         }
         var workDirectory: String?
         if options.isolated {
@@ -104,7 +99,7 @@ enum BenchmarkCommand {
             case let .success(path): workDirectory = path
             case let .failure(error):
                 print("error: \(error)", to: &standardError)
-                return .usage
+                return .usageOrInputError
             }
         }
         // Removed on return, and on SIGINT/SIGTERM (the children die with us: see runChild).
@@ -120,7 +115,7 @@ enum BenchmarkCommand {
         case let .success(file): results = file
         case let .failure(error):
             print("error: \(error)", to: &standardError)
-            return .usage
+            return .usageOrInputError
         }
         return report(results, options: options)
     }
@@ -142,7 +137,7 @@ enum BenchmarkCommand {
     }
 
     /// Prints `results` (unless `--quiet`) and says whether every benchmark finished.
-    private static func report(_ results: ResultsFile, options: BenchmarkOptions) -> Status {
+    private static func report(_ results: ResultsFile, options: BenchmarkOptions) -> ExitCode {
         var standardError = StandardError()
         var standardOutput = StandardOutput()
         if !options.quiet {
@@ -159,19 +154,19 @@ enum BenchmarkCommand {
         let failures = results.benchmarks.filter { $0.status != .ok }.count
         if failures > 0 {
             print("\(failures) of \(results.benchmarks.count) benchmarks did not finish", to: &standardError)
-            return .benchmarkFailed
+            return .regression  // some benchmark failed, crashed or timed out
         }
-        return .ran
+        return .pass
     }
 
     /// The child side of isolation: run one benchmark, write its report, exit 0.
-    private static func runChild(_ child: ChildInvocation, suite: Suite) async -> Status {
+    private static func runChild(_ child: ChildInvocation, suite: Suite) async -> ExitCode {
         // Never outlive the parent: it enforces the timeout and owns the report folder.
-        if memgate_die_with_parent(child.parent) == 0 { return .software }
+        if memgate_die_with_parent(child.parent) == 0 { return .internalError }
         guard let benchmark = suite.benchmarks.first(where: { $0.name == child.name }) else {
             var standardError = StandardError()
             print("error: no benchmark named \"\(child.name)\"", to: &standardError)
-            return .usage
+            return .usageOrInputError
         }
         let partialPath = ChildInvocation.partialReportPath(child.reportPath)
         let result = await InProcessRunner.run(benchmark, plan: child.plan) { partial in
@@ -182,9 +177,9 @@ enum BenchmarkCommand {
         do { try ChildInvocation.writeReport(result, to: child.reportPath) } catch {
             var standardError = StandardError()
             print("error: cannot write the benchmark report: \(error)", to: &standardError)
-            return .software
+            return .internalError
         }
-        return .ran
+        return .pass
     }
 }
 

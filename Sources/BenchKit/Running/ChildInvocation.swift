@@ -4,7 +4,9 @@ import Foundation
 /// The private protocol between a benchmark executable and the child processes it
 /// spawns: which benchmark to run, under which plan, and where to write the result.
 ///
-/// Arguments: `--benchkit-child NAME --benchkit-report PATH --benchkit-plan S:W:NS:MAX:MEM:ARC:SITES:SITEBUDGET:PPID`.
+/// Arguments: `--benchkit-child NAME --benchkit-report PATH --benchkit-plan PLAN`, where PLAN
+/// names every field (`samples=10,warmupSamples=1,...,parent=PPID`; `encodedPlan`): arguments
+/// that start with `--benchkit-child` but are not exactly that are refused, never defaulted.
 /// The child asks to be killed when PPID exits (so a killed parent never leaves a hung
 /// benchmark behind), writes its `BenchmarkResult` to PATH as a one-benchmark results file
 /// (`ResultsFile.jsonBytes`, atomically) and exits 0.
@@ -21,30 +23,22 @@ struct ChildInvocation {
 
     /// The command-line arguments that ask a child for this run.
     var arguments: [String] {
-        let encodedPlan = [
-            plan.samples, plan.warmupSamples, Int(plan.sampleNanoseconds), plan.maxIterations,
-            plan.measureMemory ? 1 : 0, plan.arcPassIterations, plan.siteIterations, plan.siteEventBudget, Int(parent),
-        ].map(String.init).joined(separator: ":")
-        return [Self.childFlag, name, Self.reportFlag, reportPath, Self.planFlag, encodedPlan]
+        [Self.childFlag, name, Self.reportFlag, reportPath, Self.planFlag, encodedPlan]
     }
 
-    /// Parses a child's arguments; nil when `arguments` is not a child invocation.
-    init?(arguments: [String]) {
-        guard arguments.count == 6, arguments[0] == Self.childFlag, arguments[2] == Self.reportFlag,
-              arguments[4] == Self.planFlag else { return nil }
-        let numbers = arguments[5].split(separator: ":").compactMap { Int($0) }
-        guard numbers.count == 9, numbers[0] > 0, numbers[1] >= 0, numbers[2] > 0, numbers[3] > 0, numbers[5] >= 0, numbers[6] >= 0,
-              numbers[7] >= 0, numbers[8] > 0
-        else {
-            return nil
+    /// Parses a child's arguments: nil when `arguments` is not a child invocation (does not
+    /// start with `--benchkit-child`); an error naming the problem when it is one that cannot
+    /// be read (`MalformedArguments`).
+    init?(arguments: [String]) throws(MalformedArguments) {
+        guard arguments.first == Self.childFlag else { return nil }
+        guard arguments.count == 6, arguments[2] == Self.reportFlag, arguments[4] == Self.planFlag else {
+            throw MalformedArguments(
+                problem: "expected \(Self.childFlag) NAME \(Self.reportFlag) PATH \(Self.planFlag) PLAN, got \(arguments.count) arguments")
         }
-        name = arguments[1]
-        parent = Int32(numbers[8])
-        reportPath = arguments[3]
-        plan = SamplingPlan(
-            samples: numbers[0], warmupSamples: numbers[1], sampleNanoseconds: UInt64(numbers[2]),
-            maxIterations: numbers[3], measureMemory: numbers[4] != 0, arcPassIterations: numbers[5],
-            siteIterations: numbers[6], siteEventBudget: numbers[7])
+        // Every field is overwritten by decodePlan, which refuses a plan that lacks one.
+        self.init(name: arguments[1], reportPath: arguments[3],
+                  plan: SamplingPlan(samples: 1, warmupSamples: 0, sampleNanoseconds: 1, maxIterations: 1), parent: 1)
+        try decodePlan(arguments[5])
     }
 
     init(name: String, reportPath: String, plan: SamplingPlan, parent: Int32) {

@@ -19,7 +19,7 @@ package enum Escape {
 
     /// A JSON string literal, quotes included: `JSONWriter.string`, the one JSON escaper
     /// (RFC 8259: `"` `\` and control characters).
-    static func json(_ text: String) -> String { JSONWriter.string(text) }
+    package static func json(_ text: String) -> String { JSONWriter.string(text) }
 
     /// XML attribute or text content: `& < > " '` as entities, tab/newline/CR as character
     /// references, and the C0 controls XML 1.0 forbids even as references as visible `\u{..}`.

@@ -7,67 +7,85 @@ extension Report {
     /// benchmark missing from it; allowed removed benchmarks are skipped. Every name is
     /// XML-escaped (`Escape.xml`).
     package func writeJUnit(to out: inout some TextOutputStream) {
-        var cases: [String] = []
-        var failures = 0, skipped = 0
-        func testcase(_ classname: String, _ name: String, _ body: String?) {
-            let open = "    <testcase classname=\"\(Escape.xml(classname))\" name=\"\(Escape.xml(name))\""
-            cases.append(body.map { "\(open)>\n      \($0)\n    </testcase>" } ?? "\(open)/>")
-        }
+        var cases = JUnitCases()
         for benchmark in benchmarks {
             switch benchmark.presence {
             case .failed:
-                failures += 1
                 let message = "\(benchmark.status.rawValue) in current" + (benchmark.message.map { ": \($0)" } ?? "")
-                testcase(benchmark.name, "status", "<failure message=\"\(Escape.xml(message))\" type=\"\(benchmark.status.rawValue)\"/>")
+                cases.fail(benchmark.name, "status", "<failure message=\"\(Escape.xml(message))\" type=\"\(benchmark.status.rawValue)\"/>")
             case .removed where allowMissing:
-                skipped += 1
-                testcase(benchmark.name, "status", "<skipped message=\"removed: in the baseline but not in current (allowed)\"/>")
+                cases.skip(benchmark.name, "status", "<skipped message=\"removed: in the baseline but not in current (allowed)\"/>")
             case .removed:
-                failures += 1
                 let message = "missing: \(missingBenchmarkText); \(Report.acceptMissingHint)"
-                testcase(benchmark.name, "status", "<failure message=\"\(Escape.xml(message))\" type=\"missing\"/>")
+                cases.fail(benchmark.name, "status", "<failure message=\"\(Escape.xml(message))\" type=\"missing\"/>")
             case .baselineFailed:
-                skipped += 1
-                testcase(
+                cases.skip(
                     benchmark.name, "status",
                     "<skipped message=\"\(Escape.xml(Report.statusLine(benchmark))) in the baseline; not compared\"/>")
             case .added:
-                testcase(benchmark.name, "status", "<system-out>new benchmark: not in the baseline</system-out>")
+                cases.add(benchmark.name, "status", "<system-out>new benchmark: not in the baseline</system-out>")
             case .compared:
-                for row in benchmark.metrics {
-                    let interval = MetricFormat.plusMinus(row)
-                    let figures = "\(MetricFormat.value(row.baseline, row.unit)) -> \(MetricFormat.value(row.current, row.unit)) "
-                        + "(\(MetricFormat.change(row))\(interval.isEmpty ? "" : " " + interval)), threshold \(row.threshold.text)"
-                    let detail = row.note.isEmpty ? figures : "\(figures); \(row.note)"
-                    switch row.verdict {
-                    case .regression:
-                        failures += 1
-                        let sites = siteSentences(benchmark, row).map { "\nsite: " + $0 }.joined()
-                        testcase(
-                            benchmark.name, row.metric,
-                            "<failure message=\"\(Escape.xml("regressed: " + detail + sites))\" type=\"regression\"/>")
-                    case .missing where !allowMissing:
-                        failures += 1
-                        testcase(benchmark.name, row.metric, "<failure message=\"\(Escape.xml("missing: " + detail))\" type=\"missing\"/>")
-                    case .inconclusive, .missing, .reported:
-                        skipped += 1
-                        testcase(benchmark.name, row.metric, "<skipped message=\"\(Escape.xml(row.verdict.label + ": " + detail))\"/>")
-                    case .pass, .improvement, .added:
-                        testcase(benchmark.name, row.metric, "<system-out>\(Escape.xml(row.verdict.label + ": " + detail))</system-out>")
-                    }
-                }
+                addMetricCases(of: benchmark, to: &cases)
             }
         }
+        let (failures, skipped) = (cases.failures, cases.skipped)
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        out.write("<testsuites name=\"memgate\" tests=\"\(cases.count)\" failures=\"\(failures)\" skipped=\"\(skipped)\">\n")
-        out.write("  <testsuite name=\"memgate \(mode.rawValue)\" tests=\"\(cases.count)\" failures=\"\(failures)\" "
+        out.write("<testsuites name=\"memgate\" tests=\"\(cases.lines.count)\" failures=\"\(failures)\" skipped=\"\(skipped)\">\n")
+        out.write("  <testsuite name=\"memgate \(mode.rawValue)\" tests=\"\(cases.lines.count)\" failures=\"\(failures)\" "
             + "errors=\"0\" skipped=\"\(skipped)\">\n")
         if !warnings.isEmpty {
             out.write("    <properties>\n")
             for warning in warnings { out.write("      <property name=\"warning\" value=\"\(Escape.xml(warning))\"/>\n") }
             out.write("    </properties>\n")
         }
-        for line in cases { out.write(line + "\n") }
+        for line in cases.lines { out.write(line + "\n") }
         out.write("  </testsuite>\n</testsuites>\n")
+    }
+
+    /// One testcase per metric row of a compared benchmark.
+    private func addMetricCases(of benchmark: BenchmarkComparison, to cases: inout JUnitCases) {
+        for row in benchmark.metrics {
+            let interval = MetricFormat.plusMinus(row)
+            let figures = "\(MetricFormat.value(row.baseline, row.unit)) -> \(MetricFormat.value(row.current, row.unit)) "
+                + "(\(MetricFormat.change(row))\(interval.isEmpty ? "" : " " + interval)), threshold \(row.threshold.text)"
+            let detail = row.note.isEmpty ? figures : "\(figures); \(row.note)"
+            switch row.verdict {
+            case .regression:
+                let sites = siteSentences(benchmark, row).map { "\nsite: " + $0 }.joined()
+                let message = Escape.xml("regressed: " + detail + sites)
+                cases.fail(benchmark.name, row.metric, "<failure message=\"\(message)\" type=\"regression\"/>")
+            case .missing where !allowMissing:
+                cases.fail(benchmark.name, row.metric, "<failure message=\"\(Escape.xml("missing: " + detail))\" type=\"missing\"/>")
+            case .inconclusive, .missing, .reported:
+                cases.skip(benchmark.name, row.metric, "<skipped message=\"\(Escape.xml(row.verdict.label + ": " + detail))\"/>")
+            case .pass, .improvement, .added:
+                cases.add(benchmark.name, row.metric, "<system-out>\(Escape.xml(row.verdict.label + ": " + detail))</system-out>")
+            }
+        }
+    }
+}
+
+/// The testcases of a JUnit report as they are added, with the failures and skips counted.
+private struct JUnitCases {
+    /// One `<testcase>` element per case, indented.
+    var lines: [String] = []
+    var failures = 0, skipped = 0
+
+    /// Adds a testcase whose body (a `<failure>`, `<skipped>` or `<system-out>`) is `body`.
+    mutating func add(_ classname: String, _ name: String, _ body: String) {
+        let open = "    <testcase classname=\"\(Escape.xml(classname))\" name=\"\(Escape.xml(name))\""
+        lines.append("\(open)>\n      \(body)\n    </testcase>")
+    }
+
+    /// Adds a failed testcase.
+    mutating func fail(_ classname: String, _ name: String, _ body: String) {
+        failures += 1
+        add(classname, name, body)
+    }
+
+    /// Adds a skipped testcase.
+    mutating func skip(_ classname: String, _ name: String, _ body: String) {
+        skipped += 1
+        add(classname, name, body)
     }
 }

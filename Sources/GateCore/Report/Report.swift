@@ -1,4 +1,5 @@
 import BenchResults
+import CLISupport
 
 /// Everything a comparison of two results files found: the pure model every renderer
 /// (text, Markdown, JSON, JUnit, GitHub annotations) draws from.

@@ -1,3 +1,5 @@
+import BenchResults
+
 extension Threshold {
     /// Parses a threshold: `off`, a relative part `N%` (or `+N%`), an absolute part `+N` with
     /// an optional unit (B, KiB, MiB, GiB, ns, us, µs, ms, s; `+` optional), or one of each
@@ -47,11 +49,14 @@ extension Threshold {
         self.init(fraction: fraction, amount: amount, amountUnit: amountUnit, isOff: false, text: canonical)
     }
 
-    /// Unit suffixes and their factors to the base unit (B or ns).
+    /// Unit suffixes and their factors to the base unit (B or ns): every name and alias of
+    /// the byte and time scales' steps (`MetricUnit.Scale.steps`), longest first, so that
+    /// `KiB` is tried before `B` and `ms` before `s` (suffixes of one length never both match).
     private static let units: [(suffix: String, factor: Double, unit: AmountUnit)] = [
-        ("KiB", 1024, .bytes), ("MiB", 1_048_576, .bytes), ("GiB", 1_073_741_824, .bytes), ("B", 1, .bytes),
-        ("ns", 1, .time), ("us", 1e3, .time), ("µs", 1e3, .time), ("ms", 1e6, .time), ("s", 1e9, .time),
-    ]
+        (MetricUnit.Scale.binaryBytes, AmountUnit.bytes), (.time, .time),
+    ].flatMap { scale, unit in
+        scale.steps.flatMap { step in ([step.name] + step.aliases).map { (suffix: $0, factor: step.factor, unit: unit) } }
+    }.sorted { $0.suffix.count > $1.suffix.count }
 
     private static func parseAmount(_ text: Substring) -> (Double, AmountUnit)? {
         for (suffix, factor, unit) in units where text.hasSuffix(suffix) {

@@ -1,3 +1,4 @@
+import Adoption
 import BenchResults
 import Foundation
 import GateCore

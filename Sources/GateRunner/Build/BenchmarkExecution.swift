@@ -1,4 +1,5 @@
 import BenchResults
+import CLISupport
 import Foundation
 import GateCore
 
@@ -29,8 +30,9 @@ package struct BenchmarkExecution {
         for executable in executables {
             let output = "\(temporaryDirectory)/\(executable.name).json"
             let outcome = try launcher.run(executable.path, forwardedArguments + ["--output", output, "--quiet"], captureError: false)
-            // Exit 1 means some benchmark failed; its results were still written.
-            guard outcome.status == 0 || outcome.status == 1, FileManager.default.fileExists(atPath: output) else {
+            // `.regression` means some benchmark failed; its results were still written.
+            let status = ExitCode(rawValue: outcome.status)
+            guard status == .pass || status == .regression, FileManager.default.fileExists(atPath: output) else {
                 throw Failure(description: "\(executable.name) exited with status \(outcome.status) and wrote no results")
             }
             files.append((executable.name, try ResultsFile.read(contentsOf: output)))

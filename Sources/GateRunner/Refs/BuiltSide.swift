@@ -68,7 +68,8 @@ package struct BuiltSide: Sendable {
                 let configPath = checkout.packagePath + "/" + ConfigFile.defaultPath
                 names = try ConfigFile.load(configPath, explicit: false).executables
             }
-            return try BenchmarkPackage.discover(at: checkout.packagePath, listed: names, launcher: launcher, scratchPath: checkout.scratchPath)
+            return try BenchmarkPackage.discover(at: checkout.packagePath, listed: names, launcher: launcher,
+                                                 scratchPath: checkout.scratchPath)
         } catch {
             throw Failure(description: "\(checkout.side) \(checkout.label): \(error)")
         }

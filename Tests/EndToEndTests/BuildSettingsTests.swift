@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The manifest's build settings, read from `swift package dump-package`: unsafe flags
+/// (the gate's modules at `-Onone` in release) must never reach the BenchKit product,
+/// because SwiftPM refuses a versioned dependency whose product's targets carry them
+/// ("the target 'BenchKit' in product 'BenchKit' contains unsafe build flags").
+@Suite struct BuildSettingsTests {
+    /// The manifest as JSON (`targets`, `products`). SwiftPM runs with a scratch path of its
+    /// own: `.build` is locked by the `swift test` running this.
+    static func manifest() throws -> [String: Any] {
+        let scratch = try TemporaryDirectory()
+        let dump = try MemGateProcess.run(
+            ["swift", "package", "--scratch-path", scratch.path, "dump-package"], in: TinyBenchFixture.repositoryRoot,
+            timeout: 300, program: URL(fileURLWithPath: "/usr/bin/env"))
+        try #require(dump.code == 0, "\(dump.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
+    }
+
+    /// Each target's name, the names of the targets it depends on, and its unsafe flags.
+    static func targets(of manifest: [String: Any]) -> [String: (dependencies: [String], unsafeFlags: [String])] {
+        var result: [String: (dependencies: [String], unsafeFlags: [String])] = [:]
+        for target in manifest["targets"] as? [[String: Any]] ?? [] {
+            let dependencies = (target["dependencies"] as? [[String: Any]] ?? []).compactMap { dependency in
+                (dependency["byName"] ?? dependency["target"]).flatMap { ($0 as? [Any])?.first as? String }
+            }
+            let flags = (target["settings"] as? [[String: Any]] ?? []).flatMap { setting in
+                ((setting["kind"] as? [String: Any])?["unsafeFlags"] as? [String: Any])?["_0"] as? [String] ?? []
+            }
+            result[target["name"] as! String] = (dependencies, flags)
+        }
+        return result
+    }
+
+    @Test func benchKitAndEverythingItLinksHaveNoUnsafeFlags() throws {
+        let targets = Self.targets(of: try Self.manifest())
+        var closure: Set<String> = [], pending = ["BenchKit"]
+        while let name = pending.popLast() {
+            guard closure.insert(name).inserted else { continue }
+            pending += targets[name]?.dependencies ?? []
+        }
+        #expect(closure.isSuperset(of: ["BenchKit", "BenchResults", "CAllocCounter", "Symbolization"]))
+        for name in closure.sorted() {
+            #expect(targets[name]?.unsafeFlags == [], "\(name) has unsafe flags \(targets[name]?.unsafeFlags ?? [])")
+        }
+    }
+
+    @Test func theGateModulesBuildWithoutOptimization() throws {
+        let targets = Self.targets(of: try Self.manifest())
+        for name in ["GateFormats", "GateCore", "Adoption", "HTMLReport", "GateRunner", "MemGateCLI", "memgate"] {
+            #expect(targets[name]?.unsafeFlags == ["-Onone"], "\(name)")
+        }
+    }
+}

@@ -44,15 +44,17 @@ package enum StrictJSON {
     ///   - unit: what the text is called in truncation messages (`"file"`, `"line"`).
     /// - Throws: the first `Violation`.
     package static func check(_ bytes: [UInt8], maximumNesting: Int = 64, unit: String = "file") throws(Violation) {
-        _ = try parse(bytes, maximumNesting: maximumNesting, unit: unit)
+        var checker = StrictJSONChecker(bytes: bytes, maximumNesting: maximumNesting, unit: unit, buildsTree: false)
+        _ = try checker.document()
     }
 
     /// The value `bytes` hold, read by the same strict rules as `check` (this is the one
-    /// parser: `check` runs it and drops the tree). Objects keep the file's key order.
+    /// parser: `check` runs it without keeping the tree, so a large results file that the
+    /// fast parser refused costs no second copy). Objects keep the file's key order.
     ///
     /// - Throws: the first `Violation`, as `check` would.
     package static func parse(_ bytes: [UInt8], maximumNesting: Int = 64, unit: String = "file") throws(Violation) -> JSONValue {
-        var checker = StrictJSONChecker(bytes: bytes, maximumNesting: maximumNesting, unit: unit)
+        var checker = StrictJSONChecker(bytes: bytes, maximumNesting: maximumNesting, unit: unit, buildsTree: true)
         return try checker.document()
     }
 }
@@ -76,6 +78,8 @@ struct StrictJSONChecker {
     let bytes: [UInt8]
     let maximumNesting: Int
     let unit: String
+    /// Whether arrays and objects keep their elements (`parse`) or come back empty (`check`).
+    let buildsTree: Bool
     var position = 0
     /// The keys and array indices from the root to the current value.
     var path: [PathStep] = []
@@ -87,10 +91,11 @@ struct StrictJSONChecker {
         case index(Int)
     }
 
-    init(bytes: [UInt8], maximumNesting: Int, unit: String) {
+    init(bytes: [UInt8], maximumNesting: Int, unit: String, buildsTree: Bool) {
         self.bytes = bytes
         self.maximumNesting = maximumNesting
         self.unit = unit
+        self.buildsTree = buildsTree
     }
 
     /// `benchmarks[0].metrics`, or `the top-level object`/`array` at the root.
@@ -183,7 +188,8 @@ struct StrictJSONChecker {
             guard try next() == UInt8(ascii: ":") else { throw violation("expected ':' after key \"\(key)\", found \(describeNext())") }
             position += 1
             path.append(.key(key))
-            members.append((key, try value(depth: depth)))
+            let member = try value(depth: depth)
+            if buildsTree { members.append((key, member)) }
             path.removeLast()
             let separator = try next()
             position += 1
@@ -208,7 +214,8 @@ struct StrictJSONChecker {
         while true {
             if try next() == UInt8(ascii: "]") { throw violation("trailing comma before ']'") }
             path.append(.index(index))
-            elements.append(try value(depth: depth))
+            let element = try value(depth: depth)
+            if buildsTree { elements.append(element) }
             path.removeLast()
             let separator = try next()
             position += 1

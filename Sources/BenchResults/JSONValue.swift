@@ -10,11 +10,17 @@
 /// unique when parsed, and the setter replaces a key in place); the writer sorts them only
 /// when its style says so. Numbers are Doubles: every number `StrictJSON` accepts fits one.
 package enum JSONValue: Sendable, Equatable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number; finite (the parser refuses others, the writer writes others as `null`).
     case number(Double)
+    /// A string, unescaped.
     case string(String)
+    /// An array, in order.
     case array([JSONValue])
+    /// An object: its members in order, keys unique when parsed.
     case object([(key: String, value: JSONValue)])
 
     /// A number, or `null` when `value` is nil or not finite (JSON has no NaN or infinity).
@@ -86,6 +92,8 @@ package enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// Equal when of the same kind with equal contents; objects only with the same keys in
+    /// the same order.
     package static func == (left: JSONValue, right: JSONValue) -> Bool {
         switch (left, right) {
         case (.null, .null): true

@@ -77,6 +77,7 @@ extension Report {
         guard let event = SiteEvent.allCases.first(where: { $0.explainedMetrics.contains(row.metric) }),
               let diff = benchmark.siteDiff(event), benchmark.regressedRows(explainedBy: event).contains(where: { $0.metric == row.metric })
         else { return [] }
-        return diff.movedLines(limit: 3, by: SiteDiff.measure(for: [row]), budget: layout.budget).map(\.sentence) + (diff.remainder(for: row).map { [$0] } ?? [])
+        let moved = diff.movedLines(limit: 3, by: SiteDiff.measure(for: [row]), budget: layout.budget)
+        return moved.map(\.sentence) + (diff.remainder(for: row).map { [$0] } ?? [])
     }
 }

@@ -42,7 +42,8 @@ extension SiteDiff {
     /// that grew or appeared by `measure`, then up to `limit` that shrank or went; each
     /// chain to `budget` frames.
     package func movedLines(limit: Int = 5, by measure: Measure = .allocations, budget: Int = ChainLayout.wrappingFrames) -> [Line] {
-        (grown(by: measure).prefix(limit) + shrunk(by: measure).prefix(limit)).map { Self.line($0, budget: budget, by: measure, event: event) }
+        (grown(by: measure).prefix(limit) + shrunk(by: measure).prefix(limit))
+            .map { Self.line($0, budget: budget, by: measure, event: event) }
     }
 
     /// The measure a report about `rows` (regressed allocs/op and B/op rows) orders sites

@@ -5,7 +5,7 @@
 ///
 /// Printable ASCII (the common case: names, numbers, units) is one column per byte and is
 /// counted without looking at characters.
-func displayWidth(of text: some StringProtocol) -> Int {
+package func displayWidth(of text: some StringProtocol) -> Int {
     if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
     return text.reduce(0) { $0 + $1.terminalWidth }
 }

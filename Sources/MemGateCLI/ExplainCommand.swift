@@ -25,6 +25,7 @@ struct ExplainCommand: Subcommand {
         spec.option("--side", value: "SIDE", help: "Which file --format folded prints: current or baseline.", defaultDescription: "current")
         spec.flag("--retains", help: "Show the retain sites (the retain-site pass) instead of the allocation sites.")
         spec.option("--output", value: "FILE", help: "Write to FILE (atomically) instead of standard output.")
+        spec.flag("--full-stacks", help: GateArguments.fullStacksHelp)
         return spec
     }
 
@@ -62,9 +63,12 @@ struct ExplainCommand: Subcommand {
             text = FlameGraph(current: currentProfiles, baseline: baselineProfiles)
                 .svg(title: "\(event.noun.capitalized) sites: \(currentPath) against \(baselinePath)", unit: event.unit)
         default:
+            let toFile = arguments.value("--output") != nil
+            let layout = ChainLayout(width: toFile ? ChainLayout.defaultWidth : context.stdoutChainWidth,
+                                     fullStacks: arguments.flag("--full-stacks"))
             text = ordered.compactMap { name in
                 SiteDiff(baseline: baseline[name].flatMap(event.profile), current: current[name].flatMap(event.profile), event: event)?
-                    .explanation(benchmark: name, style: arguments.value("--output") == nil ? context.stdoutStyle : .plain)
+                    .explanation(benchmark: name, style: toFile ? .plain : context.stdoutStyle, layout: layout)
             }.joined(separator: "\n")
         }
         try context.writeOrPrint(Array(text.utf8), to: arguments.value("--output"))

@@ -37,7 +37,12 @@ struct GateArguments {
             help: "Draw each benchmark's trend over the runs of FILE (kept by memgate history append) in the HTML report.")
         spec.flag("--all", short: "a", help: "Show every metric, not only regressions, inconclusive, improvements and missing ones.")
         spec.flag("--verbose", short: "v", help: "Same as --all.")
+        spec.flag("--full-stacks", help: fullStacksHelp)
     }
+
+    /// `--full-stacks`' help, shared with `explain`.
+    static let fullStacksHelp = "Show every frame of a site's call chain, not only those that fit the terminal's width (100 columns "
+        + "when not a terminal; Markdown, GitHub, JUnit and HTML: 3 frames)."
 
     var options = ComparisonOptions()
     var policy = InconclusivePolicy.report
@@ -52,6 +57,8 @@ struct GateArguments {
     /// The command these options were given to (`memgate check`), which the HTML page names.
     var command = "memgate"
     var verbose = false
+    /// Every frame of a site's call chain (`--full-stacks`).
+    var fullStacks = false
     var config = GateConfig()
     /// The configuration file read, or nil when there was none (built-in defaults).
     var configPath: String?
@@ -98,6 +105,7 @@ struct GateArguments {
             historyPath = path
         }
         verbose = arguments.flag("--all") || arguments.flag("--verbose")
+        fullStacks = arguments.flag("--full-stacks")
     }
 
     /// The comparison flags, parsed and checked.

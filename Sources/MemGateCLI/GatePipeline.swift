@@ -86,9 +86,11 @@ enum GatePipeline {
         if report.gatesNothing { throw CommandError(report.nothingGatedMessage(config: gate.configPath)) }
         var input = RenderInput(report: report, baseline: files.baseline, current: files.current, history: gate.history,
                                 command: gate.command, policy: gate.policy)
-        input.options = RenderOptions(color: gate.format == .text && context.stdoutStyle.colour, verbose: gate.verbose)
+        let chains = ChainLayout(fullStacks: gate.fullStacks)
+        input.options = RenderOptions(color: gate.format == .text && context.stdoutStyle.colour, verbose: gate.verbose,
+                                      chains: ChainLayout(width: context.stdoutChainWidth, fullStacks: gate.fullStacks))
         context.output += gate.format.render(input)
-        input.options = RenderOptions(color: false, verbose: gate.verbose)
+        input.options = RenderOptions(color: false, verbose: gate.verbose, chains: chains)
         var rendered: [ReportFormat: [UInt8]] = [:]
         for (format, path) in gate.outputs {
             let bytes = rendered[format] ?? Array(format.render(input).utf8)
@@ -96,7 +98,7 @@ enum GatePipeline {
             try OutputFile.write(bytes, to: path)
         }
         if let summary = context.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-            input.options = RenderOptions(color: false, verbose: gate.verbose, maxRows: GatePipeline.stepSummaryRows)
+            input.options = RenderOptions(color: false, verbose: gate.verbose, maxRows: GatePipeline.stepSummaryRows, chains: chains)
             let text = ReportFormat.markdown.render(input)
             do { try FileAppend.append(Array(text.utf8), to: summary) } catch { throw CommandError(error) }
         }

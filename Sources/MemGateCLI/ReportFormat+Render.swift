@@ -13,8 +13,8 @@ extension ReportFormat {
         case .text: input.report.writeText(to: &text, options: input.options)
         case .markdown: input.report.writeMarkdown(to: &text, options: input.options)
         case .json: input.report.writeJSON(to: &text, policy: input.policy)
-        case .junit: input.report.writeJUnit(to: &text)
-        case .github: input.report.writeGitHubAnnotations(to: &text)
+        case .junit: input.report.writeJUnit(to: &text, options: input.options)
+        case .github: input.report.writeGitHubAnnotations(to: &text, options: input.options)
         case .html: text = HTMLReportPage(input).html
         }
         return text

@@ -55,6 +55,13 @@ struct CommandContext {
         return TerminalStyle.detect(fileDescriptor: 1, environment: environment)
     }
 
+    /// The width site chains are laid out to on standard output (`ChainLayout`): the
+    /// terminal's columns when standard output is one and says, else `ChainLayout.defaultWidth`.
+    var stdoutChainWidth: Int {
+        guard stdoutIsTerminal ?? Terminal.isTTY(1), let columns = Terminal.columns(1) else { return ChainLayout.defaultWidth }
+        return columns
+    }
+
     /// Writes `bytes` to `path` atomically (`OutputFile.write`), or to standard output when
     /// `path` is nil (the `--output` convention of `convert`, `merge` and `explain`).
     ///

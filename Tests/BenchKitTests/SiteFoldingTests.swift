@@ -1,4 +1,5 @@
 @testable import BenchKit
+import BenchResults
 import Symbolization
 import Testing
 
@@ -76,6 +77,38 @@ import Testing
                      frame("d", main: false)]
         #expect(try #require(SiteFolding.fold(stack)).frames == ["a", "b", "c"])
         #expect(SiteFolding.fold([frame("malloc", main: false)] + harness) == nil)
+    }
+
+    /// A frame as the symbolizer names a main-executable symbol: the runtime's `swift_demangle`,
+    /// then the short form (as `Symbolizer` does).
+    private func real(_ symbol: String) -> SymbolizedFrame {
+        guard SwiftSymbolName.isMangled(symbol) else { return frame(symbol) }
+        let module = SwiftSymbolName.module(ofMangled: symbol), demangled = SwiftSymbolName.demangled(symbol)
+        return SymbolizedFrame(name: SwiftSymbolName.short(demangled, module: module), module: module, inMainExecutable: true,
+                               symbol: symbol, isThunk: SwiftSymbolName.isThunk(demangled: demangled))
+    }
+
+    /// Outlined helpers stay in the recorded frames (the site's key is unchanged) and fold into
+    /// their callers when shown (`AllocationSite.shownFrames`), by the names the runtime's
+    /// demangler really gives them.
+    @Test(arguments: ["$s3App5TokenVWOb", "$s3App5TokenVWOc", "$s3App5TokenVWOh", "$s3App5TokenVWOhTm", "$s3App5TokenOWOe",
+                      "$s3App5TokenVWOr", "$s3App5TokenVWOs", "$s3App5TokenVWOd", "$s3App1PP_pWOb",
+                      "__swift_allocate_boxed_opaque_existential_1Tm", "__swift_project_boxed_opaque_existential_1"])
+    func outlinedHelpersAreRecordedAndFoldedWhenShown(symbol: String) throws {
+        let helper = real(symbol)
+        #expect(AllocationSite.isCompilerHelper(helper.name), "\(helper.name)")
+        let caller = real("$s3App6ParserV5parseyyF")
+        let stack = [frame("malloc", main: false), frame("swift_allocObject", main: false), helper, caller] + harness
+        let folded = try #require(SiteFolding.fold(stack))
+        #expect(AllocationSite.shownFrames(folded.frames) == ["Parser.parse()"], "\(folded.frames)")
+        #expect(!AllocationSite.isCompilerHelper(caller.name))
+    }
+
+    /// The shortened name drops `outlined copy of ` (and `merged `): such a frame reads as the
+    /// copied type and is not recognised as a helper (recorded names unchanged, see the docs).
+    @Test func anOutlinedCopyReadsAsItsType() {
+        #expect(real("$s3App5TokenOWOy").name == "Token")
+        #expect(real("$s3App5TokenVWOhTm").name == "outlined destroy of App.Token")
     }
 
     @Test func rolesFollowTheObjectAndTheModule() {

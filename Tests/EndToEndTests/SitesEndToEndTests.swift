@@ -32,6 +32,9 @@ extension PackageBuildingTests {
             #expect(text.contains("Where blocks allocates differently (allocs +1 allocs/op, bytes +32 B/op; per op):"), "\(text)")
             let siteLine = text.split(separator: "\n").first { $0.contains("Blocks.flush()") }
             #expect(siteLine.map { $0.contains("+1 allocs/op") && $0.contains("+32 B/op") && $0.contains("new") } == true, "\(text)")
+            // The site's first frame on its row, its caller on the indented line under it.
+            #expect(text.contains("Blocks.flush()  via "), "\(text)")
+            #expect(text.contains("\n      <- closure #1 in TinyBenchmarks.register(_:)\n"), "\(text)")
             #expect(!text.contains("Blocks.make(_:)"), "an unchanged site is not listed under a failure")
             let markdown = try #require(package.directory.read("report.md"))
             #expect(markdown.contains("**Where blocks allocates differently**"), "\(markdown)")
@@ -45,6 +48,9 @@ extension PackageBuildingTests {
             #expect(explained.stdout.hasPrefix("blocks: 2 allocs/op -> 3 allocs/op, 128 B/op -> 160 B/op\n"), "\(explained.stdout)")
             let flushRow = explained.stdout.split(separator: "\n").first { $0.contains("Blocks.flush()") }
             #expect(flushRow.map { $0.contains("new") && $0.contains("+1 allocs/op") } == true, "\(explained.stdout)")
+            let explainLines = explained.stdout.split(separator: "\n")
+            let under = explainLines.firstIndex { $0.contains("Blocks.flush()") }.map { explainLines[$0 + 1] }
+            #expect(under == "      <- closure #1 in TinyBenchmarks.register(_:)", "\(explained.stdout)")
             #expect(explained.stdout.split(separator: "\n").contains { $0.contains("Blocks.make(_:)") && $0.contains("unchanged") })
 
             try expectFoldedGrammar(try memgate(package, ["explain", "baselines/baseline.json", ".memgate/results.json", "--format", "folded"]))

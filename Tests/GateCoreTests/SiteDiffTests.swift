@@ -44,7 +44,7 @@ enum SiteProfiles {
         let lines = diff.movedLines()
         #expect(lines.map(\.sentence) == [
             "+2 allocs/op +32 B/op grew D.grow()",
-            "+1 allocs/op +32 B/op new C.flush() <- E.write(_:) <- body <- ... (via swift_slowAlloc)",
+            "+1 allocs/op +32 B/op new C.flush() <- E.write(_:) <- body <- … 1 more frame (via swift_slowAlloc)",
             "-1 allocs/op -16 B/op gone B.old() <- body",
         ])
         #expect(diff.movedLines(limit: 1).count == 2)  // one grown, one shrunk

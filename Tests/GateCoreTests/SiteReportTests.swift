@@ -21,8 +21,10 @@ import Testing
         #expect(out.contains("""
         Where json/encode allocates differently (allocs +2.50 allocs/op; per op):
           +2 allocs/op  +32 B/op  grew  D.grow()
-          +1 allocs/op  +32 B/op  new   C.flush() <- E.write(_:) <- body <- ...  via swift_slowAlloc
-          -1 allocs/op  -16 B/op  gone  B.old() <- body
+          +1 allocs/op  +32 B/op  new   C.flush()  via swift_slowAlloc
+              <- E.write(_:) <- body <- main
+          -1 allocs/op  -16 B/op  gone  B.old()
+              <- body
           (allocs: unattributed +0.50 allocs/op (sites not kept or not recorded))
 
         FAIL: 1 regression (1 benchmark)
@@ -36,7 +38,7 @@ import Testing
         **Where json/encode allocates differently** (allocs +2.50 allocs/op; per op)
 
         - +2 allocs/op, +32 B/op: grew `D.grow()`
-        - +1 allocs/op, +32 B/op: new `C.flush() <- E.write(_:) <- body <- ...` (via swift\\_slowAlloc)
+        - +1 allocs/op, +32 B/op: new `C.flush() <- E.write(_:) <- body <- … 1 more frame` (via swift\\_slowAlloc)
         - -1 allocs/op, -16 B/op: gone `B.old() <- body`
         - allocs: unattributed +0.50 allocs/op (sites not kept or not recorded)
         """), "\(out)")
@@ -85,7 +87,8 @@ import Testing
         report.writeJSON(to: &json)
         #expect(text.contains("""
         Where arc/copies retains differently (retains +3 retains/op; per op):
-          +3 retains/op  grew  Copier.copy() <- body  via swift_retain
+          +3 retains/op  grew  Copier.copy()  via swift_retain
+              <- body
         """), "\(text)")
         #expect(markdown.contains("- +3 retains/op: grew `Copier.copy() <- body` (via swift\\_retain)"), "\(markdown)")
         #expect(github.contains("sites: +3 retains/op grew Copier.copy() <- body (via swift_retain)"), "\(github)")

@@ -11,11 +11,16 @@ package struct RenderOptions: Sendable, Equatable {
     /// line (`nil`: no limit). Used for `$GITHUB_STEP_SUMMARY`, which GitHub caps at 1 MiB.
     package var maxRows: Int?
 
+    /// How sites' call chains are laid out: the width of the text report's chain lines and
+    /// whether every frame is shown (`--full-stacks`) in every format but JSON, which keeps them all.
+    package var chains: ChainLayout
+
     /// Creates options.
-    package init(color: Bool = false, verbose: Bool = false, maxRows: Int? = nil) {
+    package init(color: Bool = false, verbose: Bool = false, maxRows: Int? = nil, chains: ChainLayout = ChainLayout()) {
         self.color = color
         self.verbose = verbose
         self.maxRows = maxRows
+        self.chains = chains
     }
 }
 

@@ -3,8 +3,9 @@ extension Report {
     /// that failed in CURRENT and (unless allowed) benchmarks and gated metrics missing from
     /// it, `::warning` for inconclusive rows, allowed missing ones and debug builds,
     /// `::notice` for improvements, for why noisy metrics were not gated, and the summary.
-    /// Titles are escaped as properties (`% \r \n : ,`), messages as data (`% \r \n`).
-    package func writeGitHubAnnotations(to out: inout some TextOutputStream) {
+    /// Titles are escaped as properties (`% \r \n : ,`), messages as data (`% \r \n`). A
+    /// row's moved sites show their chains as `options.chains` says (`ChainLayout.budget`).
+    package func writeGitHubAnnotations(to out: inout some TextOutputStream, options: RenderOptions = RenderOptions()) {
         func command(_ kind: String, _ title: String, _ message: String) {
             out.write("::\(kind) title=\(Escape.githubProperty(title))::\(Escape.githubMessage(message))\n")
         }
@@ -32,7 +33,7 @@ extension Report {
                     let message = "\(row.verdict.label): \(MetricFormat.value(row.baseline, row.unit)) -> "
                         + "\(MetricFormat.value(row.current, row.unit)) (\(MetricFormat.change(row))), threshold \(row.threshold.text)"
                         + (row.note.isEmpty ? "" : "; \(row.note)")
-                    let sites = siteSentences(benchmark, row)
+                    let sites = siteSentences(benchmark, row, layout: options.chains)
                     let sitesText = sites.isEmpty ? "" : "\nsites: " + sites.joined(separator: "\n")
                     command(kind, "memgate: \(benchmark.name) \(row.metric)", message + sitesText)
                 }

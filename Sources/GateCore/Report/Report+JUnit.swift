@@ -5,8 +5,9 @@ extension Report {
     /// metrics and not-gated rows are `<skipped>` with the reason. A benchmark that failed
     /// in CURRENT is one testcase named `status` with a failure, as is (unless allowed) a
     /// benchmark missing from it; allowed removed benchmarks are skipped. Every name is
-    /// XML-escaped (`Escape.xml`).
-    package func writeJUnit(to out: inout some TextOutputStream) {
+    /// XML-escaped (`Escape.xml`). A regression's message names its moved sites, chains laid
+    /// out by `options.chains` (`ChainLayout.budget`).
+    package func writeJUnit(to out: inout some TextOutputStream, options: RenderOptions = RenderOptions()) {
         var cases = JUnitCases()
         for benchmark in benchmarks {
             switch benchmark.presence {
@@ -25,7 +26,7 @@ extension Report {
             case .added:
                 cases.add(benchmark.name, "status", "<system-out>new benchmark: not in the baseline</system-out>")
             case .compared:
-                addMetricCases(of: benchmark, to: &cases)
+                addMetricCases(of: benchmark, to: &cases, layout: options.chains)
             }
         }
         let (failures, skipped) = (cases.failures, cases.skipped)
@@ -43,7 +44,7 @@ extension Report {
     }
 
     /// One testcase per metric row of a compared benchmark.
-    private func addMetricCases(of benchmark: BenchmarkComparison, to cases: inout JUnitCases) {
+    private func addMetricCases(of benchmark: BenchmarkComparison, to cases: inout JUnitCases, layout: ChainLayout) {
         for row in benchmark.metrics {
             let interval = MetricFormat.plusMinus(row)
             let figures = "\(MetricFormat.value(row.baseline, row.unit)) -> \(MetricFormat.value(row.current, row.unit)) "
@@ -51,7 +52,7 @@ extension Report {
             let detail = row.note.isEmpty ? figures : "\(figures); \(row.note)"
             switch row.verdict {
             case .regression:
-                let sites = siteSentences(benchmark, row).map { "\nsite: " + $0 }.joined()
+                let sites = siteSentences(benchmark, row, layout: layout).map { "\nsite: " + $0 }.joined()
                 let message = Escape.xml("regressed: " + detail + sites)
                 cases.fail(benchmark.name, row.metric, "<failure message=\"\(message)\" type=\"regression\"/>")
             case .missing where !allowMissing:

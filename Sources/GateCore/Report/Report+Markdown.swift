@@ -35,7 +35,7 @@ extension Report {
             }
             out.write("\n")
         }
-        writeMarkdownSiteSections(to: &out)
+        writeMarkdownSiteSections(to: &out, layout: options.chains)
         let lists: [(String, [BenchmarkComparison])] = [
             ("Failed in current", benchmarks(.failed)), ("Failed in the baseline (not compared)", benchmarks(.baselineFailed)),
             ("New", benchmarks(.added)),

@@ -23,8 +23,9 @@ extension Report {
     }
 
     /// The text report's site sections: per explained benchmark, the sites that grew or
-    /// appeared and those that shrank, and what they leave unexplained.
-    func writeSiteSections(to out: inout some TextOutputStream, paint: Paint) {
+    /// appeared and those that shrank, and what they leave unexplained; each site's first frame
+    /// on its row, the rest of its chain under it (`SiteChain.lines`, laid out by `layout`).
+    func writeSiteSections(to out: inout some TextOutputStream, paint: Paint, layout: ChainLayout) {
         for (benchmark, rows, diff) in siteExplanations {
             out.write("\nWhere \(terminalSafe(benchmark.name)) \(diff.event.verb) differently (\(Report.rowChanges(rows)); per op):\n")
             let lines = diff.movedLines(by: SiteDiff.measure(for: rows))
@@ -39,22 +40,23 @@ extension Report {
                 table.addRow(row([
                     Cell(line.allocations), Cell(line.bytes),
                     Cell(line.kind, colour: line.isGrowth ? .red : .green),
-                    Cell(line.chain), Cell(line.via),  // TextTable makes cells terminal-safe
+                    Cell(line.frames.site), Cell(line.via),  // TextTable makes cells terminal-safe
                 ]))
             }
-            if !lines.isEmpty {
-                for rendered in table.render(style: paint.style, header: false).split(separator: "\n") { out.write("  \(rendered)\n") }
+            let under = lines.map { $0.frames.lines(layout) }
+            for rendered in SiteChain.interleave(table.render(style: paint.style, header: false), headerLines: 0, under: under) {
+                out.write(rendered + "\n")
             }
             for row in rows { if let remainder = diff.remainder(for: row) { out.write("  (\(row.metric): \(remainder))\n") } }
         }
     }
 
-    /// The Markdown report's site sections (`writeSiteSections`, as lists).
-    func writeMarkdownSiteSections(to out: inout some TextOutputStream) {
+    /// The Markdown report's site sections (`writeSiteSections`, as lists; chains to `layout.budget` frames).
+    func writeMarkdownSiteSections(to out: inout some TextOutputStream, layout: ChainLayout) {
         for (benchmark, rows, diff) in siteExplanations {
             out.write("**Where \(Escape.markdown(benchmark.name)) \(diff.event.verb) differently** "
                 + "(\(Escape.markdown(Report.rowChanges(rows))); per op)\n\n")
-            for line in diff.movedLines(by: SiteDiff.measure(for: rows)) {
+            for line in diff.movedLines(by: SiteDiff.measure(for: rows), budget: layout.budget) {
                 let via = line.via.isEmpty ? "" : " (\(Escape.markdown(line.via)))"
                 let amounts = line.bytes.isEmpty ? line.allocations : "\(line.allocations), \(line.bytes)"
                 out.write("- \(Escape.markdown(amounts)): "
@@ -69,11 +71,13 @@ extension Report {
     }
 
     /// The site sentences for one regressed row's annotation or JUnit message: up to three
-    /// moved sites, then what they leave unexplained; empty when the row has none.
-    func siteSentences(_ benchmark: BenchmarkComparison, _ row: MetricComparison) -> [String] {
+    /// moved sites (chains to `layout.budget` frames), then what they leave unexplained; empty
+    /// when the row has none.
+    func siteSentences(_ benchmark: BenchmarkComparison, _ row: MetricComparison, layout: ChainLayout) -> [String] {
         guard let event = SiteEvent.allCases.first(where: { $0.explainedMetrics.contains(row.metric) }),
               let diff = benchmark.siteDiff(event), benchmark.regressedRows(explainedBy: event).contains(where: { $0.metric == row.metric })
         else { return [] }
-        return diff.movedLines(limit: 3, by: SiteDiff.measure(for: [row])).map(\.sentence) + (diff.remainder(for: row).map { [$0] } ?? [])
+        let moved = diff.movedLines(limit: 3, by: SiteDiff.measure(for: [row]), budget: layout.budget)
+        return moved.map(\.sentence) + (diff.remainder(for: row).map { [$0] } ?? [])
     }
 }

@@ -35,7 +35,7 @@ extension Report {
             out.write("\n")
             out.write(table.render(style: paint.style))
         }
-        writeSiteSections(to: &out, paint: paint)
+        writeSiteSections(to: &out, paint: paint, layout: options.chains)
         let failed = benchmarks(.failed), added = benchmarks(.added), removed = benchmarks(.removed)
         let notCompared = benchmarks(.baselineFailed)
         if !failed.isEmpty || !added.isEmpty || !removed.isEmpty || !notCompared.isEmpty { out.write("\n") }

@@ -11,8 +11,11 @@ extension SiteDiff {
         package var kind: String
         /// Whether the site grew or appeared (drawn as a regression).
         package var isGrowth: Bool
-        /// The call chain, innermost first: `Encoder.flush() <- JSONWriter.write(_:) <- ...`.
+        /// The call chain, innermost first, to the line's frame budget, outlined helpers folded
+        /// (`SiteChain.compact`): `Encoder.flush() <- JSONWriter.write(_:) <- … 2 more frames`.
         package var chain: String
+        /// Every shown frame of the chain (`SiteChain`), for the layouts that place them themselves.
+        package var frames: SiteChain
         /// `via swift_allocObject`, or empty.
         package var via: String
 
@@ -22,26 +25,25 @@ extension SiteDiff {
         }
     }
 
-    /// Frames of a chain shown before `<- ...`.
-    package static let chainFrames = 3
-
-    /// The line for `change`, classified by `measure`.
+    /// The line for `change`, classified by `measure`, its `chain` showing `budget` frames.
     package static func line(
-        _ change: Change, frames: Int = chainFrames, by measure: Measure = .allocations, event: SiteEvent = .allocations
+        _ change: Change, budget: Int = ChainLayout.wrappingFrames, by measure: Measure = .allocations, event: SiteEvent = .allocations
     ) -> Line {
-        var chain = change.frames.prefix(frames).joined(separator: " <- ")
-        if change.frames.count > frames { chain += " <- ..." }
+        let frames = SiteChain(recorded: change.frames)
         let kind = change.kind(by: measure)
         return Line(
             allocations: signed(change.allocationsDelta, event.unit),
             bytes: event.countsBytes ? signed(change.bytesDelta, .bytesPerOp) : "",
-            kind: kind.rawValue, isGrowth: kind.isGrowth, chain: chain, via: change.via.map { "via " + $0 } ?? "")
+            kind: kind.rawValue, isGrowth: kind.isGrowth, chain: frames.compact(budget: budget), frames: frames,
+            via: change.via.map { "via " + $0 } ?? "")
     }
 
     /// The lines worth reading when a benchmark's allocations regressed: up to `limit` sites
-    /// that grew or appeared by `measure`, then up to `limit` that shrank or went.
-    package func movedLines(limit: Int = 5, by measure: Measure = .allocations) -> [Line] {
-        (grown(by: measure).prefix(limit) + shrunk(by: measure).prefix(limit)).map { Self.line($0, by: measure, event: event) }
+    /// that grew or appeared by `measure`, then up to `limit` that shrank or went; each
+    /// chain to `budget` frames.
+    package func movedLines(limit: Int = 5, by measure: Measure = .allocations, budget: Int = ChainLayout.wrappingFrames) -> [Line] {
+        (grown(by: measure).prefix(limit) + shrunk(by: measure).prefix(limit))
+            .map { Self.line($0, budget: budget, by: measure, event: event) }
     }
 
     /// The measure a report about `rows` (regressed allocs/op and B/op rows) orders sites

@@ -84,7 +84,16 @@ let package = Package(
         // worktrees, child processes and signals, reading the config file.
         .target(
             name: "GateRunner",
-            dependencies: ["GateCore", "Adoption", "BenchResults", "CLISupport", "SystemSupport"],
+            dependencies: ["GateCore", "BenchResults", "CLISupport", "SystemSupport"],
+            swiftSettings: gateOnly
+        ),
+
+        // memgate init's file and process work: running dump-package on copies of the manifest,
+        // reading the package's files, writing new ones without overwriting. Apart from
+        // GateRunner so that Adoption and GateRunner compile side by side.
+        .target(
+            name: "AdoptionRunner",
+            dependencies: ["Adoption", "GateRunner", "GateCore", "BenchResults", "SystemSupport"],
             swiftSettings: gateOnly
         ),
 
@@ -92,7 +101,7 @@ let package = Package(
         .target(
             name: "MemGateCLI",
             dependencies: [
-                "GateCore", "GateFormats", "GateRunner", "HTMLReport", "Adoption",
+                "GateCore", "GateFormats", "GateRunner", "HTMLReport", "Adoption", "AdoptionRunner",
                 "BenchResults", "CLISupport", "ResultsView", "SystemSupport",
             ],
             swiftSettings: gateOnly

@@ -1,4 +1,5 @@
 import Adoption
+import AdoptionRunner
 import CLISupport
 import Foundation
 import GateCore

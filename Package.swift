@@ -84,16 +84,7 @@ let package = Package(
         // worktrees, child processes and signals, reading the config file.
         .target(
             name: "GateRunner",
-            dependencies: ["GateCore", "BenchResults", "CLISupport", "SystemSupport"],
-            swiftSettings: gateOnly
-        ),
-
-        // memgate init's file and process work: running dump-package on copies of the manifest,
-        // reading the package's files, writing new ones without overwriting. Apart from
-        // GateRunner so that Adoption and GateRunner compile side by side.
-        .target(
-            name: "AdoptionRunner",
-            dependencies: ["Adoption", "GateRunner", "GateCore", "BenchResults", "SystemSupport"],
+            dependencies: ["GateCore", "Adoption", "BenchResults", "CLISupport", "SystemSupport"],
             swiftSettings: gateOnly
         ),
 
@@ -101,7 +92,7 @@ let package = Package(
         .target(
             name: "MemGateCLI",
             dependencies: [
-                "GateCore", "GateFormats", "GateRunner", "HTMLReport", "Adoption", "AdoptionRunner",
+                "GateCore", "GateFormats", "GateRunner", "HTMLReport", "Adoption",
                 "BenchResults", "CLISupport", "ResultsView", "SystemSupport",
             ],
             swiftSettings: gateOnly

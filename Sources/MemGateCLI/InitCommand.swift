@@ -1,5 +1,4 @@
 import Adoption
-import AdoptionRunner
 import CLISupport
 import Foundation
 import GateCore

@@ -2,7 +2,6 @@ import Adoption
 import BenchResults
 import Foundation
 import GateCore
-import GateRunner
 
 /// The file work of `memgate init`: what the package folder holds (`read`) and carrying out
 /// an `AdoptionPlan` (`apply`). Paths in plans are relative to the package folder.

@@ -1,6 +1,5 @@
 import Foundation
 import GateCore
-import GateRunner
 
 /// Reads manifests the way SwiftPM does, with `swift package dump-package`, on copies in a
 /// temporary folder: the package's own folder and `.build` are never touched (and never

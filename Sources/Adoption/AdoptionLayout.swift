@@ -1,4 +1,4 @@
-import GateCore
+import CLISupport
 
 /// Which library product the example benchmark calls into.
 package enum LibraryChoice: Equatable, Sendable {

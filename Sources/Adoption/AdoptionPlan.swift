@@ -48,7 +48,7 @@ package enum AdoptionStep: Equatable, Sendable {
 /// leave it alone. Pure: the same layout and files give the same plan; nothing that exists
 /// is ever replaced (Package.swift and `.gitignore` only gain lines).
 ///
-///     var plan = AdoptionPlan(layout: layout, files: files)
+///     var plan = AdoptionPlan(layout: layout, files: files, noisy: GateDefaults.noisyJSON)
 ///     plan.isNothingToDo        // true on a second run
 ///     plan.steps                // [.create(path: "Benchmarks/FooBenchmarks/FooBenchmarks.swift", ...), ...]
 ///
@@ -75,8 +75,9 @@ package struct AdoptionPlan: Equatable, Sendable {
         [layout.sourcePath, AdoptionLayout.configPath, AdoptionLayout.workflowPath]
     }
 
-    /// Plans every step for `layout` given `files`.
-    package init(layout: AdoptionLayout, files: PackageFiles) {
+    /// Plans every step for `layout` given `files`; the config gets `noisy` as its `"noisy"`
+    /// value (JSON text; the gate passes `GateDefaults.noisyJSON`).
+    package init(layout: AdoptionLayout, files: PackageFiles, noisy: String) {
         self.layout = layout
         var steps: [AdoptionStep] = []
         if files.existing.contains(layout.sourcePath) {
@@ -86,7 +87,7 @@ package struct AdoptionPlan: Equatable, Sendable {
         } else {
             steps.append(.create(path: layout.sourcePath, contents: AdoptionTemplates.benchmarkSource(layout)))
         }
-        steps.append(Self.create(AdoptionLayout.configPath, AdoptionTemplates.configuration(layout), files))
+        steps.append(Self.create(AdoptionLayout.configPath, AdoptionTemplates.configuration(layout, noisy: noisy), files))
         if let ignore = files.gitignore {
             steps.append(MemGateIgnore.isIgnored(in: ignore)
                 ? .keep(path: AdoptionLayout.ignorePath, reason: "it ignores .memgate/ already")

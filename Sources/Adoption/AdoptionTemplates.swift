@@ -1,4 +1,4 @@
-import GateCore
+import BenchResults
 
 /// The files `memgate init` creates, as text. Pure: the same layout gives the same bytes.
 package enum AdoptionTemplates {
@@ -37,14 +37,14 @@ package enum AdoptionTemplates {
     }
 
     /// `baselines/memgate.json`: the benchmark executable, and the noisy-metric policy for a
-    /// committed baseline, written from `GateDefaults` (gate exact metrics and peak RSS,
-    /// report time), so the file says what the built-in defaults already do, where it can
-    /// be edited.
-    package static func configuration(_ layout: AdoptionLayout) -> String {
+    /// committed baseline, `noisy` (the gate passes `GateDefaults.noisyJSON`: gate exact
+    /// metrics and peak RSS, report time), so the file says what the built-in defaults
+    /// already do, where it can be edited.
+    package static func configuration(_ layout: AdoptionLayout, noisy: String) -> String {
         """
         {
-          "executables": [\(Escape.json(layout.targetName))],
-          "noisy": \(GateDefaults.noisyJSON)
+          "executables": [\(JSONWriter.string(layout.targetName))],
+          "noisy": \(noisy)
         }
 
         """

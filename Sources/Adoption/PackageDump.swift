@@ -1,5 +1,5 @@
+import CLISupport
 import Foundation
-import GateCore
 
 /// What `memgate init` needs of a package, read from `swift package dump-package` (the
 /// manifest evaluated, nothing resolved or fetched): its name, products, targets and

@@ -78,7 +78,8 @@ struct InitCommand: Subcommand {
             }
             let layout = try AdoptionLayout(package: try PackageDump(json: original), source: source, library: library,
                                             memgatePackage: arguments.value("--memgate-package"))
-            var plan = AdoptionPlan(layout: layout, files: AdoptionFiles.read(layout, manifest: manifest, in: packagePath))
+            var plan = AdoptionPlan(layout: layout, files: AdoptionFiles.read(layout, manifest: manifest, in: packagePath),
+                                    noisy: GateDefaults.noisyJSON)
             if let edit = plan.manifestEdit, let problem = check(edit, against: original, layout: layout, dumper: dumper) {
                 plan.fallBackToSnippet(reason: problem)
             }

@@ -1,3 +1,4 @@
+import CLISupport
 import Foundation
 import Testing
 @testable import Adoption
@@ -32,7 +33,7 @@ import Testing
         #expect(layout.targetName == "FooBenchmarks")
         #expect(layout.modules == ["Foo", "FooCore"])  // the first library product, not the first product
         #expect(layout.memgate == "memgate")
-        let plan = AdoptionPlan(layout: layout, files: files(gitignore: "/.build\n"))
+        let plan = AdoptionPlan(layout: layout, files: files(gitignore: "/.build\n"), noisy: GateDefaults.noisyJSON)
         #expect(plan.steps.map(\.path) == Self.paths)
         guard case .create(_, let source) = plan.steps[0], case .create(_, let config) = plan.steps[1],
               case .append(_, "/.build\n") = plan.steps[2], case .create(_, let workflow) = plan.steps[3],
@@ -61,7 +62,8 @@ import Testing
         let layout = try layout(package)
         #expect(layout.dependency == nil && layout.target == nil)
         let existing = Set(AdoptionPlan.paths(of: layout))
-        let plan = AdoptionPlan(layout: layout, files: files(existing: existing, gitignore: "/.build\n.memgate\n"))
+        let plan = AdoptionPlan(layout: layout,
+                                files: files(existing: existing, gitignore: "/.build\n.memgate\n"), noisy: GateDefaults.noisyJSON)
         #expect(plan.isNothingToDo)
         #expect(plan.steps.map(\.path) == Self.paths)
         #expect(plan.report(dryRun: false) == """
@@ -77,7 +79,8 @@ import Testing
 
     @Test func onlyTheMissingFilesAreCreatedAndTheOthersSaidToBeLeftAlone() throws {
         let layout = try layout()
-        let plan = AdoptionPlan(layout: layout, files: files(existing: ["baselines/memgate.json", ".github/workflows/memgate.yml"]))
+        let plan = AdoptionPlan(layout: layout,
+                                files: files(existing: ["baselines/memgate.json", ".github/workflows/memgate.yml"]), noisy: GateDefaults.noisyJSON)
         #expect(plan.steps[1] == .keep(path: "baselines/memgate.json", reason: "it exists"))
         #expect(plan.steps[3] == .keep(path: ".github/workflows/memgate.yml", reason: "it exists"))
         #expect(plan.steps[2] == .create(path: ".gitignore", contents: ".memgate/\n"))
@@ -92,7 +95,7 @@ import Testing
         var other = files(existing: [])
         other.targetFolderHasSources = true
         other.manifest = "#if os(Linux)\n" + other.manifest + "#endif\n"
-        let refused = AdoptionPlan(layout: layout, files: other)
+        let refused = AdoptionPlan(layout: layout, files: other, noisy: GateDefaults.noisyJSON)
         let reason = "it has Swift sources already, so no example is added"
         #expect(refused.steps[0] == .keep(path: "Benchmarks/FooBenchmarks/", reason: reason))
         guard case .snippet(let reason, let lines) = refused.steps[4] else { Issue.record("\(refused.steps[4])"); return }

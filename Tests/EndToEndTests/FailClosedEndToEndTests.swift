@@ -1,6 +1,7 @@
 import Adoption
 import BenchResults
 import Foundation
+import GateCore
 import Testing
 import TestSupport
 
@@ -166,7 +167,7 @@ import TestSupport
         #expect(bare.stdout.contains("time reported, not gated, against a stored baseline (the built-in default, as memgate init "
                                      + "writes it): memgate refs gates them"), "\(bare.stdout)")
         let layout = try AdoptionLayout(package: PackageDump(name: "Foo"), source: .path("../memgate"), library: .none)
-        try dir.write("init.json", AdoptionTemplates.configuration(layout))
+        try dir.write("init.json", AdoptionTemplates.configuration(layout, noisy: GateDefaults.noisyJSON))
         // The same verdict, line for line, but for the note on where the policy came from.
         let verdicts = try [["--config", "init.json"], []].map { config in
             let run = try MemGateProcess.run(["check", "--all", "--format", "json"] + config + [base, slow], in: dir.url)

@@ -1,5 +1,6 @@
 import Adoption
 import BenchResults
+import CLISupport
 import Foundation
 import GateCore
 

@@ -1,4 +1,5 @@
 import BenchResults
+import CLISupport
 import Foundation
 import GateCore
 

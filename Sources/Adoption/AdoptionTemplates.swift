@@ -1,4 +1,5 @@
 import BenchResults
+import GateFormats
 
 /// The files `memgate init` creates, as text. Pure: the same layout gives the same bytes.
 package enum AdoptionTemplates {

@@ -1,4 +1,5 @@
 import BenchResults
+import GateFormats
 
 extension CalibrationAdvice {
     /// The advice as a `baselines/memgate.json` fragment, keys in a fixed order, written by

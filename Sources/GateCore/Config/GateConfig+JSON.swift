@@ -1,4 +1,5 @@
 import BenchResults
+import GateFormats
 
 extension GateConfig {
     /// The largest configuration file accepted (1 MiB).

@@ -1,4 +1,5 @@
 import BenchResults
+import GateFormats
 
 extension Report {
     /// Writes the machine-readable verdict (`"format": "memgate-verdict"`, schema 1):

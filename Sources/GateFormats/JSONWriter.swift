@@ -1,3 +1,4 @@
+import BenchResults
 /// The one JSON writer of memgate's own documents, and the one definition of how a string
 /// and a number are written as JSON (RFC 8259):
 ///

@@ -95,51 +95,17 @@ struct FastJSONParser {
             case UInt8(ascii: "\""):
                 return String(validating: bytes, as: UTF8.self)
             case UInt8(ascii: "\\"):
-                guard position < end else { return nil }
-                let escape = buffer[position]
-                position += 1
-                if let simple = StrictJSON.simpleEscapes[escape] {
-                    bytes.append(simple)
-                    continue
+                guard case .decoded(let decoded, let next) = StrictJSON.decodeEscape(in: buffer[..<end], at: position) else {
+                    return nil
                 }
-                switch escape {
-                case UInt8(ascii: "u"):
-                    guard var scalar = hex4() else { return nil }
-                    if (0xD800..<0xDC00).contains(scalar) {
-                        guard position + 1 < end, buffer[position] == UInt8(ascii: "\\"),
-                              buffer[position + 1] == UInt8(ascii: "u") else { return nil }
-                        position += 2
-                        guard let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    guard let unicode = Unicode.Scalar(scalar) else { return nil }
-                    bytes.append(contentsOf: Array(String(Character(unicode)).utf8))
-                default: return nil
-                }
+                bytes += decoded
+                position = next
             default:
                 if byte < 0x20 { return nil }
                 bytes.append(byte)
             }
         }
         return nil
-    }
-
-    mutating func hex4() -> UInt32? {
-        guard position + 4 <= end else { return nil }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = buffer[position]
-            position += 1
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: return nil
-            }
-            value = value << 4 | UInt32(digit)
-        }
-        return value
     }
 
     mutating func literal(_ text: StaticString) -> Bool {

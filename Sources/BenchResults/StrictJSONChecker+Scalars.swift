@@ -31,42 +31,15 @@ extension StrictJSONChecker {
     /// One escape at `position` (the backslash), appended to `decoded` as UTF-8.
     private mutating func escape(into decoded: inout [UInt8]) throws(StrictJSON.Violation) {
         let start = position
-        position += 1
-        guard position < bytes.count else { throw truncated(inString: true) }
-        let letter = bytes[position]
-        position += 1
-        if let simple = StrictJSON.simpleEscapes[letter] {
-            decoded.append(simple)
-            return
+        switch StrictJSON.decodeEscape(in: bytes, at: position + 1) {
+        case .decoded(let character, let next):
+            decoded += character
+            position = next
+        case .truncated: throw truncated(inString: true)
+        case .invalidEscape: throw violation("an invalid escape in a string", at: start)
+        case .invalidHex: throw violation("an invalid \\u escape (four hex digits expected)", at: start)
+        case .loneSurrogate: throw violation("a lone surrogate escape", at: start)
         }
-        switch letter {
-        case UInt8(ascii: "u"):
-            var scalar = try hex4(escapeAt: start)
-            if (0xD800..<0xDC00).contains(scalar) {
-                guard bytes[position...].starts(with: "\\u".utf8) else { throw violation("a lone surrogate escape", at: start) }
-                position += 2
-                let low = try hex4(escapeAt: start)
-                guard (0xDC00..<0xE000).contains(low) else { throw violation("a lone surrogate escape", at: start) }
-                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-            }
-            guard let unicode = Unicode.Scalar(scalar) else { throw violation("a lone surrogate escape", at: start) }
-            decoded += Array(String(Character(unicode)).utf8)
-        default:
-            throw violation("an invalid escape in a string", at: start)
-        }
-    }
-
-    private mutating func hex4(escapeAt start: Int) throws(StrictJSON.Violation) -> UInt32 {
-        guard position + 4 <= bytes.count else { throw truncated(inString: true) }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            guard let digit = UInt32(String(Unicode.Scalar(bytes[position])), radix: 16) else {
-                throw violation("an invalid \\u escape (four hex digits expected)", at: start)
-            }
-            value = value << 4 | digit
-            position += 1
-        }
-        return value
     }
 
     /// A number at `position`: `-? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?`, within a

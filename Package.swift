@@ -71,7 +71,7 @@ let package = Package(
 
         // The pure part of `memgate init`: reading dump-package output, deciding the layout and
         // the plan, editing Package.swift as text, the files' templates. No process or file work.
-        .target(name: "Adoption", dependencies: ["BenchResults", "CLISupport", "GateFormats"], exclude: ["README.md"], swiftSettings: gateOnly),
+        .target(name: "Adoption", dependencies: ["BenchResults", "CLISupport"], exclude: ["README.md"], swiftSettings: gateOnly),
 
         // The HTML report: one self-contained page (inline CSS and SVG charts, no script) drawn
         // from a Report and the two results files. Pure: returns text.

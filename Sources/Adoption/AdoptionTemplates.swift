@@ -1,5 +1,4 @@
 import BenchResults
-import GateFormats
 
 /// The files `memgate init` creates, as text. Pure: the same layout gives the same bytes.
 package enum AdoptionTemplates {

@@ -80,6 +80,18 @@ package enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// How a value is named in a message: `null`, `true`, `3`, `"text"`, `an array`, `an object`.
+    package var described: String {
+        switch self {
+        case .null: "null"
+        case .bool(let flag): flag ? "true" : "false"
+        case .number(let value): JSONWriter.number(value)
+        case .string(let text): "\"\(text)\""
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+
     /// Equal when of the same kind with equal contents; objects only with the same keys in
     /// the same order.
     package static func == (left: JSONValue, right: JSONValue) -> Bool {

@@ -1,5 +1,4 @@
 import BenchResults
-import GateFormats
 
 extension CalibrationAdvice {
     /// The advice as a `baselines/memgate.json` fragment, keys in a fixed order, written by

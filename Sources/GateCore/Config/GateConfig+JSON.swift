@@ -1,5 +1,4 @@
 import BenchResults
-import GateFormats
 
 extension GateConfig {
     /// The largest configuration file accepted (1 MiB).

@@ -1,5 +1,4 @@
 import BenchResults
-import GateFormats
 
 /// The gate's settings where neither a configuration file nor the command line says
 /// otherwise: the one definition both the built-in defaults and the `baselines/memgate.json`

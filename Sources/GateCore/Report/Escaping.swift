@@ -1,6 +1,5 @@
 import BenchResults
 import CLISupport
-import GateFormats
 
 /// Escaping of untrusted text (benchmark and metric names, messages) for each output format.
 /// Every renderer passes every name through one of these (terminal text through

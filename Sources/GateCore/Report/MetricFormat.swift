@@ -1,5 +1,4 @@
 import BenchResults
-import GateFormats
 
 /// Number formatting shared by the renderers, so every format shows the same figures.
 package enum MetricFormat {

@@ -1,5 +1,4 @@
 import BenchResults
-import GateFormats
 
 extension Report {
     /// Writes the machine-readable verdict (`"format": "memgate-verdict"`, schema 1):
@@ -9,7 +8,8 @@ extension Report {
     package func writeJSON(to out: inout some TextOutputStream, policy: InconclusivePolicy = .report) {
         var text = ""
         JSONWriter(style: .readable(expanding: ["benchmarks", "metrics"])).write(jsonValue(policy: policy), to: &text)
-        out.write(text + "\n")
+        text += "\n"
+        out.write(text)
     }
 
     /// The verdict as a JSON tree, keys in the order the document lists them.

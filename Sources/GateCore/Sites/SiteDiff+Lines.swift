@@ -1,5 +1,4 @@
 import BenchResults
-import GateFormats
 
 extension SiteDiff {
     /// One site's movement in words, the part every report format shows.

@@ -1,4 +1,3 @@
-import BenchResults
 /// The one JSON writer of memgate's own documents, and the one definition of how a string
 /// and a number are written as JSON (RFC 8259):
 ///

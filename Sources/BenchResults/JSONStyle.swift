@@ -1,4 +1,3 @@
-import BenchResults
 /// How `JSONWriter` lays a `JSONValue` out: the separators, which arrays and objects are
 /// expanded (one member per line, indented by two spaces per expanded level) and whether
 /// object keys are sorted. The presets are the layouts memgate's documents use.

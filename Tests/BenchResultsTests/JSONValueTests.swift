@@ -1,6 +1,5 @@
 import BenchResults
 import Foundation
-import GateFormats
 import Testing
 
 /// `StrictJSON.parse` (the tree, by the checker's rules) and `JSONWriter` (the one writer of

@@ -80,7 +80,8 @@ import Testing
     @Test func onlyTheMissingFilesAreCreatedAndTheOthersSaidToBeLeftAlone() throws {
         let layout = try layout()
         let plan = AdoptionPlan(layout: layout,
-                                files: files(existing: ["baselines/memgate.json", ".github/workflows/memgate.yml"]), noisy: GateDefaults.noisyJSON)
+                                files: files(existing: ["baselines/memgate.json", ".github/workflows/memgate.yml"]),
+                                noisy: GateDefaults.noisyJSON)
         #expect(plan.steps[1] == .keep(path: "baselines/memgate.json", reason: "it exists"))
         #expect(plan.steps[3] == .keep(path: ".github/workflows/memgate.yml", reason: "it exists"))
         #expect(plan.steps[2] == .create(path: ".gitignore", contents: ".memgate/\n"))

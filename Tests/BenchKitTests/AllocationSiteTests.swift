@@ -60,7 +60,8 @@ import Testing
 
     /// `--no-sites` skips the pass for every benchmark; `--site-iterations` sets N.
     @Test func thePassCanBeTurnedOffOrResized() throws {
-        let off = try #require(try FixtureRun.run(["--filter", "^sites/f-and-g$", "--samples", "2", "--sample-time", "1ms", "--no-sites"]).results)
+        let off = try #require(try FixtureRun.run(["--filter", "^sites/f-and-g$", "--samples", "2", "--sample-time", "1ms",
+            "--no-sites"]).results)
         #expect(off["sites/f-and-g"]?.allocationSites == nil)
         #expect(off["sites/f-and-g"]?[.allocs] != nil)
         let resized = try #require(

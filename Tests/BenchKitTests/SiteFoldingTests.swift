@@ -5,7 +5,8 @@ import Testing
 
 /// Folding a symbolized stack to the frames a reader needs, on synthetic stacks.
 @Suite struct SiteFoldingTests {
-    private func frame(_ name: String, module: String? = nil, main: Bool = true, symbol: String? = nil, thunk: Bool = false) -> SymbolizedFrame {
+    private func frame(_ name: String, module: String? = nil, main: Bool = true, symbol: String? = nil,
+        thunk: Bool = false) -> SymbolizedFrame {
         SymbolizedFrame(name: name, module: module, inMainExecutable: main, symbol: symbol ?? name, isThunk: thunk)
     }
 

@@ -40,9 +40,11 @@ import Testing
         (AllocationSites(iterations: 1, allocationsPerOp: 1, bytesPerOp: -1, sites: []), "allocationSites.bytesPerOp"),
         (AllocationSites(iterations: 1, allocationsPerOp: 1, bytesPerOp: 1, sites: [], unattributedAllocationsPerOp: .infinity),
          "allocationSites.unattributedAllocationsPerOp"),
-        (AllocationSites(iterations: 1, allocationsPerOp: 1, bytesPerOp: 1, sites: [AllocationSite(key: "a", allocationsPerOp: -1, bytesPerOp: 0, frames: ["f"])]),
+        (AllocationSites(iterations: 1, allocationsPerOp: 1, bytesPerOp: 1, sites: [AllocationSite(key: "a", allocationsPerOp: -1,
+            bytesPerOp: 0, frames: ["f"])]),
          "allocationSites.sites[0].allocationsPerOp"),
-        (AllocationSites(iterations: 1, allocationsPerOp: 1, bytesPerOp: 1, sites: [AllocationSite(key: "a", allocationsPerOp: 1, bytesPerOp: 1, frames: [])]),
+        (AllocationSites(iterations: 1, allocationsPerOp: 1, bytesPerOp: 1, sites: [AllocationSite(key: "a", allocationsPerOp: 1,
+            bytesPerOp: 1, frames: [])]),
          "allocationSites.sites[0].frames"),
         (AllocationSites(iterations: 1, allocationsPerOp: 1, bytesPerOp: 1, sites: [
             AllocationSite(key: "a", allocationsPerOp: 1, bytesPerOp: 1, frames: ["f"]),

@@ -51,11 +51,13 @@ import Testing
                 "hit rate": Metric(unit: MetricUnit("hits/op"), better: .higher, exact: false, samples: [0.75, 0.8125]),
             ]),
         BenchmarkResult(
-            name: "sites/known", status: .ok, iterations: [10], metrics: ["allocs": Metric(unit: .allocationsPerOp, exact: true, samples: [3])],
+            name: "sites/known", status: .ok, iterations: [10], metrics: ["allocs": Metric(unit: .allocationsPerOp, exact: true,
+                samples: [3])],
             allocationSites: AllocationSites(
                 iterations: 10, allocationsPerOp: 3.5, bytesPerOp: 80.25,
                 sites: [
-                    AllocationSite(key: "00000000000000aa", allocationsPerOp: 2, bytesPerOp: 64, frames: ["Sites.f()", "closure #1 in \"q\""],
+                    AllocationSite(key: "00000000000000aa", allocationsPerOp: 2, bytesPerOp: 64,
+                                   frames: ["Sites.f()", "closure #1 in \"q\""],
                                    via: "swift_slowAlloc"),
                     AllocationSite(key: "00000000000000bb", allocationsPerOp: 1, bytesPerOp: 16, frames: ["Sites.g()"]),
                 ],

@@ -42,7 +42,8 @@ extension PackageBuildingTests {
             #expect(time == advice.thresholds["time"])
 
             // memgate run reads it: the time threshold in its report is the one written.
-            let record = try MemGateProcess.run(TinyBenchFixture.run(["--update", "--noisy", "report"] + fast), in: package.directory.url, timeout: 900)
+            let record = try MemGateProcess.run(TinyBenchFixture.run(["--update", "--noisy", "report"] + fast),
+                in: package.directory.url, timeout: 900)
             #expect(record.code == 0, "\(record.stderr)")
             let check = try MemGateProcess.run(
                 TinyBenchFixture.run(["--noisy", "report", "--output", "verdict.json"] + fast), in: package.directory.url, timeout: 900)

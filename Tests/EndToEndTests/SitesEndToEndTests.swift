@@ -38,7 +38,8 @@ extension PackageBuildingTests {
             #expect(!text.contains("Blocks.make(_:)"), "an unchanged site is not listed under a failure")
             let markdown = try #require(package.directory.read("report.md"))
             #expect(markdown.contains("**Where blocks allocates differently**"), "\(markdown)")
-            #expect(markdown.contains("+1 allocs/op, +32 B/op: new `Blocks.flush() <- closure #1 in TinyBenchmarks.register(_:)`"), "\(markdown)")
+            #expect(markdown.contains("+1 allocs/op, +32 B/op: new `Blocks.flush() <- closure #1 in TinyBenchmarks.register(_:)`"),
+                "\(markdown)")
             let annotations = try #require(package.directory.read("annotations.txt"))
             let error = annotations.split(separator: "\n").first { $0.hasPrefix("::error title=memgate%3A blocks allocs::") }
             #expect(error.map { $0.contains("%0Asites: +1 allocs/op +32 B/op new Blocks.flush()") } == true, "\(annotations)")
@@ -53,7 +54,8 @@ extension PackageBuildingTests {
             #expect(under == "      <- closure #1 in TinyBenchmarks.register(_:)", "\(explained.stdout)")
             #expect(explained.stdout.split(separator: "\n").contains { $0.contains("Blocks.make(_:)") && $0.contains("unchanged") })
 
-            try expectFoldedGrammar(try memgate(package, ["explain", "baselines/baseline.json", ".memgate/results.json", "--format", "folded"]))
+            try expectFoldedGrammar(try memgate(package, ["explain", "baselines/baseline.json", ".memgate/results.json",
+                                                          "--format", "folded"]))
             try expectWellFormedSVG(package)
         }
 
@@ -64,8 +66,9 @@ extension PackageBuildingTests {
             #expect(!lines.isEmpty && folded.stdout.hasSuffix("\n"))
             let grammar = #/^[^;\n]+(;[^;\n]+)* [0-9]+$/#
             for line in lines { #expect(line.wholeMatch(of: grammar) != nil, "\(line)") }
-            #expect(lines.contains { $0.hasPrefix("blocks;closure #1 in TinyBenchmarks.register(_:);Blocks.flush();via ") && $0.hasSuffix(" 10") },
-                    "\(folded.stdout)")
+            #expect(lines.contains {
+                $0.hasPrefix("blocks;closure #1 in TinyBenchmarks.register(_:);Blocks.flush();via ") && $0.hasSuffix(" 10")
+            }, "\(folded.stdout)")
         }
 
         /// The SVG parses as XML and has one `<g class="frame">` per frame of the graph.

@@ -14,7 +14,8 @@ enum SiteProfiles {
         sites: [site("a", 2, 64, ["A.make()", "body"]), site("b", 1, 16, ["B.old()", "body"]), site("d", 1, 16, ["D.grow()"])])
     static let current = AllocationSites(
         iterations: 10, allocationsPerOp: 6.5, bytesPerOp: 160,
-        sites: [site("a", 2, 64, ["A.make()", "body"]), site("c", 1, 32, ["C.flush()", "E.write(_:)", "body", "main"], via: "swift_slowAlloc"),
+        sites: [site("a", 2, 64, ["A.make()", "body"]), site("c", 1, 32, ["C.flush()", "E.write(_:)", "body", "main"],
+            via: "swift_slowAlloc"),
                 site("d", 3, 48, ["D.grow()"])],
         unattributedAllocationsPerOp: 0.5, unattributedBytesPerOp: 16)
 }

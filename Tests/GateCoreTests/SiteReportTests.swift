@@ -49,7 +49,8 @@ import Testing
         report.writeGitHubAnnotations(to: &github)
         report.writeJUnit(to: &junit)
         report.writeJSON(to: &json)
-        #expect(github.contains("threshold +0%0Asites: +2 allocs/op +32 B/op grew D.grow()%0A+1 allocs/op +32 B/op new C.flush()"), "\(github)")
+        #expect(github.contains("threshold +0%0Asites: +2 allocs/op +32 B/op grew D.grow()%0A+1 allocs/op +32 B/op new C.flush()"),
+            "\(github)")
         #expect(junit.contains("&#10;site: +1 allocs/op +32 B/op new C.flush() &lt;- E.write(_:)"), "\(junit)")
         #expect(json.contains(#""sites": {"baselineTotal": {"allocationsPerOp": 4, "bytesPerOp": 96}"#), "\(json)")
         #expect(json.contains(#"{"key": "c", "kind": "new", "frames": ["C.flush()", "E.write(_:)", "body", "main"], "via": "swift_slowAlloc", "#

@@ -19,51 +19,10 @@ runs=${1:-3}
 work=$(mktemp -d)
 [ -n "${KEEP:-}" ] && echo "work: $work" || trap 'rm -rf "$work"' EXIT
 
-workloads() { # $1: loop header for the benchmark body, $2: register call prefix
-    cat <<SWIFT
-        $2("c-json-encode") { b in
-            let items = (0..<50).map { Item(id: \$0, name: "item \\(\$0)", tags: ["a", "b"]) }
-            let encoder = JSONEncoder()
-            for _ in $1 { blackHole(try encoder.encode(items)) }
-        }
-        $2("sort/n=1000") { b in
-            var generator = SystemRandomNumberGenerator()
-            let numbers = (0..<1_000).map { _ in Int.random(in: 0..<1_000_000, using: &generator) }
-            for _ in $1 { blackHole(numbers.sorted()) }
-        }
-        $2("dictionary/build") { b in
-            for _ in $1 {
-                var table: [Int: String] = [:]
-                for key in 0..<identity(100) { table[key] = "v" }
-                blackHole(table)
-            }
-        }
-SWIFT
-}
-
+# shellcheck source=new-package.sh
+. "$repo/scripts/new-package.sh"
 mine="$work/WithMemgate"
-mkdir -p "$mine/Benchmarks/NewBenchmarks"
-cat >"$mine/Package.swift" <<SWIFT
-// swift-tools-version:6.0
-import PackageDescription
-
-let package = Package(
-    name: "WithMemgate",
-    dependencies: [.package(path: "$repo")],
-    targets: [
-        .executableTarget(
-            name: "NewBenchmarks",
-            dependencies: [.product(name: "BenchKit", package: "$(basename "$repo")")],
-            path: "Benchmarks/NewBenchmarks"),
-    ]
-)
-SWIFT
-{
-    printf 'import BenchKit\nimport Foundation\n\nstruct Item: Codable { var id: Int; var name: String; var tags: [String] }\n\n'
-    printf '@main\nenum NewBenchmarks: BenchmarkSuite {\n    static func register(_ suite: Suite) {\n'
-    workloads b.loop suite.benchmark
-    printf '    }\n}\n'
-} >"$mine/Benchmarks/NewBenchmarks/NewBenchmarks.swift"
+new_benchkit_package "$mine" WithMemgate "$repo"
 
 peer="$work/WithPeer"
 mkdir -p "$peer/Benchmarks/NewBenchmarks"
@@ -87,7 +46,7 @@ SWIFT
     printf 'import Benchmark\nimport Foundation\n\nstruct Item: Codable { var id: Int; var name: String; var tags: [String] }\n\n'
     printf '@inline(never) func identity<T>(_ value: T) -> T { value }\n\n'
     printf 'let benchmarks: @Sendable () -> Void = {\n'
-    workloads b.scaledIterations Benchmark
+    new_package_workloads b.scaledIterations Benchmark
     printf '}\n'
 } >"$peer/Benchmarks/NewBenchmarks/NewBenchmarks.swift"
 

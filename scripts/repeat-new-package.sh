@@ -17,51 +17,9 @@ trap 'rm -rf "$work"' EXIT
 swift build -c release --product memgate --package-path "$repo" >/dev/null || exit 2
 memgate="$(swift build -c release --product memgate --package-path "$repo" --show-bin-path)/memgate"
 pkg="$work/NewPackage"
-mkdir -p "$pkg/Benchmarks/NewBenchmarks"
-cat >"$pkg/Package.swift" <<SWIFT
-// swift-tools-version:6.0
-import PackageDescription
-
-let package = Package(
-    name: "NewPackage",
-    dependencies: [.package(path: "$repo")],
-    targets: [
-        .executableTarget(
-            name: "NewBenchmarks",
-            dependencies: [.product(name: "BenchKit", package: "$(basename "$repo")")],
-            path: "Benchmarks/NewBenchmarks"),
-    ]
-)
-SWIFT
-cat >"$pkg/Benchmarks/NewBenchmarks/NewBenchmarks.swift" <<'SWIFT'
-import BenchKit
-import Foundation
-
-struct Item: Codable { var id: Int; var name: String; var tags: [String] }
-
-@main
-enum NewBenchmarks: BenchmarkSuite {
-    static func register(_ suite: Suite) {
-        suite.benchmark("c-json-encode") { b in
-            let items = (0..<50).map { Item(id: $0, name: "item \($0)", tags: ["a", "b"]) }
-            let encoder = JSONEncoder()
-            for _ in b.loop { blackHole(try encoder.encode(items)) }
-        }
-        suite.benchmark("sort/n=1000") { b in
-            var generator = SystemRandomNumberGenerator()
-            let numbers = (0..<1_000).map { _ in Int.random(in: 0..<1_000_000, using: &generator) }
-            for _ in b.loop { blackHole(numbers.sorted()) }
-        }
-        suite.benchmark("dictionary/build") { b in
-            for _ in b.loop {
-                var table: [Int: String] = [:]
-                for key in 0..<identity(100) { table[key] = "v" }
-                blackHole(table)
-            }
-        }
-    }
-}
-SWIFT
+# shellcheck source=new-package.sh
+. "$repo/scripts/new-package.sh"
+new_benchkit_package "$pkg" NewPackage "$repo"
 (cd "$pkg" && "$memgate" run --update) >"$work/record.log" 2>&1 || { cat "$work/record.log"; exit 2; }
 passed=0
 for i in $(seq "$runs"); do

@@ -21,17 +21,26 @@ extension AllocationSite {
     }
 
     /// `frames` as a reader sees them: the compiler's outlined helpers folded into the frames
-    /// that called them (left out), innermost first. When every frame is a helper (the unwinder
+    /// that called them (left out), each frame with its line where `locations` has one
+    /// (`label(_:at:)`), innermost first. When every frame is a helper (the unwinder
     /// recorded none of their callers), the one frame left names the innermost helper's
     /// caller as unrecorded: `caller of __swift_allocate_boxed_opaque_existential_1Tm (not recorded)`.
     /// Never empty for a site (whose frames are never empty). Display only: the site's key
-    /// stays the hash of the recorded frames.
-    package static func shownFrames(_ frames: [String]) -> [String] {
-        let shown = frames.filter { !isCompilerHelper($0) }
+    /// stays the hash of the recorded frames' names.
+    package static func shownFrames(_ frames: [String], locations: [FrameLocation?]? = nil) -> [String] {
+        let shown = frames.indices.filter { !isCompilerHelper(frames[$0]) }.map { index in
+            label(frames[index], at: locations.flatMap { $0.indices.contains(index) ? $0[index] : nil })
+        }
         guard shown.isEmpty, let innermost = frames.first else { return shown }
         return ["caller of \(innermost) (not recorded)"]
     }
 
-    /// This site's frames as a reader sees them (`shownFrames(_:)`).
-    package var shownFrames: [String] { Self.shownFrames(frames) }
+    /// A frame as reports show it: `Blocks.flush() at Blocks.swift:42`, or the name alone
+    /// without a location.
+    package static func label(_ frame: String, at location: FrameLocation?) -> String {
+        location.map { "\(frame) at \($0.short)" } ?? frame
+    }
+
+    /// This site's frames as a reader sees them (`shownFrames(_:locations:)`).
+    package var shownFrames: [String] { Self.shownFrames(frames, locations: locations) }
 }

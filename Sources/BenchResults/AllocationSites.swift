@@ -56,14 +56,29 @@ package struct AllocationSite: Sendable, Equatable, Codable {
     /// The library or runtime function the first frame called that allocated
     /// (`Swift.Array.append(_:)`, `swift_allocObject`), if the allocation was not its own.
     package var via: String?
+    /// Where each frame was in the source, one entry per frame of `frames` (`nil` for a frame
+    /// without line information: a library's, or a build without debug information). Absent
+    /// when the recorder had no line information at all, and in files written before it was
+    /// recorded. Not part of `key`.
+    package var locations: [FrameLocation?]?
 
     /// Creates a site.
-    package init(key: String, allocationsPerOp: Double, bytesPerOp: Double, frames: [String], via: String? = nil) {
+    package init(
+        key: String, allocationsPerOp: Double, bytesPerOp: Double, frames: [String], via: String? = nil,
+        locations: [FrameLocation?]? = nil
+    ) {
         self.key = key
         self.allocationsPerOp = allocationsPerOp
         self.bytesPerOp = bytesPerOp
         self.frames = frames
         self.via = via
+        self.locations = locations
+    }
+
+    /// The location of frame `index`, if recorded.
+    package func location(ofFrame index: Int) -> FrameLocation? {
+        guard let locations, locations.indices.contains(index) else { return nil }
+        return locations[index]
     }
 
     /// The key for `frames` and `via`: 16 hex digits of FNV-1a over their UTF-8 bytes.

@@ -45,6 +45,7 @@ extension FastJSONParser {
         var allocations: Double?, bytes: Double?
         var frames: [String]?
         var via: String?
+        var locations: [FrameLocation?]?
         let ok = object { parser, name in
             switch name {
             case "key": key = parser.string(); return key != nil
@@ -63,10 +64,35 @@ extension FastJSONParser {
                 }
                 frames = ok ? list : nil
                 return ok
+            case "locations":
+                var list: [FrameLocation?] = []
+                let ok = parser.array { parser in
+                    if parser.null() { list.append(nil); return true }
+                    guard let location = parser.sourceLocation() else { return false }
+                    list.append(location)
+                    return true
+                }
+                locations = ok ? list : nil
+                return ok
             default: return parser.skipValue()
             }
         }
         guard ok, let key, let allocations, let bytes, let frames else { return nil }
-        return AllocationSite(key: key, allocationsPerOp: allocations, bytesPerOp: bytes, frames: frames, via: via)
+        return AllocationSite(key: key, allocationsPerOp: allocations, bytesPerOp: bytes, frames: frames, via: via, locations: locations)
+    }
+
+    /// One element of a site's `locations` that is not `null`.
+    mutating func sourceLocation() -> FrameLocation? {
+        var file: String?, line: Int?, column: Int?
+        let ok = object { parser, name in
+            switch name {
+            case "file": file = parser.string(); return file != nil
+            case "line": line = parser.integer(); return line != nil
+            case "column": column = parser.integer(); return column != nil
+            default: return parser.skipValue()
+            }
+        }
+        guard ok, let file, let line else { return nil }
+        return FrameLocation(file: file, line: line, column: column)
     }
 }

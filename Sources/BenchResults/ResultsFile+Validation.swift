@@ -64,7 +64,7 @@ extension AllocationSites {
 
     /// Checks a profile: iterations in 1...`maxIterations`; finite per-op values in
     /// 0...`maxPerOp`; at most `maxSites` sites, each with a key, 1...`maxFrames` frames, and
-    /// keys unique.
+    /// keys unique; locations, where present, one per frame (`AllocationSite.validateLocations`).
     fileprivate func validate(place: String) throws(ResultsError) {
         if !(1...Self.maxIterations).contains(iterations) {
             throw .invalid(place: "\(place).iterations", problem: "iteration count \(iterations) is not in 1...\(Self.maxIterations)")
@@ -91,6 +91,28 @@ extension AllocationSites {
             if !(1...Self.maxFrames).contains(site.frames.count) {
                 throw .invalid(place: "\(place).sites[\(index)].frames", problem: "\(site.frames.count) frames, not 1...\(Self.maxFrames)")
             }
+            try site.validateLocations(place: "\(place).sites[\(index)].locations")
         }
     }
+}
+
+extension AllocationSite {
+    /// Checks `locations`: absent, or one entry per frame, each `null` or a non-empty file
+    /// with a line and column (when given) in 1...`maxLine`, so a renderer never shows a
+    /// location belonging to another frame or a line 0.
+    fileprivate func validateLocations(place: String) throws(ResultsError) {
+        guard let locations else { return }
+        if locations.count != frames.count {
+            throw .invalid(place: place, problem: "\(locations.count) locations for \(frames.count) frames")
+        }
+        for case let (index, location?) in locations.enumerated() {
+            if location.file.isEmpty { throw .invalid(place: "\(place)[\(index)].file", problem: "the file is empty") }
+            for (value, field) in [(location.line, "line"), (location.column ?? 1, "column")] where !(1...Self.maxLine).contains(value) {
+                throw .invalid(place: "\(place)[\(index)].\(field)", problem: "\(value) is not in 1...\(Self.maxLine)")
+            }
+        }
+    }
+
+    /// The largest line or column a location may name.
+    package static let maxLine = 100_000_000
 }

@@ -5,6 +5,23 @@ import Darwin
 #endif
 import CSystemShims
 
+/// A file, line and column of the debug information (the file as the compiler recorded it).
+package struct SourceLine: Sendable, Equatable, Hashable {
+    /// The file as the compiler recorded it, usually absolute. Never empty.
+    package var file: String
+    /// The line, 1 or more.
+    package var line: Int
+    /// The column, 1 or more; `nil` where the line table has none.
+    package var column: Int?
+
+    /// Creates a location.
+    package init(file: String, line: Int, column: Int?) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+}
+
 /// A return address turned into a function: its name and where it lives.
 package struct SymbolizedFrame: Sendable, Equatable {
     /// The function's name: for Swift, demangled and shortened (`SwiftSymbolName.short`:
@@ -19,14 +36,23 @@ package struct SymbolizedFrame: Sendable, Equatable {
     package var symbol: String
     /// Whether the function is a compiler thunk that only forwards (`SwiftSymbolName.isThunk`).
     package var isThunk: Bool
+    /// Where in the source the address is (for an inlined function, the line inside it; for
+    /// the function it was inlined into, the line of the call), when the debug information says.
+    package var line: SourceLine?
+    /// Whether the optimizer inlined this function into the frame after it (which has the
+    /// same address and is not inlined).
+    package var inlined = false
 
     /// Creates a frame.
-    package init(name: String, module: String?, inMainExecutable: Bool, symbol: String, isThunk: Bool = false) {
+    package init(
+        name: String, module: String?, inMainExecutable: Bool, symbol: String, isThunk: Bool = false, line: SourceLine? = nil
+    ) {
         self.name = name
         self.module = module
         self.inMainExecutable = inMainExecutable
         self.symbol = symbol
         self.isThunk = isThunk
+        self.line = line
     }
 }
 
@@ -44,6 +70,7 @@ package final class Symbolizer {
     private let mainBias: UInt64
     private let mainRange: Range<UInt64>
     private var cache: [UInt: SymbolizedFrame] = [:]
+    private var expanded: [UInt: [SymbolizedFrame]] = [:]
 
     /// Reads the main executable's symbols. `anchor` is any address inside the main
     /// executable (a function of this program), which locates its mapping.
@@ -107,6 +134,48 @@ package final class Symbolizer {
                 cache[address] = Self.unknown(UInt64(address) &- 1, in: path, base: base)
             }
         }
+    }
+
+    /// The frames at each of `addresses` with their source lines and the functions inlined
+    /// there (`frames(returnAddress:)`), read once for all: the main executable's addresses
+    /// through `InlineChains`, the others without lines.
+    package func prefetchLines(_ addresses: [UInt]) {
+        let missing = Array(Set(addresses).filter { expanded[$0] == nil })
+        prefetch(missing)
+        let main = missing.filter { mainRange.contains(UInt64($0) &- 1) }
+        let chains = InlineChains.chains(returnAddresses: main)
+        for address in missing { expanded[address] = Self.expand(cache[address]!, chain: chains[address] ?? []) }
+    }
+
+    /// The frames at return address `address`, innermost first: the functions inlined there,
+    /// each at its line, then the function containing the address (named as `frame(returnAddress:)`
+    /// names it) at the line of the call. One frame, without a line, where the debug information
+    /// says nothing.
+    package func frames(returnAddress address: UInt) -> [SymbolizedFrame] {
+        if let known = expanded[address] { return known }
+        prefetchLines([address])
+        return expanded[address]!
+    }
+
+    /// `frame` with `chain`'s line, after the inlined functions of `chain` (named from their symbols).
+    static func expand(_ frame: SymbolizedFrame, chain: [InlineChains.Entry]) -> [SymbolizedFrame] {
+        guard let outer = chain.last, !outer.inlined else { return [frame] }
+        var frames = chain.dropLast().map { entry in
+            var inlined = Self.frame(symbol: entry.symbol, inMainExecutable: frame.inMainExecutable)
+            if entry.symbol.isEmpty { inlined.name = "inlined function" }
+            inlined.line = Self.line(entry)
+            inlined.inlined = true
+            return inlined
+        }
+        var physical = frame
+        physical.line = Self.line(outer)
+        frames.append(physical)
+        return frames
+    }
+
+    private static func line(_ entry: InlineChains.Entry) -> SourceLine? {
+        guard !entry.file.isEmpty, entry.line > 0 else { return nil }
+        return SourceLine(file: entry.file, line: entry.line, column: entry.column > 0 ? entry.column : nil)
     }
 
     /// The frame for return address `address` (`prefetch` of one address when not cached).

@@ -120,4 +120,39 @@ import Testing
         #expect(SiteFolding.role(frame("reabstraction thunk", symbol: "$sIeg_ytIegr_TR")) == .library)
         #expect(SiteFolding.role(frame("x", main: false)) == .library)
     }
+
+    /// Inlined frames take part like any other (a library function inlined into the user's
+    /// code is the `via`), except inside the allocator's or the harness's code, whose part
+    /// they play; each shown frame keeps its line.
+    @Test func inlinedFramesFoldByTheirContainerAndKeepTheirLines() throws {
+        func line(_ number: Int) -> SourceLine { SourceLine(file: "/p/Sources/App/Blocks.swift", line: number, column: 9) }
+        func inlined(_ frame: SymbolizedFrame, at number: Int? = nil) -> SymbolizedFrame {
+            var frame = frame
+            frame.inlined = true
+            frame.line = number.map(line)
+            return frame
+        }
+        var flush = frame("Blocks.flush()", module: "App", symbol: "$s3App6BlocksO5flushyyFZ")
+        flush.line = line(38)
+        let stack = [
+            inlined(frame("count_allocation")), inlined(frame("record_site")), frame("malloc"),
+            inlined(frame("UnsafeMutableRawPointer.allocate(byteCount:alignment:)", module: "Swift", symbol: "$sSv8allocate")),
+            inlined(frame("Blocks.allocateOne(bytes:)", module: "App", symbol: "$s3App6BlocksO11allocateOneyySiFZ"), at: 43), flush,
+        ] + harness
+        #expect(SiteFolding.roles(stack).prefix(3) == [.allocator, .allocator, .allocator])
+        let folded = try #require(SiteFolding.fold(stack))
+        #expect(folded.frames == ["Blocks.allocateOne(bytes:)", "Blocks.flush()"])
+        #expect(folded.lines == [line(43), line(38)])
+        #expect(folded.via == "UnsafeMutableRawPointer.allocate(byteCount:alignment:)")
+        // Without the container rule the interposer's inlined C helper would be the site.
+        #expect(SiteFolding.role(frame("count_allocation")) == .user)
+    }
+
+    @Test func pathsUnderTheRunFolderAreRelative() {
+        #expect(SiteProfile.path("/p/Sources/App/Blocks.swift", relativeTo: "/p") == "Sources/App/Blocks.swift")
+        #expect(SiteProfile.path("/p/Sources/App/Blocks.swift", relativeTo: "/p/") == "Sources/App/Blocks.swift")
+        #expect(SiteProfile.path("/other/Blocks.swift", relativeTo: "/p") == "/other/Blocks.swift")
+        #expect(SiteProfile.path("/pp/Blocks.swift", relativeTo: "/p") == "/pp/Blocks.swift")
+        #expect(SiteProfile.path("/p/a.swift", relativeTo: nil) == "/p/a.swift")
+    }
 }

@@ -56,6 +56,21 @@ import Testing
         (AllocationSites(iterations: 1, allocationsPerOp: 1, bytesPerOp: 1, sites: [
             AllocationSite(key: "a", allocationsPerOp: 1, bytesPerOp: 1, frames: Array(repeating: "f", count: 65)),
         ]), "allocationSites.sites[0].frames"),
+        // Locations: one per frame, a file, lines and columns from 1.
+        (AllocationSites(iterations: 1, allocationsPerOp: 1, bytesPerOp: 1, sites: [
+            AllocationSite(key: "a", allocationsPerOp: 1, bytesPerOp: 1, frames: ["f", "g"], locations: [nil]),
+        ]), "allocationSites.sites[0].locations"),
+        (AllocationSites(iterations: 1, allocationsPerOp: 1, bytesPerOp: 1, sites: [
+            AllocationSite(key: "a", allocationsPerOp: 1, bytesPerOp: 1, frames: ["f"], locations: [FrameLocation(file: "", line: 1)]),
+        ]), "allocationSites.sites[0].locations[0].file"),
+        (AllocationSites(iterations: 1, allocationsPerOp: 1, bytesPerOp: 1, sites: [
+            AllocationSite(key: "a", allocationsPerOp: 1, bytesPerOp: 1, frames: ["f", "g"],
+                           locations: [nil, FrameLocation(file: "a.swift", line: 0)]),
+        ]), "allocationSites.sites[0].locations[1].line"),
+        (AllocationSites(iterations: 1, allocationsPerOp: 1, bytesPerOp: 1, sites: [
+            AllocationSite(key: "a", allocationsPerOp: 1, bytesPerOp: 1, frames: ["f"],
+                           locations: [FrameLocation(file: "a.swift", line: 3, column: -1)]),
+        ]), "allocationSites.sites[0].locations[0].column"),
         (AllocationSites(iterations: 1, allocationsPerOp: 1, bytesPerOp: 1, sites: (0...1_000).map {
             AllocationSite(key: "k\($0)", allocationsPerOp: 1, bytesPerOp: 1, frames: ["f"])
         }), "allocationSites.sites"),
@@ -71,5 +86,30 @@ import Testing
         let read = try ResultsFile.decode(json: Array(old.utf8), path: "old.json")
         #expect(read.schema == 1)
         #expect(String(decoding: try read.jsonBytes(), as: UTF8.self).contains(#""schema" : 2"#))
+    }
+
+    /// A site's locations, one per frame (`null` for a frame without a line), read by both
+    /// decoders as written; a file without them reads as before, and writes none.
+    @Test func locationsRoundTripAndAreOptional() throws {
+        let located = AllocationSite(
+            key: "k", allocationsPerOp: 1, bytesPerOp: 8, frames: ["Blocks.allocateOne(bytes:)", "Blocks.flush()", "lib"],
+            via: "swift_slowAlloc", locations: [
+                FrameLocation(file: "Sources/App/Blocks.swift", line: 43, column: 20), FrameLocation(file: "/abs/Blocks.swift", line: 38),
+                nil,
+            ])
+        let written = file(AllocationSites(iterations: 10, allocationsPerOp: 1, bytesPerOp: 8, sites: [located, site("plain")]))
+        let bytes = try written.jsonBytes()
+        let fast = try ResultsFile.decode(json: bytes, path: "sites.json")
+        let codable = try ResultsFile.decodeWithCodable(bytes, path: "sites.json")
+        #expect(fast == written && codable == written)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains(#""column" : 20"#) && text.contains(#""line" : 38"#) && text.contains("null"))
+        #expect(text.components(separatedBy: #""locations""#).count == 2, "only the located site writes locations")
+        #expect(fast["b"]?.allocationSites?["plain"]?.locations == nil)
+        #expect(located.location(ofFrame: 1) == FrameLocation(file: "/abs/Blocks.swift", line: 38))
+        #expect(located.location(ofFrame: 2) == nil && located.location(ofFrame: 7) == nil)
+        #expect(FrameLocation(file: "Sources/App/Blocks.swift", line: 43, column: 20).short == "Blocks.swift:43")
+        #expect(FrameLocation(file: "Sources/App/Blocks.swift", line: 43, column: 20).full == "Sources/App/Blocks.swift:43:20")
+        #expect(FrameLocation(file: "Blocks.swift", line: 43).full == "Blocks.swift:43")
     }
 }

@@ -41,4 +41,13 @@ final class TinyBenchFixture {
         precondition(text.contains(old), "TinyBench source has no '\(old)'")
         try directory.write(Self.source, text.replacingOccurrences(of: old, with: new))
     }
+
+    /// The number (from 1) of the first line of the benchmark source containing `snippet`; traps if none does.
+    func line(of snippet: String) -> Int {
+        let lines = directory.read(Self.source)!.split(separator: "\n", omittingEmptySubsequences: false)
+        let index = lines.firstIndex { $0.contains(snippet) }
+        precondition(index != nil, "TinyBench source has no '\(snippet)'")
+        return index! + 1
+    }
 }
+

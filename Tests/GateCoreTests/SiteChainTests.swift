@@ -100,4 +100,39 @@ import Testing
         // The chain lines (not the table row, whose width is the table's) are within the width.
         #expect(!lines.filter { $0.hasPrefix(SiteChain.indent) }.contains { $0.count > 60 }, "\(text)")
     }
+
+    /// Each frame shows its line where recorded (the file's name, not its folders); a folded
+    /// helper's location goes with it; the folded stacks split a function by line, as
+    /// `pprof -lines` does; the JSON verdict carries the locations whole.
+    @Test func framesShowTheirLines() throws {
+        let site = AllocationSite(
+            key: "k", allocationsPerOp: 1, bytesPerOp: 32,
+            frames: ["Blocks.allocateOne(bytes:)", "outlined copy of App.Token", "Blocks.flush()", "closure #1 in register(_:)"],
+            via: "UnsafeMutableRawPointer.allocate(byteCount:alignment:)",
+            locations: [
+                FrameLocation(file: "Sources/App/Blocks.swift", line: 43, column: 20), FrameLocation(file: "Sources/App/Token.swift", line: 1),
+                FrameLocation(file: "Sources/App/Blocks.swift", line: 38, column: 9), nil,
+            ])
+        let chain = SiteChain(recorded: site.frames, locations: site.locations)
+        #expect(chain.frames == [
+            "Blocks.allocateOne(bytes:) at Blocks.swift:43", "Blocks.flush() at Blocks.swift:38", "closure #1 in register(_:)",
+        ])
+        #expect(chain.compact() == "Blocks.allocateOne(bytes:) at Blocks.swift:43 <- Blocks.flush() at Blocks.swift:38 <- closure #1 in register(_:)")
+        let profile = AllocationSites(iterations: 10, allocationsPerOp: 1, bytesPerOp: 32, sites: [site])
+        #expect(FoldedStacks.lines([("blocks", profile)]) == [
+            "blocks;closure #1 in register(_:);Blocks.flush() at Blocks.swift:38;outlined copy of App.Token at Token.swift:1;"
+                + "Blocks.allocateOne(bytes:) at Blocks.swift:43;via UnsafeMutableRawPointer.allocate(byteCount:alignment:) 10",
+        ])
+        let diff = try #require(SiteDiff(baseline: AllocationSites(iterations: 10, allocationsPerOp: 0, bytesPerOp: 0, sites: []), current: profile))
+        #expect(diff.changes.first?.locations == site.locations)
+        let json = Report.json(diff).written(.compact)
+        #expect(json.contains(#""frames":["Blocks.allocateOne(bytes:)","outlined copy of App.Token","Blocks.flush()","#
+            + #""closure #1 in register(_:)"],"key":"k","kind":"new","locations":[{"column":20,"file":"Sources/App/Blocks.swift","#
+            + #""line":43},{"file":"Sources/App/Token.swift","line":1},{"column":9,"file":"Sources/App/Blocks.swift","line":38},null]"#),
+            "\(json)")
+        let text = diff.explanation(benchmark: "blocks", layout: ChainLayout(width: 100))
+        #expect(text.contains("new   Blocks.allocateOne(bytes:) at Blocks.swift:43  via UnsafeMutableRawPointer.allocate(byteCount:alignment:)\n"
+            + "      <- Blocks.flush() at Blocks.swift:38 <- closure #1 in register(_:)\n"), "\(text)")
+    }
 }
+

@@ -55,22 +55,44 @@ enum SiteFolding {
         return libraryCSymbolPrefixes.contains { frame.symbol.hasPrefix($0) } ? .library : .user
     }
 
-    /// The shown frames (innermost first) and the `via` call of a stack (innermost first);
+    /// The role of each frame of `stack`; a function inlined into the allocator's or the
+    /// harness's code (the interposer's static C helpers inlined into `malloc`) plays its
+    /// container's part, whatever its own name says.
+    static func roles(_ stack: [SymbolizedFrame]) -> [Role] {
+        var roles = stack.map(role)
+        var container: Role?
+        for index in stack.indices.reversed() {
+            guard stack[index].inlined else { container = roles[index]; continue }
+            if let container, container == .allocator || container == .harness { roles[index] = container }
+        }
+        return roles
+    }
+
+    /// What a stack folds to: the shown frames' names and lines (innermost first, one line
+    /// per frame, `nil` where the debug information has none) and the `via` call.
+    struct Folded: Equatable {
+        var frames: [String]
+        var via: String?
+        var lines: [SourceLine?]
+    }
+
+    /// The shown frames (innermost first) and the `via` call of a stack (innermost first, the
+    /// functions inlined at an address before the function containing it);
     /// `nil` for a stack with nothing but allocator and harness frames.
-    static func fold(_ fullStack: [SymbolizedFrame]) -> (frames: [String], via: String?)? {
+    static func fold(_ fullStack: [SymbolizedFrame]) -> Folded? {
         let stack = fullStack.filter { !$0.isThunk }
-        let roles = stack.map(role)
+        let roles = roles(stack)
         guard let first = roles.firstIndex(of: .user) else {
-            let library = zip(stack, roles).prefix { $0.1 != .harness }.filter { $0.1 == .library }.map(\.0.name)
-            return library.isEmpty ? nil : (Array(library.prefix(3)), nil)
+            let library = zip(stack, roles).prefix { $0.1 != .harness }.filter { $0.1 == .library }.prefix(3).map(\.0)
+            return library.isEmpty ? nil : Folded(frames: library.map(\.name), via: nil, lines: library.map(\.line))
         }
         let end = roles[first...].firstIndex(of: .harness) ?? stack.count
         let last = roles[first..<end].lastIndex(of: .user)!
         // Adjacent frames with one name (a closure and its C-convention thunk) are shown once.
-        var frames: [String] = []
-        for frame in stack[first...last] where frames.last != frame.name { frames.append(frame.name) }
-        frames = Array(frames.prefix(maximumFrames))
-        return (frames, via(stack[..<first], roles[..<first]))
+        var shown: [SymbolizedFrame] = []
+        for frame in stack[first...last] where shown.last?.name != frame.name { shown.append(frame) }
+        shown = Array(shown.prefix(maximumFrames))
+        return Folded(frames: shown.map(\.name), via: via(stack[..<first], roles[..<first]), lines: shown.map(\.line))
     }
 
     /// The call the user's first frame made that allocated or retained: the frame just before

@@ -60,18 +60,28 @@ extension Report {
             .object([("allocationsPerOp", JSONValue(value.allocations)), ("bytesPerOp", JSONValue(value.bytes))])
         }
         let changes = diff.changes.map { change in
-            JSONValue.object([
+            var members: [(key: String, value: JSONValue)] = [
                 ("key", .string(change.key)), ("kind", .string(change.kind(by: measure).rawValue)),
                 ("frames", .array(change.frames.map(JSONValue.string))), ("via", change.via.map(JSONValue.string) ?? .null),
                 ("baseline", pair((change.baselineAllocations, change.baselineBytes))),
                 ("current", pair((change.currentAllocations, change.currentBytes))),
-            ])
+            ]
+            if let locations = change.locations { members.insert(("locations", .array(locations.map(json))), at: 3) }
+            return JSONValue.object(members)
         }
         return .object([
             ("baselineTotal", pair(diff.baselineTotal)), ("currentTotal", pair(diff.currentTotal)),
             ("baselineUnattributed", pair(diff.baselineUnattributed)), ("currentUnattributed", pair(diff.currentUnattributed)),
             ("changes", .array(changes)),
         ])
+    }
+
+    /// A frame's location as the results file writes it: `{"file", "line", "column"}`, or `null`.
+    private static func json(_ location: FrameLocation?) -> JSONValue {
+        guard let location else { return .null }
+        var members: [(key: String, value: JSONValue)] = [("file", .string(location.file)), ("line", JSONValue(location.line))]
+        if let column = location.column { members.append(("column", JSONValue(column))) }
+        return .object(members)
     }
 
     private static func jsonValue(_ row: MetricComparison) -> JSONValue {

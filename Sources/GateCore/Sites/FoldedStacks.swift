@@ -23,10 +23,12 @@ package enum FoldedStacks {
         }
     }
 
-    /// A site's stack root first: the benchmark, the frames outermost first, then `via NAME`
-    /// (the path flame graphs draw too).
+    /// A site's stack root first: the benchmark, the frames outermost first, each with its
+    /// line where recorded (`Blocks.flush() at Blocks.swift:42`, as `pprof -lines` splits a
+    /// function by line), then `via NAME` (the path flame graphs draw too).
     package static func path(benchmark: String, site: AllocationSite) -> [String] {
-        [benchmark] + site.frames.reversed() + (site.via.map { ["via " + $0] } ?? [])
+        let frames = site.frames.indices.map { AllocationSite.label(site.frames[$0], at: site.location(ofFrame: $0)) }
+        return [benchmark] + frames.reversed() + (site.via.map { ["via " + $0] } ?? [])
     }
 
     /// `name` without the characters the format reserves, and with other control

@@ -2,7 +2,8 @@ import BenchResults
 import CLISupport
 
 /// A site's call chain as a reader sees it: the recorded frames with the compiler's outlined
-/// helpers folded into their callers (`AllocationSite.shownFrames`), innermost first, and
+/// helpers folded into their callers (`AllocationSite.shownFrames`), each with its source line
+/// where recorded, innermost first, and
 /// the two ways reports lay it out (`ChainLayout`).
 package struct SiteChain: Sendable, Equatable {
     /// The indent of the lines under a site's row (the table's two spaces, then four).
@@ -11,9 +12,10 @@ package struct SiteChain: Sendable, Equatable {
     /// The shown frames, innermost first; never empty for a recorded site.
     package var frames: [String]
 
-    /// The chain of `recorded` frames (a site's `frames`), helpers folded.
-    package init(recorded: [String]) {
-        frames = AllocationSite.shownFrames(recorded)
+    /// The chain of `recorded` frames (a site's `frames`, with its `locations` if any),
+    /// helpers folded, each frame with its line where known (`Blocks.flush() at Blocks.swift:42`).
+    package init(recorded: [String], locations: [FrameLocation?]? = nil) {
+        frames = AllocationSite.shownFrames(recorded, locations: locations)
     }
 
     /// The site itself: the first shown frame (the user's function), or empty.

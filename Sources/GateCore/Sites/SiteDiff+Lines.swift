@@ -29,7 +29,7 @@ extension SiteDiff {
     package static func line(
         _ change: Change, budget: Int = ChainLayout.wrappingFrames, by measure: Measure = .allocations, event: SiteEvent = .allocations
     ) -> Line {
-        let frames = SiteChain(recorded: change.frames)
+        let frames = SiteChain(recorded: change.frames, locations: change.locations)
         let kind = change.kind(by: measure)
         return Line(
             allocations: signed(change.allocationsDelta, event.unit),

@@ -31,6 +31,8 @@ package struct SiteDiff: Sendable, Equatable {
         package var frames: [String]
         /// The library call it allocated through, if any.
         package var via: String?
+        /// Where each frame was in the source (`AllocationSite.locations`, the same side's as `frames`).
+        package var locations: [FrameLocation?]?
         /// Allocations per op in the baseline and current (0 where the side lacks it).
         package var baselineAllocations: Double, currentAllocations: Double
         /// Bytes per op in the baseline and current.
@@ -69,7 +71,7 @@ package struct SiteDiff: Sendable, Equatable {
         package func delta(_ measure: Measure) -> Double { measure == .allocations ? allocationsDelta : bytesDelta }
 
         package static func == (lhs: Change, rhs: Change) -> Bool {
-            lhs.key == rhs.key && lhs.frames == rhs.frames && lhs.via == rhs.via && lhs.baselineAllocations == rhs.baselineAllocations
+            lhs.key == rhs.key && lhs.frames == rhs.frames && lhs.via == rhs.via && lhs.locations == rhs.locations && lhs.baselineAllocations == rhs.baselineAllocations
                 && lhs.currentAllocations == rhs.currentAllocations && lhs.baselineBytes == rhs.baselineBytes
                 && lhs.currentBytes == rhs.currentBytes && lhs.mayBeUnkept == rhs.mayBeUnkept && lhs.sides == rhs.sides
         }
@@ -118,14 +120,16 @@ package struct SiteDiff: Sendable, Equatable {
         guard baseline != nil || current != nil else { return nil }
         var byKey: [String: Change] = [:]
         for site in baseline?.sites ?? [] {
-            byKey[site.key] = Change(key: site.key, frames: site.frames, via: site.via, baselineAllocations: site.allocationsPerOp,
-                                     currentAllocations: 0, baselineBytes: site.bytesPerOp, currentBytes: 0)
+            byKey[site.key] = Change(key: site.key, frames: site.frames, via: site.via, locations: site.locations,
+                                     baselineAllocations: site.allocationsPerOp, currentAllocations: 0,
+                                     baselineBytes: site.bytesPerOp, currentBytes: 0)
         }
         for site in current?.sites ?? [] {
             var change = byKey[site.key] ?? Change(key: site.key, frames: site.frames, via: site.via, baselineAllocations: 0,
                                                    currentAllocations: 0, baselineBytes: 0, currentBytes: 0)
             change.frames = site.frames
             change.via = site.via
+            change.locations = site.locations
             change.currentAllocations = site.allocationsPerOp
             change.currentBytes = site.bytesPerOp
             byKey[site.key] = change

@@ -28,7 +28,7 @@ import Testing
 
     /// A statically linked runtime's C and C++ frames are the library's, not the user's C.
     @Test(arguments: ["swift_retain", "_swift_stdlib_malloc_size", "_ZN5swift9Demangler4nodeEv", "__cxa_allocate_exception",
-                      "_ZNSt6vectorIiE9push_backEv"])
+                      "_ZNSt6vectorIiE9push_backEv", "_dispatch_worker_thread", "dispatch_async_f", "_Block_copy"])
     func staticRuntimeSymbolsAreLibraryFrames(symbol: String) throws {
         let stack = [
             frame("malloc", main: false), frame(symbol),

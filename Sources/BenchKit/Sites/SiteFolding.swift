@@ -35,7 +35,11 @@ enum SiteFolding {
     /// Prefixes of the C and C++ symbols a statically linked Swift runtime, stdlib or C++
     /// runtime (`-static-stdlib`, `-static-executable`) puts into the executable: library code,
     /// though it is in the main executable and no Swift module owns it.
-    static let libraryCSymbolPrefixes = ["swift_", "_swift_", "__swift", "_ZN5swift", "_ZNSt", "_ZNKSt", "_ZSt", "__cxa_", "__cxx"]
+    /// With `--static-swift-stdlib` that includes libdispatch (`_dispatch_worker_thread`, the
+    /// start of every task's thread) and the blocks runtime.
+    static let libraryCSymbolPrefixes = [
+        "swift_", "_swift_", "__swift", "_ZN5swift", "_ZNSt", "_ZNKSt", "_ZSt", "__cxa_", "__cxx", "_dispatch_", "dispatch_", "_Block_",
+    ]
     /// C symbols of the program's start and the harness's C code.
     static let harnessSymbols: Set<String> = ["main", "_start", "__libc_start_main", "__libc_start_call_main"]
 

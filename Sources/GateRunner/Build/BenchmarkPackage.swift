@@ -21,19 +21,27 @@ package struct BenchmarkPackage {
     /// - Parameter listed: names from the configuration; when non-empty they are used as
     ///   given (each must be an executable target of the package).
     /// `launcher` starts `swift package describe`, with `scratchPath` as its build folder
-    /// when given (SwiftPM locks the build folder: a command plugin holds `.build`'s).
+    /// when given (SwiftPM locks the build folder: a command plugin holds `.build`'s), unless
+    /// the build folder's `DescribeCache` has the answer for the current manifests.
     package static func discover(
         at path: String, listed: [String], launcher: Launcher, scratchPath: String? = nil
     ) throws -> BenchmarkPackage {
         guard FileManager.default.fileExists(atPath: "\(path)/Package.swift") else {
             throw Problem(description: "\(path): no Package.swift here; run memgate in a Swift package (or pass --package-path)")
         }
-        let scratch = scratchPath.map { ["--scratch-path", $0] } ?? []
-        let describe = try launcher.run("swift", ["package", "--package-path", path] + scratch + ["describe", "--type", "json"])
-        guard describe.succeeded else {
-            throw Problem(description: "`swift package describe` failed in \(path):\n\(describe.errorOutput.lastLines(20))")
+        let cache = DescribeCache(packagePath: path, scratchPath: scratchPath)
+        let executables: [ExecutableTarget]
+        if let cached = cache.read() {
+            executables = cached
+        } else {
+            let scratch = scratchPath.map { ["--scratch-path", $0] } ?? []
+            let describe = try launcher.run("swift", ["package", "--package-path", path] + scratch + ["describe", "--type", "json"])
+            guard describe.succeeded else {
+                throw Problem(description: "`swift package describe` failed in \(path):\n\(describe.errorOutput.lastLines(20))")
+            }
+            executables = try executableTargets(describeJSON: Array(describe.output.utf8))
+            cache.write(executables)
         }
-        let executables = try executableTargets(describeJSON: Array(describe.output.utf8))
         if !listed.isEmpty {
             let names = executables.map(\.name)
             if let unknown = listed.first(where: { !names.contains($0) }) {

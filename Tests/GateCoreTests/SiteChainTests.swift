@@ -110,20 +110,23 @@ import Testing
             frames: ["Blocks.allocateOne(bytes:)", "outlined copy of App.Token", "Blocks.flush()", "closure #1 in register(_:)"],
             via: "UnsafeMutableRawPointer.allocate(byteCount:alignment:)",
             locations: [
-                FrameLocation(file: "Sources/App/Blocks.swift", line: 43, column: 20), FrameLocation(file: "Sources/App/Token.swift", line: 1),
+                FrameLocation(file: "Sources/App/Blocks.swift", line: 43, column: 20),
+                FrameLocation(file: "Sources/App/Token.swift", line: 1),
                 FrameLocation(file: "Sources/App/Blocks.swift", line: 38, column: 9), nil,
             ])
         let chain = SiteChain(recorded: site.frames, locations: site.locations)
         #expect(chain.frames == [
             "Blocks.allocateOne(bytes:) at Blocks.swift:43", "Blocks.flush() at Blocks.swift:38", "closure #1 in register(_:)",
         ])
-        #expect(chain.compact() == "Blocks.allocateOne(bytes:) at Blocks.swift:43 <- Blocks.flush() at Blocks.swift:38 <- closure #1 in register(_:)")
+        #expect(chain.compact()
+            == "Blocks.allocateOne(bytes:) at Blocks.swift:43 <- Blocks.flush() at Blocks.swift:38 <- closure #1 in register(_:)")
         let profile = AllocationSites(iterations: 10, allocationsPerOp: 1, bytesPerOp: 32, sites: [site])
         #expect(FoldedStacks.lines([("blocks", profile)]) == [
             "blocks;closure #1 in register(_:);Blocks.flush() at Blocks.swift:38;outlined copy of App.Token at Token.swift:1;"
                 + "Blocks.allocateOne(bytes:) at Blocks.swift:43;via UnsafeMutableRawPointer.allocate(byteCount:alignment:) 10",
         ])
-        let diff = try #require(SiteDiff(baseline: AllocationSites(iterations: 10, allocationsPerOp: 0, bytesPerOp: 0, sites: []), current: profile))
+        let empty = AllocationSites(iterations: 10, allocationsPerOp: 0, bytesPerOp: 0, sites: [])
+        let diff = try #require(SiteDiff(baseline: empty, current: profile))
         #expect(diff.changes.first?.locations == site.locations)
         let json = Report.json(diff).written(.compact)
         #expect(json.contains(#""frames":["Blocks.allocateOne(bytes:)","outlined copy of App.Token","Blocks.flush()","#
@@ -131,7 +134,8 @@ import Testing
             + #""line":43},{"file":"Sources/App/Token.swift","line":1},{"column":9,"file":"Sources/App/Blocks.swift","line":38},null]"#),
             "\(json)")
         let text = diff.explanation(benchmark: "blocks", layout: ChainLayout(width: 100))
-        #expect(text.contains("new   Blocks.allocateOne(bytes:) at Blocks.swift:43  via UnsafeMutableRawPointer.allocate(byteCount:alignment:)\n"
+        #expect(text.contains("new   Blocks.allocateOne(bytes:) at Blocks.swift:43  "
+            + "via UnsafeMutableRawPointer.allocate(byteCount:alignment:)\n"
             + "      <- Blocks.flush() at Blocks.swift:38 <- closure #1 in register(_:)\n"), "\(text)")
     }
 }

@@ -27,7 +27,8 @@ enum SiteProfile {
             let key = AllocationSite.key(frames: folded.frames, via: folded.via)
             if tallies[key] == nil {
                 order.append(key)
-                tallies[key] = Tally(site: AllocationSite(key: key, allocationsPerOp: 0, bytesPerOp: 0, frames: folded.frames, via: folded.via))
+                let site = AllocationSite(key: key, allocationsPerOp: 0, bytesPerOp: 0, frames: folded.frames, via: folded.via)
+                tallies[key] = Tally(site: site)
             }
             tallies[key]!.add(stack, lines: folded.lines)
         }

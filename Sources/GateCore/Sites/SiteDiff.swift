@@ -71,7 +71,8 @@ package struct SiteDiff: Sendable, Equatable {
         package func delta(_ measure: Measure) -> Double { measure == .allocations ? allocationsDelta : bytesDelta }
 
         package static func == (lhs: Change, rhs: Change) -> Bool {
-            lhs.key == rhs.key && lhs.frames == rhs.frames && lhs.via == rhs.via && lhs.locations == rhs.locations && lhs.baselineAllocations == rhs.baselineAllocations
+            lhs.key == rhs.key && lhs.frames == rhs.frames && lhs.via == rhs.via && lhs.locations == rhs.locations
+                && lhs.baselineAllocations == rhs.baselineAllocations
                 && lhs.currentAllocations == rhs.currentAllocations && lhs.baselineBytes == rhs.baselineBytes
                 && lhs.currentBytes == rhs.currentBytes && lhs.mayBeUnkept == rhs.mayBeUnkept && lhs.sides == rhs.sides
         }

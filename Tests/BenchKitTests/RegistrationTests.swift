@@ -33,6 +33,15 @@ import Testing
         ])
     }
 
+    /// An empty or blank name would be a results file the gate refuses (an empty name) or a
+    /// row no reader can find; it is refused where it is registered.
+    @Test(arguments: ["", " ", "  \u{3000}"])
+    func emptyOrBlankNamesAreRefused(name: String) {
+        #expect(Self.suite(["fine", name]).registrationProblems == [
+            "a benchmark is registered with an empty name (\"\(name)\"); every benchmark needs a name",
+        ])
+    }
+
     @Test func duplicateNamesAreStillRefused() {
         #expect(Self.suite(["a", "b", "a"]).registrationProblems == ["benchmark \"a\" is registered more than once; names must be unique"])
     }

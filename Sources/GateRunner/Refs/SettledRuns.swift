@@ -30,6 +30,10 @@ package struct SettledRuns {
     package var maxSeconds: Double
     /// How the report names the sides.
     package var baselineName: String, currentName: String
+    /// The most rounds (`RoundSource.roundsRun`) all looks together may run, besides
+    /// `maxSeconds` (`memgate bisect --max-rounds`); nil for no such limit. The first look
+    /// always runs whole.
+    package var maxRounds: Int?
 
     /// Creates a value from its properties (see each property).
     package init(looks: SequentialLooks, rounds: Int, maxSeconds: Double, baselineName: String, currentName: String) {
@@ -56,13 +60,16 @@ package struct SettledRuns {
         var extraRounds: [Int] = []
         var open = SequentialLooks.open(in: report)
         let firstOpen = open
-        var outOfTime = false
+        var outOfTime: String?
         while looks.settling, !open.isEmpty, extraRounds.count < SequentialLooks.maxExtraLooks {
             let perRound = max(runs.secondsPerRound(of: open), 1e-3)
-            let affordable = Int(min(1e9, max(-1, ((maxSeconds - (clock() - start)) / perRound).rounded(.down))))
-            let next = SequentialLooks.nextRounds(report: report, roundsSoFar: runs.roundsRun, minimum: rounds, affordable: affordable)
+            let inTime = Int(min(1e9, max(-1, ((maxSeconds - (clock() - start)) / perRound).rounded(.down))))
+            let inLimit = maxRounds.map { $0 - runs.roundsRun } ?? Int.max
+            let next = SequentialLooks.nextRounds(report: report, roundsSoFar: runs.roundsRun, minimum: rounds,
+                                                  affordable: min(inTime, inLimit))
             guard next > 0 else {
-                outOfTime = true
+                outOfTime = inLimit < inTime ? "the round limit (--max-rounds) allows no further look"
+                    : "the time budget (--max-time) allows no further look"
                 break
             }
             status("settling \(open.count) inconclusive benchmark\(open.count == 1 ? "" : "s"): \(next) more rounds")
@@ -96,7 +103,7 @@ package struct SettledRuns {
     }
 
     /// What the report says about the looks, or nil when there was only the first.
-    private func settlingNote(extraRounds: [Int], firstOpen: [String], open: [String], outOfTime: Bool) -> String? {
+    private func settlingNote(extraRounds: [Int], firstOpen: [String], open: [String], outOfTime: String?) -> String? {
         guard looks.settling else { return nil }
         let levels = "levels \(MetricFormat.pValue(looks.level(look: 0))) first, \(MetricFormat.pValue(looks.level(look: 1))) after: at "
             + "most \(MetricFormat.pValue(looks.alpha)) family-wise"
@@ -106,7 +113,7 @@ package struct SettledRuns {
         let looked = extraRounds.isEmpty ? "" : "looked again \(extraRounds.count) time\(extraRounds.count == 1 ? "" : "s") (\(ran) more "
             + "rounds of \(names); \(levels))"
         guard !open.isEmpty else { return "settled: " + looked }
-        let why = outOfTime ? "the time budget (--max-time) allows no further look" : "\(SequentialLooks.maxExtraLooks) further looks made"
+        let why = outOfTime ?? "\(SequentialLooks.maxExtraLooks) further looks made"
         let still = "\(open.count) benchmark\(open.count == 1 ? "" : "s") still inconclusive: \(why)"
         return looked.isEmpty ? "not settled: \(still) (\(levels))" : "not settled: \(looked); \(still)"
     }

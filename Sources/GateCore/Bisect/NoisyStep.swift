@@ -77,6 +77,27 @@ package enum NoisyStep {
         return .undecided(why, roundsNeeded: needed)
     }
 
+    /// `report` with a step that neither comparison decided left open: when neither row
+    /// regressed, the rows that passed (estimated within the threshold) are marked
+    /// inconclusive, so `SettledRuns` runs more rounds of both comparisons (up to
+    /// `--max-rounds`) instead of stopping at a point estimate that noise put just inside the
+    /// threshold. Under the one-change assumption more rounds move the estimates to 0 and the
+    /// ends' change, which decides the step. The levels of the looks do not change.
+    package static func reopen(_ report: Report, target: BisectTarget) -> Report {
+        let names = [belowName(target.benchmark), aboveName(target.benchmark)]
+        let rows = report.benchmarks.filter { names.contains($0.name) }.flatMap(\.metrics).filter { $0.metric == target.metric }
+        guard rows.count == 2, !rows.contains(where: { $0.verdict == .regression }) else { return report }
+        var reopened = report
+        for index in reopened.benchmarks.indices where names.contains(reopened.benchmarks[index].name) {
+            for row in reopened.benchmarks[index].metrics.indices
+            where reopened.benchmarks[index].metrics[row].metric == target.metric && reopened.benchmarks[index].metrics[row].verdict == .pass {
+                reopened.benchmarks[index].metrics[row].verdict = .inconclusive
+                reopened.benchmarks[index].metrics[row].note = "within the threshold, but the step is undecided: more rounds"
+            }
+        }
+        return reopened
+    }
+
     /// The commit's median of the target metric over its rounds against GOOD, when measured.
     package static func commitValue(_ report: Report, target: BisectTarget) -> Double? {
         guard case .success(let row) = BisectVerdict.measured(report, benchmark: belowName(target.benchmark), metric: target.metric)

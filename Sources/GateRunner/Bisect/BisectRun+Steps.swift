@@ -3,32 +3,29 @@ import CLISupport
 import GateCore
 
 extension BisectRun {
-    /// Tests commits as `BisectSearch` asks until it is over, an undecided step stops it, or
-    /// (noisy metrics) the tests `BisectLevels` allows are made; then records the outcome and,
-    /// when found, the change at the first bad commit.
+    /// Tests commits as `BisectSearch.drive` asks until the search is over, an undecided step
+    /// stops it, or (noisy metrics) the tests `BisectLevels` allows are made; then records the
+    /// outcome and, when found, the change at the first bad commit.
     func search(_ target: BisectTarget, ends: (good: BuiltSide, bad: BuiltSide)) throws {
-        var search = BisectSearch(count: badPosition)
-        var tests = 0
-        while let position = search.next {
-            if let levels = result.levels, tests >= levels.steps {
-                result.reason = "the error budget is spent: \(levels.steps) step\(levels.steps == 1 ? "" : "s") tested, the most a "
-                    + "bisection of \(badPosition) commits may make at level \(MetricFormat.pValue(levels.level)) (skipped commits "
-                    + "made it longer); bisect the range again"
-                break
-            }
+        let run = try BisectSearch.drive(count: badPosition, levels: result.levels) { position in
             let step = try test(position, number: result.steps.count - 1, target: target, ends: ends)
             result.steps.append(step)
             result.builds = builds.count
-            guard let mark = step.verdict.mark else {
-                result.reason = undecidedReason(step)
-                break
-            }
-            if step.rounds != nil { tests += 1 }
-            search.record(position, mark)
+            return step
         }
+        let search = run.search
         result.lastGood = search.lastGood
         result.firstBad = search.firstBad
-        guard search.isFound else {
+        switch run.stop {
+        case .undecided(let position): result.reason = undecidedReason(result.steps.last { $0.position == position }!)
+        case .budgetSpent:
+            let levels = result.levels!
+            result.reason = "the error budget is spent: \(levels.steps) step\(levels.steps == 1 ? "" : "s") tested, the most a "
+                + "bisection of \(badPosition) commits may make at level \(MetricFormat.pValue(levels.level)) (skipped commits "
+                + "made it longer); bisect the range again"
+        case .over: break
+        }
+        guard run.stop == .over, search.isFound else {
             result.outcome = .unsure
             if result.reason.isEmpty {
                 let skipped = search.skippedInRange.map { "\(range.line[$0].short) (\(stepReason(at: $0)))" }
@@ -37,7 +34,6 @@ extension BisectRun {
             return
         }
         result.outcome = .found
-        result.reason = ""
         result.change = try change(target)
     }
 
@@ -84,7 +80,7 @@ extension BisectRun {
                                 above: pair(side, ends.bad, [.base: short, .head: "bad"]), target: target)
         let report: Report
         do {
-            report = try settledRuns(level: result.levels!.level, names: ("GOOD", short)).run(&rounds, options: settings.options,
+            report = try settledRuns(level: result.levels!.level, names: ("GOOD", short), step: target).run(&rounds, options: settings.options,
                                                                                                status: status)
         } catch let failure as InterleavedRuns.Failure {
             return BisectResult.Step(position: position, verdict: .untestable(failure.description.lastLines(3)), rounds: rounds.roundsRun)

@@ -113,11 +113,9 @@ package final class BisectRun {
         } catch { throw CommandError("\(error)") }
     }
 
-    /// `SettledRuns` for one noisy test at `level`, with the settings' rounds and round limit.
-    func settledRuns(level: Double, names: (String, String)) -> SettledRuns {
-        var settled = SettledRuns(looks: SequentialLooks(alpha: level, settling: true), rounds: settings.rounds,
-                                  maxSeconds: .infinity, baselineName: names.0, currentName: names.1)
-        settled.maxRounds = settings.maxRounds
-        return settled
+    /// `SettledRuns` for one noisy test at `level` with the settings' rounds and round limit;
+    /// for a step when `target` is given (`SettledRuns.bisectTest`).
+    func settledRuns(level: Double, names: (String, String), step target: BisectTarget? = nil) -> SettledRuns {
+        SettledRuns.bisectTest(level: level, rounds: settings.rounds, maxRounds: settings.maxRounds, names: names, step: target)
     }
 }

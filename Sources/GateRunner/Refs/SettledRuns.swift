@@ -34,6 +34,11 @@ package struct SettledRuns {
     /// `maxSeconds` (`memgate bisect --max-rounds`); nil for no such limit. The first look
     /// always runs whole.
     package var maxRounds: Int?
+    /// Applied to the report after every look, before the open benchmarks are picked: rows it
+    /// marks inconclusive are looked at again like any other (`memgate bisect` reopens a step
+    /// that neither comparison decided, `NoisyStep.reopen`). The looks' levels, and so the
+    /// error control, do not depend on which rows are open. Nil: the report as compared.
+    package var reopen: (@Sendable (Report) -> Report)?
 
     /// Creates a value from its properties (see each property).
     package init(looks: SequentialLooks, rounds: Int, maxSeconds: Double, baselineName: String, currentName: String) {
@@ -56,7 +61,7 @@ package struct SettledRuns {
     ) throws -> Report {
         let start = clock()
         try runs.run(rounds: rounds, only: nil, status: status)
-        var report = try compare(runs, only: nil, options: options, look: 0)
+        var report = reopened(try compare(runs, only: nil, options: options, look: 0))
         var extraRounds: [Int] = []
         var open = SequentialLooks.open(in: report)
         let firstOpen = open
@@ -75,13 +80,17 @@ package struct SettledRuns {
             status("settling \(open.count) inconclusive benchmark\(open.count == 1 ? "" : "s"): \(next) more rounds")
             try runs.run(rounds: next, only: Set(open), status: status)
             extraRounds.append(next)
-            report = SequentialLooks.merge(report, with: try compare(runs, only: Set(open), options: options, look: extraRounds.count))
+            report = reopened(SequentialLooks.merge(report, with: try compare(runs, only: Set(open), options: options,
+                                                                              look: extraRounds.count)))
             open = SequentialLooks.open(in: report)
         }
         report.alpha = options.alpha
         report.settling = settlingNote(extraRounds: extraRounds, firstOpen: firstOpen, open: open, outOfTime: outOfTime)
         return report
     }
+
+    /// `report` as `reopen` leaves it.
+    private func reopened(_ report: Report) -> Report { reopen?(report) ?? report }
 
     /// The pooled results so far, of every benchmark or of `only`, compared at the level of
     /// look `look`.

@@ -53,8 +53,8 @@ package struct BisectPage: Sendable {
                 + "\(Markup.text(target.ends.threshold.text)).</p>\n"
         }
         if !result.alsoRegressed.isEmpty {
-            out += "<p class=\"warn\">Also regressed at the ends, not bisected: \(Markup.userText(result.alsoRegressed.joined(separator: "; ")))"
-                + ".</p>\n"
+            let others = Markup.userText(result.alsoRegressed.joined(separator: "; "))
+            out += "<p class=\"warn\">Also regressed at the ends, not bisected: \(others).</p>\n"
         }
         if let levels = result.levels { out += "<p>Error control: \(Markup.text(levels.statement)).</p>\n" }
         return out + "</header>\n"

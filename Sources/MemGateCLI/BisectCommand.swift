@@ -19,7 +19,8 @@ struct BisectCommand: Subcommand {
 
     static var spec: CommandSpec {
         var spec = CommandSpec(
-            name: "memgate bisect", summary: "Find the first commit between GOOD and BAD where a benchmark's metric moved past its threshold.",
+            name: "memgate bisect",
+            summary: "Find the first commit between GOOD and BAD where a benchmark's metric moved past its threshold.",
             usage: "memgate bisect [options] GOOD BAD", discussion: discussion)
         declareOptions(on: &spec)
         GateArguments.declareThresholds(on: &spec)
@@ -79,7 +80,8 @@ struct BisectCommand: Subcommand {
         spec.option("--rounds", value: "N", help: "Noisy metrics: interleaved rounds per comparison of a test's first look.",
             defaultDescription: "the config's \"rounds\", else \(RoundSchedule.defaultRounds)")
         spec.option("--max-rounds", value: "N",
-            help: "Noisy metrics: the most rounds per comparison one test may run before it is undecided.", defaultDescription: "4 × rounds")
+            help: "Noisy metrics: the most rounds per comparison one test may run before it is undecided.",
+            defaultDescription: "4 × rounds")
         spec.option("--samples", value: "N", help: "Samples per benchmark per run; their median is the run's value.",
             defaultDescription: "\(RefsCommand.defaultSamples)")
         spec.option("--sample-time", value: "DURATION", help: "Target duration of one sample (default 10ms).")
@@ -101,7 +103,8 @@ struct BisectCommand: Subcommand {
         try plan.gate.refuseOverwritingInputs([], outputs: plan.outputs.map { ("--output", $0.1) }, environment: context.environment)
         let range: BisectRange
         do {
-            range = try BisectRange(packagePath: plan.packagePath, good: plan.good, bad: plan.bad, launcher: Launcher(gate: context.launches))
+            range = try BisectRange(packagePath: plan.packagePath, good: plan.good, bad: plan.bad,
+                                    launcher: Launcher(gate: context.launches))
         } catch { throw CommandError(error) }
         let started = Date()
         let (result, progressShown) = try GateSession.run(

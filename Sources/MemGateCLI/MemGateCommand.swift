@@ -21,7 +21,8 @@ package enum MemGateCommand {
 
     /// Every subcommand, in help order.
     static let subcommands: [any Subcommand.Type] = [
-        RunCommand.self, RefsCommand.self, BisectCommand.self, CalibrateCommand.self, CheckCommand.self, CompareCommand.self, UpdateCommand.self,
+        RunCommand.self, RefsCommand.self, BisectCommand.self, CalibrateCommand.self, CheckCommand.self, CompareCommand.self,
+        UpdateCommand.self,
         ReportCommand.self, ShowCommand.self, ExplainCommand.self, ConvertCommand.self, MergeCommand.self, HistoryCommand.self,
         InitCommand.self,
     ]

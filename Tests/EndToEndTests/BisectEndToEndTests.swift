@@ -33,7 +33,8 @@ extension RefsFixtureRepository {
         _ = try repo.commitLine(2)
         let before = try repo.state()
         for arguments in [["bisect", "HEAD~1"], ["bisect", "--bogus", "HEAD~1", "HEAD"], ["bisect", "HEAD~1", "HEAD", "x"],
-                          ["bisect", "HEAD~1", "HEAD", "--rounds", "5", "--max-rounds", "3"], ["bisect", "HEAD~1", "HEAD", "--output", "r.md"],
+                          ["bisect", "HEAD~1", "HEAD", "--rounds", "5", "--max-rounds", "3"],
+                          ["bisect", "HEAD~1", "HEAD", "--output", "r.md"],
                           ["bisect", "HEAD~1", "HEAD", "--format", "html"], ["bisect", "HEAD~1", "HEAD", "--filter", "("],
                           ["bisect", "HEAD~1", "HEAD", "--threshold", "allocs=lots"], ["bisect", "--", "-x", "HEAD"]] {
             let run = try repo.memgate(arguments, timeout: 60)

@@ -53,7 +53,8 @@ import TestSupport
         let result = BisectFixture.unsure()
         #expect(result.exitCode == .inconclusive)
         let out = text(result)
-        #expect(out.contains("The first bad commit is one of these 2, after 4444444444:\n  5555555555  Add a flush\n  6666666666  change 6\n"))
+        #expect(out.contains("The first bad commit is one of these 2, after 4444444444:\n"
+            + "  5555555555  Add a flush\n  6666666666  change 6\n"))
         #expect(out.contains("skipped"))
         #expect(out.hasSuffix("UNSURE: the first bad commit is one of 2 after 4444444444, up to 6666666666: commits in the range "
             + "could not be tested: 5555555555 (not built: error: boom) (5 builds for 8 commits)\n"))

@@ -86,6 +86,7 @@ import TestSupport
         try repo.repository.switchWorktree(at: worktree, to: try repo.hash("main"))
         let main = try repo.hash("main")
         #expect(GitRepository.headCommit(in: worktree, launcher: repo.repository.launcher) == main)
-        #expect(throws: GitRepository.Failure.self) { try repo.repository.switchWorktree(at: worktree, to: String(repeating: "0", count: 40)) }
+        let none = String(repeating: "0", count: 40)
+        #expect(throws: GitRepository.Failure.self) { try repo.repository.switchWorktree(at: worktree, to: none) }
     }
 }

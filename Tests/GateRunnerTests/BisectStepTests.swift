@@ -74,7 +74,8 @@ struct ScriptedPair: RoundSource {
                      maxRounds: Int = 40) throws -> (verdict: BisectVerdict, rounds: Int, value: Double?) {
         var rounds = StepRounds(below: ScriptedPair(base: 1, head: commit, seed: seed, cv: cv, bimodal: bimodal),
                                 above: ScriptedPair(base: commit, head: 1.3, seed: seed &+ 1, cv: cv, bimodal: bimodal), target: target)
-        let report = try settled(level: level, maxRounds: maxRounds, step: target).run(&rounds, options: options, clock: { 0 }, status: { _ in })
+        let settled = settled(level: level, maxRounds: maxRounds, step: target)
+        let report = try settled.run(&rounds, options: options, clock: { 0 }, status: { _ in })
         return (NoisyStep.decide(report, target: target), rounds.roundsRun, NoisyStep.commitValue(report, target: target))
     }
 

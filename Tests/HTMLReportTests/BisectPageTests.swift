@@ -14,7 +14,8 @@ import TestSupport
         #expect(page.elements("p").first { $0.attributes["id"] == "exit-code" }?.text.hasPrefix("memgate bisect exits 0") == true)
         let commit = page.elements("dl").first { $0.attributes["id"] == "first-bad" }?.text ?? ""
         #expect(commit.contains(String(repeating: "5", count: 40)) && commit.contains("Add a flush"))
-        #expect(commit.contains("2026-12-06T10:00:00+01:00") && commit.contains("2 allocs/op before") && commit.contains("3 allocs/op after"))
+        #expect(commit.contains("2026-12-06T10:00:00+01:00"))
+        #expect(commit.contains("2 allocs/op before") && commit.contains("3 allocs/op after"))
         let steps = page.elements("table").first { $0.attributes["id"] == "steps" }
         #expect(steps != nil && page.elements("tr", class: "regression").count >= 3)
         // The change, as the HTML report draws a benchmark: its section, the sites that moved.

@@ -17,7 +17,8 @@ extension BisectResult {
                 + "threshold \(target.ends.threshold.text)\n")
         }
         if !alsoRegressed.isEmpty {
-            out.write("also regressed at the ends, not bisected (--metric picks one): \(terminalSafe(alsoRegressed.joined(separator: "; ")))\n")
+            let others = terminalSafe(alsoRegressed.joined(separator: "; "))
+            out.write("also regressed at the ends, not bisected (--metric picks one): \(others)\n")
         }
         if let levels { out.write("error control: \(levels.statement)\n") }
         if !steps.isEmpty {

@@ -89,10 +89,12 @@ package enum NoisyStep {
         guard rows.count == 2, !rows.contains(where: { $0.verdict == .regression }) else { return report }
         var reopened = report
         for index in reopened.benchmarks.indices where names.contains(reopened.benchmarks[index].name) {
-            for row in reopened.benchmarks[index].metrics.indices
-            where reopened.benchmarks[index].metrics[row].metric == target.metric && reopened.benchmarks[index].metrics[row].verdict == .pass {
-                reopened.benchmarks[index].metrics[row].verdict = .inconclusive
-                reopened.benchmarks[index].metrics[row].note = "within the threshold, but the step is undecided: more rounds"
+            reopened.benchmarks[index].metrics = reopened.benchmarks[index].metrics.map { row in
+                guard row.metric == target.metric && row.verdict == .pass else { return row }
+                var open = row
+                open.verdict = .inconclusive
+                open.note = "within the threshold, but the step is undecided: more rounds"
+                return open
             }
         }
         return reopened

@@ -50,7 +50,9 @@ extension BisectRun {
             return BisectResult.Step(position: position, verdict: .untestable("the benchmark is missing"))
         }
         let profile: ResultsFile
-        do { profile = try profiles.run(side, names: [target.benchmark], sites: true, status: status) } catch let failure as InterleavedRuns.Failure {
+        do {
+            profile = try profiles.run(side, names: [target.benchmark], sites: true, status: status)
+        } catch let failure as InterleavedRuns.Failure {
             return BisectResult.Step(position: position, verdict: .untestable(failure.description.lastLines(3)))
         }
         profileAt[position] = profile
@@ -80,8 +82,8 @@ extension BisectRun {
                                 above: pair(side, ends.bad, [.base: short, .head: "bad"]), target: target)
         let report: Report
         do {
-            report = try settledRuns(level: result.levels!.level, names: ("GOOD", short), step: target).run(&rounds, options: settings.options,
-                                                                                               status: status)
+            let settled = settledRuns(level: result.levels!.level, names: ("GOOD", short), step: target)
+            report = try settled.run(&rounds, options: settings.options, status: status)
         } catch let failure as InterleavedRuns.Failure {
             return BisectResult.Step(position: position, verdict: .untestable(failure.description.lastLines(3)), rounds: rounds.roundsRun)
         }
@@ -93,9 +95,10 @@ extension BisectRun {
     /// benchmark's exact metrics and sites.
     private func change(_ target: BisectTarget) throws -> BisectResult.Change? {
         guard let before = profileAt[result.lastGood], let after = profileAt[result.firstBad] else { return nil }
-        let names: Set<String> = [target.benchmark]
-        let (baseline, current) = (BisectTarget.exactOnly(before, benchmarks: names), BisectTarget.exactOnly(after, benchmarks: names))
-        let report = try compare(baseline, current, names: ("\(range.line[result.lastGood].short) (parent)", range.line[result.firstBad].short))
+        let benchmark: Set<String> = [target.benchmark]
+        let baseline = BisectTarget.exactOnly(before, benchmarks: benchmark), current = BisectTarget.exactOnly(after, benchmarks: benchmark)
+        let (parent, commit) = (range.line[result.lastGood].short, range.line[result.firstBad].short)
+        let report = try compare(baseline, current, names: ("\(parent) (parent)", commit))
         return BisectResult.Change(report: report, before: baseline, after: current)
     }
 

@@ -72,12 +72,12 @@ package struct BisectPage: Sendable {
                 + "<dt>author date</dt><dd>\(Markup.userText(commit.authorDate))</dd>"
                 + "<dt>\(Markup.userText(result.target?.metric ?? "value"))</dt><dd>\(Markup.text(before)) before "
                 + "(\(Markup.text(result.line[result.lastGood].short)), its parent) → \(Markup.text(after)) after</dd></dl>\n"
+        case .unsure where result.target == nil, .notReproduced:
+            return ""
         case .unsure:
             return "<h2>The first bad commit is one of these \(result.candidates.count)</h2>\n<ol id=\"candidates\">\n"
                 + result.candidates.map { "<li><code>\(Markup.text($0.short))</code> \(Markup.userText($0.subject))</li>\n" }.joined()
                 + "</ol>\n"
-        case .notReproduced:
-            return ""
         }
     }
 

@@ -63,6 +63,19 @@ import TestSupport
         #expect(document["candidates"]?.arrayValue?.count == 2 && document["firstBad"] == .null)
     }
 
+    /// Inconclusive ends: unsure, but no range of candidates (nothing was searched).
+    @Test func inconclusiveEndsAreUnsureWithoutCandidates() throws {
+        var result = BisectFixture.notReproduced()
+        result.outcome = .unsure
+        result.reason = "inconclusive: blocks time 100 ns/op -> 125 ns/op (+25.0% ±30.0%)"
+        let out = text(result)
+        #expect(!out.contains("The first bad commit is one of"))
+        #expect(out.hasSuffix("UNSURE at the ends: inconclusive: blocks time 100 ns/op -> 125 ns/op (+25.0% ±30.0%) "
+            + "(2 builds for 8 commits)\n"), "\(out)")
+        #expect(try json(result)["candidates"] == .null)
+        #expect(result.exitCode == .inconclusive)
+    }
+
     @Test func notReproducedSaysSo() throws {
         let result = BisectFixture.notReproduced()
         #expect(result.exitCode == .notReproduced && result.exitCode.rawValue == 4)

@@ -27,7 +27,7 @@ extension BisectResult {
             ("builds", JSONValue(builds)), ("errorControl", levels.map(Self.json) ?? .null),
             ("firstBad", found ? Self.json(line[firstBad]) : .null), ("lastGood", found ? Self.json(line[lastGood]) : .null),
             ("before", found ? JSONValue(value(at: lastGood)) : .null), ("after", found ? JSONValue(value(at: firstBad)) : .null),
-            ("candidates", outcome == .unsure ? .array(candidates.map(Self.json)) : .null),
+            ("candidates", outcome == .unsure && target != nil ? .array(candidates.map(Self.json)) : .null),
             ("steps", .array(steps.map { step in
                 .object([
                     ("position", JSONValue(step.position)), ("commit", .string(line[step.position].hash)),

@@ -36,11 +36,11 @@ extension BisectResult {
         out.write("\n")
         switch outcome {
         case .found: writeFound(to: &out, options: options)
-        case .unsure:
+        case .unsure where target != nil:
             out.write("The first bad commit is one of these \(candidates.count), after \(line[lastGood].short):\n")
             for commit in candidates { out.write("  \(commit.short)  \(terminalSafe(commit.subject))\n") }
             out.write("\n")
-        case .notReproduced: break
+        case .notReproduced, .unsure: break
         }
         let colour = outcome == .found ? paint.green : outcome == .unsure ? paint.yellow : paint.red
         out.write(colour(terminalSafe(summaryLine)) + "\n")
@@ -54,14 +54,17 @@ extension BisectResult {
             + "GOOD \(good) (\(line[0].short)) to BAD \(bad) (\(line[commitCount].short))"
     }
 
-    /// The last line: `FOUND: ...`, `UNSURE: ...` or `NOT REPRODUCED at the ends: ...`, with
-    /// the number of builds.
+    /// The last line: `FOUND: ...`, `UNSURE: ...` (`UNSURE at the ends: ...` when the ends'
+    /// test itself stayed inconclusive), or `NOT REPRODUCED at the ends: ...`, with the number
+    /// of builds.
     package var summaryLine: String {
         let built = "\(builds) build\(builds == 1 ? "" : "s") for \(commitCount) commit\(commitCount == 1 ? "" : "s")"
         switch outcome {
         case .found:
             let commit = line[firstBad]
             return "FOUND: the first bad commit is \(commit.short) \"\(commit.subject)\" (\(built))"
+        case .unsure where target == nil:
+            return "UNSURE at the ends: \(reason) (\(built))"
         case .unsure:
             return "UNSURE: the first bad commit is one of \(candidates.count) after \(line[lastGood].short), up to "
                 + "\(line[firstBad].short): \(reason) (\(built))"

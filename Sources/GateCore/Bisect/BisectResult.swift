@@ -16,7 +16,8 @@ package struct BisectResult: Sendable {
         case found
         /// The target metric does not regress past its threshold from GOOD to BAD.
         case notReproduced = "not reproduced"
-        /// Neither: the range `lastGood` < first bad <= `firstBad` is as far as it got, and why.
+        /// Neither: the range `lastGood` < first bad <= `firstBad` is as far as it got, and why
+        /// (no target: the ends' test itself stayed inconclusive).
         case unsure
     }
 

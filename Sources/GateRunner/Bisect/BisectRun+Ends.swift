@@ -60,7 +60,7 @@ extension BisectRun {
     private func notReproduced(_ choice: BisectTarget.Choice, rounds: Int?) -> String {
         let kinds = rounds.map { " (exact metrics from one run each, noisy ones from \($0) interleaved rounds)" } ?? ""
         guard choice.inconclusive.isEmpty else {
-            return "inconclusive at the ends\(kinds): " + choice.inconclusive.joined(separator: "; ")
+            return "inconclusive\(kinds): " + choice.inconclusive.joined(separator: "; ")
                 + "; more rounds would settle it (--max-rounds, now \(settings.maxRounds))"
         }
         let subject = settings.metric.map { "\($0) of no selected benchmark" } ?? "no metric of the selected benchmarks"

@@ -17,8 +17,13 @@ package enum ExitCode: Int32, Sendable, CaseIterable {
     /// Bad arguments or input (a benchmark executable: also an invalid registration, such as
     /// a duplicate name); nothing was compared or written.
     case usageOrInputError = 2
-    /// memgate only: no regression, but at least one inconclusive comparison.
+    /// memgate only: no regression, but at least one inconclusive comparison; `bisect`: unsure,
+    /// the first bad commit could not be named (a step undecided, commits that could not be
+    /// tested, the error budget spent), and the range it narrowed to is named.
     case inconclusive = 3
+    /// `memgate bisect` only: not reproduced at the ends, the selected metric does not regress
+    /// past its threshold from GOOD to BAD; nothing was bisected.
+    case notReproduced = 4
     /// A benchmark executable's child process only (sysexits' `EX_SOFTWARE`): it could not
     /// watch its parent or write its report; the parent reports that benchmark as crashed.
     case internalError = 70

@@ -74,6 +74,7 @@ extension HTMLReportPage {
         case .regression: "regression: a gated metric regressed or a benchmark failed"
         case .usageOrInputError: "usage or input error"
         case .inconclusive: "inconclusive only"
+        case .notReproduced: "not reproduced at the ends"
         case .internalError: "internal error"
         case .interrupted: "interrupted by SIGINT"
         case .terminated: "interrupted by SIGTERM"

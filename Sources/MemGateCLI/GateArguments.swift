@@ -9,12 +9,7 @@ import GateRunner
 struct GateArguments {
     /// Declares the shared options on `spec`.
     static func declare(on spec: inout CommandSpec) {
-        spec.option("--config", value: "FILE", help: "Thresholds and policies (missing default file = built-in defaults).",
-            defaultDescription: ConfigFile.defaultPath)
-        spec.option("--threshold", value: "METRIC=VALUE",
-            help: "Override a metric's threshold everywhere, e.g. time=15%, allocs=+0, peakRSS='10% +1MiB', p99=off.", repeatable: true)
-        spec.option("--alpha", value: "P", help: "Family-wise significance level for noisy metrics, in [1e-12, 0.5].",
-            defaultDescription: "0.01")
+        declareThresholds(on: &spec)
         spec.option("--inconclusive", value: "pass|fail",
             help: "Exit 0 (pass) or 1 (fail) instead of 3 when the only findings are inconclusive.", defaultDescription: "exit 3")
         spec.option("--noisy", value: "gate|report",
@@ -24,10 +19,6 @@ struct GateArguments {
         spec.flag("--allow-missing", help: "Pass benchmarks and gated metrics of the baseline that CURRENT lacks (a deliberate "
             + "partial check) instead of failing; the config's \"allowMissing\": true does the same. To record a removal: "
             + "memgate update --prune.")
-        spec.option("--unstable-floor", value: "PERCENT",
-            help: "How far an unstable exact metric's medians must move (beyond its trimmed ranges moving past the threshold) to "
-                + "fail, e.g. 30%; sets every exact metric's floor.",
-            defaultDescription: "the config's \"unstableFloor\", else 30% (10% for bytes)")
         spec.option("--format", value: "FORMAT", help: "Standard output format: text, markdown, json, junit, github.",
             defaultDescription: "text")
         spec.option("--output", value: "[FORMAT:]PATH",
@@ -38,6 +29,22 @@ struct GateArguments {
         spec.flag("--all", short: "a", help: "Show every metric, not only regressions, inconclusive, improvements and missing ones.")
         spec.flag("--verbose", short: "v", help: "Same as --all.")
         spec.flag("--full-stacks", help: fullStacksHelp)
+    }
+
+    /// Declares the options that set thresholds and levels (`--config`, `--threshold`,
+    /// `--alpha`, `--unstable-floor`): the shared options' first part, and all of them that
+    /// `bisect` takes (`init(thresholdsOnly:defaultConfigPath:origin:)` reads them).
+    static func declareThresholds(on spec: inout CommandSpec) {
+        spec.option("--config", value: "FILE", help: "Thresholds and policies (missing default file = built-in defaults).",
+            defaultDescription: ConfigFile.defaultPath)
+        spec.option("--threshold", value: "METRIC=VALUE",
+            help: "Override a metric's threshold everywhere, e.g. time=15%, allocs=+0, peakRSS='10% +1MiB', p99=off.", repeatable: true)
+        spec.option("--alpha", value: "P", help: "Family-wise significance level for noisy metrics, in [1e-12, 0.5].",
+            defaultDescription: "0.01")
+        spec.option("--unstable-floor", value: "PERCENT",
+            help: "How far an unstable exact metric's medians must move (beyond its trimmed ranges moving past the threshold) to "
+                + "fail, e.g. 30%; sets every exact metric's floor.",
+            defaultDescription: "the config's \"unstableFloor\", else 30% (10% for bytes)")
     }
 
     /// `--full-stacks`' help, shared with `explain`.
@@ -85,17 +92,10 @@ struct GateArguments {
         _ arguments: ParsedArguments, mode: Report.Mode, defaultConfigPath: String = ConfigFile.defaultPath,
         unknownOutputIsHTML: Bool = false, origin: RunOrigin = .separate
     ) throws {
-        let explicitConfig = arguments.value("--config")
-        let configFile = explicitConfig ?? defaultConfigPath
-        let found: Bool
-        (config, found) = try ConfigFile.read(configFile, explicit: explicitConfig != nil)
-        configPath = found ? configFile : nil
         let flags = try Self.comparisonFlags(arguments)
-        options = ComparisonOptions(config: config, flags: flags, mode: mode, origin: origin)
-        overriddenMetrics = flags.thresholds.keys.sorted()
+        try self.init(arguments, flags: flags, mode: mode, defaultConfigPath: defaultConfigPath, origin: origin)
         policy = flags.inconclusive ?? config.inconclusive ?? .report
         format = try arguments.choice("--format", from: ReportFormat.standardOutput.map(\.rawValue)).flatMap(ReportFormat.init) ?? .text
-        command = arguments.command
         outputs = try Self.outputs(arguments, unknownIsHTML: unknownOutputIsHTML)
         if let path = arguments.value("--history") {
             guard !outputPaths(.html).isEmpty else {
@@ -108,9 +108,42 @@ struct GateArguments {
         fullStacks = arguments.flag("--full-stacks")
     }
 
+    /// Reads only what `declareThresholds` declares, and the configuration file (`bisect`):
+    /// the options of a `check` with those flags; every other property keeps its default.
+    ///
+    /// - Throws: `UsageError` for bad values, `CommandError` for a bad or missing
+    ///   (explicitly named) config file.
+    init(thresholdsOnly arguments: ParsedArguments, defaultConfigPath: String, origin: RunOrigin) throws {
+        try self.init(arguments, flags: try Self.thresholdFlags(arguments), mode: .check, defaultConfigPath: defaultConfigPath,
+                      origin: origin)
+    }
+
+    /// The configuration file and the comparison options of `flags`.
+    private init(_ arguments: ParsedArguments, flags: ComparisonFlags, mode: Report.Mode, defaultConfigPath: String, origin: RunOrigin)
+        throws {
+        let explicitConfig = arguments.value("--config")
+        let configFile = explicitConfig ?? defaultConfigPath
+        let found: Bool
+        (config, found) = try ConfigFile.read(configFile, explicit: explicitConfig != nil)
+        configPath = found ? configFile : nil
+        options = ComparisonOptions(config: config, flags: flags, mode: mode, origin: origin)
+        overriddenMetrics = flags.thresholds.keys.sorted()
+        command = arguments.command
+    }
+
     /// The comparison flags, parsed and checked.
     /// - Throws: `UsageError` for a bad value.
     private static func comparisonFlags(_ arguments: ParsedArguments) throws -> ComparisonFlags {
+        var flags = try thresholdFlags(arguments)
+        flags.inconclusive = try arguments.choice("--inconclusive", from: ["pass", "fail", "report"]).flatMap(InconclusivePolicy.init)
+        flags.noisy = try arguments.choice("--noisy", from: NoisyPolicy.allCases.map(\.rawValue)).flatMap(NoisyPolicy.init)
+        flags.allowMissing = arguments.flag("--allow-missing")
+        return flags
+    }
+
+    /// The flags `declareThresholds` declares (`--threshold`, `--alpha`, `--unstable-floor`), parsed and checked.
+    /// - Throws: `UsageError` for a bad value.
+    private static func thresholdFlags(_ arguments: ParsedArguments) throws -> ComparisonFlags {
         var flags = ComparisonFlags()
         for value in arguments.values("--threshold") {
             guard let equals = value.firstIndex(of: "="), equals != value.startIndex else {
@@ -127,9 +160,6 @@ struct GateArguments {
             }
         }
         flags.alpha = try arguments.double("--alpha", in: GateConfig.alphaRange)
-        flags.inconclusive = try arguments.choice("--inconclusive", from: ["pass", "fail", "report"]).flatMap(InconclusivePolicy.init)
-        flags.noisy = try arguments.choice("--noisy", from: NoisyPolicy.allCases.map(\.rawValue)).flatMap(NoisyPolicy.init)
-        flags.allowMissing = arguments.flag("--allow-missing")
         if let text = arguments.value("--unstable-floor") {
             do { flags.unstableFloor = try GateConfig.parseFloor(text) } catch {
                 throw arguments.usageError("--unstable-floor: \(error)")

@@ -21,7 +21,8 @@ package enum MemGateCommand {
 
     /// Every subcommand, in help order.
     static let subcommands: [any Subcommand.Type] = [
-        RunCommand.self, RefsCommand.self, CalibrateCommand.self, CheckCommand.self, CompareCommand.self, UpdateCommand.self,
+        RunCommand.self, RefsCommand.self, BisectCommand.self, CalibrateCommand.self, CheckCommand.self, CompareCommand.self,
+        UpdateCommand.self,
         ReportCommand.self, ShowCommand.self, ExplainCommand.self, ConvertCommand.self, MergeCommand.self, HistoryCommand.self,
         InitCommand.self,
     ]
@@ -161,11 +162,12 @@ package enum MemGateCommand {
           --version    Print the version.
 
         Exit codes:
-          0  pass (or the command succeeded)
+          0  pass (or the command succeeded; 'bisect': the first bad commit found)
           1  regression: a gated metric regressed, or a benchmark failed in CURRENT
           2  usage or input error (bad arguments, unreadable or invalid files)
-          3  inconclusive only (map with --inconclusive pass|fail)
-          130, 143  'run', 'refs' or 'calibrate' interrupted (SIGINT, SIGTERM); what they started was stopped and removed
+          3  inconclusive only (map with --inconclusive pass|fail); 'bisect': unsure, the range left is named
+          4  'bisect': not reproduced at the ends (the metric does not regress from GOOD to BAD)
+          130, 143  'run', 'refs', 'bisect' or 'calibrate' interrupted (SIGINT, SIGTERM); what they started was stopped and removed
 
         Files may be memgate JSON results or saved 'go test -bench' output (detected from the content).
         Documentation: docs/commands.md, docs/thresholds.md.

@@ -31,19 +31,8 @@ extension RefsCommand {
         }
         let baseCheckout = try checkout(.base, plan.baseRevision, revisions.baseCommit)
         let headCheckout = try checkout(.head, plan.headRevision, revisions.headCommit)
-        // Both sides are discovered first (a side with nothing to build fails before any
-        // build), then build at the same time: each build is mostly one chain of
-        // whole-module compilations, one core each (a cached A/A refs: 62 s of builds one
-        // after the other, 42-46 s at once; docs/performance.md).
-        let discovered = try BothAtOnce.run(
-            { try BuiltSide.discover(baseCheckout, listed: plan.executables, launcher: launcher) },
-            { try BuiltSide.discover(headCheckout, listed: plan.executables, launcher: launcher) })
-        let buildStatus = SideStatus(show: status)
-        let build = { (checkout: SideCheckout, package: BenchmarkPackage) in
-            try BuiltSide.build(checkout, package: package, selection: plan.selection, layout: plan.layout,
-                                launcher: launcher, status: { buildStatus.update(checkout.side, $0) })
-        }
-        let sides = try BothAtOnce.run({ try build(baseCheckout, discovered.0) }, { try build(headCheckout, discovered.1) })
+        let sides = try BuiltSide.buildBoth(baseCheckout, headCheckout, listed: plan.executables, selection: plan.selection,
+                                            layout: plan.layout, launcher: launcher, status: status)
         let (base, head) = try plan.narrowedToShard(sides.0, sides.1)
         workspace.refreshWorktreeIndexes()
         guard !base.benchmarks.isEmpty || !head.benchmarks.isEmpty else {
@@ -73,22 +62,3 @@ extension RefsCommand {
         return RefsSides(pooled: pooled, report: report, base: base, head: head)
     }
 }
-
-/// The progress text of the two sides' builds, which run at once: each side's latest text,
-/// shown together ("building base X (release) [1/1] · building head X (release) [1/1]").
-/// Thread-safe: both builds report through it.
-private final class SideStatus: @unchecked Sendable {
-    private let lock = NSLock()
-    private let show: (String) -> Void
-    private var texts: [RefsSide: String] = [:]
-
-    init(show: @escaping (String) -> Void) { self.show = show }
-
-    func update(_ side: RefsSide, _ text: String) {
-        lock.withLock {
-            texts[side] = text
-            show(RefsSide.allCases.compactMap { texts[$0] }.joined(separator: " · "))
-        }
-    }
-}
-

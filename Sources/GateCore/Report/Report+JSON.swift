@@ -38,7 +38,7 @@ extension Report {
         ]
     }
 
-    private static func jsonValue(_ benchmark: BenchmarkComparison) -> JSONValue {
+    static func jsonValue(_ benchmark: BenchmarkComparison) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             ("name", .string(benchmark.name)), ("presence", .string(benchmark.presence.rawValue)),
             ("status", .string(benchmark.status.rawValue)),

@@ -64,13 +64,21 @@ package final class InterruptCleanup: Sendable {
 
     /// Sends `signal` to the process group each of `children` leads (to the child alone if
     /// it leads none), then waits until `gate` says none of them runs any more (the main
-    /// thread waits for each and reports it finished) or `seconds` have passed.
+    /// thread waits for each and reports it finished) and their groups are empty, or
+    /// `seconds` have passed.
     private static func stop(_ children: Set<Int32>, of gate: LaunchGate, signal: Int32, within seconds: Double) {
         for pid in children where kill(-pid, signal) != 0 {
             kill(pid, signal)
         }
         let deadline = Date().addingTimeInterval(seconds)
         while !gate.runningProcesses.isDisjoint(with: children) && Date() < deadline {
+            usleep(20_000)
+        }
+        // The children are gone, but what they started in their groups (a build's compilers,
+        // signalled too) can outlive them by seconds on a loaded machine and write into the
+        // build folders the cleanup removes, recreating them: wait for the groups to empty
+        // (`kill(-group, 0)` fails with ESRCH once no process is left in it).
+        while children.contains(where: { kill(-$0, 0) == 0 }) && Date() < deadline {
             usleep(20_000)
         }
     }

@@ -32,7 +32,7 @@ extension BuiltSide {
             executable, arguments + quiet + ["--filter", ExactNamePattern.regex(for: name), "--output", output, "--quiet"],
             directory: checkout.packagePath)
         guard outcome.status == 0 || outcome.status == 1, FileManager.default.fileExists(atPath: output) else {
-            throw InterleavedRuns.Failure(description: "\(checkout.side) \(checkout.label): running \"\(name)\" (\(label)) "
+            throw InterleavedRuns.Failure(description: "\(checkout.title): running \"\(name)\" (\(label)) "
                 + "exited with status \(outcome.status) and wrote no results:\n\(outcome.errorOutput.lastLines(10))")
         }
         defer { try? FileManager.default.removeItem(atPath: output) }

@@ -71,7 +71,7 @@ package struct BuiltSide: Sendable {
             return try BenchmarkPackage.discover(at: checkout.packagePath, listed: names, launcher: launcher,
                                                  scratchPath: checkout.scratchPath)
         } catch {
-            throw Failure(description: "\(checkout.side) \(checkout.label): \(error)")
+            throw Failure(description: "\(checkout.title): \(error)")
         }
     }
 
@@ -83,13 +83,13 @@ package struct BuiltSide: Sendable {
         _ checkout: SideCheckout, package: BenchmarkPackage, selection: [String], layout: CodeLayout,
         launcher: Launcher, status: (String) -> Void
     ) throws -> BuiltSide {
-        let side = "\(checkout.side) \(checkout.label)"
+        let side = checkout.title
         let builder = BenchmarkBuild(
             packagePath: checkout.packagePath, scratchPath: checkout.scratchPath, layout: layout, launcher: launcher)
         var benchmarks: [(name: String, executable: String)] = []
         var flags: [String: [String]] = [:]
         for (index, executable) in package.executables.enumerated() {
-            status("building \(checkout.side) \(executable) (release) [\(index + 1)/\(package.executables.count)]")
+            status("building \(checkout.role) \(executable) (release) [\(index + 1)/\(package.executables.count)]")
             let path: String
             do { path = try builder.build(product: executable) } catch {
                 throw Failure(description: "\(side) failed to build: \(error)")
@@ -113,7 +113,7 @@ package struct BuiltSide: Sendable {
         let outcome = try launcher.adding(environment: ["GIT_OPTIONAL_LOCKS": "0"])
             .run(path, ["--list"] + selection, directory: checkout.packagePath)
         guard outcome.succeeded else {
-            throw Failure(description: "\(checkout.side) \(checkout.label): \(name) --list exited with status "
+            throw Failure(description: "\(checkout.title): \(name) --list exited with status "
                 + "\(outcome.status):\n\(outcome.errorOutput.lastLines(10))")
         }
         return outcome.output.split(separator: "\n").map(String.init).filter { !$0.isEmpty }

@@ -105,7 +105,7 @@ package struct GitRepository {
     /// Runs `git` with `arguments`, capturing both outputs. `GIT_OPTIONAL_LOCKS=0` keeps
     /// read-only commands from refreshing the user's index behind their back. Cleanup
     /// passes `launcher.forCleanup`, which runs while memgate is being interrupted.
-    private static func git(_ arguments: [String], launcher: Launcher) throws -> Subprocess.Outcome {
+    static func git(_ arguments: [String], launcher: Launcher) throws -> Subprocess.Outcome {
         try launcher.adding(environment: ["GIT_OPTIONAL_LOCKS": "0"]).run("git", arguments)
     }
 }

@@ -19,6 +19,11 @@ package struct PassRuns {
     package var workspace: Workspace
     /// Starts every run.
     package var launcher: Launcher
+    /// Whether each run keeps the forwarded `--samples` and runs every benchmark named, its
+    /// executable able to skip its passes or not: `memgate bisect`'s one run per commit, whose
+    /// samples decide exact metrics and whose passes give the sites. False (refs): one sample,
+    /// and only the benchmarks whose rounds skipped their passes.
+    package var keepsSamples = false
 
     /// Creates runs that use these arguments, folders and launcher.
     package init(forwarded: [String], workspace: Workspace, launcher: Launcher) {
@@ -32,17 +37,18 @@ package struct PassRuns {
     /// - Throws: what `BuiltSide.runOnce` throws.
     package func run(_ side: BuiltSide, names: [String], sites: Bool, status: (String) -> Void) throws -> ResultsFile {
         var file = ResultsFile()
-        var arguments: [String] = ["--samples", "1"]
-        for (index, option) in forwarded.enumerated() where index % 2 == 0 && option != "--samples" && index + 1 < forwarded.count {
+        var arguments: [String] = keepsSamples ? [] : ["--samples", "1"]
+        for (index, option) in forwarded.enumerated()
+        where index % 2 == 0 && (keepsSamples || option != "--samples") && index + 1 < forwarded.count {
             arguments += [option, forwarded[index + 1]]
         }
         if !sites { arguments.append("--no-sites") }
-        let what = sites ? "sites" : "reference counts"
-        let wanted = names.filter { name in
+        let what = keepsSamples ? "profile" : sites ? "sites" : "reference counts"
+        let wanted = keepsSamples ? names : names.filter { name in
             side.benchmarks.first { $0.name == name }.map { !(side.flagsWithoutPasses[$0.executable] ?? []).isEmpty } ?? false
         }
         for (index, name) in wanted.enumerated() {
-            status("\(what) · \(side.checkout.side) · \(name) [\(index + 1)/\(wanted.count)]")
+            status("\(what) · \(side.checkout.role) · \(name) [\(index + 1)/\(wanted.count)]")
             let output = workspace.passResultsPath(side: side.checkout.side, index: index, sites: sites)
             guard let results = try side.runOnce(name, arguments: arguments, withoutPasses: false, output: output,
                                                  label: "its \(what)", launcher: launcher)

@@ -30,6 +30,15 @@ package struct SettledRuns {
     package var maxSeconds: Double
     /// How the report names the sides.
     package var baselineName: String, currentName: String
+    /// The most rounds (`RoundSource.roundsRun`) all looks together may run, besides
+    /// `maxSeconds` (`memgate bisect --max-rounds`); nil for no such limit. The first look
+    /// always runs whole.
+    package var maxRounds: Int?
+    /// Applied to the report after every look, before the open benchmarks are picked: rows it
+    /// marks inconclusive are looked at again like any other (`memgate bisect` reopens a step
+    /// that neither comparison decided, `NoisyStep.reopen`). The looks' levels, and so the
+    /// error control, do not depend on which rows are open. Nil: the report as compared.
+    package var reopen: (@Sendable (Report) -> Report)?
 
     /// Creates a value from its properties (see each property).
     package init(looks: SequentialLooks, rounds: Int, maxSeconds: Double, baselineName: String, currentName: String) {
@@ -52,29 +61,36 @@ package struct SettledRuns {
     ) throws -> Report {
         let start = clock()
         try runs.run(rounds: rounds, only: nil, status: status)
-        var report = try compare(runs, only: nil, options: options, look: 0)
+        var report = reopened(try compare(runs, only: nil, options: options, look: 0))
         var extraRounds: [Int] = []
         var open = SequentialLooks.open(in: report)
         let firstOpen = open
-        var outOfTime = false
+        var outOfTime: String?
         while looks.settling, !open.isEmpty, extraRounds.count < SequentialLooks.maxExtraLooks {
             let perRound = max(runs.secondsPerRound(of: open), 1e-3)
-            let affordable = Int(min(1e9, max(-1, ((maxSeconds - (clock() - start)) / perRound).rounded(.down))))
-            let next = SequentialLooks.nextRounds(report: report, roundsSoFar: runs.roundsRun, minimum: rounds, affordable: affordable)
+            let inTime = Int(min(1e9, max(-1, ((maxSeconds - (clock() - start)) / perRound).rounded(.down))))
+            let inLimit = maxRounds.map { $0 - runs.roundsRun } ?? Int.max
+            let next = SequentialLooks.nextRounds(report: report, roundsSoFar: runs.roundsRun, minimum: rounds,
+                                                  affordable: min(inTime, inLimit))
             guard next > 0 else {
-                outOfTime = true
+                outOfTime = inLimit < inTime ? "the round limit (--max-rounds) allows no further look"
+                    : "the time budget (--max-time) allows no further look"
                 break
             }
             status("settling \(open.count) inconclusive benchmark\(open.count == 1 ? "" : "s"): \(next) more rounds")
             try runs.run(rounds: next, only: Set(open), status: status)
             extraRounds.append(next)
-            report = SequentialLooks.merge(report, with: try compare(runs, only: Set(open), options: options, look: extraRounds.count))
+            report = reopened(SequentialLooks.merge(report, with: try compare(runs, only: Set(open), options: options,
+                                                                              look: extraRounds.count)))
             open = SequentialLooks.open(in: report)
         }
         report.alpha = options.alpha
         report.settling = settlingNote(extraRounds: extraRounds, firstOpen: firstOpen, open: open, outOfTime: outOfTime)
         return report
     }
+
+    /// `report` as `reopen` leaves it.
+    private func reopened(_ report: Report) -> Report { reopen?(report) ?? report }
 
     /// The pooled results so far, of every benchmark or of `only`, compared at the level of
     /// look `look`.
@@ -96,7 +112,7 @@ package struct SettledRuns {
     }
 
     /// What the report says about the looks, or nil when there was only the first.
-    private func settlingNote(extraRounds: [Int], firstOpen: [String], open: [String], outOfTime: Bool) -> String? {
+    private func settlingNote(extraRounds: [Int], firstOpen: [String], open: [String], outOfTime: String?) -> String? {
         guard looks.settling else { return nil }
         let levels = "levels \(MetricFormat.pValue(looks.level(look: 0))) first, \(MetricFormat.pValue(looks.level(look: 1))) after: at "
             + "most \(MetricFormat.pValue(looks.alpha)) family-wise"
@@ -106,7 +122,7 @@ package struct SettledRuns {
         let looked = extraRounds.isEmpty ? "" : "looked again \(extraRounds.count) time\(extraRounds.count == 1 ? "" : "s") (\(ran) more "
             + "rounds of \(names); \(levels))"
         guard !open.isEmpty else { return "settled: " + looked }
-        let why = outOfTime ? "the time budget (--max-time) allows no further look" : "\(SequentialLooks.maxExtraLooks) further looks made"
+        let why = outOfTime ?? "\(SequentialLooks.maxExtraLooks) further looks made"
         let still = "\(open.count) benchmark\(open.count == 1 ? "" : "s") still inconclusive: \(why)"
         return looked.isEmpty ? "not settled: \(still) (\(levels))" : "not settled: \(looked); \(still)"
     }

@@ -1,8 +1,9 @@
 import Foundation
 import GateCore
 
-/// The temporary folders of one long command's run (`GateSession`): for `memgate refs` the
-/// worktrees, the build folders (unless `--build-root` keeps them elsewhere) and the per-run
+/// The temporary folders of one long command's run (`GateSession`): for `memgate refs` (and
+/// `bisect`, which adds a `step` worktree and build folder) the worktrees, the build folders
+/// (unless `--build-root` keeps them elsewhere) and the per-run
 /// results; for the others a scratch folder. All live under one folder that `remove()` deletes.
 ///
 ///     let workspace = try Workspace(repository: repository, buildRoot: nil)
@@ -52,7 +53,13 @@ package final class Workspace: @unchecked Sendable {
 
     /// Adds a detached worktree of `commit` for `side` and returns its folder.
     package func checkout(_ side: RefsSide, commit: String) throws -> String {
-        let path = "\(root)/\(side)"
+        try checkout(folder: side.description, commit: commit)
+    }
+
+    /// Adds a detached worktree of `commit` at `TMP/FOLDER` and returns its folder
+    /// (`memgate bisect`'s `step` worktree besides `base` and `head`).
+    package func checkout(folder: String, commit: String) throws -> String {
+        let path = "\(root)/\(folder)"
         lock.lock()
         guard !removed, let repository else {
             lock.unlock()
@@ -67,7 +74,13 @@ package final class Workspace: @unchecked Sendable {
 
     /// The SwiftPM scratch path (build folder) of `side`, created if needed.
     package func scratchPath(_ side: RefsSide) throws -> String {
-        let path = buildRoot.map { "\($0)/\(side)" } ?? "\(root)/build/\(side)"
+        try scratchPath(folder: side.description)
+    }
+
+    /// The SwiftPM scratch path named `folder` (`TMP/build/FOLDER` or `BUILD_ROOT/FOLDER`),
+    /// created if needed.
+    package func scratchPath(folder: String) throws -> String {
+        let path = buildRoot.map { "\($0)/\(folder)" } ?? "\(root)/build/\(folder)"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

@@ -40,12 +40,13 @@ package struct SplitRankTest: Sendable {
         var weights: [Double]
         /// The statistic of each permutation drawn, in the order drawn.
         var statistics: [Double] = []
-        /// The first `sorted.count` of them in ascending order (for counting by binary search).
-        var sorted: [Double] = []
+        /// The first n of them in ascending order, by n (for counting by binary search).
+        var sortedPrefixes: [Int: [Double]] = [:]
 
         /// How many of the first `count` statistics are at least `floor`.
         mutating func count(atLeast floor: Double, among count: Int) -> Int {
-            if sorted.count != count { sorted = statistics[..<count].sorted() }
+            let sorted = sortedPrefixes[count] ?? statistics[..<count].sorted()
+            sortedPrefixes[count] = sorted
             var low = 0, high = sorted.count
             while low < high {
                 let middle = (low + high) / 2

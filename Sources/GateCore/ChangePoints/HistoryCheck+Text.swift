@@ -10,13 +10,13 @@ extension HistoryCheck {
             + "baseline update (alpha \(MetricFormat.pValue(alpha)))"
             + (notGated > 0 ? ", \(notGated) not gated (threshold off or noisy policy report)" : "") + "\n"
         for finding in findings {
-            text += Self.paragraph(finding, family: findings.count { $0.series.method == .rank }, style: style)
+            text += Self.paragraph(finding, family: rankJudged, style: style)
         }
         for series in unchecked {
             text += "not checked: \(terminalSafe(series.benchmark)) \(terminalSafe(series.metric)): not enough runs since the last "
                 + "baseline update to look for change points (\(series.runsSinceUpdate) < \(series.needed))\n"
         }
-        if judgedByRank {
+        if rankJudged > 0 {
             let pending = RankChanges.minimumSegment - 1
             text += "Noisy metrics: a change needs \(RankChanges.minimumSegment) runs after it to be seen; the newest \(pending) runs "
                 + "are judged by the checks that follow.\n"

@@ -16,10 +16,13 @@ import GateFormats
 /// worse way and the level now is worse than the level at u beyond the metric's threshold
 /// (for an exact metric whose counts vary between processes, the threshold widened to its
 /// unstable floor, as the gate does). A finding of an exact metric regressed, by definition.
-/// The findings of rank-judged series form a Holm family: each one's p-value (its worse
-/// steps' smallest, re-tested with enough permutations for alpha / family size) is adjusted,
-/// and it regressed when the adjusted value is below alpha. A regression fixed since (the
-/// level now back within the threshold) is no finding.
+/// Every rank-judged series of the check is one member of a Holm family (`refs`' strict
+/// scope, not `check`'s: a false change point stays in the history and would fail every
+/// scheduled check that follows, so the family-wise level covers the whole check): a
+/// finding's p-value is its worse steps' smallest, re-tested with enough permutations for
+/// alpha / family size; the other members count as p = 1; a finding regressed when its
+/// adjusted p-value is below alpha. A regression fixed since (the level now back within the
+/// threshold) is no finding.
 ///
 /// A rank-judged series needs `minimumRunsSinceUpdate` runs from u on, and 2 x
 /// `RankChanges.minimumSegment` in all, to hold a change after u at all: with fewer it is
@@ -71,8 +74,9 @@ package struct HistoryCheck: Sendable {
     package var alpha: Double
     /// How many series were judged, and how many were left out as not gated.
     package var checked = 0, notGated = 0
-    /// Whether a judged series was rank-judged (the newest runs then wait for later checks).
-    package var judgedByRank = false
+    /// How many of the judged series were rank-judged (the newest runs of those wait for
+    /// later checks).
+    package var rankJudged = 0
     /// The findings, in series order.
     package var findings: [Finding] = []
     /// The gated series too short since their update to judge.
@@ -118,7 +122,7 @@ package struct HistoryCheck: Sendable {
                                            needed: needed))
                 return
             }
-            judgedByRank = true
+            rankJudged += 1
         }
         checked += 1
         let levelAtUpdate = series.steps.last { $0.index <= update }?.after ?? series.steps.first?.before
@@ -130,16 +134,18 @@ package struct HistoryCheck: Sendable {
                                 levelNow: levelNow, worsening: worsening, regressed: series.method == .exact))
     }
 
-    /// Re-tests the rank findings at alpha / their number and Holm-adjusts them.
+    /// Re-tests the rank findings at alpha / the number of rank-judged series and Holm-adjusts
+    /// them with the other rank-judged series at p = 1.
     private mutating func resolve(_ detection: inout ChangeDetection) {
         let family = findings.indices.filter { findings[$0].series.method == .rank }
         guard !family.isEmpty else { return }
-        let level = alpha / Double(family.count)
+        let untested = rankJudged - family.count
+        let level = alpha / Double(family.count + untested)
         let raw = family.map { index in
             let finding = findings[index]
             return finding.worsening.compactMap { detection.retest($0, in: finding.series.values, level: level) }.min() ?? 1
         }
-        for (position, adjusted) in HolmBonferroni.adjust(raw).enumerated() {
+        for (position, adjusted) in HolmBonferroni.adjust(raw + Array(repeating: 1, count: untested)).prefix(family.count).enumerated() {
             let index = family[position]
             findings[index].pValue = raw[position]
             findings[index].adjustedPValue = adjusted

@@ -59,7 +59,9 @@ import Testing
         let draw = { [group.pooledDraw(&random)] }
         let falseAlarms = failures(count: 1000, benchmarks: 1, level: { _ in 1 }, onlyFirst: false, draw: draw)
         let detected = failures(count: 1000, benchmarks: 1, level: creep, onlyFirst: true, draw: draw)
-        if printing { print("| \(group.label) | \(String(format: "%.1f", group.robustCV * 100))% | \(falseAlarms) of 1000 | \(detected) of 1000 |") }
+        if printing {
+            print("| \(group.label) | \(String(format: "%.1f", group.robustCV * 100))% | \(falseAlarms) of 1000 | \(detected) of 1000 |")
+        }
         return (falseAlarms, detected)
     }
 

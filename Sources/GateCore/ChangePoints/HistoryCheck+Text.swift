@@ -30,8 +30,8 @@ extension HistoryCheck {
         return text + outcome + "\n"
     }
 
-    /// One finding: `REGRESSED bench/0 time: +22.0% since the baseline update at run 1 (...)`,
-    /// then where it got worse and the evidence.
+    /// One finding: `REGRESSED bench/0 time: 1.00 µs/op to 1.22 µs/op (+22.0%, threshold 10%)
+    /// since the baseline update at run 12`, then where it got worse and the evidence.
     private static func paragraph(_ finding: Finding, family: Int, style: TerminalStyle) -> String {
         let series = finding.series, span = finding.span
         let word = finding.regressed ? style.paint("REGRESSED", .red, bold: true) : style.paint("not significant", .yellow)
@@ -39,8 +39,8 @@ extension HistoryCheck {
             ? "since run \(series.runNumber(0)) (no baseline update in the history)"
             : "since the baseline update at run \(series.runNumber(finding.update))"
         var text = "\(word) \(terminalSafe(series.benchmark)) \(terminalSafe(series.metric)): "
-            + "\(series.changeText(from: finding.levelAtUpdate, to: finding.levelNow)) \(since) "
-            + "(\(series.unit.format(finding.levelAtUpdate)) to \(series.unit.format(finding.levelNow)); threshold \(finding.threshold))\n"
+            + "\(series.unit.format(finding.levelAtUpdate)) to \(series.unit.format(finding.levelNow)) "
+            + "(\(series.changeText(from: finding.levelAtUpdate, to: finding.levelNow)), threshold \(finding.threshold)) \(since)\n"
         let steps = span.steps.count == 1 ? "1 step" : "\(span.steps.count) steps"
         text += "    worse \(series.runSpan(span)) in \(steps), commits \(terminalSafe(series.range(span)))"
         if let p = finding.pValue, let adjusted = finding.adjustedPValue {

@@ -9,12 +9,7 @@ import GateRunner
 struct GateArguments {
     /// Declares the shared options on `spec`.
     static func declare(on spec: inout CommandSpec) {
-        spec.option("--config", value: "FILE", help: "Thresholds and policies (missing default file = built-in defaults).",
-            defaultDescription: ConfigFile.defaultPath)
-        spec.option("--threshold", value: "METRIC=VALUE",
-            help: "Override a metric's threshold everywhere, e.g. time=15%, allocs=+0, peakRSS='10% +1MiB', p99=off.", repeatable: true)
-        spec.option("--alpha", value: "P", help: "Family-wise significance level for noisy metrics, in [1e-12, 0.5].",
-            defaultDescription: "0.01")
+        declareThresholds(on: &spec)
         spec.option("--inconclusive", value: "pass|fail",
             help: "Exit 0 (pass) or 1 (fail) instead of 3 when the only findings are inconclusive.", defaultDescription: "exit 3")
         spec.option("--noisy", value: "gate|report",
@@ -24,10 +19,7 @@ struct GateArguments {
         spec.flag("--allow-missing", help: "Pass benchmarks and gated metrics of the baseline that CURRENT lacks (a deliberate "
             + "partial check) instead of failing; the config's \"allowMissing\": true does the same. To record a removal: "
             + "memgate update --prune.")
-        spec.option("--unstable-floor", value: "PERCENT",
-            help: "How far an unstable exact metric's medians must move (beyond its trimmed ranges moving past the threshold) to "
-                + "fail, e.g. 30%; sets every exact metric's floor.",
-            defaultDescription: "the config's \"unstableFloor\", else 30% (10% for bytes)")
+        declareUnstableFloor(on: &spec)
         spec.option("--format", value: "FORMAT", help: "Standard output format: text, markdown, json, junit, github.",
             defaultDescription: "text")
         spec.option("--output", value: "[FORMAT:]PATH",
@@ -38,6 +30,24 @@ struct GateArguments {
         spec.flag("--all", short: "a", help: "Show every metric, not only regressions, inconclusive, improvements and missing ones.")
         spec.flag("--verbose", short: "v", help: "Same as --all.")
         spec.flag("--full-stacks", help: fullStacksHelp)
+    }
+
+    /// Declares `--config`, `--threshold` and `--alpha` (`history check` takes them too).
+    static func declareThresholds(on spec: inout CommandSpec) {
+        spec.option("--config", value: "FILE", help: "Thresholds and policies (missing default file = built-in defaults).",
+            defaultDescription: ConfigFile.defaultPath)
+        spec.option("--threshold", value: "METRIC=VALUE",
+            help: "Override a metric's threshold everywhere, e.g. time=15%, allocs=+0, peakRSS='10% +1MiB', p99=off.", repeatable: true)
+        spec.option("--alpha", value: "P", help: "Family-wise significance level for noisy metrics, in [1e-12, 0.5].",
+            defaultDescription: "0.01")
+    }
+
+    /// Declares `--unstable-floor` (`history check` takes it too).
+    static func declareUnstableFloor(on spec: inout CommandSpec) {
+        spec.option("--unstable-floor", value: "PERCENT",
+            help: "How far an unstable exact metric's medians must move (beyond its trimmed ranges moving past the threshold) to "
+                + "fail, e.g. 30%; sets every exact metric's floor.",
+            defaultDescription: "the config's \"unstableFloor\", else 30% (10% for bytes)")
     }
 
     /// `--full-stacks`' help, shared with `explain`.
@@ -111,6 +121,16 @@ struct GateArguments {
     /// The comparison flags, parsed and checked.
     /// - Throws: `UsageError` for a bad value.
     private static func comparisonFlags(_ arguments: ParsedArguments) throws -> ComparisonFlags {
+        var flags = try thresholdFlags(arguments)
+        flags.inconclusive = try arguments.choice("--inconclusive", from: ["pass", "fail", "report"]).flatMap(InconclusivePolicy.init)
+        flags.allowMissing = arguments.flag("--allow-missing")
+        return flags
+    }
+
+    /// `--threshold`, `--alpha`, `--noisy` and `--unstable-floor`, parsed and checked (what
+    /// `history check` takes of the comparison flags).
+    /// - Throws: `UsageError` for a bad value.
+    static func thresholdFlags(_ arguments: ParsedArguments) throws -> ComparisonFlags {
         var flags = ComparisonFlags()
         for value in arguments.values("--threshold") {
             guard let equals = value.firstIndex(of: "="), equals != value.startIndex else {
@@ -127,9 +147,7 @@ struct GateArguments {
             }
         }
         flags.alpha = try arguments.double("--alpha", in: GateConfig.alphaRange)
-        flags.inconclusive = try arguments.choice("--inconclusive", from: ["pass", "fail", "report"]).flatMap(InconclusivePolicy.init)
         flags.noisy = try arguments.choice("--noisy", from: NoisyPolicy.allCases.map(\.rawValue)).flatMap(NoisyPolicy.init)
-        flags.allowMissing = arguments.flag("--allow-missing")
         if let text = arguments.value("--unstable-floor") {
             do { flags.unstableFloor = try GateConfig.parseFloor(text) } catch {
                 throw arguments.usageError("--unstable-floor: \(error)")

@@ -104,7 +104,7 @@ import TestSupport
         try check(["history", "append", results, "--file", "h.jsonl", "--commit", "a b"], "--commit: 'a b' contains whitespace")
         try check(["history", "append", results, "--file", "h.jsonl", "--baseline", "none.json"], "--baseline: none.json: no such file")
         try check(["history", "append", "missing.json", "--file", "h.jsonl"], "missing.json")
-        try check(["history"], "memgate history: missing action: append or show")
+        try check(["history"], "memgate history: missing action: append, show or check")
         try check(["history", "sho"], "unknown action 'sho' (actions: append, show); did you mean 'show'?")
         #expect(dir.read("h.jsonl") == good)
     }

@@ -24,6 +24,11 @@ package struct ChangeDetection: Sendable {
 
     /// The fewest and the most permutations one test draws.
     package static let permutationRange = 1999...1_999_999
+    /// The smallest level a search may use: below it, 20 / level permutations would exceed
+    /// `permutationRange` (the commands refuse a smaller alpha, so no split is left unresolvable).
+    package static let smallestAlpha = 1e-5
+    /// The smallest p-value a test can give: 1 / (1 + the most permutations).
+    package static let smallestPValue = 1 / Double(1 + permutationRange.upperBound)
 
     /// A search at level `alpha` (in (0, 1)).
     package init(alpha: Double) {

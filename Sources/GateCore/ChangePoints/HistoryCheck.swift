@@ -149,7 +149,10 @@ package struct HistoryCheck: Sendable {
             let index = family[position]
             findings[index].pValue = raw[position]
             findings[index].adjustedPValue = adjusted
-            findings[index].regressed = adjusted < alpha
+            // Fail closed where the level is below what the permutations resolve: a p-value
+            // at their floor is as strong as the evidence can get.
+            let unresolvable = level <= ChangeDetection.smallestPValue && raw[position] <= ChangeDetection.smallestPValue
+            findings[index].regressed = adjusted < alpha || unresolvable
         }
     }
 }

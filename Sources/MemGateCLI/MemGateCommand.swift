@@ -122,7 +122,8 @@ package enum MemGateCommand {
                 context.output += group.spec.helpText
                 return .pass
             }
-            let error = UsageError(message: "missing action: \(names.joined(separator: " or "))", command: group.spec.name)
+            let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.joined()
+            let error = UsageError(message: "missing action: \(list)", command: group.spec.name)
             context.errors += "\(error.command): \(error)\n"
             return .usageOrInputError
         }

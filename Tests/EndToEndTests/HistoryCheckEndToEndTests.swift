@@ -55,7 +55,7 @@ import TestSupport
         #expect(fresh.code == 0, "\(fresh.stdout)")
         #expect(fresh.stdout.contains("not checked: bench/0 time: not enough runs since the last baseline update to look for change "
             + "points (3 < 6)"), "\(fresh.stdout)")
-        #expect(fresh.stdout.hasSuffix("(1 checked)\n"), "\(fresh.stdout)")  // allocs, exact, is checked
+        #expect(fresh.stdout.hasSuffix("(1 checked, 1 not checked: too few runs)\n"), "\(fresh.stdout)")  // allocs, exact, is checked
     }
 
     @Test func showMarksTheChanges() throws {
@@ -88,7 +88,8 @@ import TestSupport
         _ = try dir.write("torn.jsonl", "{\"format\": \"memgate-history\"")
         func fails(_ arguments: [String], _ message: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
             let run = try MemGateProcess.run(arguments, in: dir.url)
-            #expect(run.code == 2 && run.stderr.contains(message), "\(arguments): \(run.code) \(run.stderr)", sourceLocation: sourceLocation)
+            #expect(run.code == 2 && run.stderr.contains(message), "\(arguments): \(run.code) \(run.stderr)",
+                    sourceLocation: sourceLocation)
         }
         try fails(["history", "check", "missing.jsonl"], "missing.jsonl")
         try fails(["history", "check", "empty.jsonl"], "empty.jsonl: no runs to check")

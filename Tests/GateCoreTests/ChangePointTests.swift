@@ -20,7 +20,8 @@ import Testing
                 let value = values[run - 1]
                 let properties = MetricID(rawValue: name)?.properties
                 let spread = properties?.exact == true && !unstable ? 0 : 0.02
-                var summary = custom ?? HistoryEntry.MetricSummary(unit: properties?.unit ?? MetricUnit("widgets"), median: 0, min: 0, max: 0)
+                var summary = custom
+                    ?? HistoryEntry.MetricSummary(unit: properties?.unit ?? MetricUnit("widgets"), median: 0, min: 0, max: 0)
                 (summary.median, summary.min, summary.max) = (value, value * (1 - spread), value * (1 + spread))
                 summaries[name] = summary
             }

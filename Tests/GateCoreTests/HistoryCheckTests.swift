@@ -44,7 +44,8 @@ import Testing
         #expect(check.unchecked == [HistoryCheck.Unchecked(benchmark: "b", metric: "time", runsSinceUpdate: 3, needed: 6)])
         let text = check.text(name: "h.jsonl", style: .plain)
         #expect(text.contains("not checked: b time: not enough runs since the last baseline update to look for change points (3 < 6)"))
-        #expect(text.hasSuffix("PASS: no series worse than its threshold since its last baseline update (0 checked)\n"))
+        #expect(text.hasSuffix("PASS: no series worse than its threshold since its last baseline update (0 checked, 1 not checked: "
+            + "too few runs)\n"))
         // 6 runs from the update on: judged (and the step 25 runs before it was accepted).
         #expect(T.check(T.history(["time": Self.steady + Self.slower], update: 55)).checked == 1)
         // A short history needs two segments in all: 8 runs from the first.

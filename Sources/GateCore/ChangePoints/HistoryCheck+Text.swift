@@ -26,7 +26,7 @@ extension HistoryCheck {
             ? style.paint("FAIL", .red, bold: true) + ": \(regressions) of \(checked) series worse than the threshold since the last "
                 + "baseline update"
             : style.paint("PASS", .green, bold: true) + ": no series worse than its threshold since its last baseline update "
-                + "(\(checked) checked)"
+                + "(\(checked) checked\(unchecked.isEmpty ? "" : ", \(unchecked.count) not checked: too few runs"))"
         return text + outcome + "\n"
     }
 

@@ -19,8 +19,11 @@ package struct HistoryPoint: Sendable, Equatable, Codable {
     /// Always false for the first point.
     package var baselineUpdate: Bool
     /// Which direction is better and whether the metric is exact
-    /// (`HistoryEntry.MetricSummary.declaration(of:)`).
-    package var better: Metric.Better, exact: Bool
+    /// (`HistoryEntry.MetricSummary.declaration(of:)`). Not coded: the coded fields are those
+    /// of a point in `history show --format json`.
+    package var better: Metric.Better = .lower, exact = false
+
+    private enum CodingKeys: String, CodingKey { case commit, date, median, min, max, unit, baselineUpdate }
 
     /// Creates a point.
     package init(

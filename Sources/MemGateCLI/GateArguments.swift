@@ -32,14 +32,16 @@ struct GateArguments {
         spec.flag("--full-stacks", help: fullStacksHelp)
     }
 
-    /// Declares `--config`, `--threshold` and `--alpha` (`history check` takes them too).
-    static func declareThresholds(on spec: inout CommandSpec) {
+    /// Declares `--config`, `--threshold` and `--alpha` (`history check` takes them too, with
+    /// its own `alphaHelp`).
+    static func declareThresholds(
+        on spec: inout CommandSpec, alphaHelp: String = "Family-wise significance level for noisy metrics, in [1e-12, 0.5]."
+    ) {
         spec.option("--config", value: "FILE", help: "Thresholds and policies (missing default file = built-in defaults).",
             defaultDescription: ConfigFile.defaultPath)
         spec.option("--threshold", value: "METRIC=VALUE",
             help: "Override a metric's threshold everywhere, e.g. time=15%, allocs=+0, peakRSS='10% +1MiB', p99=off.", repeatable: true)
-        spec.option("--alpha", value: "P", help: "Family-wise significance level for noisy metrics, in [1e-12, 0.5].",
-            defaultDescription: "0.01")
+        spec.option("--alpha", value: "P", help: alphaHelp, defaultDescription: "0.01")
     }
 
     /// Declares `--unstable-floor` (`history check` takes it too).

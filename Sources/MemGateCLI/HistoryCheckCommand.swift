@@ -42,7 +42,7 @@ struct HistoryCheckCommand: Subcommand {
             """)
         spec.positional("FILE", help: "A history file written by 'memgate history append'.")
         HistorySelection.declare(on: &spec, metricHelp: "Check only this metric (allocs, time, a custom name...).")
-        GateArguments.declareThresholds(on: &spec)
+        GateArguments.declareThresholds(on: &spec, alphaHelp: "Family-wise significance level of the rank tests, in [1e-5, 0.5].")
         spec.option("--noisy", value: "gate|report", help: "gate: judge machine-dependent metrics (time, latency, CPU, RSS) too; "
             + "report: only exact ones. Overrides the config's \"noisy\".", defaultDescription: "gate")
         GateArguments.declareUnstableFloor(on: &spec)

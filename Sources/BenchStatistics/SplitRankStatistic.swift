@@ -59,6 +59,16 @@ package struct SplitRankStatistic: Sendable, Equatable {
         self.laterIsHigher = laterIsHigher
     }
 
+    /// |Z(t)| for the split of `ranks` (mid-ranks, L of them) into the first `split` and the
+    /// rest, for any split in 1..<L: the statistic's term at one place, to weigh a location
+    /// by. Traps outside that range.
+    package static func standardized(ranks: [Double], split: Int) -> Double {
+        precondition(split >= 1 && split < ranks.count, "SplitRankStatistic: the split leaves a part empty")
+        let l = Double(ranks.count), t = Double(split)
+        let centred = ranks[..<split].reduce(0, +) - t * (l + 1) / 2
+        return centred.magnitude / (t * (l - t) * (l + 1) / 12).squareRoot()
+    }
+
     /// 1 / sqrt(t (L - t) (L + 1) / 12) for t = m ... L - m (m = `minimumSegment`, at least
     /// 1); empty when L < 2 m.
     package static func weights(length: Int, minimumSegment: Int) -> [Double] {

@@ -21,6 +21,8 @@ struct HistoryCheckCommand: Subcommand {
             is none), the levels being the medians of the runs between change points. It fails when the level
             now is worse than the threshold allows and a change point after the update goes the worse way,
             naming the runs and the commit range A..B that can have caused it (after A, up to and including B).
+            A change the update came with is the update's: where a noisy series' first change after the
+            update may be at the update, only the runs since the update are searched.
 
             Exact metrics (allocs, bytes, retains, objects, exact custom metrics) change wherever their median
             does: no statistics. Other series are judged by binary segmentation with a seeded rank permutation

@@ -18,12 +18,13 @@ import Testing
     static func creep(_ run: Int) -> Double { pow(1.01, Double(min(max(run - 30, 0), 20))) }
 
     /// A history of `runs` runs of benchmarks `b0`, `b1`, ...: run r's factors come from
-    /// `draw`, benchmark 0's level is `level(r)`, the others' 1.
-    static func history(benchmarks: Int, level: (Int) -> Double, draw: () -> [Double]) -> History {
+    /// `draw`, benchmark 0's level is `level(r)`, the others' 1; the baseline changes at run
+    /// `update` when given.
+    static func history(benchmarks: Int, level: (Int) -> Double, update: Int? = nil, draw: () -> [Double]) -> History {
         History(entries: (1...runs).map { run in
             let factors = draw()
             return HistoryEntry(
-                commit: String(format: "%040x", run), date: "2026-01-01T00:00:00Z", baselineHash: "",
+                commit: String(format: "%040x", run), date: "2026-01-01T00:00:00Z", baselineHash: run >= (update ?? Int.max) ? "bb" : "",
                 benchmarks: (0..<benchmarks).map { index in
                     let median = (index == 0 ? level(run) : 1) * 1000 * exp(factors[index])
                     return HistoryEntry.Benchmark(name: "b\(index)", metrics: [
@@ -35,13 +36,13 @@ import Testing
 
     /// How many of `count` checks of histories from `draw` failed on `b0` (`onlyFirst`) or at all.
     static func failures(
-        count: Int, benchmarks: Int, level: (Int) -> Double, onlyFirst: Bool, draw: () -> [Double]
+        count: Int, benchmarks: Int, level: (Int) -> Double, update: Int? = nil, onlyFirst: Bool, draw: () -> [Double]
     ) -> Int {
         var detection = ChangeDetection(alpha: 0.01)
         let options = ComparisonOptions(config: GateConfig(), origin: .interleaved)
         var failed = 0
         for _ in 0..<count {
-            let history = Self.history(benchmarks: benchmarks, level: level, draw: draw)
+            let history = Self.history(benchmarks: benchmarks, level: level, update: update, draw: draw)
             let check = HistoryCheck(history: history, benchmarks: history.benchmarkNames, metrics: nil, options: options,
                                      detection: &detection)
             let fails = onlyFirst ? check.findings.contains { $0.regressed && $0.series.benchmark == "b0" } : check.exitCode == .regression
@@ -63,6 +64,27 @@ import Testing
             print("| \(group.label) | \(String(format: "%.1f", group.robustCV * 100))% | \(falseAlarms) of 1000 | \(detected) of 1000 |")
         }
         return (falseAlarms, detected)
+    }
+
+    /// The baseline updated at run 30 with a +20% step in the same run (accepted: a false
+    /// alarm if it fails), and +20% six runs after an update at run 30 (a regression since),
+    /// 400 histories each per group, seeds 110, 111, 112.
+    static let updates: [(accepted: Int, after: Int)] = RecordedNoise.groups.enumerated().map { index, group in
+        var random = SeededRandom(seed: 110 + UInt64(index))
+        let draw = { [group.pooledDraw(&random)] }
+        let accepted = failures(count: 400, benchmarks: 1, level: { $0 >= 30 ? 1.2 : 1 }, update: 30, onlyFirst: false, draw: draw)
+        let after = failures(count: 400, benchmarks: 1, level: { $0 >= 36 ? 1.2 : 1 }, update: 30, onlyFirst: false, draw: draw)
+        if printing { print("| \(group.label) | \(accepted) of 400 | \(after) of 400 |") }
+        return (accepted, after)
+    }
+
+    /// Measured: 0, 0 and 0 of 400 accepted changes fail; 384, 127 and 87 of 400 changes six
+    /// runs after the update are caught.
+    @Test func aChangeTheUpdateAcceptedRarelyFails() {
+        for ((group, row), bound) in zip(zip(RecordedNoise.groups, Self.updates), [380, 120, 80]) {
+            #expect(row.accepted <= 4, "\(group.label): \(row.accepted) of 400")
+            #expect(row.after >= bound, "\(group.label): \(row.after) of 400")
+        }
     }
 
     @Test func recordedNoiseHasTheStatedSpread() {

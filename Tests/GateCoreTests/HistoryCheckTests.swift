@@ -104,3 +104,40 @@ import Testing
         #expect((finding["steps"] as? [[String: Any]])?.count == 1)
     }
 }
+
+/// A baseline update with the change that moved the level: the change is the update's, even
+/// where a noisy estimate places it a few runs late.
+@Suite struct HistoryCheckUpdateTests {
+    typealias T = ChangePointTests
+
+    @Test func aChangeAtTheUpdateIsAccepted() throws {
+        let values = HistoryCheckTests.steady + HistoryCheckTests.slower  // the step at run 31
+        var detection = ChangeDetection(alpha: 0.01)
+        // The update at run 29, two runs before the step: within the minimum segment, so only
+        // the runs since the update are searched, and they hold a change only 2 runs in.
+        let early = T.history(["time": values], update: 29)
+        let whole = SeriesChanges.all(in: early, benchmarks: ["b"], metrics: nil, detection: &detection)[0]
+        let window = HistoryCheck.window(whole, detection: &detection)
+        #expect(window.runs.first == 28 && window.points.count == 32)
+        #expect(T.check(early).exitCode == .pass)
+        // At the update itself, or before it: accepted.
+        #expect(T.check(T.history(["time": values], update: 31)).exitCode == .pass)
+        #expect(T.check(T.history(["time": values], update: 40)).exitCode == .pass)
+        // Long before it: the whole series is searched and the step is after the update.
+        let late = T.history(["time": values], update: 10)
+        #expect(HistoryCheck.window(SeriesChanges.all(in: late, benchmarks: ["b"], metrics: nil, detection: &detection)[0],
+                                    detection: &detection).points.count == 60)
+        let check = T.check(late)
+        #expect(check.exitCode == .regression)
+        #expect(check.text(name: "h", style: .plain).contains("since the baseline update at run 10"))
+    }
+
+    @Test func theLocationIntervalCoversTheUpdateOnlyWhereTheDataAllowIt() throws {
+        let values = HistoryCheckTests.steady + HistoryCheckTests.slower
+        var detection = ChangeDetection(alpha: 0.01)
+        let step = try #require(detection.steps(in: values, method: .rank).first)
+        #expect(step.index == 30 && step.mayBe(at: 30, in: values) && step.mayBe(at: 29, in: values))
+        #expect(!step.mayBe(at: 20, in: values) && !step.mayBe(at: 0, in: values) && !step.mayBe(at: 60, in: values))
+        #expect(!ChangeStep(index: 3, before: 1, after: 2).mayBe(at: 3, in: [1, 1, 1, 2]))  // exact: no interval
+    }
+}

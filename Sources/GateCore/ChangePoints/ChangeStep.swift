@@ -34,6 +34,24 @@ package struct ChangeStep: Sendable, Equatable {
     /// Whether the level rose.
     package var rises: Bool { after > before }
 
+    /// Whether the test that found this step, on the runs of `values` it tested, would place
+    /// it at `index` almost as well: Z(split)^2 - Z(index)^2 at most `locationGap` (the
+    /// statistic's squared terms, `SplitRankStatistic`), a location interval in the manner of
+    /// a profile likelihood's. An exact step has a location, never an interval: false; so is
+    /// an `index` outside the tested runs or at their first.
+    package func mayBe(at index: Int, in values: [Double]) -> Bool {
+        guard let tested, let statistic, index > tested.lowerBound, index < tested.upperBound else { return false }
+        let there = SplitRankStatistic.standardized(ranks: MidRanks.of(Array(values[tested])), split: index - tested.lowerBound)
+        return statistic * statistic - there * there <= Self.locationGap
+    }
+
+    /// The gap of `mayBe(at:in:)`: 10, the 99.84% quantile of chi-squared with one degree of
+    /// freedom (for a normal mean shift, a location interval of about 99.8%). Chosen on the
+    /// recorded noise, whose heavy tails put a change's estimate up to 19 runs late: a change
+    /// the baseline update accepted then fails `history check` in 1 of 400 60-run histories
+    /// (3.84, the 95% quantile: 12 of 400; `ChangePointSimulationTests`).
+    package static let locationGap = 10.0
+
     /// Whether the change goes the worse way for a metric where `better` is better.
     package func isWorse(better: MetricDirection) -> Bool {
         better == .lower ? after > before : after < before

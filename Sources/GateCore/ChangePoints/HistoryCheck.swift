@@ -12,7 +12,9 @@ import GateFormats
 /// Per series (benchmark and metric, `SeriesChanges`), with u the run at which the last
 /// baseline update took effect (the newest point marked `baselineUpdate`; the first run when
 /// none is): the level at u is that of the segment holding u, the level now that of the last
-/// segment. The series is a **finding** when at least one change point after u goes the
+/// segment. Where the first rank change point after u may be at u (`window`), only the runs
+/// from u on are searched, as a series of their own. The series is a **finding** when at
+/// least one change point after u goes the
 /// worse way and the level now is worse than the level at u beyond the metric's threshold
 /// (for an exact metric whose counts vary between processes, the threshold widened to its
 /// unstable floor, as the gate does). A finding of an exact metric regressed, by definition.
@@ -100,9 +102,22 @@ package struct HistoryCheck: Sendable {
         alpha = options.alpha
         detection.alpha = options.alpha
         for series in SeriesChanges.all(in: history, benchmarks: benchmarks, metrics: metrics, detection: &detection) {
-            judge(series, options: options)
+            judge(Self.window(series, detection: &detection), options: options)
         }
         resolve(&detection)
+    }
+
+    /// `series`, or only its runs from the last baseline update on (searched anew) when its
+    /// first rank change point after the update may be at the update: within
+    /// `RankChanges.minimumSegment` runs of it, or with the update inside the step's location
+    /// interval (`ChangeStep.mayBe(at:in:)`). Baselines are updated with the change that moved
+    /// them, and a noisy estimate of that change's location can land after the update; the
+    /// runs gated against the new baseline alone then say whether anything moved since.
+    static func window(_ series: SeriesChanges, detection: inout ChangeDetection) -> SeriesChanges {
+        guard series.method == .rank, let update = series.points.lastIndex(where: \.baselineUpdate), update > 0,
+              let first = series.steps.first(where: { $0.index > update }),
+              first.index < update + RankChanges.minimumSegment || first.mayBe(at: update, in: series.values) else { return series }
+        return series.suffix(from: update, detection: &detection)
     }
 
     private mutating func judge(_ series: SeriesChanges, options: ComparisonOptions) {

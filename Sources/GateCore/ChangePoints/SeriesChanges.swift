@@ -38,12 +38,22 @@ package struct SeriesChanges: Sendable {
         let last = points[points.count - 1].point
         let start = points.lastIndex { $0.point.unit != last.unit || $0.point.better != last.better || $0.point.exact != last.exact }
             .map { $0 + 1 } ?? 0
-        let kept = points[start...]
+        self.init(benchmark: benchmark, metric: metric, kept: points[start...], detection: &detection)
+    }
+
+    /// The series from its point at `index` on, searched anew (`HistoryCheck`: the runs since
+    /// a baseline update).
+    package func suffix(from index: Int, detection: inout ChangeDetection) -> SeriesChanges {
+        SeriesChanges(benchmark: benchmark, metric: metric, kept: zip(runs, points).map { (run: $0, point: $1) }[index...],
+                      detection: &detection)
+    }
+
+    private init(benchmark: String, metric: String, kept: ArraySlice<(run: Int, point: HistoryPoint)>, detection: inout ChangeDetection) {
         self.benchmark = benchmark
         self.metric = metric
         self.points = kept.map(\.point)
         self.runs = kept.map(\.run)
-        method = ChangeDetection.method(exact: last.exact, points: self.points)
+        method = ChangeDetection.method(exact: self.points[self.points.count - 1].exact, points: self.points)
         steps = []
         steps = detection.steps(in: values, method: method)
     }

@@ -163,7 +163,8 @@ package enum MemGateCommand {
 
         Exit codes:
           0  pass (or the command succeeded)
-          1  regression: a gated metric regressed, or a benchmark failed in CURRENT
+          1  regression: a gated metric regressed, or a benchmark failed in CURRENT; history check: a metric worse
+             than its threshold since the last baseline update
           2  usage or input error (bad arguments, unreadable or invalid files)
           3  inconclusive only (map with --inconclusive pass|fail)
           130, 143  'run', 'refs' or 'calibrate' interrupted (SIGINT, SIGTERM); what they started was stopped and removed

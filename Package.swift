@@ -64,7 +64,9 @@ let package = Package(
         .target(
             name: "GateCore", dependencies: ["BenchResults", "BenchStatistics", "CLISupport", "GateFormats"],
             // The contracts: the module's and one per folder.
-            exclude: ["README.md"] + ["Bisect", "Calibration", "Comparison", "Config", "History", "Refs", "Report", "Results", "Sites", "Thresholds"]
+            exclude: ["README.md"]
+                + ["Bisect", "Calibration", "ChangePoints", "Comparison", "Config", "History", "Refs", "Report", "Results", "Sites",
+                   "Thresholds"]
                 .map { "\($0)/README.md" },
             swiftSettings: gateOnly
         ),

@@ -18,9 +18,18 @@ package struct HistoryPoint: Sendable, Equatable, Codable {
     /// the same series (its baseline hash changed): the baseline was updated in between.
     /// Always false for the first point.
     package var baselineUpdate: Bool
+    /// Which direction is better and whether the metric is exact
+    /// (`HistoryEntry.MetricSummary.declaration(of:)`). Not coded: the coded fields are those
+    /// of a point in `history show --format json`.
+    package var better: Metric.Better = .lower, exact = false
+
+    private enum CodingKeys: String, CodingKey { case commit, date, median, min, max, unit, baselineUpdate }
 
     /// Creates a point.
-    package init(commit: String, date: String, median: Double, min: Double, max: Double, unit: MetricUnit, baselineUpdate: Bool) {
+    package init(
+        commit: String, date: String, median: Double, min: Double, max: Double, unit: MetricUnit, baselineUpdate: Bool,
+        better: Metric.Better = .lower, exact: Bool = false
+    ) {
         self.commit = commit
         self.date = date
         self.median = median
@@ -28,6 +37,8 @@ package struct HistoryPoint: Sendable, Equatable, Codable {
         self.max = max
         self.unit = unit
         self.baselineUpdate = baselineUpdate
+        self.better = better
+        self.exact = exact
     }
 }
 
@@ -59,10 +70,11 @@ extension History {
                     guard let summary = benchmark.metrics[metric] else { continue }
                     let update = previousHash[benchmark.name]?[metric].map { $0 != entry.baselineHash } ?? false
                     previousHash[benchmark.name, default: [:]][metric] = entry.baselineHash
+                    let declared = summary.declaration(of: metric)
                     // Appended in place (inout through both subscripts), never copied out and back.
                     points[benchmark.name, default: [:]][metric, default: []].append((run, HistoryPoint(
                         commit: entry.commit, date: entry.date, median: summary.median, min: summary.min, max: summary.max,
-                        unit: summary.unit, baselineUpdate: update)))
+                        unit: summary.unit, baselineUpdate: update, better: declared.better, exact: declared.exact)))
                 }
             }
         }

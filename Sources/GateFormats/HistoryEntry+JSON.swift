@@ -57,7 +57,18 @@ extension HistoryEntry {
             try field(fields, key, at: place, as: "a number") { $0.numberValue }
         }
         let unit = try field(fields, "unit", at: place, as: "a string") { $0.stringValue }
-        return MetricSummary(unit: MetricUnit(unit), median: try number("median"), min: try number("min"), max: try number("max"))
+        var better: Metric.Better?
+        if fields["better"] != nil {
+            better = try field(fields, "better", at: place, as: "\"lower\" or \"higher\"") { $0.stringValue.flatMap(Metric.Better.init) }
+        }
+        var exact: Bool?
+        if fields["exact"] != nil {
+            exact = try field(fields, "exact", at: place, as: "true or false") { value in
+                if case .bool(let flag) = value { flag } else { nil }
+            }
+        }
+        return MetricSummary(unit: MetricUnit(unit), median: try number("median"), min: try number("min"), max: try number("max"),
+                             better: better, exact: exact)
     }
 
     /// The members of the object `value` at `place` (keys are unique: `StrictJSON`).

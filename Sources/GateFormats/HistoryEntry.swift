@@ -70,19 +70,38 @@ package struct HistoryEntry: Sendable, Equatable {
         package var min: Double
         /// The largest sample.
         package var max: Double
+        /// Which direction is better, recorded for custom metrics only (a built-in metric's is
+        /// in `MetricID.properties`); nil for built-in metrics and in lines written before
+        /// memgate recorded it (`declaration(of:)` then assumes lower is better).
+        package var better: Metric.Better?
+        /// Whether the metric is exact, recorded for custom metrics only, like `better`; nil
+        /// for built-in metrics and in older lines (then assumed noisy).
+        package var exact: Bool?
 
         /// Creates a summary.
-        package init(unit: MetricUnit, median: Double, min: Double, max: Double) {
+        package init(unit: MetricUnit, median: Double, min: Double, max: Double, better: Metric.Better? = nil, exact: Bool? = nil) {
             self.unit = unit
             self.median = median
             self.min = min
             self.max = max
+            self.better = better
+            self.exact = exact
         }
 
-        /// The summary of `metric`'s samples.
-        package init(_ metric: Metric) {
+        /// The summary of `metric`'s samples; with `declared`, also its direction and
+        /// exactness (for a custom metric).
+        package init(_ metric: Metric, declared: Bool = false) {
             let summary = metric.summary
-            self.init(unit: metric.unit, median: summary.median, min: summary.min, max: summary.max)
+            self.init(unit: metric.unit, median: summary.median, min: summary.min, max: summary.max,
+                      better: declared ? metric.better : nil, exact: declared ? metric.exact : nil)
+        }
+
+        /// The direction and exactness of the metric named `name` that this summarises: a
+        /// built-in metric's from its table, a custom one's as recorded, else lower is better
+        /// and noisy (lines written before memgate recorded them).
+        package func declaration(of name: String) -> (better: Metric.Better, exact: Bool) {
+            if let id = MetricID(rawValue: name) { return (id.properties.better, id.properties.exact) }
+            return (better ?? .lower, exact ?? false)
         }
     }
 }
@@ -90,16 +109,20 @@ package struct HistoryEntry: Sendable, Equatable {
 extension HistoryEntry {
     /// The entry as one history line's JSON tree (`History.jsonLines` writes it compact,
     /// keys sorted): `format`, `schema` (always `currentSchema`), `commit`, `date`,
-    /// `baseline`, and per benchmark its `name` and `metrics` (`unit`, `median`, `min`, `max`).
+    /// `baseline`, and per benchmark its `name` and `metrics` (`unit`, `median`, `min`, `max`,
+    /// and for custom metrics `better` and `exact`).
     package var jsonValue: JSONValue {
         let benchmarks = benchmarks.map { benchmark in
             JSONValue.object([
                 ("name", .string(benchmark.name)),
                 ("metrics", .object(benchmark.metrics.map { name, summary in
-                    (name, .object([
+                    var fields: [(key: String, value: JSONValue)] = [
                         ("unit", .string(summary.unit.text)), ("median", JSONValue(summary.median)),
                         ("min", JSONValue(summary.min)), ("max", JSONValue(summary.max)),
-                    ]))
+                    ]
+                    if let better = summary.better { fields.append(("better", .string(better.rawValue))) }
+                    if let exact = summary.exact { fields.append(("exact", .bool(exact))) }
+                    return (name, .object(fields))
                 })),
             ])
         }

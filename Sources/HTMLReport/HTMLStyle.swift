@@ -39,6 +39,9 @@ package enum HTMLStyle {
     svg .pt.inconclusive{fill:#e0a000}
     svg .tb{fill:#dbe7f5;stroke:none}svg .tl{fill:none;stroke:#1f5fa8;stroke-width:1.5}svg .td{stroke:#1f5fa8;stroke-width:4}
     svg .bu{stroke:#7a2906;stroke-dasharray:4 3}svg .bt{font-size:10px;fill:#7a2906}
+    svg .cb{stroke:none;opacity:.18}svg .cb.cw{fill:var(--fail)}svg .cb.cg{fill:var(--good)}svg .cp{stroke-width:1.5}
+    svg .cp.cw{stroke:var(--fail)}svg .cp.cg{stroke:var(--good)}
+    svg .ct{font-size:10px}svg .ct.cw{fill:var(--fail)}svg .ct.cg{fill:var(--good)}
     details summary{cursor:pointer;color:var(--muted)}
     nav ol{columns:2;padding-left:24px}nav li{break-inside:avoid}
     .flame{overflow:hidden}

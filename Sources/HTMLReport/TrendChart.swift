@@ -3,13 +3,15 @@ import BenchResults
 /// A metric's median over commits: the interval as a shaded band, the medians as a line
 /// (with dots when there are few enough to tell apart), every baseline update as a dashed
 /// vertical marker labelled `baseline` (labels that would overlap are left out, markers
-/// never), commit labels under the x-axis and ticks in the metric's unit on the y-axis.
+/// never), every shift of the level (`TrendSeries.changes`) as a band over its runs and a
+/// solid marker labelled with its size and commit range (worse ones red), commit labels under
+/// the x-axis and ticks in the metric's unit on the y-axis.
 ///
 ///     TrendChart(series: TrendSeries(metric: "time", unit: .nanosecondsPerOp, points: points)).svg()
 ///
 /// The y-axis is logarithmic when the values span two decades or more. Points are evenly
 /// spaced (one per commit, not by date). The `<title>` says how many commits, their dates,
-/// the first and last medians and how many baseline updates.
+/// the first and last medians, how many baseline updates and every change point.
 package struct TrendChart: Sendable {
     /// The series drawn.
     package var series: TrendSeries
@@ -43,6 +45,7 @@ package struct TrendChart: Sendable {
             out += "<path d=\"\(dots.joined())\" class=\"td\"/>"
         }
         out += baselineMarkers(x)
+        out += changeMarkers(x)
         out += commitLabels(x)
         return out + "</svg>"
     }
@@ -57,6 +60,30 @@ package struct TrendChart: Sendable {
                 out += Markup.label("baseline", x: position + 2, y: Self.top - 8, className: "bt")
                 lastLabel = position
             }
+        }
+        return out
+    }
+
+    /// Each shift: a band over the runs it spans (from the last point at the old level to the
+    /// first at the new one), a solid line at its first point at the new level and, where it
+    /// fits, its size and commit range (`+21.9% a1b2c3d..e4f5a6b`) inside the plot, below the
+    /// baseline labels; worse shifts in the failure colour.
+    private func changeMarkers(_ x: (Int) -> Double) -> String {
+        var out = "", lastLabelEnd = -Double.infinity, row = 0
+        for change in series.changes {
+            let kind = change.worse ? "cw" : "cg"
+            let start = x(change.from), end = x(change.to)
+            out += "<rect x=\"\(Markup.number(start))\" y=\"\(Markup.number(Self.top))\" width=\"\(Markup.number(end - start))\" "
+                + "height=\"\(Markup.number(Self.bottom - Self.top))\" class=\"cb \(kind)\"/>"
+            out += Markup.line(end, Self.top, end, Self.bottom, className: "cp \(kind)")
+            // About 5.5 px a character at 10 px; right-anchored near the right edge.
+            let width = Double(change.label.count) * 5.5, rightAligned = end + 2 + width > Self.right
+            let left = rightAligned ? end - 2 - width : end + 2
+            row = left < lastLabelEnd ? row + 1 : 0
+            guard row < 3 else { continue }
+            out += Markup.label(change.label, x: rightAligned ? end - 2 : end + 2, y: Self.top + 10 + Double(row) * 11,
+                                anchor: rightAligned ? "end" : nil, className: "ct \(kind)")
+            lastLabelEnd = max(lastLabelEnd, left + width)
         }
         return out
     }
@@ -83,9 +110,11 @@ package struct TrendChart: Sendable {
         let points = series.points
         guard let first = points.first, let last = points.last else { return "\(series.metric) over commits: no history." }
         let updates = points.count { $0.baselineUpdate }
+        let changes = series.changes.isEmpty ? "no change points"
+            : "change points: " + series.changes.map { "\($0.label)\($0.worse ? " (worse)" : "")" }.joined(separator: ", ")
         return "\(series.metric) median over \(points.count) commits, "
             + "\(first.label) (\(first.date)) to \(last.label) (\(last.date)): "
             + "\(series.unit.format(first.value)) to \(series.unit.format(last.value)); "
-            + "\(updates) baseline update\(updates == 1 ? "" : "s") marked."
+            + "\(updates) baseline update\(updates == 1 ? "" : "s") marked; \(changes)."
     }
 }

@@ -27,17 +27,38 @@ package struct TrendSeries: Sendable, Equatable {
         }
     }
 
+    /// A shift of the level (`Shift` in GateCore): what `TrendChart` marks.
+    package struct Change: Sendable, Equatable {
+        /// The index in `points` of the last point at the old level and of the first at the new one.
+        package var from: Int, to: Int
+        /// The size and the commit range (`+21.9% a1b2c3d..e4f5a6b`).
+        package var label: String
+        /// Whether it goes the worse way.
+        package var worse: Bool
+
+        /// Creates a change.
+        package init(from: Int, to: Int, label: String, worse: Bool) {
+            self.from = from
+            self.to = to
+            self.label = label
+            self.worse = worse
+        }
+    }
+
     /// The metric's name (`time`).
     package var metric: String
     /// The unit of every value.
     package var unit: MetricUnit
     /// The commits, oldest first.
     package var points: [Point]
+    /// The shifts of the level, oldest first.
+    package var changes: [Change]
 
     /// Creates a series.
-    package init(metric: String, unit: MetricUnit, points: [Point]) {
+    package init(metric: String, unit: MetricUnit, points: [Point], changes: [Change] = []) {
         self.metric = metric
         self.unit = unit
         self.points = points
+        self.changes = changes
     }
 }

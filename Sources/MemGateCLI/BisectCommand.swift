@@ -24,6 +24,7 @@ struct BisectCommand: Subcommand {
             usage: "memgate bisect [options] GOOD BAD", discussion: discussion)
         declareOptions(on: &spec)
         GateArguments.declareThresholds(on: &spec)
+        GateArguments.declareUnstableFloor(on: &spec)
         spec.positional("GOOD", help: "A revision where the metric is fine (branch, tag, commit...).")
         spec.positional("BAD", help: "A later revision where it regressed; GOOD must be on BAD's first-parent line.")
         return spec

@@ -19,6 +19,7 @@ struct GateArguments {
         spec.flag("--allow-missing", help: "Pass benchmarks and gated metrics of the baseline that CURRENT lacks (a deliberate "
             + "partial check) instead of failing; the config's \"allowMissing\": true does the same. To record a removal: "
             + "memgate update --prune.")
+        declareUnstableFloor(on: &spec)
         spec.option("--format", value: "FORMAT", help: "Standard output format: text, markdown, json, junit, github.",
             defaultDescription: "text")
         spec.option("--output", value: "[FORMAT:]PATH",
@@ -31,16 +32,21 @@ struct GateArguments {
         spec.flag("--full-stacks", help: fullStacksHelp)
     }
 
-    /// Declares the options that set thresholds and levels (`--config`, `--threshold`,
-    /// `--alpha`, `--unstable-floor`): the shared options' first part, and all of them that
-    /// `bisect` takes (`init(thresholdsOnly:defaultConfigPath:origin:)` reads them).
-    static func declareThresholds(on spec: inout CommandSpec) {
+    /// Declares the options that set thresholds and levels: `--config`, `--threshold` and
+    /// `--alpha` (`history check` takes them too, with its own `alphaHelp`; `bisect` takes them
+    /// and `--unstable-floor`, read by `init(thresholdsOnly:defaultConfigPath:origin:)`).
+    static func declareThresholds(
+        on spec: inout CommandSpec, alphaHelp: String = "Family-wise significance level for noisy metrics, in [1e-12, 0.5]."
+    ) {
         spec.option("--config", value: "FILE", help: "Thresholds and policies (missing default file = built-in defaults).",
             defaultDescription: ConfigFile.defaultPath)
         spec.option("--threshold", value: "METRIC=VALUE",
             help: "Override a metric's threshold everywhere, e.g. time=15%, allocs=+0, peakRSS='10% +1MiB', p99=off.", repeatable: true)
-        spec.option("--alpha", value: "P", help: "Family-wise significance level for noisy metrics, in [1e-12, 0.5].",
-            defaultDescription: "0.01")
+        spec.option("--alpha", value: "P", help: alphaHelp, defaultDescription: "0.01")
+    }
+
+    /// Declares `--unstable-floor` (`history check` takes it too).
+    static func declareUnstableFloor(on spec: inout CommandSpec) {
         spec.option("--unstable-floor", value: "PERCENT",
             help: "How far an unstable exact metric's medians must move (beyond its trimmed ranges moving past the threshold) to "
                 + "fail, e.g. 30%; sets every exact metric's floor.",
@@ -108,7 +114,7 @@ struct GateArguments {
         fullStacks = arguments.flag("--full-stacks")
     }
 
-    /// Reads only what `declareThresholds` declares, and the configuration file (`bisect`):
+    /// Reads only what `declareThresholds` and `declareUnstableFloor` declare, and the configuration file (`bisect`):
     /// the options of a `check` with those flags; every other property keeps its default.
     ///
     /// - Throws: `UsageError` for bad values, `CommandError` for a bad or missing
@@ -135,15 +141,16 @@ struct GateArguments {
     /// - Throws: `UsageError` for a bad value.
     private static func comparisonFlags(_ arguments: ParsedArguments) throws -> ComparisonFlags {
         var flags = try thresholdFlags(arguments)
+        flags.noisy = try noisyFlag(arguments)
         flags.inconclusive = try arguments.choice("--inconclusive", from: ["pass", "fail", "report"]).flatMap(InconclusivePolicy.init)
-        flags.noisy = try arguments.choice("--noisy", from: NoisyPolicy.allCases.map(\.rawValue)).flatMap(NoisyPolicy.init)
         flags.allowMissing = arguments.flag("--allow-missing")
         return flags
     }
 
-    /// The flags `declareThresholds` declares (`--threshold`, `--alpha`, `--unstable-floor`), parsed and checked.
+    /// `--threshold`, `--alpha` and `--unstable-floor`, parsed and checked (what `history check`
+    /// and `bisect` take of the comparison flags; `noisyFlag` reads `--noisy` for those that take it).
     /// - Throws: `UsageError` for a bad value.
-    private static func thresholdFlags(_ arguments: ParsedArguments) throws -> ComparisonFlags {
+    static func thresholdFlags(_ arguments: ParsedArguments) throws -> ComparisonFlags {
         var flags = ComparisonFlags()
         for value in arguments.values("--threshold") {
             guard let equals = value.firstIndex(of: "="), equals != value.startIndex else {
@@ -166,6 +173,12 @@ struct GateArguments {
             }
         }
         return flags
+    }
+
+    /// `--noisy gate|report`, if given.
+    /// - Throws: `UsageError` for another value.
+    static func noisyFlag(_ arguments: ParsedArguments) throws -> NoisyPolicy? {
+        try arguments.choice("--noisy", from: NoisyPolicy.allCases.map(\.rawValue)).flatMap(NoisyPolicy.init)
     }
 
     /// Throws when a --threshold names a metric that is neither built in nor present in

@@ -3,7 +3,7 @@ import CLISupport
 import GateCore
 import GateFormats
 
-/// `memgate history show FILE [--filter REGEX] [--skip REGEX] [--metric NAME]... [--format text|json]`.
+/// `memgate history show FILE [--filter REGEX] [--skip REGEX] [--metric NAME]... [--changes [--alpha P]] [--format text|json]`.
 struct HistoryShowCommand: Subcommand {
     static let name = "show"
 
@@ -17,36 +17,41 @@ struct HistoryShowCommand: Subcommand {
             allocs, bytes, peakRSS, throughput and custom metrics (every metric for a benchmark with none of
             those); --format json gives every metric's series (median, min, max per run) unless --metric is given.
 
+            --changes marks where each shown metric's series shifted: a "changes" column at the run where a
+            new level starts, and under each table one line per shift with its size (the level after over
+            the level before), whether it is worse, the runs and the commit range A..B that can have caused
+            it (after A, up to and including B; a gradual shift spans several steps) and the evidence: exact
+            metrics change wherever their median does; other series by binary segmentation with a seeded
+            rank permutation test at level --alpha per split, 5 runs at least on each side of a change.
+            docs/thresholds.md ("Change points over history") has the method and its error rates.
+
             Exit codes: 0 shown, 2 usage or input error (a bad line names its number; a --filter or --metric
             that matches nothing).
             """)
         spec.positional("FILE", help: "A history file written by 'memgate history append'.")
-        spec.option("--filter", value: "REGEX", help: "Only benchmarks whose name matches REGEX.")
-        spec.option("--skip", value: "REGEX", help: "Leave out benchmarks whose name matches REGEX.")
-        spec.option("--metric", value: "NAME", help: "Show this metric (allocs, time, a custom name...).", repeatable: true)
+        HistorySelection.declare(on: &spec, metricHelp: "Show this metric (allocs, time, a custom name...).")
+        spec.flag("--changes", help: "Mark the change points of each shown metric's series (text and json).")
+        spec.option("--alpha", value: "P", help: "With --changes: the level of each split test, in [1e-5, 0.5].",
+                    defaultDescription: "0.01")
         spec.option("--format", value: "FORMAT", help: "text or json.", defaultDescription: "text")
         return spec
     }
 
     static func execute(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
-        let selection = try BenchmarkSelection(arguments)
         let format = try arguments.choice("--format", from: ["text", "json"]) ?? "text"
-        let path = arguments.positionals[0]
-        let history: History
-        do { history = try History.read(contentsOf: path) } catch { throw CommandError(error) }
-        let benchmarks = history.benchmarkNames.filter(selection.selects)
-        if benchmarks.isEmpty && !history.entries.isEmpty {
-            throw CommandError("no benchmark in \(path) matches the --filter and --skip given")
+        let alpha = try arguments.double("--alpha", in: ChangeDetection.smallestAlpha...GateConfig.alphaRange.upperBound)
+        if alpha != nil && !arguments.flag("--changes") { throw arguments.usageError("--alpha sets the level of --changes; add --changes") }
+        let selection = try HistorySelection(arguments)
+        let history = selection.history, requested = selection.requested
+        let metrics = requested.isEmpty ? (format == "json" ? Array(selection.present) : nil) : requested
+        let table = HistoryTable(history: history, benchmarks: selection.benchmarks, metrics: metrics)
+        var changes: HistoryTable.Changes?
+        if arguments.flag("--changes") {
+            changes = HistoryTable.Changes(table, history: history, alpha: alpha ?? GateDefaults.alpha)
         }
-        let requested = arguments.values("--metric")
-        let present = Set(benchmarks.flatMap(history.metricNames(of:)))
-        if let unknown = requested.first(where: { !present.contains($0) }), !history.entries.isEmpty {
-            throw CommandError("no metric named '\(unknown)' in \(path) for the selected benchmarks (metrics there: "
-                + "\(MetricID.displayOrder(present).joined(separator: ", ")))")
-        }
-        let metrics = requested.isEmpty ? (format == "json" ? Array(present) : nil) : requested
-        let table = HistoryTable(history: history, benchmarks: benchmarks, metrics: metrics)
-        context.output += format == "json" ? table.json(history: history) : table.text(name: path, style: context.stdoutStyle)
+        context.output += format == "json"
+            ? table.json(history: history, changes: changes)
+            : table.text(name: selection.path, style: context.stdoutStyle, changes: changes)
         return .pass
     }
 }

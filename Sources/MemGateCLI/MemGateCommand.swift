@@ -123,7 +123,8 @@ package enum MemGateCommand {
                 context.output += group.spec.helpText
                 return .pass
             }
-            let error = UsageError(message: "missing action: \(names.joined(separator: " or "))", command: group.spec.name)
+            let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.joined()
+            let error = UsageError(message: "missing action: \(list)", command: group.spec.name)
             context.errors += "\(error.command): \(error)\n"
             return .usageOrInputError
         }
@@ -163,7 +164,8 @@ package enum MemGateCommand {
 
         Exit codes:
           0  pass (or the command succeeded; 'bisect': the first bad commit found)
-          1  regression: a gated metric regressed, or a benchmark failed in CURRENT
+          1  regression: a gated metric regressed, or a benchmark failed in CURRENT; history check: a metric worse
+             than its threshold since the last baseline update
           2  usage or input error (bad arguments, unreadable or invalid files)
           3  inconclusive only (map with --inconclusive pass|fail); 'bisect': unsure, the range left is named
           4  'bisect': not reproduced at the ends (the metric does not regress from GOOD to BAD)

@@ -104,8 +104,8 @@ import TestSupport
         try check(["history", "append", results, "--file", "h.jsonl", "--commit", "a b"], "--commit: 'a b' contains whitespace")
         try check(["history", "append", results, "--file", "h.jsonl", "--baseline", "none.json"], "--baseline: none.json: no such file")
         try check(["history", "append", "missing.json", "--file", "h.jsonl"], "missing.json")
-        try check(["history"], "memgate history: missing action: append or show")
-        try check(["history", "sho"], "unknown action 'sho' (actions: append, show); did you mean 'show'?")
+        try check(["history"], "memgate history: missing action: append, show or check")
+        try check(["history", "sho"], "unknown action 'sho' (actions: append, show, check); did you mean 'show'?")
         #expect(dir.read("h.jsonl") == good)
     }
 
@@ -113,9 +113,10 @@ import TestSupport
         let group = try MemGateProcess.run(["history", "--help"])
         #expect(group.code == 0)
         #expect(group.stdout.contains("memgate history append [options] RESULTS --file FILE"))
+        #expect(group.stdout.contains("memgate history check [options] FILE") && group.stdout.contains("  check   Exit 1 when"))
         #expect(try MemGateProcess.run(["help", "history"]).stdout == group.stdout)
         #expect(try MemGateProcess.run(["--help"]).stdout.contains("  history "))
-        for action in ["append", "show"] {
+        for action in ["append", "show", "check"] {
             let viaFlag = try MemGateProcess.run(["history", action, "--help"])
             #expect(viaFlag.code == 0)
             #expect(viaFlag.stdout.hasPrefix("USAGE: memgate history \(action) [options]"))

@@ -58,4 +58,27 @@ import Testing
         #expect(problem(#"[{"name""#, #"[7,{"name""#) == "benchmarks[0]: expected an object")
         #expect(problem(#""schema":1"#, #""schema":3"#).hasPrefix("schema: history schema 3 is not supported"))
     }
+
+    /// A custom metric's line records its direction and exactness (change points need them);
+    /// a built-in metric's does not (its table says); a line without them reads as nil.
+    @Test func customMetricsRecordTheirDeclaration() throws {
+        let results = ResultsFile(environment: Environment(), benchmarks: [BenchmarkResult(name: "b", iterations: [1], metrics: [
+            "allocs": Metric(unit: .allocationsPerOp, better: .lower, exact: true, samples: [3]),
+            "speed": Metric(unit: MetricUnit("items/s"), better: .higher, exact: false, samples: [7]),
+        ])])
+        let entry = HistoryEntry(results: results, commit: "c", date: "2026-12-02T14:00:00Z", baselineHash: "")
+        let line = entry.jsonValue.written(.compact)
+        #expect(line.contains(#""speed":{"better":"higher","exact":false,"max":7,"#), "\(line)")
+        #expect(line.contains(#""allocs":{"max":3,"median":3,"min":3,"unit":"allocs/op"}"#), "\(line)")
+        let read = try History.parse(try History(entries: [entry]).jsonLines(), path: "h").entries[0]
+        #expect(read == entry)
+        let speed = try #require(read.benchmarks[0].metrics["speed"]).declaration(of: "speed")
+        #expect(speed.better == .higher && !speed.exact)
+        let allocs = try #require(read.benchmarks[0].metrics["allocs"]).declaration(of: "allocs")
+        #expect(allocs.better == .lower && allocs.exact)
+        let old = HistoryEntry.MetricSummary(unit: MetricUnit("items/s"), median: 1, min: 1, max: 1).declaration(of: "speed")
+        #expect(old.better == .lower && !old.exact)
+        let bad = line.replacingOccurrences(of: #""better":"higher""#, with: #""better":"up""#)
+        #expect(throws: HistoryEntry.DecodingProblem.self) { try HistoryEntry(json: StrictJSON.parse(Array(bad.utf8))) }
+    }
 }

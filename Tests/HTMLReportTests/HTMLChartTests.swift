@@ -131,7 +131,7 @@ import Testing
         #expect(labels.contains("2026-11-10"))  // dates shortened to the day
         let title = parsed.elements("title").first?.text ?? ""
         #expect(title.hasPrefix("time median over 200 commits, c00000 (2026-11-10T00:00:00Z)"))
-        #expect(title.hasSuffix("3 baseline updates marked."))
+        #expect(title.hasSuffix("3 baseline updates marked; no change points."))
     }
 }
 

@@ -10,18 +10,26 @@ extension HistoryTable {
     ///      "benchmarks": [{"name": "json/encode",
     ///                      "metrics": {"allocs": [{"commit": "…", "date": "…", "median": 3, "min": 3, "max": 3,
     ///                                              "unit": "allocs/op", "baselineUpdate": false}, …]}}]}
-    package func json(history: History) -> String {
+    ///
+    /// With `changes`, the document also has `alpha`, and each benchmark `changes`: per metric
+    /// `SeriesChanges.changesJSON` (`method` and `shifts`).
+    package func json(history: History, changes: Changes? = nil) -> String {
         let benchmarks = sections.map { section in
-            JSONValue.object([
+            var members: [(key: String, value: JSONValue)] = [
                 ("name", .string(section.benchmark)),
                 ("metrics", .object(section.metrics.map { metric in
                     (metric, .array(history.series(benchmark: section.benchmark, metric: metric).map(Self.jsonValue)))
                 })),
-            ])
+            ]
+            if let changes {
+                members.append(("changes", .object((changes.series[section.benchmark] ?? []).map { ($0.metric, $0.changesJSON) })))
+            }
+            return JSONValue.object(members)
         }
-        let document = JSONValue.object([
+        var document = JSONValue.object([
             ("format", .string("memgate-history-series")), ("runs", JSONValue(runCount)), ("benchmarks", .array(benchmarks)),
         ])
+        if let changes { document["alpha"] = JSONValue(changes.alpha) }
         return document.written(.pretty) + "\n"
     }
 

@@ -19,6 +19,8 @@ package struct HistoryTable: Sendable {
         package var metrics: [String]
         /// The runs that recorded the benchmark, oldest first, with the baseline-update mark.
         package var runs: [(entry: HistoryEntry, baselineUpdate: Bool)]
+        /// Each run's index in the history's entries.
+        package var indices: [Int]
     }
 
     /// The metrics shown when none are asked for, where a benchmark has them, followed by its
@@ -50,12 +52,14 @@ package struct HistoryTable: Sendable {
                 let headline = present.filter { name in MetricID(rawValue: name).map(Self.defaultMetrics.contains) ?? true }
                 shown = headline.isEmpty ? present : headline
             }
-            return Section(benchmark: benchmark, metrics: shown, runs: history.runs { $0[benchmark] != nil })
+            return Section(benchmark: benchmark, metrics: shown, runs: history.runs { $0[benchmark] != nil },
+                           indices: history.entries.indices.filter { history.entries[$0][benchmark] != nil })
         }
     }
 
-    /// The table as text: a heading line, then each section's name and its table.
-    package func text(name: String, style: TerminalStyle) -> String {
+    /// The table as text: a heading line, then each section's name and its table; with
+    /// `changes`, a `changes` column marking the steps and the shifts listed under each table.
+    package func text(name: String, style: TerminalStyle, changes: Changes? = nil) -> String {
         var text = "\(terminalSafe(name)): \(runCount) run\(runCount == 1 ? "" : "s")"
         if let dateRange { text += ", \(terminalSafe(dateRange.first)) to \(terminalSafe(dateRange.last))" }
         text += "\n"
@@ -63,22 +67,25 @@ package struct HistoryTable: Sendable {
         text += "baseline \"updated\": the run was gated against a different baseline than the row above it.\n"
         for section in sections {
             text += "\n" + style.paint(terminalSafe(section.benchmark), nil, bold: true) + "\n"
-            text += Self.table(section).render(style: style)
+            text += Self.table(section, changes: changes).render(style: style)
+            if let changes { text += changes.lines(section.benchmark, style: style) }
         }
         return text
     }
 
-    private static func table(_ section: Section) -> TextTable {
+    private static func table(_ section: Section, changes: Changes?) -> TextTable {
         let metricColumns = section.metrics.map { TextTable.Column($0, alignment: .right) }
-        var table = TextTable(columns: [.init("date"), .init("commit"), .init("baseline")] + metricColumns)
-        for run in section.runs {
+        let changeColumn = changes == nil ? [] : [TextTable.Column("changes")]
+        var table = TextTable(columns: [.init("date"), .init("commit"), .init("baseline")] + metricColumns + changeColumn)
+        for (position, run) in section.runs.enumerated() {
             let summaries = run.entry[section.benchmark]?.metrics ?? [:]
             let medians = section.metrics.map { metric in
                 Cell(summaries[metric].map { $0.unit.format($0.median) } ?? "-")
             }
             let commit = run.entry.commit.isEmpty ? "-" : String(run.entry.commit.prefix(10))
             let mark = run.baselineUpdate ? Cell("updated", colour: .yellow) : Cell("")
-            table.addRow([Cell(run.entry.date), Cell(commit), mark] + medians)
+            let marks = changes.map { [$0.cell(section.benchmark, run: section.indices[position])] } ?? []
+            table.addRow([Cell(run.entry.date), Cell(commit), mark] + medians + marks)
         }
         return table
     }

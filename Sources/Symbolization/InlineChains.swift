@@ -1,5 +1,4 @@
 #if os(Linux)
-import FoundationEssentials
 import Runtime
 
 /// What the debug information says about return addresses of this process: per address the
@@ -10,8 +9,9 @@ import Runtime
 /// The `Runtime` module symbolicates only a `Backtrace`, which has no public initializer from
 /// addresses; its `Codable` form is the documented compact backtrace format (the Swift
 /// repository's `docs/CompactBacktraceFormat.md`), so the addresses are written in that format
-/// and decoded. A build without debug information, or an address the module cannot read,
-/// gives no chain: the caller keeps its frame without a line.
+/// and decoded (`BacktraceDecoder`, which keeps Foundation out of this module). A build
+/// without debug information, or an address the module cannot read, gives no chain: the
+/// caller keeps its frame without a line.
 package enum InlineChains {
     /// One function at an address, from the debug information.
     package struct Entry: Sendable, Equatable {
@@ -76,9 +76,9 @@ package enum InlineChains {
 
     private static func backtrace(_ addresses: [UInt]) -> Backtrace? {
         guard let architecture else { return nil }
-        let encoded = Data(compactFormat(addresses)).base64EncodedString()
-        let json = #"{"architecture":"\#(architecture)","backtrace":"\#(encoded)"}"#
-        return try? JSONDecoder().decode(Backtrace.self, from: Data(json.utf8))
+        let decoder: any Decoder = BacktraceDecoder(
+            fields: ["architecture": architecture, "backtrace": BacktraceDecoder.base64(compactFormat(addresses))])
+        return try? Backtrace(from: decoder)
     }
 }
 #else

@@ -46,6 +46,16 @@ func returnAddressInsideAKnownFunction() -> UInt {
         #expect(InlineChains.compactFormat([]) == [0x02, 0x00])
     }
 
+    #if os(Linux)
+    /// RFC 4648's test vectors, and the bytes of every length mod 3.
+    @Test func base64IsRFC4648() {
+        let vectors = ["": "", "f": "Zg==", "fo": "Zm8=", "foo": "Zm9v", "foob": "Zm9vYg==", "fooba": "Zm9vYmE=", "foobar": "Zm9vYmFy"]
+        for (text, encoded) in vectors { #expect(BacktraceDecoder.base64(Array(text.utf8)) == encoded, "\(text)") }
+        #expect(BacktraceDecoder.base64([0xFF, 0xFE, 0x00, 0x3E, 0x3F]) == "//4APj8=")
+        #expect(BacktraceDecoder.base64(InlineChains.compactFormat([])) == "AgA=")
+    }
+    #endif
+
     /// A chain becomes the inlined functions (named from their symbols, each at its line) and
     /// then the containing frame, named as before, at the call's line; no chain, no change.
     @Test func aChainExpandsAFrame() {

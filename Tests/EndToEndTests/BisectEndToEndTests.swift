@@ -103,7 +103,10 @@ extension PackageBuildingTests {
             #expect(run.stdout.contains("First bad commit: \(culprit)\n  subject: flush after each op\n  author date: \(date)\n"
                 + "  allocs: 2 allocs/op before (\(parent.prefix(10)), its parent) -> 3 allocs/op after\n"), "\(run.stdout)")
             #expect(run.stdout.contains("Where blocks allocates differently"), "\(run.stdout)")
-            #expect(run.stdout.split(separator: "\n").contains { $0.contains("new") && $0.contains("Blocks.flush()") }, "\(run.stdout)")
+            // The new site: the inlined allocateOne(bytes:) on its row, flush() at its call under it.
+            let lines = run.stdout.split(separator: "\n")
+            let row = lines.firstIndex { $0.contains("new") && $0.contains("Blocks.allocateOne(bytes:) at TinyBenchmarks.swift:") }
+            #expect(row.map { lines[$0 + 1].contains("<- Blocks.flush() at TinyBenchmarks.swift:") } == true, "\(run.stdout)")
             #expect(run.stdout.hasSuffix("FOUND: the first bad commit is \(culprit.prefix(10)) \"flush after each op\" "
                 + "(6 builds for 16 commits)\n"), "\(run.stdout)")
             let document = try StrictJSON.parse(Array(try Data(contentsOf: URL(fileURLWithPath: json))))
@@ -114,7 +117,8 @@ extension PackageBuildingTests {
             #expect(document["before"]?.numberValue == 2 && document["after"]?.numberValue == 3)
             let sites = document["change"]?["sites"]?["changes"]?.arrayValue ?? []
             #expect(sites.contains { site in
-                site["kind"]?.stringValue == "new" && (site["frames"]?.arrayValue?.first?.stringValue ?? "").contains("Blocks.flush()")
+                site["kind"]?.stringValue == "new"
+                    && site["frames"]?.arrayValue?.prefix(2).map { $0.stringValue } == ["Blocks.allocateOne(bytes:)", "Blocks.flush()"]
             }, "\(sites)")
             let page = try String(contentsOfFile: html, encoding: .utf8)
             #expect(page.contains("<dl id=\"first-bad\">") && page.contains(culprit) && page.contains("Blocks.flush()"))

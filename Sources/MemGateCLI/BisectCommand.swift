@@ -90,7 +90,8 @@ struct BisectCommand: Subcommand {
         spec.option("--executable", value: "NAME", help: "Build and run only this benchmark executable.", repeatable: true)
         spec.flag("--no-align", help: "Build with the compiler's default code layout instead of 64-byte aligned functions and blocks.")
         spec.option("--build-root", value: "DIR",
-            help: "Keep the build folders in DIR/base (GOOD), DIR/head (BAD) and DIR/step across runs.", defaultDescription: "temporary")
+            help: "Keep the build folders in DIR/base (GOOD; an exact metric's steps), DIR/head (BAD) and DIR/step "
+                + "(a noisy metric's steps) across runs.", defaultDescription: "temporary")
         spec.option("--format", value: "FORMAT", help: "Standard output format: text or json.", defaultDescription: "text")
         spec.option("--output", value: "[FORMAT:]PATH",
             help: "Also write the result to PATH: text, json or html, from FORMAT: or the extension (.txt .json .html).", repeatable: true)

@@ -7,11 +7,12 @@ import GateCore
 ///
 ///     let builds = BisectBuilds(workspace: workspace, repository: repository, prefix: "", ...)
 ///     let (good, bad) = try builds.buildEnds(good: ("v1.0", goodCommit), bad: ("main", badCommit), status: status)
-///     let step = try builds.buildStep(line[8], status: status)   // adds the step worktree
-///     let next = try builds.buildStep(line[12], status: status)  // moves it, builds incrementally
+///     let step = try builds.buildStep(line[8], reusingGoodsBuild: true, status: status)   // adds the step worktree
+///     let next = try builds.buildStep(line[12], reusingGoodsBuild: true, status: status)  // moves it, builds incrementally
 ///     builds.count                                              // 4
 ///
-/// The build folders are the workspace's (`TMP/build/{base,head,step}`), or with
+/// The build folders are the workspace's (`TMP/build/{base,head,step}`; an exact metric's
+/// steps build in `base`, see `buildStep`), or with
 /// `--build-root DIR` the folders `DIR/base`, `DIR/head` and `DIR/step`, kept across runs
 /// (`memgate refs` builds into the same `base` and `head`).
 package final class BisectBuilds {
@@ -63,10 +64,17 @@ package final class BisectBuilds {
 
     /// Moves the step worktree to `commit` (adding it the first time) and builds it there.
     ///
+    /// With `reusingGoodsBuild` (an exact metric: GOOD's executable never runs again once the
+    /// ends have run) the step builds in GOOD's build folder, `base`, instead of its own, so
+    /// the first step compiles only what differs from GOOD (the package's own targets, its
+    /// dependencies' builds reused) rather than everything again; a noisy metric's steps run
+    /// rounds against GOOD's executable, so they keep the `step` folder. Pass the same value
+    /// for every step of a bisection.
+    ///
     /// - Throws: `BuiltSide.Failure` when the commit cannot be built or listed (no
     ///   Package.swift, no benchmark executable, a failed build): the commit is untestable;
     ///   `GitRepository.Failure` when git cannot check it out.
-    package func buildStep(_ commit: BisectCommit, status: @escaping (String) -> Void) throws -> BuiltSide {
+    package func buildStep(_ commit: BisectCommit, reusingGoodsBuild: Bool, status: @escaping (String) -> Void) throws -> BuiltSide {
         let worktree: String
         if let stepWorktree {
             try repository.switchWorktree(at: stepWorktree, to: commit.hash)
@@ -78,7 +86,7 @@ package final class BisectBuilds {
         let path = Workspace.packagePath(inWorktree: worktree, prefix: prefix)
         try Workspace.requireManifest(at: path, prefix: prefix, what: "commit \(commit.short)", commit: commit.hash)
         let checkout = SideCheckout(side: .head, revision: commit.short, commit: commit.hash, dirty: false, packagePath: path,
-                                    scratchPath: try workspace.scratchPath(folder: "step"), role: "commit")
+                                    scratchPath: try workspace.scratchPath(folder: reusingGoodsBuild ? "base" : "step"), role: "commit")
         let package = try BuiltSide.discover(checkout, listed: listed, launcher: launcher)
         count += 1
         return try BuiltSide.build(checkout, package: package, selection: selection, layout: layout, launcher: launcher, status: status)

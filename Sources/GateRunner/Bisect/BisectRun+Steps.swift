@@ -42,7 +42,7 @@ extension BisectRun {
         let commit = range.line[position]
         let status = { (text: String) in self.session.status("step \(number) · \(commit.short) · \(text)") }
         let side: BuiltSide
-        do { side = try builds.buildStep(commit, status: status) } catch let failure as BuiltSide.Failure {
+        do { side = try builds.buildStep(commit, reusingGoodsBuild: target.exact, status: status) } catch let failure as BuiltSide.Failure {
             return BisectResult.Step(position: position, verdict: .untestable("not built: \(failure.description.lastLines(3))"))
         }
         session.workspace.refreshWorktreeIndexes()

@@ -29,7 +29,7 @@ extension AllocationSite {
     /// stays the hash of the recorded frames' names.
     package static func shownFrames(_ frames: [String], locations: [FrameLocation?]? = nil) -> [String] {
         let shown = frames.indices.filter { !isCompilerHelper(frames[$0]) }.map { index in
-            label(frames[index], at: locations.flatMap { $0.indices.contains(index) ? $0[index] : nil })
+            label(frames[index], at: location(ofFrame: index, in: locations))
         }
         guard shown.isEmpty, let innermost = frames.first else { return shown }
         return ["caller of \(innermost) (not recorded)"]

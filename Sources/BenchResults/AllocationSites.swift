@@ -76,7 +76,10 @@ package struct AllocationSite: Sendable, Equatable, Codable {
     }
 
     /// The location of frame `index`, if recorded.
-    package func location(ofFrame index: Int) -> FrameLocation? {
+    package func location(ofFrame index: Int) -> FrameLocation? { Self.location(ofFrame: index, in: locations) }
+
+    /// Entry `index` of `locations` (a site's, one per frame), `nil` when absent or out of range.
+    package static func location(ofFrame index: Int, in locations: [FrameLocation?]?) -> FrameLocation? {
         guard let locations, locations.indices.contains(index) else { return nil }
         return locations[index]
     }

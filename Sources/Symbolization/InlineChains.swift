@@ -1,5 +1,6 @@
 #if os(Linux)
 import Runtime
+#endif
 
 /// What the debug information says about return addresses of this process: per address the
 /// functions the optimizer inlined there, innermost first, each at its line, then the function
@@ -22,7 +23,10 @@ package enum InlineChains {
         /// Whether this function was inlined into the next entry's.
         package var inlined: Bool
     }
+}
 
+#if os(Linux)
+extension InlineChains {
     /// The chain of each of `returnAddresses` that has one: innermost first, the inlined
     /// functions (each at its line), then the function containing the address (at the call).
     /// Addresses are looked up at `address - 1`, inside their call instruction.
@@ -82,13 +86,8 @@ package enum InlineChains {
     }
 }
 #else
-/// Darwin: no line information yet (the sites keep function names only).
-package enum InlineChains {
-    package struct Entry: Sendable, Equatable {
-        package var symbol: String
-        package var file: String, line: Int, column: Int
-        package var inlined: Bool
-    }
+extension InlineChains {
+    /// Darwin: no line information yet (the sites keep function names only).
     package static func chains(returnAddresses: [UInt]) -> [UInt: [Entry]] { [:] }
 }
 #endif

@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import BenchResults
+import Foundation
 import CAllocCounter
 import Symbolization
 
@@ -90,9 +86,8 @@ enum SiteProfile {
 
     /// The folder this process runs in, `nil` when unknown.
     static func currentFolder() -> String? {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        guard getcwd(&buffer, buffer.count) != nil else { return nil }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let folder = FileManager.default.currentDirectoryPath
+        return folder.isEmpty ? nil : folder
     }
 
     /// Larger allocations per op first, then larger bytes, then by key (a stable order).

@@ -150,7 +150,7 @@ let package = Package(
         ),
 
         // The built memgate executable (and swift, git, a browser) driven end to end, and the
-        // manifest's build settings; PackageBuildingTests' serialized suites are all here.
+        // manifest's build settings; the package-building chains (PackageBuildingChains.swift) are here.
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

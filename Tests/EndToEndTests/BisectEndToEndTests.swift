@@ -79,11 +79,11 @@ extension RefsFixtureRepository {
     }
 }
 
-extension PackageBuildingTests {
+extension SharedBuildFolderTests {
     /// `memgate bisect` end to end on fixture repositories: release builds of the ends and of
     /// each step (into the refs tests' build root, so the ends' builds are incremental), the
     /// search, the outputs, cleanup. Serialized with the other package-building suites.
-    @Suite(.serialized, .enabled(if: RefsFixtureRepository.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
+    @Suite(.serialized, .sharesTheMachine, .enabled(if: RefsFixtureRepository.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
     struct BisectEndToEndTests {
         func common() -> [String] { ["--build-root", RefsFixtureRepository.buildRoot, "--samples", "3", "--filter", "^blocks$"] }
 

@@ -3,10 +3,10 @@ import Foundation
 import GateCore
 import Testing
 
-extension PackageBuildingTests {
+extension SharedBuildFolderTests {
     /// `memgate calibrate` on TinyBench: the A/A report, `--write` merging into the user's
     /// config, and `memgate run` using what it wrote.
-    @Suite(.serialized, .enabled(if: TinyBenchFixture.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
+    @Suite(.serialized, .sharesTheMachine, .enabled(if: TinyBenchFixture.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
     struct CalibrateEndToEndTests {
         @Test func calibratesWritesAConfigThatRunUses() throws {
             let package = try TinyBenchFixture()

@@ -3,12 +3,12 @@ import SystemSupport
 import Testing
 import TestSupport
 
-extension PackageBuildingTests {
+extension OwnBuildFolderTests {
     /// `memgate init` on a package fresh from `swift package init --type library`, then the
     /// package's own `swift run -c release memgate run --update` and `memgate run` (memgate is
     /// its dependency now), then a second `memgate init` that changes nothing. The release
     /// build of memgate and the benchmark in the new package takes about a minute on 2 cores.
-    @Suite(.serialized, .enabled(if: TinyBenchFixture.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
+    @Suite(.serialized, .sharesTheMachine, .enabled(if: TinyBenchFixture.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
     struct InitEndToEndTests {
         private let memgatePath = TinyBenchFixture.repositoryRoot.path
 

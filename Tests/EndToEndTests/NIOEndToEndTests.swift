@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import TestSupport
 
-extension PackageBuildingTests {
+extension OwnBuildFolderTests {
     /// `memgate run` with its defaults (the reference-counting pass on) on real server code,
     /// Tests/Fixtures/NIOBench: an HTTP/1 client and server exchanging 1,000 requests with short
     /// headers over loopback per op (with callbacks and with async/await), futures on an event
@@ -16,7 +16,7 @@ extension PackageBuildingTests {
     ///
     /// Cost: the first release build of the fixture (SwiftNIO and memgate) takes minutes; the
     /// build folder is kept (`NIOFixture.scratchPath`), so later runs only run (docs/performance.md).
-    @Suite(.serialized, .enabled(if: TinyBenchFixture.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"),
+    @Suite(.serialized, .sharesTheMachine, .enabled(if: TinyBenchFixture.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"),
            .enabled(if: NIOFixture.testsRun, NIOFixture.skipReason))
     struct NIOEndToEndTests {
         /// Single-threaded work: every sample allocates the same, with or without the pass.

@@ -2,11 +2,13 @@ import Foundation
 import SystemSupport
 import Testing
 
-extension PackageBuildingTests {
+extension OwnBuildFolderTests {
     /// `swift package memgate ...` (the command plugin) on TinyBench: the same output and,
     /// for a pass and for a regression, the same exit code as the executable. SwiftPM builds
-    /// the plugin's memgate tool in the fixture's `.build` (about a minute on 2 cores).
-    @Suite(.serialized, .enabled(if: TinyBenchFixture.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
+    /// the plugin's memgate tool in the fixture's `.build` (about a minute on 2 cores); the
+    /// executable's runs build in the plugin's own folder, `.build/memgate-plugin`, so the
+    /// benchmarks compile once and the suite shares no build folder with another.
+    @Suite(.serialized, .sharesTheMachine, .enabled(if: TinyBenchFixture.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
     struct PluginEndToEndTests {
         private let gateArguments = ["--noisy", "report", "--samples", "3", "--sample-time", "2ms"]
 
@@ -27,13 +29,14 @@ extension PackageBuildingTests {
             #expect(FileManager.default.fileExists(atPath: package.directory.file(".build/memgate-plugin")))
 
             let pass = try plugin(package, ["run"] + gateArguments)
-            let direct = try MemGateProcess.run(TinyBenchFixture.run(gateArguments), in: package.directory.url, timeout: 900)
+            let executable = ["run", "--scratch-path", package.directory.file(".build/memgate-plugin")] + gateArguments
+            let direct = try MemGateProcess.run(executable, in: package.directory.url, timeout: 900)
             #expect(pass.code == 0 && direct.code == 0, "\(pass.output)\n\(direct.stderr)")
             #expect(pass.output.contains("PASS: 8 ok"), "\(pass.output)")
 
             try package.edit("static let blocksPerOp = 2", "static let blocksPerOp = 3")
             let regressed = try plugin(package, ["run"] + gateArguments)
-            let directRegressed = try MemGateProcess.run(TinyBenchFixture.run(gateArguments), in: package.directory.url, timeout: 900)
+            let directRegressed = try MemGateProcess.run(executable, in: package.directory.url, timeout: 900)
             #expect(regressed.code == 1 && directRegressed.code == 1, "\(regressed.output)")
             #expect(regressed.output.contains("REGRESSED"), "\(regressed.output)")
         }

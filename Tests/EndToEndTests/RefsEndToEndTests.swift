@@ -94,12 +94,13 @@ import TestSupport
     }
 }
 
-extension PackageBuildingTests {
+extension SharedBuildFolderTests {
     /// `memgate refs` end to end: release builds of both sides, interleaved runs, the verdict,
     /// cleanup. Slow (the first scenario compiles BenchKit in release for both sides into the
     /// shared build root; later ones rebuild the fixture target only). Serialized: they share
-    /// the build root, and timing needs the machine to itself as much as it can get.
-    @Suite(.serialized, .enabled(if: RefsFixtureRepository.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
+    /// the build root; and timing needs the machine to itself as much as it can get, so no
+    /// package-building test of the other chain runs beside them (`.needsTheMachineAlone`).
+    @Suite(.serialized, .needsTheMachineAlone, .enabled(if: RefsFixtureRepository.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
     struct RefsEndToEndTests {
         /// Thresholds for a shared 2-core machine. "spin" is the time subject: its sample-mean
         /// "time" swings by tens of percent under load (preemption inside a 10 ms sample) while

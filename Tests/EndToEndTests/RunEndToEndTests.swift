@@ -2,11 +2,11 @@ import BenchResults
 import Foundation
 import Testing
 
-extension PackageBuildingTests {
+extension SharedBuildFolderTests {
     /// `memgate run` on a user-like package: record, pass, catch one extra allocation per
     /// op, pass again after the revert. Builds TinyBench in release (about a minute the first
     /// time on 2 cores, seconds after).
-    @Suite(.serialized, .enabled(if: TinyBenchFixture.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
+    @Suite(.serialized, .sharesTheMachine, .enabled(if: TinyBenchFixture.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
     struct RunEndToEndTests {
         /// Time is not what this test is about, and the machine is shared: gate exact metrics.
         private func run(_ package: TinyBenchFixture, _ extra: [String] = []) throws -> MemGateProcess.Outcome {

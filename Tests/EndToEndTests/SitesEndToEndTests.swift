@@ -5,11 +5,11 @@ import FoundationXML
 #endif
 import Testing
 
-extension PackageBuildingTests {
+extension SharedBuildFolderTests {
     /// A change that adds one allocation in a named function (`Blocks.flush()`) fails
     /// `memgate run`, and the text, Markdown and GitHub reports name that function as the new
     /// site; `memgate explain` shows it, as text, collapsed stacks and an SVG flame graph.
-    @Suite(.serialized, .enabled(if: TinyBenchFixture.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
+    @Suite(.serialized, .sharesTheMachine, .enabled(if: TinyBenchFixture.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
     struct SitesEndToEndTests {
         private func memgate(_ package: TinyBenchFixture, _ arguments: [String]) throws -> MemGateProcess.Outcome {
             try MemGateProcess.run(arguments, in: package.directory.url, timeout: 900)

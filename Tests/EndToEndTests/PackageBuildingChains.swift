@@ -1,0 +1,102 @@
+import Dispatch
+import Testing
+
+/// The suites that build a Swift package in release and run its benchmarks come in two
+/// chains that run beside each other (and beside the other suites), each one test at a time:
+///
+/// - `SharedBuildFolderTests`: TinyBench's `run`, `refs`, `bisect`, `calibrate` and sites
+///   suites, which share the fixture's kept build folders (`.build-tiny-e2e`,
+///   `.build-refs-e2e`), so only the first of them compiles BenchKit in release and no two
+///   of them rebuild one executable at once;
+/// - `OwnBuildFolderTests`: the SwiftNIO fixture, `init` and the plugin, each building in a
+///   folder of its own.
+///
+/// Every suite of both chains declares its claim on the machine (`MachineClaim`): a suite
+/// whose verdicts depend on timing (`refs`) runs alone, with no test of the other chain
+/// building or running benchmarks beside it; the others (exact counts, exit codes, files)
+/// share the two cores. A test of either chain runs on a thread of its own rather than one of
+/// Swift's cooperative threads, which it would block for minutes while the other suites wait.
+@Suite(.serialized) enum SharedBuildFolderTests {}
+
+/// The package-building suites with build folders of their own (see `SharedBuildFolderTests`).
+@Suite(.serialized) enum OwnBuildFolderTests {}
+
+/// A package-building suite's claim on the machine, held around each of its tests: `.shared`
+/// lets package-building tests of the other chain run beside it, `.alone` waits until none
+/// runs and keeps new ones from starting until it ends (a waiting `.alone` goes before
+/// `.shared` claims that come after it, so the timed suite is never starved). Either way the
+/// test runs on a dedicated thread (`DedicatedThread`), off Swift's cooperative pool.
+struct MachineClaim: SuiteTrait, TestScoping {
+    /// Whether the tests need the machine to themselves (their verdicts depend on timing).
+    let alone: Bool
+
+    var isRecursive: Bool { true }
+
+    func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
+        guard testCase != nil else { return try await function() }
+        await MachineClaims.shared.acquire(alone: alone)
+        do {
+            try await withTaskExecutorPreference(DedicatedThread()) { try await function() }
+        } catch {
+            await MachineClaims.shared.release(alone: alone)
+            throw error
+        }
+        await MachineClaims.shared.release(alone: alone)
+    }
+}
+
+extension Trait where Self == MachineClaim {
+    /// Package-building tests whose assertions do not depend on timing: they may run beside
+    /// the other chain's.
+    static var sharesTheMachine: Self { MachineClaim(alone: false) }
+    /// Tests whose verdicts depend on timing: no other package-building test runs meanwhile.
+    static var needsTheMachineAlone: Self { MachineClaim(alone: true) }
+}
+
+/// The claims held now and the ones waiting, granted first come first served except that
+/// shared claims join shared ones already held while no exclusive claim waits.
+actor MachineClaims {
+    /// The one every package-building test claims through.
+    static let shared = MachineClaims()
+
+    private var sharedHolders = 0
+    private var heldAlone = false
+    private var waiting: [(alone: Bool, resume: CheckedContinuation<Void, Never>)] = []
+
+    /// Claims waiting to be granted.
+    var waitingCount: Int { waiting.count }
+
+    func acquire(alone: Bool) async {
+        if waiting.isEmpty && !heldAlone && (!alone || sharedHolders == 0) {
+            grant(alone: alone)
+            return
+        }
+        await withCheckedContinuation { waiting.append((alone, $0)) }
+    }
+
+    func release(alone: Bool) {
+        if alone { heldAlone = false } else { sharedHolders -= 1 }
+        while let next = waiting.first, !heldAlone, !next.alone || sharedHolders == 0 {
+            waiting.removeFirst()
+            grant(alone: next.alone)
+            next.resume.resume()
+            if next.alone { break }
+        }
+    }
+
+    private func grant(alone: Bool) {
+        if alone { heldAlone = true } else { sharedHolders += 1 }
+    }
+}
+
+/// Runs a task's jobs on a serial dispatch queue of its own, so a test that blocks (waiting
+/// for `swift build`, a benchmark run) blocks that queue's thread, not one of the cooperative
+/// pool's (as many as the machine has cores).
+private final class DedicatedThread: TaskExecutor {
+    private let queue = DispatchQueue(label: "memgate.tests.package-building")
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
+}

@@ -26,7 +26,7 @@ import Testing
 /// runs and keeps new ones from starting until it ends (a waiting `.alone` goes before
 /// `.shared` claims that come after it, so the timed suite is never starved). Either way the
 /// test runs on a dedicated thread (`DedicatedThread`), off Swift's cooperative pool.
-struct MachineClaim: SuiteTrait, TestScoping {
+struct MachineClaim: SuiteTrait, TestTrait, TestScoping {
     /// Whether the tests need the machine to themselves (their verdicts depend on timing).
     let alone: Bool
 

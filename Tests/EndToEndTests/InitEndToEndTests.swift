@@ -3,11 +3,13 @@ import SystemSupport
 import Testing
 import TestSupport
 
-extension OwnBuildFolderTests {
+extension SharedBuildFolderTests {
     /// `memgate init` on a package fresh from `swift package init --type library`, then the
     /// package's own `swift run -c release memgate run --update` and `memgate run` (memgate is
-    /// its dependency now), then a second `memgate init` that changes nothing. The release
-    /// build of memgate and the benchmark in the new package takes about a minute on 2 cores.
+    /// its dependency now), then a second `memgate init` that changes nothing. Both `swift run`
+    /// and memgate build in TinyBench's shared build folder (`--scratch-path`, the one flag
+    /// added to the README's commands), so BenchKit's release build is TinyBench's; memgate's
+    /// own release build in it takes about half a minute on 2 cores.
     @Suite(.serialized, .sharesTheMachine, .enabled(if: TinyBenchFixture.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
     struct InitEndToEndTests {
         private let memgatePath = TinyBenchFixture.repositoryRoot.path
@@ -63,9 +65,12 @@ enum InitFixture {
         return package
     }
 
-    /// `swift run -c release ARGUMENTS` in `package`, with git isolated from the user's config.
+    /// `swift run -c release PRODUCT COMMAND ARGUMENTS` in `package` (`arguments` is `[PRODUCT,
+    /// COMMAND, ...]`), both `swift run` and the product's build of benchmarks in TinyBench's
+    /// shared build folder, with git isolated from the user's config.
     static func swiftRun(_ arguments: [String], in package: URL) throws -> (code: Int32, output: String) {
-        try run("swift", ["run", "-c", "release"] + arguments, in: package)
+        let scratch = ["--scratch-path", TinyBenchFixture.sharedScratchPath]
+        return try run("swift", ["run", "-c", "release"] + scratch + arguments.prefix(2) + scratch + arguments.dropFirst(2), in: package)
     }
 
     /// Runs `executable` in `directory` and returns its status and output (standard error after standard output).

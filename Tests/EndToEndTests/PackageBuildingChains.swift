@@ -5,11 +5,12 @@ import Testing
 /// chains that run beside each other (and beside the other suites), each one test at a time:
 ///
 /// - `SharedBuildFolderTests`: TinyBench's `run`, `refs`, `bisect`, `calibrate` and sites
-///   suites, which share the fixture's kept build folders (`.build-tiny-e2e`,
+///   suites and `init`'s, which share the kept build folders (`.build-tiny-e2e`,
 ///   `.build-refs-e2e`), so only the first of them compiles BenchKit in release and no two
 ///   of them rebuild one executable at once;
-/// - `OwnBuildFolderTests`: the SwiftNIO fixture, `init` and the plugin, each building in a
-///   folder of its own.
+/// - `OwnBuildFolderTests`: the SwiftNIO fixture and the plugin, each building in a folder of
+///   its own. Shorter than the first chain, so it is usually done before `refs`, which must
+///   run alone, comes up in the other.
 ///
 /// Every suite of both chains declares its claim on the machine (`MachineClaim`): a suite
 /// whose verdicts depend on timing (`refs`) runs alone, with no test of the other chain

@@ -13,7 +13,7 @@ import Testing
 ///   run alone, comes up in the other.
 ///
 /// Every suite of both chains declares its claim on the machine (`MachineClaim`): a suite
-/// whose verdicts depend on timing (`refs`) runs alone, with no test of the other chain
+/// whose verdicts depend on timing (`refs`) runs alone, with no suite of the other chain
 /// building or running benchmarks beside it; the others (exact counts, exit codes, files)
 /// share the two cores. A test of either chain runs on a thread of its own rather than one of
 /// Swift's cooperative threads, which it would block for minutes while the other suites wait.
@@ -22,19 +22,17 @@ import Testing
 /// The package-building suites with build folders of their own (see `SharedBuildFolderTests`).
 @Suite(.serialized) enum OwnBuildFolderTests {}
 
-/// A package-building suite's claim on the machine, held around each of its tests: `.shared`
-/// lets package-building tests of the other chain run beside it, `.alone` waits until none
-/// runs and keeps new ones from starting until it ends (a waiting `.alone` goes before
-/// `.shared` claims that come after it, so the timed suite is never starved). Either way the
-/// test runs on a dedicated thread (`DedicatedThread`), off Swift's cooperative pool.
-struct MachineClaim: SuiteTrait, TestTrait, TestScoping {
+/// A package-building suite's claim on the machine, held from its first test's start to its
+/// last one's end: `.shared` lets package-building suites of the other chain run beside it,
+/// `.alone` waits until none runs and keeps new ones from starting until it ends (a waiting
+/// `.alone` goes before `.shared` claims that come after it, so the timed suite is never
+/// starved). Either way the suite's tests run on a dedicated thread (`DedicatedThread`), off
+/// Swift's cooperative pool (the task executor preference passes to every test of the suite).
+struct MachineClaim: SuiteTrait, TestScoping {
     /// Whether the tests need the machine to themselves (their verdicts depend on timing).
     let alone: Bool
 
-    var isRecursive: Bool { true }
-
     func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
-        guard testCase != nil else { return try await function() }
         await MachineClaims.shared.acquire(alone: alone)
         do {
             try await withTaskExecutorPreference(DedicatedThread()) { try await function() }
@@ -47,10 +45,10 @@ struct MachineClaim: SuiteTrait, TestTrait, TestScoping {
 }
 
 extension Trait where Self == MachineClaim {
-    /// Package-building tests whose assertions do not depend on timing: they may run beside
+    /// Package-building suites whose assertions do not depend on timing: they may run beside
     /// the other chain's.
     static var sharesTheMachine: Self { MachineClaim(alone: false) }
-    /// Tests whose verdicts depend on timing: no other package-building test runs meanwhile.
+    /// Suites whose verdicts depend on timing: no suite of the other chain runs meanwhile.
     static var needsTheMachineAlone: Self { MachineClaim(alone: true) }
 }
 

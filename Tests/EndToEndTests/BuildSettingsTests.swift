@@ -33,17 +33,31 @@ import TestSupport
         return result
     }
 
-    @Test func benchKitAndEverythingItLinksHaveNoUnsafeFlags() throws {
-        let targets = Self.targets(of: try Self.manifest())
-        var closure: Set<String> = [], pending = ["BenchKit"]
+    /// `target` and every target it depends on, directly or not.
+    static func closure(of target: String, in targets: [String: (dependencies: [String], unsafeFlags: [String])]) -> Set<String> {
+        var closure: Set<String> = [], pending = [target]
         while let name = pending.popLast() {
             guard closure.insert(name).inserted else { continue }
             pending += targets[name]?.dependencies ?? []
         }
+        return closure
+    }
+
+    @Test func benchKitAndEverythingItLinksHaveNoUnsafeFlags() throws {
+        let targets = Self.targets(of: try Self.manifest())
+        let closure = Self.closure(of: "BenchKit", in: targets)
         #expect(closure.isSuperset(of: ["BenchKit", "BenchResults", "CAllocCounter", "Symbolization"]))
         for name in closure.sorted() {
             #expect(targets[name]?.unsafeFlags == [], "\(name) has unsafe flags \(targets[name]?.unsafeFlags ?? [])")
         }
+    }
+
+    /// memgate lists Symbolization only to have it built for the benchmarks (Package.swift); it
+    /// must never link the allocation interposer, which would replace malloc in the gate.
+    @Test func memgateBuildsSymbolizationButNeverLinksTheInterposer() throws {
+        let closure = Self.closure(of: "memgate", in: Self.targets(of: try Self.manifest()))
+        #expect(closure.contains("Symbolization"))
+        #expect(!closure.contains("CAllocCounter") && !closure.contains("BenchKit"), "\(closure.sorted())")
     }
 
     @Test func theGateModulesBuildWithoutOptimization() throws {

@@ -49,14 +49,17 @@ enum MemGateProcess {
         let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
         // Drain both pipes at once: a child that fills one pipe (64 KiB) while we wait for
-        // EOF on the other would block forever.
+        // EOF on the other would block forever. The reader is a thread of its own: on Linux
+        // Dispatch's global queues and Swift's cooperative pool share as many threads as there
+        // are cores and never add one for a thread that blocks, so a read lasting a whole
+        // package build there held back every other suite of `swift test` meanwhile.
         let stderrBox = DataBox()
         let stderrDrained = DispatchSemaphore(value: 0)
         let stderrReader = err.fileHandleForReading
-        DispatchQueue.global().async {
+        Thread {
             stderrBox.set(stderrReader.readDataToEndOfFile())
             stderrDrained.signal()
-        }
+        }.start()
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         stderrDrained.wait()
         let stderrData = stderrBox.get()

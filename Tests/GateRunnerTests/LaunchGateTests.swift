@@ -43,14 +43,15 @@ import Testing
         let gate = LaunchGate()
         let entered = DispatchSemaphore(value: 0)
         let finished = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
+        // A thread of its own, not a global queue's: those share the test runner's few threads.
+        Thread {
             _ = try? gate.admit {
                 entered.signal()
                 usleep(50_000)
                 return 99
             }
             finished.signal()
-        }
+        }.start()
         entered.wait()
         #expect(gate.close() == [99], "close() returned while a start was still in progress")
         finished.wait()

@@ -79,7 +79,7 @@ extension RefsFixtureRepository {
     }
 }
 
-extension SharedBuildFolderTests {
+extension TinyBenchPackageTests {
     /// `memgate bisect` end to end on fixture repositories: release builds of the ends and of
     /// each step (into the refs tests' build root, so the ends' builds are incremental), the
     /// search, the outputs, cleanup. Serialized with the other package-building suites.

@@ -3,7 +3,7 @@ import Foundation
 import GateCore
 import Testing
 
-extension SharedBuildFolderTests {
+extension TinyBenchPackageTests {
     /// `memgate calibrate` on TinyBench: the A/A report, `--write` merging into the user's
     /// config, and `memgate run` using what it wrote.
     @Suite(.serialized, .sharesTheMachine, .enabled(if: TinyBenchFixture.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))

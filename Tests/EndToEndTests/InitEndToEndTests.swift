@@ -3,7 +3,7 @@ import SystemSupport
 import Testing
 import TestSupport
 
-extension SharedBuildFolderTests {
+extension TinyBenchPackageTests {
     /// `memgate init` on a package fresh from `swift package init --type library`, then the
     /// package's own `swift run -c release memgate run --update` and `memgate run` (memgate is
     /// its dependency now), then a second `memgate init` that changes nothing. Both `swift run`

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 import TestSupport
 
-extension OwnBuildFolderTests {
+extension NIOPackageTests {
     /// `memgate run` with its defaults (the reference-counting pass on) on real server code,
     /// Tests/Fixtures/NIOBench: an HTTP/1 client and server exchanging 1,000 requests with short
     /// headers over loopback per op (with callbacks and with async/await), futures on an event

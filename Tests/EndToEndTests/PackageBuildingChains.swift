@@ -4,30 +4,38 @@ import Testing
 /// The suites that build a Swift package in release and run its benchmarks come in two
 /// chains that run beside each other (and beside the other suites), each one test at a time:
 ///
-/// - `SharedBuildFolderTests`: TinyBench's `run`, `refs`, `bisect`, `calibrate` and sites
-///   suites and `init`'s, which share the kept build folders (`.build-tiny-e2e`,
-///   `.build-refs-e2e`), so only the first of them compiles BenchKit in release and no two
-///   of them rebuild one executable at once;
-/// - `OwnBuildFolderTests`: the SwiftNIO fixture and the plugin, each building in a folder of
-///   its own. Shorter than the first chain, so it is usually done before `refs`, which must
-///   run alone, comes up in the other.
+/// - `TinyBenchPackageTests`: `run`, `refs`, `bisect`, `calibrate`, sites, the plugin and
+///   `init`, on TinyBench copies (`init` on a new package) that share kept build folders
+///   (`.build-tiny-e2e`, `.build-refs-e2e`), so only the first of them compiles BenchKit in
+///   release and no two of them rebuild one executable at once;
+/// - `NIOPackageTests`: the SwiftNIO fixture, in its own build folder. Its first build is
+///   about as long as the other chain up to `refs`, which must run alone (below).
 ///
 /// Every suite of both chains declares its claim on the machine (`MachineClaim`): a suite
 /// whose verdicts depend on timing (`refs`) runs alone, with no suite of the other chain
 /// building or running benchmarks beside it; the others (exact counts, exit codes, files)
-/// share the two cores. A test of either chain runs on a thread of its own rather than one of
-/// Swift's cooperative threads, which it would block for minutes while the other suites wait.
-@Suite(.serialized) enum SharedBuildFolderTests {}
+/// share the two cores. Both chains run on threads of their own (`OnItsOwnThread`) rather
+/// than Swift's cooperative pool, which the other suites keep busy: a test blocks its thread
+/// for minutes, and a chain waiting for a pool thread between two suites lost 80 s.
+@Suite(.serialized, OnItsOwnThread()) enum TinyBenchPackageTests {}
 
-/// The package-building suites with build folders of their own (see `SharedBuildFolderTests`).
-@Suite(.serialized) enum OwnBuildFolderTests {}
+/// The SwiftNIO chain (see `TinyBenchPackageTests`).
+@Suite(.serialized, OnItsOwnThread()) enum NIOPackageTests {}
+
+/// Runs a suite, and every test and suite under it, on a dedicated thread
+/// (`DedicatedThread`): the task executor preference passes to the tasks Swift Testing
+/// starts for them.
+struct OnItsOwnThread: SuiteTrait, TestScoping {
+    func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
+        try await withTaskExecutorPreference(DedicatedThread()) { try await function() }
+    }
+}
 
 /// A package-building suite's claim on the machine, held from its first test's start to its
 /// last one's end: `.shared` lets package-building suites of the other chain run beside it,
 /// `.alone` waits until none runs and keeps new ones from starting until it ends (a waiting
 /// `.alone` goes before `.shared` claims that come after it, so the timed suite is never
-/// starved). Either way the suite's tests run on a dedicated thread (`DedicatedThread`), off
-/// Swift's cooperative pool (the task executor preference passes to every test of the suite).
+/// starved).
 struct MachineClaim: SuiteTrait, TestScoping {
     /// Whether the tests need the machine to themselves (their verdicts depend on timing).
     let alone: Bool
@@ -35,7 +43,7 @@ struct MachineClaim: SuiteTrait, TestScoping {
     func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
         await MachineClaims.shared.acquire(alone: alone)
         do {
-            try await withTaskExecutorPreference(DedicatedThread()) { try await function() }
+            try await function()
         } catch {
             await MachineClaims.shared.release(alone: alone)
             throw error

@@ -2,7 +2,7 @@ import Foundation
 import SystemSupport
 import Testing
 
-extension OwnBuildFolderTests {
+extension TinyBenchPackageTests {
     /// `swift package memgate ...` (the command plugin) on TinyBench: the same output and,
     /// for a pass and for a regression, the same exit code as the executable. SwiftPM builds
     /// the plugin's memgate tool in the fixture's `.build` (about a minute on 2 cores); the

@@ -94,7 +94,7 @@ import TestSupport
     }
 }
 
-extension SharedBuildFolderTests {
+extension TinyBenchPackageTests {
     /// `memgate refs` end to end: release builds of both sides, interleaved runs, the verdict,
     /// cleanup. Slow (the first scenario compiles BenchKit in release for both sides into the
     /// shared build root; later ones rebuild the fixture target only). Serialized: they share

@@ -2,7 +2,7 @@ import BenchResults
 import Foundation
 import Testing
 
-extension SharedBuildFolderTests {
+extension TinyBenchPackageTests {
     /// `memgate run` on a user-like package: record, pass, catch one extra allocation per
     /// op, pass again after the revert. Builds TinyBench in release (about a minute the first
     /// time on 2 cores, seconds after).

@@ -5,7 +5,7 @@ import FoundationXML
 #endif
 import Testing
 
-extension SharedBuildFolderTests {
+extension TinyBenchPackageTests {
     /// A change that adds one allocation in a named function (`Blocks.flush()`) fails
     /// `memgate run`, and the text, Markdown and GitHub reports name that function as the new
     /// site; `memgate explain` shows it, as text, collapsed stacks and an SVG flame graph.

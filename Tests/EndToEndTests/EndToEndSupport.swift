@@ -49,10 +49,9 @@ enum MemGateProcess {
         let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
         // Drain both pipes at once: a child that fills one pipe (64 KiB) while we wait for
-        // EOF on the other would block forever. The reader is a thread of its own: on Linux
-        // Dispatch's global queues and Swift's cooperative pool share as many threads as there
-        // are cores and never add one for a thread that blocks, so a read lasting a whole
-        // package build there held back every other suite of `swift test` meanwhile.
+        // EOF on the other would block forever. The reader is a thread of its own, not a
+        // global queue's: on Linux those queues have about as many threads as cores and add
+        // none for one that blocks, and this read can last a whole package build.
         let stderrBox = DataBox()
         let stderrDrained = DispatchSemaphore(value: 0)
         let stderrReader = err.fileHandleForReading

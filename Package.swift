@@ -101,12 +101,7 @@ let package = Package(
         ),
 
         // Thin executable over MemGateCLI. Never links the allocation interposer.
-        // Symbolization is not used by the gate: it is listed so that `swift run -c release
-        // memgate run` compiles it (optimized, as benchmarks need it) on the core memgate's own
-        // chain of modules leaves idle, and the benchmarks' build in the same .build finds it
-        // done: a fresh clone's two release builds 47.0 and 44.4 s -> 41.7 and 38.9 s
-        // (docs/performance.md, "Clean clone to first verdict").
-        .executableTarget(name: "memgate", dependencies: ["MemGateCLI", "CLISupport", "Symbolization"], swiftSettings: gateOnly),
+        .executableTarget(name: "memgate", dependencies: ["MemGateCLI", "CLISupport"], swiftSettings: gateOnly),
 
         // `swift package memgate ...`: runs the memgate executable in the package's folder.
         .plugin(

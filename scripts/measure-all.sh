@@ -8,6 +8,7 @@
 #   builds         clean release builds of memgate and of ExampleBenchmarks
 #   harness        the harness floor (empty body, per-benchmark overhead)
 #   site-pass      the site passes' cost on the examples
+#   side-by-side   beside package-benchmark: clean build + run + baseline once, warm check RUNS times
 #   ci             `.ci/run` in a fresh clone, once
 # Usage: scripts/measure-all.sh [RUNS] [FIGURE...]   (RUNS default 3; all figures by default)
 set -uo pipefail
@@ -15,7 +16,7 @@ cd "$(dirname "$0")/.."
 runs=${1:-3}
 shift || true
 figures=("$@")
-[ ${#figures[@]} -gt 0 ] || figures=(first-verdict refs check builds harness site-pass ci)
+[ ${#figures[@]} -gt 0 ] || figures=(first-verdict refs check builds harness site-pass side-by-side ci)
 
 header() {
     echo
@@ -43,6 +44,9 @@ for figure in "${figures[@]}"; do
     site-pass)
         header "site passes"
         scripts/measure-site-pass.sh ;;
+    side-by-side)
+        header "beside package-benchmark"
+        scripts/measure-side-by-side.sh "$runs" ;;
     ci)
         header ".ci/run in a fresh clone"
         scripts/repeat-ci.sh 1 ;;

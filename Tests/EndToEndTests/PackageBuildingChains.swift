@@ -4,10 +4,11 @@ import Testing
 /// The suites that build a Swift package in release and run its benchmarks come in two
 /// chains that run beside each other (and beside the other suites), each one test at a time:
 ///
-/// - `TinyBenchPackageTests`: `run`, `refs`, `bisect`, `calibrate`, sites, the plugin and
-///   `init`, on TinyBench copies (`init` on a new package) that share kept build folders
+/// - `TinyBenchPackageTests`: `run`, `refs`, `bisect`, `calibrate`, sites and `init`, on
+///   TinyBench copies (`init` on a new package) that share kept build folders
 ///   (`.build-tiny-e2e`, `.build-refs-e2e`), so only the first of them compiles BenchKit in
-///   release and no two of them rebuild one executable at once;
+///   release and no two of them rebuild one executable at once; and the plugin, on a TinyBench
+///   copy building in a folder of its own;
 /// - `NIOPackageTests`: the SwiftNIO fixture, in its own build folder. Its first build is
 ///   about as long as the other chain up to `refs`, which must run alone (below).
 ///
@@ -63,7 +64,7 @@ extension Trait where Self == MachineClaim {
 /// The claims held now and the ones waiting, granted first come first served except that
 /// shared claims join shared ones already held while no exclusive claim waits.
 actor MachineClaims {
-    /// The one every package-building test claims through.
+    /// The one every package-building suite claims through.
     static let shared = MachineClaims()
 
     private var sharedHolders = 0

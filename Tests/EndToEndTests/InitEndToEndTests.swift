@@ -24,12 +24,12 @@ extension TinyBenchPackageTests {
                 #expect(FileManager.default.fileExists(atPath: package.appendingPathComponent(file).path), "\(file)")
             }
 
-            let record = try InitFixture.swiftRun(["memgate", "run", "--update"], in: package)
+            let record = try InitFixture.swiftRun("memgate", "run", ["--update"], in: package)
             #expect(record.code == 0, "\(record.output)")
             #expect(FileManager.default.fileExists(atPath: package.appendingPathComponent("baselines/baseline.json").path))
             #expect(record.output.contains("1 added"), "\(record.output)")
             // The generated config as it is: exact metrics and peak RSS gated.
-            let gate = try InitFixture.swiftRun(["memgate", "run"], in: package)
+            let gate = try InitFixture.swiftRun("memgate", "run", in: package)
             #expect(gate.code == 0, "\(gate.output)")
             #expect(gate.output.contains("PASS"), "\(gate.output)")
 
@@ -65,12 +65,14 @@ enum InitFixture {
         return package
     }
 
-    /// `swift run -c release PRODUCT COMMAND ARGUMENTS` in `package` (`arguments` is `[PRODUCT,
-    /// COMMAND, ...]`), both `swift run` and the product's build of benchmarks in TinyBench's
-    /// shared build folder, with git isolated from the user's config.
-    static func swiftRun(_ arguments: [String], in package: URL) throws -> (code: Int32, output: String) {
+    /// `swift run -c release PRODUCT COMMAND ARGUMENTS` in `package`, `swift run` and the
+    /// product's build of benchmarks both in TinyBench's shared build folder, with git isolated
+    /// from the user's config.
+    static func swiftRun(
+        _ product: String, _ command: String, _ arguments: [String] = [], in package: URL
+    ) throws -> (code: Int32, output: String) {
         let scratch = ["--scratch-path", TinyBenchFixture.sharedScratchPath]
-        return try run("swift", ["run", "-c", "release"] + scratch + arguments.prefix(2) + scratch + arguments.dropFirst(2), in: package)
+        return try run("swift", ["run", "-c", "release"] + scratch + [product, command] + scratch + arguments, in: package)
     }
 
     /// Runs `executable` in `directory` and returns its status and output (standard error after standard output).

@@ -26,10 +26,11 @@ extension TinyBenchPackageTests {
             #expect(record.code == 0, "\(record.output)")
             #expect(record.output.contains("2 added"), "\(record.output)")
             // The plugin builds in a folder of its own: SwiftPM holds .build's lock meanwhile.
-            #expect(FileManager.default.fileExists(atPath: package.directory.file(".build/memgate-plugin")))
+            let pluginFolder = package.directory.file(".build/memgate-plugin")
+            #expect(FileManager.default.fileExists(atPath: pluginFolder))
 
             let pass = try plugin(package, ["run"] + gateArguments)
-            let executable = ["run", "--scratch-path", package.directory.file(".build/memgate-plugin")] + gateArguments
+            let executable = ["run", "--scratch-path", pluginFolder] + gateArguments
             let direct = try MemGateProcess.run(executable, in: package.directory.url, timeout: 900)
             #expect(pass.code == 0 && direct.code == 0, "\(pass.output)\n\(direct.stderr)")
             #expect(pass.output.contains("PASS: 8 ok"), "\(pass.output)")

@@ -103,14 +103,15 @@ let package = Package(
         // Thin executable over MemGateCLI. Never links the allocation interposer.
         .executableTarget(name: "memgate", dependencies: ["MemGateCLI", "CLISupport"], swiftSettings: gateOnly),
 
-        // `swift package memgate ...`: runs the memgate executable in the package's folder.
+        // `swift package memgate ...`: builds memgate in release in `.build/memgate-plugin`, where
+        // `memgate run` builds the benchmarks too, and runs it in the package's folder. No tool
+        // dependency: SwiftPM would build that one for debugging, compiling BenchKit's modules twice.
         .plugin(
             name: "MemGatePlugin",
             capability: .command(
                 intent: .custom(verb: "memgate", description: "Build, run and gate the benchmarks (memgate's commands)."),
                 permissions: [.writeToPackageDirectory(reason: "memgate writes results to .memgate/ and baselines to baselines/")]
-            ),
-            dependencies: ["memgate"]
+            )
         ),
 
         // Real workloads; the package gates itself on them.

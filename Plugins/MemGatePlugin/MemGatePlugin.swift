@@ -1,34 +1,89 @@
 import Foundation
 import PackagePlugin
 
-/// `swift package memgate ARGUMENTS`: runs the memgate executable with ARGUMENTS in the
-/// package's folder, passing its output through and exiting with its status.
+/// `swift package memgate ARGUMENTS`: builds the memgate executable, then runs it with
+/// ARGUMENTS in the package's folder, passing its output through and exiting with its status.
 ///
 /// SwiftPM holds the lock on the package's `.build` while a plugin runs, so `memgate run`
 /// (which calls `swift package describe` and `swift build`) is given its own build folder,
-/// `.build/memgate-plugin`, unless the arguments name one (`--scratch-path`). SwiftPM 6.3
-/// reports any failing plugin with exit status 1: the plugin form exits 0 or 1 (the report
-/// says which case it was); `swift run memgate` keeps the distinct codes 2 and 3. `memgate init`
-/// is told which dependency is memgate (`--memgate-package`), so it reuses it.
+/// `.build/memgate-plugin`, unless the arguments name one (`--scratch-path`). The plugin builds
+/// memgate itself, in release, in that same folder (`swift build -c release --product memgate`)
+/// rather than naming it as a tool, which SwiftPM would build for debugging in `.build`: the
+/// benchmarks' release build then finds BenchKit's modules, which memgate shares, already
+/// compiled, and a new package's first run compiles them once instead of twice.
+///
+/// SwiftPM 6.3 reports any failing plugin with exit status 1: the plugin form exits 0 or 1
+/// (the report says which case it was); `swift run memgate` keeps the distinct codes 2 and 3.
+/// `memgate init` is told which dependency is memgate (`--memgate-package`), so it reuses it.
 @main
 struct MemGatePlugin: CommandPlugin {
+    /// The build folder the plugin uses when the arguments name none.
+    static let defaultScratchPath = ".build/memgate-plugin"
+
     func performCommand(context: PluginContext, arguments: [String]) async throws {
         var arguments = arguments
-        if arguments.first == "run" && !arguments.contains("--scratch-path") {
-            arguments.insert(contentsOf: ["--scratch-path", ".build/memgate-plugin"], at: 1)
+        var scratchPath = Self.defaultScratchPath
+        if arguments.first == "run" {
+            if let flag = arguments.firstIndex(of: "--scratch-path"), flag + 1 < arguments.count {
+                scratchPath = arguments[flag + 1]
+            } else {
+                arguments.insert(contentsOf: ["--scratch-path", scratchPath], at: 1)
+            }
         }
         // memgate init reuses the package's memgate dependency: name it, whatever it is called.
         if arguments.first == "init" && !arguments.contains("--memgate-package"),
            let memgate = context.package.dependencies.first(where: { $0.package.products.contains { $0.name == "BenchKit" } }) {
             arguments.insert(contentsOf: ["--memgate-package", memgate.package.id], at: 1)
         }
+        let package = context.package.directoryURL
+        let memgate = try Self.buildMemgate(in: package, scratchPath: scratchPath)
+        let status = try Self.run(memgate, arguments, in: package, output: nil)
+        exit(status)
+    }
+
+    /// Builds the memgate product in release in `scratchPath` (relative to `package`) and
+    /// returns its executable. The build's output goes to standard error, so standard output
+    /// carries memgate's own output only.
+    static func buildMemgate(in package: URL, scratchPath: String) throws -> URL {
+        let swift = try executableOnPath("swift")
+        let build = ["build", "-c", "release", "--product", "memgate", "--scratch-path", scratchPath]
+        let status = try run(swift, build, in: package, output: FileHandle.standardError)
+        guard status == 0 else { throw PluginFailure("building memgate failed (swift \(build.joined(separator: " ")))") }
+        let scratch = scratchPath.hasPrefix("/") ? URL(fileURLWithPath: scratchPath) : package.appendingPathComponent(scratchPath)
+        // SwiftPM links `release` to the host's release products in every build folder.
+        let executable = scratch.appendingPathComponent("release/memgate")
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            throw PluginFailure("memgate was built, but \(executable.path) is not there")
+        }
+        return executable
+    }
+
+    /// Runs `executable` with `arguments` in `directory` and returns its exit status (128 + N
+    /// for a signal N). `output`, when given, replaces standard output.
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL, output: FileHandle?) throws -> Int32 {
         let process = Process()
-        process.executableURL = try context.tool(named: "memgate").url
+        process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = context.package.directoryURL
+        process.currentDirectoryURL = directory
+        if let output { process.standardOutput = output }
         try process.run()
         process.waitUntilExit()
-        if process.terminationReason == .uncaughtSignal { exit(128 + process.terminationStatus) }
-        exit(process.terminationStatus)
+        return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
     }
+
+    /// The first `name` on `PATH` that is an executable file.
+    static func executableOnPath(_ name: String) throws -> URL {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        for folder in folders where !folder.isEmpty {
+            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        throw PluginFailure("\(name) is not on PATH")
+    }
+}
+
+/// A failure of the plugin itself (not of memgate), said in one line.
+struct PluginFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

@@ -38,14 +38,26 @@ package struct BenchmarkBuild {
         return try binaryDirectory() + "/" + product
     }
 
-    /// The release products directory (`swift build --show-bin-path`).
+    /// The release products directory: where the build folder's `release` link points (SwiftPM
+    /// makes that link in every build folder it builds in release), else what `swift build
+    /// --show-bin-path` says, which costs a further start of SwiftPM (about 0.2 s).
     package func binaryDirectory() throws -> String {
+        if let linked = Self.linkedBinaryDirectory(buildFolder: scratchPath ?? packagePath + "/.build") { return linked }
         var arguments = ["build", "-c", "release", "--show-bin-path", "--package-path", packagePath]
         if let scratchPath { arguments += ["--scratch-path", scratchPath] }
         arguments += layout.buildArguments
         let outcome = try launcher.run("swift", arguments)
         guard outcome.succeeded else { throw Failure(product: "(bin path)", logTail: outcome.errorOutput.lastLines(10)) }
         return outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The absolute folder the `release` link of `buildFolder` (relative to our working
+    /// directory, as `swift build` reads it) points to; nil without such a link.
+    static func linkedBinaryDirectory(buildFolder: String) -> String? {
+        let folder = URL(fileURLWithPath: buildFolder, isDirectory: true)
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: folder.appendingPathComponent("release").path)
+        else { return nil }
+        return URL(fileURLWithPath: target, isDirectory: true, relativeTo: folder).standardizedFileURL.path
     }
 }
 

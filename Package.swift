@@ -37,21 +37,26 @@ let package = Package(
         // runtime's demangler. Used by BenchKit after its allocation-site pass.
         .target(name: "Symbolization", dependencies: ["CSystemShims"]),
 
-        // Pure Swift: statistics with stated assumptions (U test, Holm, intervals).
-        .target(name: "BenchStatistics"),
+        // Pure Swift: a sample's summaries (mean, median, quantiles, spread), all a benchmark
+        // executable needs of statistics. A module of its own, so BenchKit's closure does not
+        // compile the gate's tests with `-O` and BenchResults starts compiling early.
+        .target(name: "DescriptiveStatistics"),
 
-        // Pure Swift: the results/baseline model, JSON, units, Go benchfmt, atomic writes.
-        .target(name: "BenchResults", dependencies: ["BenchStatistics", "SystemSupport"]),
+        // Pure Swift: statistics with stated assumptions (U test, Holm, intervals).
+        .target(name: "BenchStatistics", dependencies: ["DescriptiveStatistics"]),
+
+        // Pure Swift: the results/baseline model, JSON, units, atomic writes.
+        .target(name: "BenchResults", dependencies: ["DescriptiveStatistics", "SystemSupport"]),
 
         // What only the gate reads and writes besides memgate's results: Go's benchmark text
         // format (both ways), the history file, reading either results format.
-        .target(name: "GateFormats", dependencies: ["BenchResults", "BenchStatistics"], swiftSettings: gateOnly),
+        .target(name: "GateFormats", dependencies: ["BenchResults"], swiftSettings: gateOnly),
 
         // Small terminal helpers shared by both executables: arguments, tables, colour.
         .target(name: "CLISupport", dependencies: ["SystemSupport"]),
 
         // The compact results tables both executables print.
-        .target(name: "ResultsView", dependencies: ["BenchResults", "BenchStatistics", "CLISupport"]),
+        .target(name: "ResultsView", dependencies: ["BenchResults", "DescriptiveStatistics", "CLISupport"]),
 
         // The measuring harness that benchmark executables link.
         .target(
@@ -62,7 +67,7 @@ let package = Package(
         // The gate's pure core: thresholds, the config model, comparison, verdicts, the report
         // model and its renderers, update/merge/pool, calibration. No process or file work.
         .target(
-            name: "GateCore", dependencies: ["BenchResults", "BenchStatistics", "CLISupport", "GateFormats"],
+            name: "GateCore", dependencies: ["BenchResults", "BenchStatistics", "DescriptiveStatistics", "CLISupport", "GateFormats"],
             // The contracts: the module's and one per folder.
             exclude: ["README.md"]
                 + ["Bisect", "Calibration", "ChangePoints", "Comparison", "Config", "History", "Refs", "Report", "Results", "Sites",
@@ -78,7 +83,7 @@ let package = Package(
         // The HTML report: one self-contained page (inline CSS and SVG charts, no script) drawn
         // from a Report and the two results files. Pure: returns text.
         .target(
-            name: "HTMLReport", dependencies: ["GateCore", "GateFormats", "BenchResults", "BenchStatistics", "CLISupport"],
+            name: "HTMLReport", dependencies: ["GateCore", "GateFormats", "BenchResults", "DescriptiveStatistics", "CLISupport"],
             swiftSettings: gateOnly
         ),
 
@@ -121,7 +126,7 @@ let package = Package(
         .executableTarget(name: "FixtureBenchmarks", dependencies: ["BenchKit"], path: "Tests/FixtureBenchmarks"),
 
         .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
-        .testTarget(name: "BenchStatisticsTests", dependencies: ["BenchStatistics"]),
+        .testTarget(name: "BenchStatisticsTests", dependencies: ["BenchStatistics", "DescriptiveStatistics"]),
         .testTarget(name: "SymbolizationTests", dependencies: ["Symbolization", "CSystemShims"]),
         .testTarget(name: "BenchResultsTests", dependencies: ["BenchResults"]),
         .testTarget(name: "GateFormatsTests", dependencies: ["GateFormats", "BenchResults", "BenchStatistics"]),
@@ -134,7 +139,7 @@ let package = Package(
         // The gate's modules, one test target each (pure: no processes, but for GateRunner's).
         .testTarget(
             name: "GateCoreTests",
-            dependencies: ["GateCore", "GateFormats", "BenchResults", "BenchStatistics", "CLISupport", "TestSupport"]
+            dependencies: ["GateCore", "GateFormats", "BenchResults", "BenchStatistics", "DescriptiveStatistics", "CLISupport", "TestSupport"]
         ),
         .testTarget(name: "AdoptionTests", dependencies: ["Adoption", "GateCore", "CLISupport"]),
         .testTarget(

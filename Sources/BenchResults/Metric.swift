@@ -1,4 +1,4 @@
-import BenchStatistics
+import DescriptiveStatistics
 
 /// One measured quantity of one benchmark: its unit, which direction is better, whether
 /// it is exact, and its raw values (one per sample, so statistics can be redone later).

@@ -1,3 +1,4 @@
+import DescriptiveStatistics
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

@@ -1,5 +1,5 @@
 import BenchResults
-import BenchStatistics
+import DescriptiveStatistics
 
 /// One metric's baseline and current samples as a dot plot on one axis: baseline samples as
 /// hollow squares on the upper row, current samples as filled diamonds on the lower row,

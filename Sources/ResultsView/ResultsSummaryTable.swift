@@ -1,5 +1,5 @@
 import BenchResults
-import BenchStatistics
+import DescriptiveStatistics
 import CLISupport
 
 /// Renders results as compact terminal tables: one for time and latency, one for memory,

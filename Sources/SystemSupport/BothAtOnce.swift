@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 /// Runs two independent jobs at the same time and returns both results.
 ///
@@ -21,10 +20,10 @@ package enum BothAtOnce {
     }
 }
 
-/// The two jobs of `BothAtOnce.run` and their results; each slot is written by one thread
-/// and read after both are done.
+/// The two jobs of `BothAtOnce.run` and their results. Each result is written by one thread
+/// only, and read only after `concurrentPerform` has returned, which happens after both
+/// iterations ended: no lock is needed (and the module needs no Foundation).
 private final class Slots<A, B>: @unchecked Sendable {
-    private let lock = NSLock()
     private let first: () throws -> A, second: () throws -> B
     private var a: Result<A, any Error>?, b: Result<B, any Error>?
 
@@ -35,15 +34,13 @@ private final class Slots<A, B>: @unchecked Sendable {
 
     func run(_ index: Int) {
         if index == 0 {
-            let result = Result { try first() }
-            lock.withLock { a = result }
+            a = Result { try first() }
         } else {
-            let result = Result { try second() }
-            lock.withLock { b = result }
+            b = Result { try second() }
         }
     }
 
     func results() throws -> (A, B) {
-        try lock.withLock { (try a!.get(), try b!.get()) }
+        (try a!.get(), try b!.get())
     }
 }

@@ -1,5 +1,5 @@
 import Testing
-@testable import BenchStatistics
+import DescriptiveStatistics
 
 struct DescriptiveTests {
     static let values: [Double] = [3, 1, 4, 1, 5, 9, 2, 6]

@@ -1,5 +1,6 @@
 import Testing
 @testable import BenchStatistics
+import DescriptiveStatistics
 
 /// Python reference, splitmix.py (the same algorithm, written from the published pseudocode):
 ///

@@ -1,5 +1,6 @@
 import BenchResults
 import BenchStatistics
+import DescriptiveStatistics
 import Foundation
 
 /// The run-to-run noise of the per-run median time in recorded results files

@@ -1,5 +1,6 @@
 import BenchResults
 import BenchStatistics
+import DescriptiveStatistics
 
 extension Calibration {
     /// Draws per power estimate.

@@ -1,5 +1,6 @@
 import BenchResults
 import BenchStatistics
+import DescriptiveStatistics
 
 /// What an A/A run of a suite says about its gate: two pools of rounds from one build,
 /// interleaved exactly as `memgate refs` runs them, analysed per benchmark and metric.

@@ -1,4 +1,5 @@
 import BenchStatistics
+import DescriptiveStatistics
 
 /// One change point of a series: the run at which a new level starts, the levels on both
 /// sides and the evidence for it.

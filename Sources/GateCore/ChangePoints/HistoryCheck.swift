@@ -1,5 +1,6 @@
 import BenchResults
 import BenchStatistics
+import DescriptiveStatistics
 import CLISupport
 import GateFormats
 

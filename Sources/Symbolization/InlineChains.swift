@@ -22,6 +22,15 @@ package enum InlineChains {
         package var file: String, line: Int, column: Int
         /// Whether this function was inlined into the next entry's.
         package var inlined: Bool
+
+        /// Creates an entry.
+        package init(symbol: String, file: String, line: Int, column: Int, inlined: Bool) {
+            self.symbol = symbol
+            self.file = file
+            self.line = line
+            self.column = column
+            self.inlined = inlined
+        }
     }
 }
 

@@ -71,10 +71,25 @@ package final class Symbolizer {
     private let mainRange: Range<UInt64>
     private var cache: [UInt: SymbolizedFrame] = [:]
     private var expanded: [UInt: [SymbolizedFrame]] = [:]
+    private let readChains: ([UInt]) -> [UInt: [InlineChains.Entry]]
+
+    /// Where the main executable is loaded, located from `anchor`, any address inside it (0
+    /// when no loaded object contains `anchor`). An address minus this is the same in every
+    /// process of the executable.
+    package static func mainBase(anchor: UnsafeRawPointer) -> UInt64 {
+        var info = memgate_symbol_info()
+        return memgate_symbol_lookup(anchor, &info) != 0 ? UInt64(UInt(bitPattern: info.file_base)) : 0
+    }
 
     /// Reads the main executable's symbols. `anchor` is any address inside the main
-    /// executable (a function of this program), which locates its mapping.
-    package init(anchor: UnsafeRawPointer) {
+    /// executable (a function of this program), which locates its mapping. `chains` reads the
+    /// source lines of the main executable's return addresses (`InlineChains.chains` unless
+    /// another process answers for this one).
+    package init(
+        anchor: UnsafeRawPointer,
+        chains: @escaping ([UInt]) -> [UInt: [InlineChains.Entry]] = { InlineChains.chains(returnAddresses: $0) }
+    ) {
+        readChains = chains
         var info = memgate_symbol_info()
         let found = memgate_symbol_lookup(anchor, &info) != 0
         let base = found ? UInt64(UInt(bitPattern: info.file_base)) : 0
@@ -143,7 +158,7 @@ package final class Symbolizer {
         let missing = Array(Set(addresses).filter { expanded[$0] == nil })
         prefetch(missing)
         let main = missing.filter { mainRange.contains(UInt64($0) &- 1) }
-        let chains = InlineChains.chains(returnAddresses: main)
+        let chains = readChains(main)
         for address in missing { expanded[address] = Self.expand(cache[address]!, chain: chains[address] ?? []) }
     }
 

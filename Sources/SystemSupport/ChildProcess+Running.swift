@@ -1,3 +1,4 @@
+import CSystemShims
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -64,23 +65,50 @@ extension ChildProcess {
 
         /// Waits for the child at most `timeout` seconds; after that it is killed with
         /// SIGKILL and reaped, and the result is nil. For children whose streams are not
-        /// captured.
+        /// captured. Sleeps until the child exits where the kernel can say when (a pidfd),
+        /// so the caller wakes once, at the exit; elsewhere it polls, every 20 ms at most.
         package func wait(timeout: Double) -> Termination? {
             let deadline = Self.monotonicNanoseconds() + UInt64(max(0, timeout) * 1e9)
+            switch Self.sleepUntilExit(pid, deadline: deadline) {
+            case true?: return Self.reap(pid)
+            case false?: return Self.killAndReap(pid)
+            case nil: break
+            }
             var pause: UInt32 = 200  // microseconds; grows to 20 ms so a long child costs little
             while true {
                 var status: Int32 = 0
                 let result = waitpid(pid, &status, WNOHANG)
                 if result == pid { return Termination(waitStatus: status) }
                 if result < 0 && errno != EINTR { return .exited(-1) }  // not our child (ECHILD): nothing to wait for
-                if Self.monotonicNanoseconds() >= deadline {
-                    kill(pid, SIGKILL)
-                    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-                    return nil
-                }
+                if Self.monotonicNanoseconds() >= deadline { return Self.killAndReap(pid) }
                 usleep(pause)
                 pause = min(pause * 2, 20_000)
             }
+        }
+
+        /// Sleeps until `pid` exits (true) or `deadline` passes (false) on a pidfd; nil where
+        /// there is none, or when waiting on it fails (the caller polls instead).
+        private static func sleepUntilExit(_ pid: Int32, deadline: UInt64) -> Bool? {
+            let descriptor = memgate_pidfd_open(pid)
+            guard descriptor >= 0 else { return nil }
+            defer { close(descriptor) }
+            while true {
+                let now = monotonicNanoseconds()
+                if now >= deadline { return false }
+                let milliseconds = Int32(min((deadline - now + 999_999) / 1_000_000, UInt64(Int32.max)))
+                var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&entry, 1, milliseconds)
+                if ready > 0 { return true }
+                if ready < 0 && errno != EINTR { return nil }
+            }
+        }
+
+        /// Kills `pid` with SIGKILL and reaps it: the end of a wait past its deadline.
+        private static func killAndReap(_ pid: Int32) -> Termination? {
+            var status: Int32 = 0
+            kill(pid, SIGKILL)
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            return nil
         }
 
         /// Waits for `pid` to end; `.exited(-1)` when it cannot be waited for (not a child).

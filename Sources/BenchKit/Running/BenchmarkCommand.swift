@@ -169,7 +169,7 @@ enum BenchmarkCommand {
             return .usageOrInputError
         }
         let partialPath = ChildInvocation.partialReportPath(child.reportPath)
-        let result = await InProcessRunner.run(benchmark, plan: child.plan) { partial in
+        let result = await InProcessRunner.run(benchmark, plan: child.plan, linesFrom: child.parent) { partial in
             // After the last pass the partial goes: a later crash is not one in a pass.
             guard let partial else { return _ = unlink(partialPath) }
             try? ChildInvocation.writeReport(partial, to: partialPath)

@@ -5,11 +5,15 @@ enum InProcessRunner {
     /// Runs `benchmark` under `plan`. Never throws: a thrown error or a misused loop
     /// becomes a result with status `failed` and a message saying what happened.
     ///
-    /// - Parameter savePartial: called before each pass after the kept samples with the
-    ///   result so far (its samples and the reference-counting counts; no sites, no custom
-    ///   metrics; its message names the pass), and with nil once the last pass ended.
+    /// - Parameters:
+    ///   - linesFrom: the parent process whose `LineServer` reads the sites' source lines
+    ///     (a child of isolation); nil reads them in this process.
+    ///   - savePartial: called before each pass after the kept samples with the
+    ///     result so far (its samples and the reference-counting counts; no sites, no custom
+    ///     metrics; its message names the pass), and with nil once the last pass ended.
     static func run(
-        _ benchmark: Benchmark, plan: SamplingPlan, savePartial: ((BenchmarkResult?) -> Void)? = nil
+        _ benchmark: Benchmark, plan: SamplingPlan, linesFrom parent: Int32? = nil,
+        savePartial: ((BenchmarkResult?) -> Void)? = nil
     ) async -> BenchmarkResult {
         let bench = Bench(name: benchmark.name, plan: plan)
         if let savePartial {
@@ -40,18 +44,19 @@ enum InProcessRunner {
                 "the body left `for _ in b.loop` before the harness ended it (break, return or throw inside the loop)")
         }
         if let problem = bench.reportError { return failure(benchmark.name, problem) }
-        return result(benchmark, sampler: sampler, customMetrics: bench.customMetrics)
+        return result(benchmark, sampler: sampler, customMetrics: bench.customMetrics, linesFrom: parent)
     }
 
     /// The result of what `sampler` has measured so far; with `sites`, its stacks symbolized.
     private static func result(
-        _ benchmark: Benchmark, sampler: Sampler, customMetrics: [String: Metric], sites: Bool = true
+        _ benchmark: Benchmark, sampler: Sampler, customMetrics: [String: Metric], sites: Bool = true,
+        linesFrom parent: Int32? = nil
     ) -> BenchmarkResult {
         ResultBuilder.result(
             name: benchmark.name, records: sampler.records, arcPass: sampler.arcPass, stacks: sites ? sampler.recordedStacks : nil,
             retainStacks: sites ? sampler.recordedRetainStacks : nil,
             latencyBatchSize: sampler.latencyBatchSize,
-            throughput: benchmark.configuration.throughput, customMetrics: customMetrics)
+            throughput: benchmark.configuration.throughput, customMetrics: customMetrics, linesFrom: parent)
     }
 
     private static func failure(_ name: String, _ message: String) -> BenchmarkResult {

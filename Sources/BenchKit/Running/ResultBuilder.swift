@@ -10,7 +10,7 @@ enum ResultBuilder {
         name: String, records: [SampleRecord], arcPass: ARCPass? = nil, stacks: RecordedStacks? = nil,
         retainStacks: RecordedStacks? = nil,
         latencyBatchSize: Int,
-        throughput: BenchmarkConfiguration.Throughput?, customMetrics: [String: Metric]
+        throughput: BenchmarkConfiguration.Throughput?, customMetrics: [String: Metric], linesFrom parent: Int32? = nil
     ) -> BenchmarkResult {
         var result = BenchmarkResult(
             name: name, iterations: records.map(\.iterations), latency: LatencyMode(batchSize: latencyBatchSize))
@@ -57,7 +57,7 @@ enum ResultBuilder {
         }
         for (key, metric) in customMetrics { result.metrics[key] = metric }
         if stacks != nil || retainStacks != nil {
-            let symbolizer = SiteProfile.makeSymbolizer()
+            let symbolizer = SiteProfile.makeSymbolizer(linesFrom: parent)
             // Both profiles' addresses at once: each library's symbol table and the debug
             // information's lines (about 60 ms for the examples' executable) are read once.
             symbolizer.prefetchLines([stacks, retainStacks].compactMap { $0 }.flatMap(\.stacks).flatMap(\.addresses))

@@ -1,6 +1,7 @@
 import BenchResults
 import CLISupport
 import Foundation
+import Symbolization
 import SystemSupport
 
 /// Runs a list of benchmarks, each in its own child process (the default) or in this
@@ -12,8 +13,15 @@ struct SuiteRunner {
     var workDirectory: String?
     var progress: ProgressLine
 
-    /// Runs `benchmarks` in order.
+    /// Runs `benchmarks` in order. Isolated with the site passes on, this process answers its
+    /// children's requests for source lines meanwhile (`LineServer`), so the debug
+    /// information's tables are built once per run instead of once per benchmark.
     func run(_ benchmarks: [Benchmark]) async -> [BenchmarkResult] {
+        #if os(Linux)
+        let lines = workDirectory != nil && settings.siteIterations > 0
+            ? LineServer(base: Symbolizer.mainBase(anchor: SiteProfile.anchor)) : nil
+        defer { lines?.stop() }
+        #endif
         let started = ProbeSyscalls.monotonicNanoseconds()
         var results: [BenchmarkResult] = []
         for (index, benchmark) in benchmarks.enumerated() {

@@ -97,8 +97,26 @@ enum SiteProfile {
         return a.key < b.key
     }
 
-    /// A symbolizer for this process (anchored at the recorder, which is linked into it).
-    static func makeSymbolizer() -> Symbolizer {
-        Symbolizer(anchor: unsafeBitCast(memgate_sites_start as @convention(c) () -> Int32, to: UnsafeRawPointer.self))
+    /// A symbolizer for this process (anchored at the recorder, which is linked into it). With
+    /// `parent`, the process that spawned this one from the same executable, the source lines
+    /// are asked of the parent's `LineServer` (`LineService`), and read here only when it does
+    /// not answer.
+    static func makeSymbolizer(linesFrom parent: Int32? = nil) -> Symbolizer {
+        guard let parent else { return Symbolizer(anchor: anchor) }
+        let base = Symbolizer.mainBase(anchor: anchor)
+        return Symbolizer(anchor: anchor) { addresses in
+            let offsets = addresses.map { UInt64($0) &- base }
+            guard let answered = LineClient.chains(offsets: offsets, parent: parent) else {
+                return InlineChains.chains(returnAddresses: addresses)
+            }
+            var chains: [UInt: [InlineChains.Entry]] = [:]
+            for (address, offset) in zip(addresses, offsets) { chains[address] = answered[offset] }
+            return chains
+        }
+    }
+
+    /// An address in the main executable: the site recorder's entry point.
+    static var anchor: UnsafeRawPointer {
+        unsafeBitCast(memgate_sites_start as @convention(c) () -> Int32, to: UnsafeRawPointer.self)
     }
 }

@@ -109,10 +109,12 @@ package final class Workspace: @unchecked Sendable {
         defer { lock.unlock() }
         guard !removed else { return }
         removed = true
+        // After an interrupt, compilers of a stopped build (each in a process group of its own,
+        // not memgate's children) can outlive `swift build` and write into the build folders,
+        // recreating what was removed: stop every process still naming the folder first.
+        StrayProcesses.stop(mentioning: root, within: 5)
         for path in worktrees { repository?.removeWorktree(at: path) }
-        // After an interrupt, compilers of a stopped build (in the build's process group, not
-        // memgate's children) can write into the build folders for a moment after `swift
-        // build` ended, and a removal racing with them fails: retry for up to 5 seconds.
+        // A removal racing with a process that was ending fails: retry for up to 5 seconds.
         for _ in 0..<50 {
             try? FileManager.default.removeItem(atPath: root)
             guard FileManager.default.fileExists(atPath: root) else { break }

@@ -9,7 +9,11 @@ import Testing
         let marker = "/tmp/memgate-stray-test-\(UUID().uuidString)"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "while :; do sleep 1; done", marker + "/build"]  // $0 of the script: the marker
+        // `read`, a builtin, blocks on a pipe nobody writes to: the shell never forks, so it is
+        // the one process naming the marker (its $0).
+        process.arguments = ["-c", "read line", marker + "/build"]
+        let input = Pipe()
+        process.standardInput = input
         try process.run()
         defer { if process.isRunning { process.terminate() } }
         var found: [Int32] = []

@@ -71,7 +71,7 @@ package final class Symbolizer {
     private let mainRange: Range<UInt64>
     private var cache: [UInt: SymbolizedFrame] = [:]
     private var expanded: [UInt: [SymbolizedFrame]] = [:]
-    private let readChains: ([UInt]) -> [UInt: [InlineChains.Entry]]
+    private let readChains: ([UInt], UInt64) -> [UInt: [InlineChains.Entry]]
 
     /// Where the main executable is loaded, located from `anchor`, any address inside it (0
     /// when no loaded object contains `anchor`). An address minus this is the same in every
@@ -83,11 +83,13 @@ package final class Symbolizer {
 
     /// Reads the main executable's symbols. `anchor` is any address inside the main
     /// executable (a function of this program), which locates its mapping. `chains` reads the
-    /// source lines of the main executable's return addresses (`InlineChains.chains` unless
-    /// another process answers for this one).
+    /// source lines of the main executable's return addresses, given with the main executable's
+    /// load address (`InlineChains.chains` unless another process answers for this one).
     package init(
         anchor: UnsafeRawPointer,
-        chains: @escaping ([UInt]) -> [UInt: [InlineChains.Entry]] = { InlineChains.chains(returnAddresses: $0) }
+        chains: @escaping (_ addresses: [UInt], _ mainBase: UInt64) -> [UInt: [InlineChains.Entry]] = { addresses, _ in
+            InlineChains.chains(returnAddresses: addresses)
+        }
     ) {
         readChains = chains
         var info = memgate_symbol_info()
@@ -158,7 +160,7 @@ package final class Symbolizer {
         let missing = Array(Set(addresses).filter { expanded[$0] == nil })
         prefetch(missing)
         let main = missing.filter { mainRange.contains(UInt64($0) &- 1) }
-        let chains = readChains(main)
+        let chains = readChains(main, mainRange.lowerBound)
         for address in missing { expanded[address] = Self.expand(cache[address]!, chain: chains[address] ?? []) }
     }
 

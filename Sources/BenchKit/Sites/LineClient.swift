@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Symbolization
+import SystemSupport
 
 /// The child's side of `LineService`: asks the parent for the chains of main-executable
 /// offsets, and says nil on any failure (no service, a timeout, a reply that does not
@@ -17,7 +18,7 @@ enum LineClient {
         defer { close(fd) }
         LineService.setTimeout(fd, seconds: timeoutSeconds)
         guard LineService.withAddress(LineService.socketName(parent: parent), { connect(fd, $0, $1) }) == 0,
-              LineService.sendAll(LineService.request(offsets), to: fd),
+              sendAll(LineService.request(offsets), toSocket: fd) == nil,
               shutdown(fd, Int32(SHUT_WR)) == 0,
               let reply = LineService.receiveAll(from: fd)
         else { return nil }

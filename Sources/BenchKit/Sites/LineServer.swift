@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Glibc
 import Symbolization
+import SystemSupport
 
 /// The parent's side of `LineService`: a thread that answers children's requests for the
 /// source lines of the main executable's return addresses, one child at a time, until `stop`.
@@ -60,7 +61,7 @@ final class LineServer: @unchecked Sendable {
         let chains = InlineChains.chains(returnAddresses: addresses)
         var byOffset: [UInt64: [InlineChains.Entry]] = [:]
         for (offset, address) in zip(offsets, addresses) { byOffset[offset] = chains[address] }
-        _ = LineService.sendAll(LineService.reply(offsets: offsets, chains: byOffset), to: connection)
+        _ = sendAll(LineService.reply(offsets: offsets, chains: byOffset), toSocket: connection)
     }
 }
 #endif

@@ -2,7 +2,8 @@
 import Glibc
 
 /// The socket work of the line service, in Linux's abstract namespace (a name, no file to
-/// create or remove): the address, and whole-message sends and receives.
+/// create or remove): the address, timeouts, and whole-message receives (sends are
+/// SystemSupport's `sendAll`).
 extension LineService {
     /// A connected or listening Unix stream socket's descriptor, closed on exec.
     static func streamSocket() -> Int32? {
@@ -32,24 +33,6 @@ extension LineService {
         var limit = timeval(tv_sec: seconds, tv_usec: 0)
         for option in [SO_RCVTIMEO, SO_SNDTIMEO] {
             _ = setsockopt(fd, SOL_SOCKET, option, &limit, socklen_t(MemoryLayout<timeval>.size))
-        }
-    }
-
-    /// Sends all of `bytes` (never raising SIGPIPE when the other end is gone); false on failure.
-    static func sendAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let sent = send(fd, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
-                if sent > 0 {
-                    offset += sent
-                } else if sent < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return false
-                }
-            }
-            return true
         }
     }
 

@@ -103,8 +103,7 @@ enum SiteProfile {
     /// not answer.
     static func makeSymbolizer(linesFrom parent: Int32? = nil) -> Symbolizer {
         guard let parent else { return Symbolizer(anchor: anchor) }
-        let base = Symbolizer.mainBase(anchor: anchor)
-        return Symbolizer(anchor: anchor) { addresses in
+        return Symbolizer(anchor: anchor) { addresses, base in
             let offsets = addresses.map { UInt64($0) &- base }
             guard let answered = LineClient.chains(offsets: offsets, parent: parent) else {
                 return InlineChains.chains(returnAddresses: addresses)

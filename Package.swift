@@ -13,11 +13,24 @@ import PackageDescription
 /// BenchKit and the plugin by version (`BuildSettingsTests` checks the BenchKit side).
 let gateOnly: [SwiftSetting] = [.unsafeFlags(["-Onone"], .when(configuration: .release))]
 
+// Module names set the build order. SwiftPM's build engine (llbuild) starts, among the modules
+// ready to compile, the one whose name sorts last first (its default scheduler orders jobs by
+// command name, "C.<module>-..."). On 2 cores a clean release build is one chain long:
+// DescriptiveStatistics, BenchResults (whole-module -O, the longest module), then the gate's
+// chain. So no module that is ready at the same time as BenchResults sorts after it:
+// `BaseSystem` and `AddressSymbols` (once `SystemSupport` and `Symbolization`, which the
+// scheduler started first and so delayed BenchResults by 4-10 s), and BenchResults needs only
+// `WholeWrites` of the system calls. `AddressSymbols`, sorting first, compiles in the gaps of
+// memgate's own build (the `memgate` product lists it), so a benchmark build after it compiles
+// BenchKit and the package's own targets only. docs/performance.md, "Build order".
+
 let package = Package(
     name: "memgate",
     products: [
         .library(name: "BenchKit", targets: ["BenchKit"]),
-        .executable(name: "memgate", targets: ["memgate"]),
+        // Lists AddressSymbols, which memgate does not use, so that memgate's build compiles it
+        // for the benchmarks' build that follows (see the build order above).
+        .executable(name: "memgate", targets: ["memgate", "AddressSymbols"]),
         .plugin(name: "MemGatePlugin", targets: ["MemGatePlugin"]),
     ],
     targets: [
@@ -29,13 +42,18 @@ let package = Package(
         // closing inherited descriptors at posix_spawn.
         .target(name: "CSystemShims"),
 
-        // The C library calls more than one module makes, once: starting a child process,
-        // writing a whole buffer to a file descriptor.
-        .target(name: "SystemSupport", dependencies: ["CSystemShims"]),
+        // The one loop that writes a whole buffer to a file descriptor or socket, and the C
+        // functions Swift code shadows. Apart from BaseSystem (which re-exports it) so that
+        // BenchResults, which needs only this of the system calls, can start compiling first.
+        .target(name: "WholeWrites"),
+
+        // The C library calls more than one module makes, once: starting a child process, a
+        // folder lock, interrupts, pipes; with WholeWrites, re-exported.
+        .target(name: "BaseSystem", dependencies: ["CSystemShims", "WholeWrites"]),
 
         // Addresses of this process to function names: ELF symbol tables, dladdr, the Swift
         // runtime's demangler. Used by BenchKit after its allocation-site pass.
-        .target(name: "Symbolization", dependencies: ["CSystemShims"]),
+        .target(name: "AddressSymbols", dependencies: ["CSystemShims"]),
 
         // Pure Swift: a sample's summaries (mean, median, quantiles, spread), all a benchmark
         // executable needs of statistics. A module of its own, so BenchKit's closure does not
@@ -46,14 +64,14 @@ let package = Package(
         .target(name: "BenchStatistics", dependencies: ["DescriptiveStatistics"]),
 
         // Pure Swift: the results/baseline model, JSON, units, atomic writes.
-        .target(name: "BenchResults", dependencies: ["DescriptiveStatistics", "SystemSupport"]),
+        .target(name: "BenchResults", dependencies: ["DescriptiveStatistics", "WholeWrites"]),
 
         // What only the gate reads and writes besides memgate's results: Go's benchmark text
         // format (both ways), the history file, reading either results format.
         .target(name: "GateFormats", dependencies: ["BenchResults"], swiftSettings: gateOnly),
 
         // Small terminal helpers shared by both executables: arguments, tables, colour.
-        .target(name: "CLISupport", dependencies: ["SystemSupport"]),
+        .target(name: "CLISupport", dependencies: ["BaseSystem"]),
 
         // The compact results tables both executables print.
         .target(name: "ResultsView", dependencies: ["BenchResults", "DescriptiveStatistics", "CLISupport"]),
@@ -61,7 +79,7 @@ let package = Package(
         // The measuring harness that benchmark executables link.
         .target(
             name: "BenchKit",
-            dependencies: ["BenchResults", "CLISupport", "ResultsView", "SystemSupport", "Symbolization", "CAllocCounter", "CSystemShims"]
+            dependencies: ["BenchResults", "CLISupport", "ResultsView", "BaseSystem", "AddressSymbols", "CAllocCounter", "CSystemShims"]
         ),
 
         // The gate's pure core: thresholds, the config model, comparison, verdicts, the report
@@ -91,7 +109,7 @@ let package = Package(
         // worktrees, child processes and signals, reading the config file.
         .target(
             name: "GateRunner",
-            dependencies: ["GateCore", "Adoption", "BenchResults", "CLISupport", "SystemSupport"],
+            dependencies: ["GateCore", "Adoption", "BenchResults", "CLISupport", "BaseSystem"],
             swiftSettings: gateOnly
         ),
 
@@ -100,7 +118,7 @@ let package = Package(
             name: "MemGateCLI",
             dependencies: [
                 "GateCore", "GateFormats", "GateRunner", "HTMLReport", "Adoption",
-                "BenchResults", "CLISupport", "ResultsView", "SystemSupport",
+                "BenchResults", "CLISupport", "ResultsView", "BaseSystem",
             ],
             swiftSettings: gateOnly
         ),
@@ -125,9 +143,9 @@ let package = Package(
         // Fixture benchmarks for the harness's end-to-end tests (crash, hang, exact counts).
         .executableTarget(name: "FixtureBenchmarks", dependencies: ["BenchKit"], path: "Tests/FixtureBenchmarks"),
 
-        .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
+        .testTarget(name: "BaseSystemTests", dependencies: ["BaseSystem"]),
         .testTarget(name: "BenchStatisticsTests", dependencies: ["BenchStatistics", "DescriptiveStatistics"]),
-        .testTarget(name: "SymbolizationTests", dependencies: ["Symbolization", "CSystemShims"]),
+        .testTarget(name: "AddressSymbolsTests", dependencies: ["AddressSymbols", "CSystemShims"]),
         .testTarget(name: "BenchResultsTests", dependencies: ["BenchResults"]),
         .testTarget(name: "GateFormatsTests", dependencies: ["GateFormats", "BenchResults", "BenchStatistics"]),
         .testTarget(name: "BenchKitTests", dependencies: ["BenchKit", "CAllocCounter", "CSystemShims", "FixtureBenchmarks"]),
@@ -144,7 +162,7 @@ let package = Package(
         .testTarget(name: "AdoptionTests", dependencies: ["Adoption", "GateCore", "CLISupport"]),
         .testTarget(
             name: "GateRunnerTests",
-            dependencies: ["GateRunner", "GateCore", "BenchResults", "BenchStatistics", "SystemSupport", "TestSupport"]
+            dependencies: ["GateRunner", "GateCore", "BenchResults", "BenchStatistics", "BaseSystem", "TestSupport"]
         ),
         .testTarget(name: "HTMLReportTests", dependencies: ["HTMLReport", "GateCore", "GateFormats", "BenchResults", "TestSupport"]),
         .testTarget(
@@ -160,7 +178,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "TestSupport", "Adoption", "GateCore", "GateFormats", "HTMLReport", "BenchResults", "BenchStatistics", "SystemSupport",
+                "TestSupport", "Adoption", "GateCore", "GateFormats", "HTMLReport", "BenchResults", "BenchStatistics", "BaseSystem",
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["BenchResults", "CLISupport"]),

@@ -39,7 +39,7 @@ crashes=.build-fuzz/crashes
 mkdir -p "$out/modules" "$crashes"
 
 # Modules in dependency order; each is compiled once, with coverage, into one object file.
-modules=(DescriptiveStatistics BenchStatistics SystemSupport BenchResults GateFormats CLISupport GateCore)
+modules=(DescriptiveStatistics BenchStatistics WholeWrites BaseSystem BenchResults GateFormats CLISupport GateCore)
 
 # What the binary is built from; an unchanged stamp reuses the binary.
 stamp() {

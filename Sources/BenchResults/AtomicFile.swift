@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import SystemSupport
+import WholeWrites
 
 /// Writes files so that readers see either the old content or the new, never a mix.
 ///

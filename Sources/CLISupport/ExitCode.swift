@@ -27,7 +27,7 @@ package enum ExitCode: Int32, Sendable, CaseIterable {
     /// A benchmark executable's child process only (sysexits' `EX_SOFTWARE`): it could not
     /// watch its parent or write its report; the parent reports that benchmark as crashed.
     case internalError = 70
-    /// 128 + SIGINT: interrupted (Ctrl-C). SystemSupport's `InterruptHandler`, below this
+    /// 128 + SIGINT: interrupted (Ctrl-C). BaseSystem's `InterruptHandler`, below this
     /// module, exits with it after removing what the command made.
     case interrupted = 130
     /// 128 + SIGTERM: terminated, exited the same way as `interrupted`.

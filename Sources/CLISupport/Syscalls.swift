@@ -5,7 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import SystemSupport
+import BaseSystem
 
 /// Every call CLISupport makes into the C library, in one place.
 ///
@@ -44,10 +44,10 @@ enum Syscalls {
     /// - Returns: nil, or the `errno` of a descriptor that failed for good (`EBADF`, `EPIPE`
     ///   with SIGPIPE ignored, a full disk...); the unwritten rest is dropped.
     /// The corresponding C function is `write`.
-    /// The loop is `SystemSupport.writeAll`.
+    /// The loop is `WholeWrites.writeAll`.
     @discardableResult
     static func writeAll(_ string: String, to fd: Int32) -> Int32? {
         var string = string
-        return string.withUTF8 { SystemSupport.writeAll(UnsafeRawBufferPointer($0), to: fd) }
+        return string.withUTF8 { WholeWrites.writeAll(UnsafeRawBufferPointer($0), to: fd) }
     }
 }

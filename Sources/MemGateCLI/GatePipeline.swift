@@ -4,7 +4,7 @@ import Foundation
 import GateCore
 import GateFormats
 import GateRunner
-import SystemSupport
+import BaseSystem
 
 /// What `check` and `compare` do: read, compare, render, write.
 enum GatePipeline {

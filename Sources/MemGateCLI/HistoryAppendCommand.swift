@@ -4,7 +4,7 @@ import Foundation
 import GateCore
 import GateFormats
 import GateRunner
-import SystemSupport
+import BaseSystem
 
 /// `memgate history append RESULTS --file FILE [--keep N] [--commit SHA] [--date ISO] [--baseline PATH]`.
 struct HistoryAppendCommand: Subcommand {

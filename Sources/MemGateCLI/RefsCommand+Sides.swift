@@ -3,7 +3,7 @@ import CLISupport
 import Foundation
 import GateCore
 import GateRunner
-import SystemSupport
+import BaseSystem
 
 /// What building and running both sides of `memgate refs` produced.
 struct RefsSides {

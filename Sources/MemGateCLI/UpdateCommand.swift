@@ -4,7 +4,7 @@ import Foundation
 import GateCore
 import GateFormats
 import GateRunner
-import SystemSupport
+import BaseSystem
 
 /// `memgate update CURRENT [--baseline FILE] [--prune]`: record results as the baseline,
 /// atomically.

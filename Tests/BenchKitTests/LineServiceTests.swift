@@ -3,7 +3,7 @@ import Glibc
 #endif
 @testable import BenchKit
 import CSystemShims
-import Symbolization
+import AddressSymbols
 import Testing
 
 /// The return address into this function from a call it makes: an address of this test

@@ -1,6 +1,6 @@
 @testable import BenchKit
 import BenchResults
-import Symbolization
+import AddressSymbols
 import Testing
 
 /// Folding a symbolized stack to the frames a reader needs, on synthetic stacks.

@@ -13,7 +13,7 @@ import Testing
         #expect(ExitCode.allCases.map(\.rawValue) == [0, 1, 2, 3, 4, 70, 130, 143])
     }
 
-    /// `InterruptHandler` (SystemSupport, below CLISupport) exits with 128 + the signal, as a
+    /// `InterruptHandler` (BaseSystem, below CLISupport) exits with 128 + the signal, as a
     /// shell reports a killed command: the two interrupted codes are those.
     @Test func interruptedCodesAreTheShellsForTheTwoSignals() {
         #expect(ExitCode.interrupted.rawValue == 128 + SIGINT)

@@ -46,7 +46,7 @@ import TestSupport
     @Test func benchKitAndEverythingItLinksHaveNoUnsafeFlags() throws {
         let targets = Self.targets(of: try Self.manifest())
         let closure = Self.closure(of: "BenchKit", in: targets)
-        #expect(closure.isSuperset(of: ["BenchKit", "BenchResults", "CAllocCounter", "Symbolization"]))
+        #expect(closure.isSuperset(of: ["BenchKit", "BenchResults", "CAllocCounter", "AddressSymbols"]))
         for name in closure.sorted() {
             #expect(targets[name]?.unsafeFlags == [], "\(name) has unsafe flags \(targets[name]?.unsafeFlags ?? [])")
         }
@@ -57,6 +57,35 @@ import TestSupport
         let closure = Self.closure(of: "memgate", in: Self.targets(of: try Self.manifest()))
         #expect(closure.contains("MemGateCLI"))
         #expect(!closure.contains("CAllocCounter") && !closure.contains("BenchKit"), "\(closure.sorted())")
+    }
+
+    /// SwiftPM's build engine starts, of the modules ready to compile, the one whose name sorts
+    /// last first (Package.swift, the build order). BenchResults heads the longest chain of a
+    /// clean build, so of the Swift modules that can be ready when it is (all they depend on is
+    /// C targets or what BenchResults depends on), at most one may sort after it: on 2 cores, it
+    /// then still starts at once. And memgate's product compiles AddressSymbols for the
+    /// benchmarks' build that follows.
+    @Test func benchResultsStartsFirstInACleanBuild() throws {
+        let manifest = try Self.manifest()
+        let targets = Self.targets(of: manifest)
+        let types = Dictionary(uniqueKeysWithValues: (manifest["targets"] as? [[String: Any]] ?? []).map {
+            ($0["name"] as! String, $0["type"] as? String ?? "")
+        })
+        let root = TinyBenchFixture.repositoryRoot
+        let cTargets = Set(targets.keys.filter {
+            FileManager.default.fileExists(atPath: root.appendingPathComponent("Sources/\($0)/include").path)
+        })
+        #expect(cTargets == ["CAllocCounter", "CSystemShims"])
+        let before = Self.closure(of: "BenchResults", in: targets).subtracting(["BenchResults"])
+        #expect(before == ["DescriptiveStatistics", "WholeWrites"], "BenchResults waits for \(before.sorted())")
+        let rivals = targets.filter { name, target in
+            name != "BenchResults" && !before.contains(name) && !cTargets.contains(name) && types[name] == "regular"
+                && Set(target.dependencies).isSubset(of: before.union(cTargets))
+        }.keys
+        let sortingAfter = rivals.filter { "C.\($0)" > "C.BenchResults" }.sorted()
+        #expect(sortingAfter.count <= 1, "ready with BenchResults and started before it: \(sortingAfter)")
+        let memgate = (manifest["products"] as? [[String: Any]] ?? []).first { $0["name"] as? String == "memgate" }
+        #expect((memgate?["targets"] as? [String])?.contains("AddressSymbols") == true)
     }
 
     @Test func theGateModulesBuildWithoutOptimization() throws {

@@ -2,7 +2,7 @@ import BenchResults
 import BenchStatistics
 import Foundation
 import GateFormats
-import SystemSupport
+import BaseSystem
 import Testing
 import TestSupport
 

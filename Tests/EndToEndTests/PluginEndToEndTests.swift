@@ -1,5 +1,5 @@
 import Foundation
-import SystemSupport
+import BaseSystem
 import Testing
 
 extension TinyBenchPackageTests {

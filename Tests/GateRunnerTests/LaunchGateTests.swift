@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import SystemSupport
+import BaseSystem
 import Testing
 @testable import GateCore
 @testable import GateRunner

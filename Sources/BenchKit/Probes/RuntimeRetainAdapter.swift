@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CAllocCounter
-import Symbolization
+import AddressSymbols
 
 /// The Swift runtime's retain adapter, which the reference-counting pass replaces (see
 /// CAllocCounter's ARCCounter.h for why): found by name in the symbol table of the object

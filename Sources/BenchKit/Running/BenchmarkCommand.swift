@@ -1,7 +1,7 @@
 import BenchResults
 import CLISupport
 import Foundation
-import SystemSupport
+import BaseSystem
 import CSystemShims
 import ResultsView
 

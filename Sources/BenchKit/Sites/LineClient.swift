@@ -1,8 +1,8 @@
 #if os(Linux)
 import Glibc
 #endif
-import Symbolization
-import SystemSupport
+import AddressSymbols
+import BaseSystem
 
 /// The child's side of `LineService`: asks the parent for the chains of main-executable
 /// offsets, and says nil on any failure (no service, a timeout, a reply that does not

@@ -2,8 +2,8 @@
 import Dispatch
 import Foundation
 import Glibc
-import Symbolization
-import SystemSupport
+import AddressSymbols
+import BaseSystem
 
 /// The parent's side of `LineService`: a thread that answers children's requests for the
 /// source lines of the main executable's return addresses, one child at a time, until `stop`.

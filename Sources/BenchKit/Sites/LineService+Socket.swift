@@ -3,7 +3,7 @@ import Glibc
 
 /// The socket work of the line service, in Linux's abstract namespace (a name, no file to
 /// create or remove): the address, timeouts, and whole-message receives (sends are
-/// SystemSupport's `sendAll`).
+/// BaseSystem's `sendAll`).
 extension LineService {
     /// A connected or listening Unix stream socket's descriptor, closed on exec.
     static func streamSocket() -> Int32? {

@@ -1,4 +1,4 @@
-import Symbolization
+import AddressSymbols
 
 /// How a recorded stack becomes a site: the frames the user reads, starting at the user's code.
 ///

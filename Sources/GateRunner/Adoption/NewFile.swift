@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import SystemSupport
+import BaseSystem
 
 /// Creates files that must not exist yet, whole or not at all, and never over another file.
 ///

@@ -4,12 +4,12 @@ import Glibc
 import Darwin
 #endif
 import BenchResults
-import SystemSupport
+import BaseSystem
 
 /// Appends to a file (for `$GITHUB_STEP_SUMMARY`, which several steps share).
 package enum FileAppend {
     /// Appends `bytes` to `path`, creating it if needed, with `O_APPEND` (each `write` of
-    /// `SystemSupport.writeAll` lands at the end, so concurrent appenders do not interleave
+    /// `writeAll` (WholeWrites) lands at the end, so concurrent appenders do not interleave
     /// within a chunk).
     ///
     /// - Throws: `ResultsError.unwritable` naming `path`.

@@ -1,7 +1,7 @@
 import CLISupport
 import Foundation
 import GateCore
-import SystemSupport
+import BaseSystem
 
 /// Stops what memgate started, cleans up and exits when the process gets SIGINT (Ctrl-C)
 /// or SIGTERM, so an interrupted `memgate run` or `memgate refs` leaves no build, compiler,
@@ -15,7 +15,7 @@ import SystemSupport
 ///     defer { interrupt.uninstall() }
 ///     interrupt.checkpoint()              // before reporting an error a killed child caused
 ///
-/// On a signal (through `SystemSupport.InterruptHandler`, which exits with 128 + the signal
+/// On a signal (through `BaseSystem.InterruptHandler`, which exits with 128 + the signal
 /// number: 130 for SIGINT, 143 for SIGTERM): it closes `launches`, which returns the
 /// children running (a build, a benchmark; never a cleanup `git`) and lets no other start,
 /// sends SIGINT to each child's process group, waits up to `childGracePeriod` for them to

@@ -1,6 +1,6 @@
 import Foundation
 import GateCore
-import SystemSupport
+import BaseSystem
 
 /// Runs a program with arguments (never through a shell) and waits for it.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 import GateCore
-import SystemSupport
+import BaseSystem
 
 extension BuiltSide {
     /// Discovers, builds and lists two sides: both sides' executables are found first (a side

@@ -1,4 +1,4 @@
-import Symbolization
+import AddressSymbols
 import Testing
 
 @Suite struct SwiftSymbolNameTests {

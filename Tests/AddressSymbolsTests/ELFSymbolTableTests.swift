@@ -1,4 +1,4 @@
-@testable import Symbolization
+@testable import AddressSymbols
 import Testing
 
 /// Built ELF files for the symbol-table tests.

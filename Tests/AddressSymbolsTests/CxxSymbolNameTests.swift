@@ -1,4 +1,4 @@
-@testable import Symbolization
+@testable import AddressSymbols
 import Testing
 
 /// C++ names of the Swift runtime demangled through the loaded C++ runtime.

@@ -3,7 +3,7 @@ import Glibc
 #endif
 import CSystemShims
 import Foundation
-@testable import Symbolization
+@testable import AddressSymbols
 import Testing
 
 /// The return address into this function from a call it makes.
@@ -21,7 +21,7 @@ func returnAddressInsideAKnownFunction() -> UInt {
         let frame = Symbolizer(anchor: anchor).frame(returnAddress: address)
         #expect(frame.name == "returnAddressInsideAKnownFunction()")
         #expect(frame.symbol.hasPrefix("$s"))
-        #expect(frame.module == "SymbolizationTests")
+        #expect(frame.module == "AddressSymbolsTests")
         #expect(frame.inMainExecutable)
     }
 
@@ -85,7 +85,7 @@ func returnAddressInsideAKnownFunction() -> UInt {
         let outer = try #require(frames.last)
         #expect(outer.name == "returnAddressInsideAKnownFunction()")
         let line = try #require(outer.line, "\(frames)")
-        #expect(line.file.hasSuffix("Tests/SymbolizationTests/SymbolizerTests.swift") && line.line == Self.callLine, "\(line)")
+        #expect(line.file.hasSuffix("Tests/AddressSymbolsTests/SymbolizerTests.swift") && line.line == Self.callLine, "\(line)")
     }
 
     /// The line of the call in `returnAddressInsideAKnownFunction` (found in this file's text, not typed in).

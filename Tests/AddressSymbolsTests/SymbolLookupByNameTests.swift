@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-@testable import Symbolization
+@testable import AddressSymbols
 import Testing
 
 /// Names to addresses: `ELFSymbolTable.values(of:in:)` on built files, and `LoadedSymbols`

@@ -10,7 +10,9 @@ import PackagePlugin
 /// memgate itself, in release, in that same folder (`swift build -c release --product memgate`)
 /// rather than naming it as a tool, which SwiftPM would build for debugging in `.build`: the
 /// benchmarks' release build then finds BenchKit's modules, which memgate shares, already
-/// compiled, and a new package's first run compiles them once instead of twice.
+/// compiled, and a new package's first run compiles them once instead of twice. A warm run whose
+/// memgate sources and `swift` are as the last build recorded them (`BuildStamp`) skips that
+/// build; `memgate run` still builds the benchmarks, which SwiftPM checks as always.
 ///
 /// SwiftPM 6.3 reports any failing plugin with exit status 1: the plugin form exits 0 or 1
 /// (the report says which case it was); `swift run memgate` keeps the distinct codes 2 and 3.
@@ -36,26 +38,48 @@ struct MemGatePlugin: CommandPlugin {
             arguments.insert(contentsOf: ["--memgate-package", memgate.package.id], at: 1)
         }
         let package = context.package.directoryURL
-        let memgate = try Self.buildMemgate(in: package, scratchPath: scratchPath)
+        let memgate = try Self.buildMemgate(in: package, scratchPath: scratchPath, memgatePackage: Self.memgatePackage(of: context.package))
         let status = try Self.run(memgate, arguments, in: package, output: nil)
         exit(status)
     }
 
     /// Builds the memgate product in release in `scratchPath` (relative to `package`) and
     /// returns its executable. The build's output goes to standard error, so standard output
-    /// carries memgate's own output only.
-    static func buildMemgate(in package: URL, scratchPath: String) throws -> URL {
+    /// carries memgate's own output only. When `memgatePackage` (the folder of the package that
+    /// has the memgate product) and the `swift` on PATH are as the last build there recorded them
+    /// (`BuildStamp`), the executable is returned without starting `swift build`.
+    static func buildMemgate(in package: URL, scratchPath: String, memgatePackage: URL?) throws -> URL {
         let swift = try executableOnPath("swift")
-        let build = ["build", "-c", "release", "--product", "memgate", "--scratch-path", scratchPath]
-        let status = try run(swift, build, in: package, output: FileHandle.standardError)
-        guard status == 0 else { throw PluginFailure("building memgate failed (swift \(build.joined(separator: " ")))") }
         let scratch = scratchPath.hasPrefix("/") ? URL(fileURLWithPath: scratchPath) : package.appendingPathComponent(scratchPath)
         // SwiftPM links `release` to the host's release products in every build folder.
         let executable = scratch.appendingPathComponent("release/memgate")
+        let stampFile = scratch.appendingPathComponent("memgate-plugin-stamp")
+        // Taken before the build: a source edited during it leaves the older stamp, so the next run builds.
+        let stamp = memgatePackage.flatMap { BuildStamp.current(package: $0, swift: swift) }
+        if let stamp, FileManager.default.isExecutableFile(atPath: executable.path), BuildStamp.recorded(at: stampFile) == stamp {
+            return executable
+        }
+        let build = ["build", "-c", "release", "--product", "memgate", "--scratch-path", scratchPath]
+        let status = try run(swift, build, in: package, output: FileHandle.standardError)
+        guard status == 0 else { throw PluginFailure("building memgate failed (swift \(build.joined(separator: " ")))") }
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw PluginFailure("memgate was built, but \(executable.path) is not there")
         }
+        stamp?.record(at: stampFile)
         return executable
+    }
+
+    /// The folder of the package that has the memgate product: `package` itself, or the first
+    /// package it depends on (directly or not) that has it; nil when none has.
+    static func memgatePackage(of package: Package) -> URL? {
+        var pending = [package], seen = Set<String>()
+        while !pending.isEmpty {
+            let candidate = pending.removeFirst()
+            guard seen.insert(candidate.id).inserted else { continue }
+            if candidate.products.contains(where: { $0.name == "memgate" }) { return candidate.directoryURL }
+            pending += candidate.dependencies.map(\.package)
+        }
+        return nil
     }
 
     /// Runs `executable` with `arguments` in `directory` and returns its exit status (128 + N

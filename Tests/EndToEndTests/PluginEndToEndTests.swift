@@ -8,6 +8,7 @@ extension TinyBenchPackageTests {
     /// memgate in release in its own folder, `.build/memgate-plugin`, where the benchmarks build
     /// too (so BenchKit's modules compile once), and SwiftPM builds no debug memgate in `.build`;
     /// the executable's runs reuse that folder, and the suite shares no build folder with another.
+    /// A run with memgate's sources and `swift` as the last build recorded them does not build it.
     @Suite(.serialized, .sharesTheMachine, .enabled(if: TinyBenchFixture.isWanted, "unset MEMGATE_SKIP_SLOW_TESTS to run"))
     struct PluginEndToEndTests {
         private let gateArguments = ["--noisy", "report", "--samples", "3", "--sample-time", "2ms"]
@@ -37,9 +38,15 @@ extension TinyBenchPackageTests {
             let direct = try MemGateProcess.run(executable, in: package.directory.url, timeout: 900)
             #expect(pass.code == 0 && direct.code == 0, "\(pass.output)\n\(direct.stderr)")
             #expect(pass.output.contains("PASS: 8 ok"), "\(pass.output)")
+            // memgate unchanged since the first run's build (its stamp says so): not built again.
+            #expect(record.output.contains("Build of product 'memgate'"), "\(record.output)")
+            #expect(!pass.output.contains("Build of product 'memgate'"), "\(pass.output)")
 
+            // A stamp that differs, as after an edit of memgate's sources or another swift: built again.
+            try "changed\n".write(toFile: pluginFolder + "/memgate-plugin-stamp", atomically: true, encoding: .utf8)
             try package.edit("static let blocksPerOp = 2", "static let blocksPerOp = 3")
             let regressed = try plugin(package, ["run"] + gateArguments)
+            #expect(regressed.output.contains("Build of product 'memgate'"), "\(regressed.output)")
             let directRegressed = try MemGateProcess.run(executable, in: package.directory.url, timeout: 900)
             #expect(regressed.code == 1 && directRegressed.code == 1, "\(regressed.output)")
             #expect(regressed.output.contains("REGRESSED"), "\(regressed.output)")

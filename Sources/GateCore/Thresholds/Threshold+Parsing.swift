@@ -52,11 +52,17 @@ extension Threshold {
     /// Unit suffixes and their factors to the base unit (B or ns): every name and alias of
     /// the byte and time scales' steps (`MetricUnit.Scale.steps`), longest first, so that
     /// `KiB` is tried before `B` and `ms` before `s` (suffixes of one length never both match).
-    private static let units: [(suffix: String, factor: Double, unit: AmountUnit)] = [
-        (MetricUnit.Scale.binaryBytes, AmountUnit.bytes), (.time, .time),
-    ].flatMap { scale, unit in
-        scale.steps.flatMap { step in ([step.name] + step.aliases).map { (suffix: $0, factor: step.factor, unit: unit) } }
-    }.sorted { $0.suffix.count > $1.suffix.count }
+    private static let units: [(suffix: String, factor: Double, unit: AmountUnit)] = {
+        // Spelled out with its types: as one chained expression it took 230 ms to type-check.
+        let scales: [(MetricUnit.Scale, AmountUnit)] = [(.binaryBytes, .bytes), (.time, .time)]
+        var units: [(suffix: String, factor: Double, unit: AmountUnit)] = []
+        for (scale, unit) in scales {
+            for step in scale.steps {
+                for suffix in [step.name] + step.aliases { units.append((suffix: suffix, factor: step.factor, unit: unit)) }
+            }
+        }
+        return units.sorted { $0.suffix.count > $1.suffix.count }
+    }()
 
     private static func parseAmount(_ text: Substring) -> (Double, AmountUnit)? {
         for (suffix, factor, unit) in units where text.hasSuffix(suffix) {

@@ -18,13 +18,16 @@ struct BuildStamp: Equatable {
         let manager = FileManager.default
         guard let entries = try? manager.contentsOfDirectory(at: package, includingPropertiesForKeys: nil) else { return nil }
         var files = entries.filter { $0.lastPathComponent.hasPrefix("Package") && $0.pathExtension == "swift" }
+        var unreadable = false
         guard let walk = manager.enumerator(
-            at: package.appendingPathComponent("Sources"), includingPropertiesForKeys: [.isRegularFileKey],
-            errorHandler: { _, _ in false })
+            at: package.appendingPathComponent("Sources"), includingPropertiesForKeys: [.isDirectoryKey],
+            errorHandler: { _, _ in unreadable = true; return false })
         else { return nil }
-        for case let file as URL in walk where (try? file.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+        // Files and links to files alike: `describe` follows a link to what it names.
+        for case let file as URL in walk where (try? file.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == false {
             files.append(file)
         }
+        guard !unreadable else { return nil }
         for file in files + [swift.resolvingSymlinksInPath()] {
             guard let line = describe(file) else { return nil }
             lines.append(line)

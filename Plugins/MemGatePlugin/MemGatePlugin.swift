@@ -60,7 +60,15 @@ struct MemGatePlugin: CommandPlugin {
             return executable
         }
         let build = ["build", "-c", "release", "--product", "memgate", "--scratch-path", scratchPath]
-        let status = try run(swift, build, in: package, output: FileHandle.standardError)
+        var (status, log) = try runCapturing(swift, build, in: package)
+        // A plan SwiftPM kept although memgate's modules changed fails "because of missing
+        // inputs" until it is gone (GateRunner's StalePlan, which memgate run uses, says more).
+        if status != 0 && log.contains("because of missing inputs") {
+            try? FileManager.default.removeItem(at: scratch.appendingPathComponent("release.yaml"))
+            FileHandle.standardError.write(Data("memgate plugin: the kept build plan named files memgate no longer has; planning again\n".utf8))
+            (status, log) = try runCapturing(swift, build, in: package)
+        }
+        FileHandle.standardError.write(Data(log.utf8))
         guard status == 0 else { throw PluginFailure("building memgate failed (swift \(build.joined(separator: " ")))") }
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw PluginFailure("memgate was built, but \(executable.path) is not there")
@@ -93,6 +101,23 @@ struct MemGatePlugin: CommandPlugin {
         try process.run()
         process.waitUntilExit()
         return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+    }
+
+    /// Runs `executable` like `run`, with its standard output and error read together and
+    /// returned with its status (SwiftPM shows a plugin's output only when the plugin ends anyway).
+    static func runCapturing(_ executable: URL, _ arguments: [String], in directory: URL) throws -> (status: Int32, log: String) {
+        let pipe = Pipe()
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return (status, String(decoding: output, as: UTF8.self))
     }
 
     /// The first `name` on `PATH` that is an executable file.

@@ -39,7 +39,7 @@ struct MemGatePlugin: CommandPlugin {
         }
         let package = context.package.directoryURL
         let memgate = try Self.buildMemgate(in: package, scratchPath: scratchPath, memgatePackage: Self.memgatePackage(of: context.package))
-        let status = try Self.run(memgate, arguments, in: package, output: nil)
+        let status = try Self.run(memgate, arguments, in: package).status
         exit(status)
     }
 
@@ -60,13 +60,13 @@ struct MemGatePlugin: CommandPlugin {
             return executable
         }
         let build = ["build", "-c", "release", "--product", "memgate", "--scratch-path", scratchPath]
-        var (status, log) = try runCapturing(swift, build, in: package)
+        var (status, log) = try run(swift, build, in: package, capturing: true)
         // A plan SwiftPM kept although memgate's modules changed fails "because of missing
         // inputs" until it is gone (GateRunner's StalePlan, which memgate run uses, says more).
         if status != 0 && log.contains("because of missing inputs") {
             try? FileManager.default.removeItem(at: scratch.appendingPathComponent("release.yaml"))
             FileHandle.standardError.write(Data("memgate plugin: the kept build plan named files memgate no longer has; planning again\n".utf8))
-            (status, log) = try runCapturing(swift, build, in: package)
+            (status, log) = try run(swift, build, in: package, capturing: true)
         }
         FileHandle.standardError.write(Data(log.utf8))
         guard status == 0 else { throw PluginFailure("building memgate failed (swift \(build.joined(separator: " ")))") }
@@ -91,30 +91,18 @@ struct MemGatePlugin: CommandPlugin {
     }
 
     /// Runs `executable` with `arguments` in `directory` and returns its exit status (128 + N
-    /// for a signal N). `output`, when given, replaces standard output.
-    static func run(_ executable: URL, _ arguments: [String], in directory: URL, output: FileHandle?) throws -> Int32 {
+    /// for a signal N) and, when `capturing`, its standard output and error read together
+    /// (else they are ours, and the log is empty). SwiftPM shows a plugin's output only when the
+    /// plugin ends, so capturing a build hides nothing the user would have seen sooner.
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL, capturing: Bool = false) throws -> (status: Int32, log: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        if let output { process.standardOutput = output }
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
-    }
-
-    /// Runs `executable` like `run`, with its standard output and error read together and
-    /// returned with its status (SwiftPM shows a plugin's output only when the plugin ends anyway).
-    static func runCapturing(_ executable: URL, _ arguments: [String], in directory: URL) throws -> (status: Int32, log: String) {
         let pipe = Pipe()
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.standardOutput = pipe
-        process.standardError = pipe
+        if capturing { (process.standardOutput, process.standardError) = (pipe, pipe) }
         try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        let output = capturing ? pipe.fileHandleForReading.readDataToEndOfFile() : Data()
         process.waitUntilExit()
         let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         return (status, String(decoding: output, as: UTF8.self))

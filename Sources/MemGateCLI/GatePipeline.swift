@@ -1,10 +1,10 @@
+import BaseSystem
 import BenchResults
 import CLISupport
 import Foundation
 import GateCore
 import GateFormats
 import GateRunner
-import BaseSystem
 
 /// What `check` and `compare` do: read, compare, render, write.
 enum GatePipeline {

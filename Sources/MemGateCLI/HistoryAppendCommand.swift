@@ -1,10 +1,10 @@
+import BaseSystem
 import BenchResults
 import CLISupport
 import Foundation
 import GateCore
 import GateFormats
 import GateRunner
-import BaseSystem
 
 /// `memgate history append RESULTS --file FILE [--keep N] [--commit SHA] [--date ISO] [--baseline PATH]`.
 struct HistoryAppendCommand: Subcommand {

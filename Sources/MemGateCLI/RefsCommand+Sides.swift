@@ -1,9 +1,9 @@
+import BaseSystem
 import BenchResults
 import CLISupport
 import Foundation
 import GateCore
 import GateRunner
-import BaseSystem
 
 /// What building and running both sides of `memgate refs` produced.
 struct RefsSides {

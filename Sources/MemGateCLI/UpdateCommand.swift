@@ -1,10 +1,10 @@
+import BaseSystem
 import BenchResults
 import CLISupport
 import Foundation
 import GateCore
 import GateFormats
 import GateRunner
-import BaseSystem
 
 /// `memgate update CURRENT [--baseline FILE] [--prune]`: record results as the baseline,
 /// atomically.

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+@testable import AddressSymbols
 import CSystemShims
 import Foundation
-@testable import AddressSymbols
 import Testing
 
 /// The return address into this function from a call it makes.

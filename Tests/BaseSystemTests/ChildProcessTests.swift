@@ -1,5 +1,5 @@
-import Foundation
 import BaseSystem
+import Foundation
 import Testing
 
 /// `ChildProcess`: the one way BenchKit and memgate start a program, and how its ending and

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import AddressSymbols
 @testable import BenchKit
 import CSystemShims
-import AddressSymbols
 import Testing
 
 /// The return address into this function from a call it makes: an address of this test

@@ -1,6 +1,6 @@
+import AddressSymbols
 @testable import BenchKit
 import BenchResults
-import AddressSymbols
 import Testing
 
 /// Folding a symbolized stack to the frames a reader needs, on synthetic stacks.

@@ -1,8 +1,8 @@
+import BaseSystem
 import BenchResults
 import BenchStatistics
 import Foundation
 import GateFormats
-import BaseSystem
 import Testing
 import TestSupport
 

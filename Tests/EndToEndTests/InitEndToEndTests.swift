@@ -1,5 +1,5 @@
-import Foundation
 import BaseSystem
+import Foundation
 import Testing
 import TestSupport
 

@@ -1,9 +1,9 @@
+import BaseSystem
 import Dispatch
 import Foundation
-import BaseSystem
-import Testing
 @testable import GateCore
 @testable import GateRunner
+import Testing
 
 /// `LaunchGate`: what the interrupt handler relies on to find, and stop, every child.
 @Suite struct LaunchGateTests {

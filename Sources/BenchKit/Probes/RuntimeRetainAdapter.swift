@@ -3,8 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CAllocCounter
 import AddressSymbols
+import CAllocCounter
 
 /// The Swift runtime's retain adapter, which the reference-counting pass replaces (see
 /// CAllocCounter's ARCCounter.h for why): found by name in the symbol table of the object

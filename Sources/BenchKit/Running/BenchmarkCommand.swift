@@ -1,8 +1,8 @@
+import BaseSystem
 import BenchResults
 import CLISupport
-import Foundation
-import BaseSystem
 import CSystemShims
+import Foundation
 import ResultsView
 
 /// The command line every benchmark executable gets from `BenchmarkSuite.main()`.

@@ -1,6 +1,6 @@
+import BaseSystem
 import BenchResults
 import Foundation
-import BaseSystem
 
 /// Reads the environment fingerprint of this process: machine, toolchain, build, git.
 enum EnvironmentProbe {

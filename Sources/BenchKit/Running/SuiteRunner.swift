@@ -1,8 +1,8 @@
+import AddressSymbols
+import BaseSystem
 import BenchResults
 import CLISupport
 import Foundation
-import AddressSymbols
-import BaseSystem
 
 /// Runs a list of benchmarks, each in its own child process (the default) or in this
 /// process, and collects their results in order. A benchmark that crashes, hangs or fails

@@ -1,9 +1,9 @@
 #if os(Linux)
+import AddressSymbols
+import BaseSystem
 import Dispatch
 import Foundation
 import Glibc
-import AddressSymbols
-import BaseSystem
 
 /// The parent's side of `LineService`: a thread that answers children's requests for the
 /// source lines of the main executable's return addresses, one child at a time, until `stop`.

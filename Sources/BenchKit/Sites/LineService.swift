@@ -1,5 +1,5 @@
-import BenchResults
 import AddressSymbols
+import BenchResults
 
 /// Source lines for the children's site profiles, read once per run of the executable.
 ///

@@ -1,7 +1,7 @@
-import BenchResults
-import Foundation
-import CAllocCounter
 import AddressSymbols
+import BenchResults
+import CAllocCounter
+import Foundation
 
 /// Turns the stacks of a profile pass into the results' `AllocationSites`: symbolizes each
 /// address once, folds each stack to its site (`SiteFolding`), sums stacks with the same

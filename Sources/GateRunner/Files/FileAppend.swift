@@ -3,8 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import BenchResults
 import BaseSystem
+import BenchResults
 
 /// Appends to a file (for `$GITHUB_STEP_SUMMARY`, which several steps share).
 package enum FileAppend {

@@ -1,7 +1,7 @@
+import BaseSystem
 import CLISupport
 import Foundation
 import GateCore
-import BaseSystem
 
 /// Stops what memgate started, cleans up and exits when the process gets SIGINT (Ctrl-C)
 /// or SIGTERM, so an interrupted `memgate run` or `memgate refs` leaves no build, compiler,

@@ -1,6 +1,6 @@
+import BaseSystem
 import Foundation
 import GateCore
-import BaseSystem
 
 /// Runs a program with arguments (never through a shell) and waits for it.
 ///

@@ -1,6 +1,6 @@
+import BaseSystem
 import Foundation
 import GateCore
-import BaseSystem
 
 extension BuiltSide {
     /// Discovers, builds and lists two sides: both sides' executables are found first (a side

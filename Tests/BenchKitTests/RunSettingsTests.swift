@@ -21,8 +21,9 @@ import Testing
         #expect(Duration.milliseconds(1500).seconds == 1.5)
         #expect(Duration.microseconds(250).seconds == 0.00025)
         #expect(RunSettings().timeout(for: .init(timeout: .seconds(5))) == 5)
-        // 10 samples + 1 warm-up + 2 for calibration + 3 passes of at most 3, of 10 ms.
-        #expect(abs(RunSettings().expectedSeconds(for: .init()) - 0.22) < 1e-9)
+        // 10 samples + 1 warm-up + 2 for calibration + the reference-counting pass's at most 10
+        // + 2 site passes of at most 3, of 10 ms.
+        #expect(abs(RunSettings().expectedSeconds(for: .init()) - 0.29) < 1e-9)
     }
 
     @Test func invalidConfigurationsAreNamedNotTrapped() {
@@ -36,9 +37,10 @@ import Testing
 
     @Test func budgetShrinksSampleTimeNotSampleCount() {
         let settings = RunSettings()
-        // 10 samples + 1 warm-up + ~2 for calibration + 3 passes of at most 3 sample times
-        // = 22 sample times in three quarters of the share: 0.088 s gives 3 ms samples.
-        let plan = settings.plan(for: .init(), budgetShare: 0.088)
+        // 10 samples + 1 warm-up + ~2 for calibration + the reference-counting pass's at most
+        // 10 + 2 site passes of at most 3 sample times = 29 sample times in three quarters of
+        // the share: 0.116 s gives 3 ms samples.
+        let plan = settings.plan(for: .init(), budgetShare: 0.116)
         #expect(plan.samples == 10)
         #expect(plan.sampleNanoseconds == 3_000_000)
         // Never below 0.5 ms, however small the share.

@@ -33,9 +33,9 @@ final class Sampler {
     private(set) var records: [SampleRecord] = []
     /// The reference-counting pass, once it ran; nil when the plan or the runtime has none.
     private(set) var arcPass: ARCPass?
-    /// The counters when the current pass began, and the first pass's totals.
+    /// The counters when the pass's current run began, and the runs' counts so far.
     private var arcStart = memgate_arc_counts()
-    private var arcFirstPass: memgate_arc_counts?
+    private var arcRuns: [memgate_arc_counts] = []
     /// The stack-recording pass under way (allocations, then retains).
     private var stackPass: StackPass?
     /// Iterations of a kept sample (the passes run at most this many).
@@ -145,37 +145,35 @@ final class Sampler {
         return batchSize
     }
 
-    /// Starts the reference-counting pass (see `ARCPass`: N iterations, then 2N, each one
+    /// Starts the reference-counting pass (see `ARCPass`: N iterations, then 2N and 3N, each one
     /// unit), or ends the loop when there is none. The counters are read last.
     private func startARCPass() -> Int {
         sampleIterations = iterations
         let passIterations = min(plan.arcPassIterations, iterations)
         guard passIterations > 0, ProbeSyscalls.canCountARC() else { return startStackPass(.allocations) }
         passWillStart?(self, "reference-counting pass")
+        arcRuns.removeAll()
+        arcRuns.reserveCapacity(4)  // No allocation between the runs' counter readings.
         guard ProbeSyscalls.startCountingARC() else { return startStackPass(.allocations) }
         phase = .countingARC
         iterations = passIterations
-        arcFirstPass = nil
         arcStart = ProbeSyscalls.arcCounts()
         return passIterations
     }
 
-    /// Ends a run of the reference-counting pass: the counters are read first. After the
-    /// first run (N iterations) the second (2N) starts; after it, the difference of the two
-    /// runs' counts covers N iterations and none of the loop's own entry and exit.
+    /// Ends a run of the reference-counting pass: the counters are read first. The k-th run
+    /// covers k·N iterations; after the third (or fourth) the counts are settled (`ARCPass`)
+    /// and cover N iterations and none of the loop's own entry and exit.
     private func arcPassEnded() -> Int {
         let end = ProbeSyscalls.arcCounts()
-        let run = memgate_arc_counts(retains: end.retains &- arcStart.retains, releases: end.releases &- arcStart.releases,
-                                     objects: end.objects &- arcStart.objects)
-        guard let first = arcFirstPass else {
-            arcFirstPass = run
+        arcRuns.append(memgate_arc_counts(retains: end.retains &- arcStart.retains, releases: end.releases &- arcStart.releases,
+                                          objects: end.objects &- arcStart.objects))
+        guard let pass = ARCPass(runs: arcRuns, iterations: iterations) else {
             arcStart = ProbeSyscalls.arcCounts()
-            return 2 * iterations
+            return (arcRuns.count + 1) * iterations
         }
         ProbeSyscalls.stopCountingARC()
-        arcPass = ARCPass(iterations: iterations, retains: run.retains.subtractingClamped(first.retains),
-                          releases: run.releases.subtractingClamped(first.releases),
-                          objects: run.objects.subtractingClamped(first.objects))
+        arcPass = pass
         return startStackPass(.allocations)
     }
 

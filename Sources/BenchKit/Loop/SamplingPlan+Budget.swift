@@ -1,12 +1,12 @@
 extension SamplingPlan {
     /// Sample times one benchmark takes at most under this plan: calibration (about two),
-    /// warm-up and kept samples one each, and each pass after them at most three, since a
-    /// pass runs N then 2N iterations with N at most one sample's (the reference-counting
-    /// pass; the allocation-site and retain-site passes, also bounded by their recording
-    /// budgets).
+    /// warm-up and kept samples one each, the reference-counting pass at most
+    /// `ARCPass.sampleTimesAtMost`, and each site pass at most three, since it runs N then 2N
+    /// iterations with N at most one sample's (the allocation-site and retain-site passes,
+    /// also bounded by their recording budgets).
     var sampleTimesNeeded: Double {
-        let passes = (arcPassIterations > 0 ? 1 : 0) + (siteIterations > 0 ? 2 : 0)
-        return Double(samples + warmupSamples + 2 + 3 * passes)
+        let passes = (arcPassIterations > 0 ? ARCPass.sampleTimesAtMost : 0) + (siteIterations > 0 ? 2 * 3 : 0)
+        return Double(samples + warmupSamples + 2 + passes)
     }
 
     /// Fits the plan into `share` seconds of a run's time budget: three quarters for the

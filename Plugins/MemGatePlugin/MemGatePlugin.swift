@@ -99,10 +99,10 @@ struct MemGatePlugin: CommandPlugin {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        if capturing { (process.standardOutput, process.standardError) = (pipe, pipe) }
+        let pipe = capturing ? Pipe() : nil
+        if let pipe { (process.standardOutput, process.standardError) = (pipe, pipe) }
         try process.run()
-        let output = capturing ? pipe.fileHandleForReading.readDataToEndOfFile() : Data()
+        let output = pipe?.fileHandleForReading.readDataToEndOfFile() ?? Data()
         process.waitUntilExit()
         let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         return (status, String(decoding: output, as: UTF8.self))

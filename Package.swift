@@ -1,28 +1,31 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 //
 // memgate: a benchmark harness (BenchKit) and a CI regression gate (memgate).
 // Zero package dependencies, by design: only the Swift toolchain and our own C.
 
 import PackageDescription
 
-/// The gate's own modules are built without optimization even in release: `swift run -c release
-/// memgate run` then builds the CLI in about half the time (whole-module `-O` spent most of it in
-/// the SIL optimizer), and the gate's work is small (checking 10,000 benchmarks: 1.3 s instead
-/// of 0.9 s; docs/performance.md). Benchmark executables never link these modules: BenchKit and
-/// everything it links stay optimized, and stay free of unsafe flags, so packages can depend on
-/// BenchKit and the plugin by version (`BuildSettingsTests` checks the BenchKit side).
-let gateOnly: [SwiftSetting] = [.unsafeFlags(["-Onone"], .when(configuration: .release))]
+/// Modules whose speed does not matter are built without optimization even in release: the
+/// gate's own (checking 10,000 benchmarks is bound by reading the files, which stays
+/// optimized) and the cold parts of what benchmark executables link (arguments, tables,
+/// child processes, the results model). Whole-module `-O` spends most of a clean build in the
+/// SIL optimizer, and `swift run -c release memgate run` or the plugin's first run compiles all
+/// of it. What a benchmark's measurement runs through stays optimized: BenchKit, its
+/// statistics, the symbol reader, results parsing and encoding (`BuildSettingsTests`).
+/// SwiftPM 6.2 and later accept unsafe flags in a dependency whose manifest has tools version
+/// 6.2 or later (memgate needs Swift 6.2 anyway, for the toolchain's `Runtime` module).
+let withoutOptimization: [SwiftSetting] = [.unsafeFlags(["-Onone"], .when(configuration: .release))]
 
 // Module names set the build order. SwiftPM's build engine (llbuild) starts, among the modules
 // ready to compile, the one whose name sorts last first (its default scheduler orders jobs by
 // command name, "C.<module>-..."). On 2 cores a clean release build is one chain long:
-// DescriptiveStatistics, BenchResults (whole-module -O, the longest module), then the gate's
-// chain. So no module that is ready at the same time as BenchResults sorts after it:
-// `BaseSystem` and `AddressSymbols` (once `SystemSupport` and `Symbolization`, which the
-// scheduler started first and so delayed BenchResults by 4-10 s), and BenchResults needs only
-// `WholeWrites` of the system calls. `AddressSymbols`, sorting first, compiles in the gaps of
-// memgate's own build (the `memgate` product lists it), so a benchmark build after it compiles
-// BenchKit and the package's own targets only. docs/performance.md, "Build order".
+// DescriptiveStatistics, ResultsModel, BenchResults (whole-module -O), then the gate's chain.
+// So of the modules ready at the same time as ResultsModel or BenchResults, at most one sorts
+// after it (`BaseSystem` and `AddressSymbols` were once `SystemSupport` and `Symbolization`,
+// which the scheduler started first), and they need only `WholeWrites` of the system calls.
+// `AddressSymbols`, sorting first, compiles in the gaps of memgate's own build (the `memgate`
+// product lists it), so a benchmark build after `swift run memgate` compiles BenchKit and the
+// package's own targets only. docs/performance.md, "Build order".
 
 let package = Package(
     name: "memgate",
@@ -49,7 +52,7 @@ let package = Package(
 
         // The C library calls more than one module makes, once: starting a child process, a
         // folder lock, interrupts, pipes; with WholeWrites, re-exported.
-        .target(name: "BaseSystem", dependencies: ["CSystemShims", "WholeWrites"]),
+        .target(name: "BaseSystem", dependencies: ["CSystemShims", "WholeWrites"], swiftSettings: withoutOptimization),
 
         // Addresses of this process to function names: ELF symbol tables, dladdr, the Swift
         // runtime's demangler. Used by BenchKit after its allocation-site pass.
@@ -63,18 +66,25 @@ let package = Package(
         // Pure Swift: statistics with stated assumptions (U test, Holm, intervals).
         .target(name: "BenchStatistics", dependencies: ["DescriptiveStatistics"]),
 
-        // Pure Swift: the results/baseline model, JSON, units, atomic writes.
-        .target(name: "BenchResults", dependencies: ["DescriptiveStatistics", "WholeWrites"]),
+        // Pure Swift: the results/baseline model (benchmarks, metrics, units, sites, the
+        // environment), its validation and errors, strict JSON, JSON values and their writer,
+        // atomic writes. Cold code: built without optimization.
+        .target(name: "ResultsModel", dependencies: ["DescriptiveStatistics", "WholeWrites"], swiftSettings: withoutOptimization),
+
+        // Reading and writing results files, optimized: the fast parser and the encoder, which
+        // handle every byte of a file (checking 10,000 benchmarks parses 60 MB). Re-exports
+        // ResultsModel, so its importers see one module.
+        .target(name: "BenchResults", dependencies: ["ResultsModel"]),
 
         // What only the gate reads and writes besides memgate's results: Go's benchmark text
         // format (both ways), the history file, reading either results format.
-        .target(name: "GateFormats", dependencies: ["BenchResults"], swiftSettings: gateOnly),
+        .target(name: "GateFormats", dependencies: ["BenchResults"], swiftSettings: withoutOptimization),
 
         // Small terminal helpers shared by both executables: arguments, tables, colour.
-        .target(name: "CLISupport", dependencies: ["BaseSystem"]),
+        .target(name: "CLISupport", dependencies: ["BaseSystem"], swiftSettings: withoutOptimization),
 
         // The compact results tables both executables print.
-        .target(name: "ResultsView", dependencies: ["BenchResults", "DescriptiveStatistics", "CLISupport"]),
+        .target(name: "ResultsView", dependencies: ["BenchResults", "DescriptiveStatistics", "CLISupport"], swiftSettings: withoutOptimization),
 
         // The measuring harness that benchmark executables link.
         .target(
@@ -91,18 +101,18 @@ let package = Package(
                 + ["Bisect", "Calibration", "ChangePoints", "Comparison", "Config", "History", "Refs", "Report", "Results", "Sites",
                    "Thresholds"]
                 .map { "\($0)/README.md" },
-            swiftSettings: gateOnly
+            swiftSettings: withoutOptimization
         ),
 
         // The pure part of `memgate init`: reading dump-package output, deciding the layout and
         // the plan, editing Package.swift as text, the files' templates. No process or file work.
-        .target(name: "Adoption", dependencies: ["BenchResults", "CLISupport"], exclude: ["README.md"], swiftSettings: gateOnly),
+        .target(name: "Adoption", dependencies: ["BenchResults", "CLISupport"], exclude: ["README.md"], swiftSettings: withoutOptimization),
 
         // The HTML report: one self-contained page (inline CSS and SVG charts, no script) drawn
         // from a Report and the two results files. Pure: returns text.
         .target(
             name: "HTMLReport", dependencies: ["GateCore", "GateFormats", "BenchResults", "DescriptiveStatistics", "CLISupport"],
-            swiftSettings: gateOnly
+            swiftSettings: withoutOptimization
         ),
 
         // Everything impure the gate does: building and running benchmark executables, git
@@ -110,7 +120,7 @@ let package = Package(
         .target(
             name: "GateRunner",
             dependencies: ["GateCore", "Adoption", "BenchResults", "CLISupport", "BaseSystem"],
-            swiftSettings: gateOnly
+            swiftSettings: withoutOptimization
         ),
 
         // The commands: each parses its arguments, plans, calls GateRunner and GateCore, reports.
@@ -120,11 +130,11 @@ let package = Package(
                 "GateCore", "GateFormats", "GateRunner", "HTMLReport", "Adoption",
                 "BenchResults", "CLISupport", "ResultsView", "BaseSystem",
             ],
-            swiftSettings: gateOnly
+            swiftSettings: withoutOptimization
         ),
 
         // Thin executable over MemGateCLI. Never links the allocation interposer.
-        .executableTarget(name: "memgate", dependencies: ["MemGateCLI", "CLISupport"], swiftSettings: gateOnly),
+        .executableTarget(name: "memgate", dependencies: ["MemGateCLI", "CLISupport"], swiftSettings: withoutOptimization),
 
         // `swift package memgate ...`: builds memgate in release in `.build/memgate-plugin`, where
         // `memgate run` builds the benchmarks too, and runs it in the package's folder. No tool

@@ -17,13 +17,15 @@ timed() { # $1 label, $2 folder, rest: command
     end=$(date +%s.%N)
     printf '%s %s %.1f s exit %d | %s\n' "$ref" "$label" "$(echo "$end - $start" | bc)" "$status" \
         "$(grep -h 'memgate run: built' "$dir/../$label.txt" | head -1)"
+    [ "$status" -eq 0 ] || keep=1
 }
 for ref in "$@"; do
     work=$(mktemp -d)
     git clone -q "$repo" "$work/memgate" && git -C "$work/memgate" checkout -q "$ref" || exit 2
     new_benchkit_package "$work/pkg" WithMemgate "$work/memgate"
     (cd "$work/pkg" && swift package resolve >/dev/null 2>&1) || { echo "$ref: resolve failed"; exit 2; }
+    keep=0
     timed clean "$work/pkg" swift package --allow-writing-to-package-directory memgate run --update
     timed warm "$work/pkg" swift package --allow-writing-to-package-directory memgate run
-    rm -rf "$work"
+    if [ "$keep" -eq 0 ]; then rm -rf "$work"; else echo "kept $work (a step exited non-zero; its output is in $work/*.txt)"; fi
 done

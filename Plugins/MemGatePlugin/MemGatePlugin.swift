@@ -7,9 +7,10 @@ import PackagePlugin
 /// SwiftPM holds the lock on the package's `.build` while a plugin runs, so `memgate run`
 /// (which calls `swift package describe` and `swift build`) is given its own build folder,
 /// `.build/memgate-plugin`, unless the arguments name one (`--scratch-path`). The plugin builds
-/// memgate itself, in release, in that same folder (`swift build -c release --product memgate`)
-/// rather than naming it as a tool, which SwiftPM would build for debugging in `.build`: the
-/// benchmarks' release build then finds BenchKit's modules, which memgate shares, already
+/// memgate itself, in release, in that same folder rather than naming it as a tool, which SwiftPM
+/// would build for debugging in `.build`: first memgate's and BenchKit's modules together
+/// (`--product MemGatePluginModules`, so BenchKit compiles beside the gate's modules), then the
+/// executable (`--product memgate`). The benchmarks' release build then finds BenchKit's modules
 /// compiled, and a new package's first run compiles them once instead of twice. A warm run whose
 /// memgate sources and `swift` are as the last build recorded them (`BuildStamp`) skips that
 /// build; `memgate run` still builds the benchmarks, which SwiftPM checks as always.
@@ -21,6 +22,10 @@ import PackagePlugin
 struct MemGatePlugin: CommandPlugin {
     /// The build folder the plugin uses when the arguments name none.
     static let defaultScratchPath = ".build/memgate-plugin"
+
+    /// memgate's library product of memgate's and BenchKit's modules, which the plugin builds
+    /// before the memgate executable (Package.swift).
+    static let modulesProduct = "MemGatePluginModules"
 
     func performCommand(context: PluginContext, arguments: [String]) async throws {
         var arguments = arguments
@@ -43,8 +48,8 @@ struct MemGatePlugin: CommandPlugin {
         exit(status)
     }
 
-    /// Builds the memgate product in release in `scratchPath` (relative to `package`) and
-    /// returns its executable. The build's output goes to standard error, so standard output
+    /// Builds memgate's and BenchKit's modules (`modulesProduct`), then the memgate product, in
+    /// release in `scratchPath` (relative to `package`), and returns the executable. The build's output goes to standard error, so standard output
     /// carries memgate's own output only. When `memgatePackage` (the folder of the package that
     /// has the memgate product) and the `swift` on PATH are as the last build there recorded them
     /// (`BuildStamp`), the executable is returned without starting `swift build`.
@@ -59,17 +64,22 @@ struct MemGatePlugin: CommandPlugin {
         if let stamp, FileManager.default.isExecutableFile(atPath: executable.path), BuildStamp.recorded(at: stampFile) == stamp {
             return executable
         }
-        let build = ["build", "-c", "release", "--product", "memgate", "--scratch-path", scratchPath]
-        var (status, log) = try run(swift, build, in: package, capturing: true)
-        // A plan SwiftPM kept although memgate's modules changed fails "because of missing
-        // inputs" until it is gone (GateRunner's StalePlan, which memgate run uses, says more).
-        if status != 0 && log.contains("because of missing inputs") {
-            try? FileManager.default.removeItem(at: scratch.appendingPathComponent("release.yaml"))
-            FileHandle.standardError.write(Data("memgate plugin: the kept build plan named files memgate no longer has; planning again\n".utf8))
-            (status, log) = try run(swift, build, in: package, capturing: true)
+        // First every module of memgate and of BenchKit in one build (a library product that is
+        // never linked), so BenchKit compiles while the gate's chain of modules keeps only one
+        // core busy; then memgate's link. The benchmarks' build that follows finds BenchKit built.
+        for product in [modulesProduct, "memgate"] {
+            let build = ["build", "-c", "release", "--product", product, "--scratch-path", scratchPath]
+            var (status, log) = try run(swift, build, in: package, capturing: true)
+            // A plan SwiftPM kept although memgate's modules changed fails "because of missing
+            // inputs" until it is gone (GateRunner's StalePlan, which memgate run uses, says more).
+            if status != 0 && log.contains("because of missing inputs") {
+                try? FileManager.default.removeItem(at: scratch.appendingPathComponent("release.yaml"))
+                FileHandle.standardError.write(Data("memgate plugin: the kept build plan named files memgate no longer has; planning again\n".utf8))
+                (status, log) = try run(swift, build, in: package, capturing: true)
+            }
+            FileHandle.standardError.write(Data(log.utf8))
+            guard status == 0 else { throw PluginFailure("building memgate failed (swift \(build.joined(separator: " ")))") }
         }
-        FileHandle.standardError.write(Data(log.utf8))
-        guard status == 0 else { throw PluginFailure("building memgate failed (swift \(build.joined(separator: " ")))") }
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw PluginFailure("memgate was built, but \(executable.path) is not there")
         }

@@ -39,6 +39,7 @@ extension TinyBenchPackageTests {
             #expect(pass.code == 0 && direct.code == 0, "\(pass.output)\n\(direct.stderr)")
             #expect(pass.output.contains("PASS: 8 ok"), "\(pass.output)")
             // memgate unchanged since the first run's build (its stamp says so): not built again.
+            #expect(record.output.contains("Build of product 'MemGatePluginModules'"), "\(record.output)")
             #expect(record.output.contains("Build of product 'memgate'"), "\(record.output)")
             #expect(!pass.output.contains("Build of product 'memgate'"), "\(pass.output)")
 

@@ -39,7 +39,7 @@ crashes=.build-fuzz/crashes
 mkdir -p "$out/modules" "$crashes"
 
 # Modules in dependency order; each is compiled once, with coverage, into one object file.
-modules=(DescriptiveStatistics BenchStatistics WholeWrites BaseSystem BenchResults GateFormats CLISupport GateCore)
+modules=(DescriptiveStatistics BenchStatistics WholeWrites BaseSystem ResultsModel BenchResults GateFormats CLISupport GateCore)
 
 # What the binary is built from; an unchanged stamp reuses the binary.
 stamp() {
@@ -58,14 +58,16 @@ build() {
         echo "}"
     } > "$out/modules/module.modulemap"
     for source in Sources/CSystemShims/*.c; do
-        clang -c -O1 -I Sources/CSystemShims/include "$source" -o "$out/modules/$(basename "$source" .c).o"
+        clang -c -O1 -I Sources/CSystemShims/include "$source" -o "$out/modules/$(basename "$source" .c).o" || return 1
     done
+    # Each step is checked: `set -e` does not apply in a function called as `build || ...`.
     for module in "${modules[@]}"; do
         find "Sources/$module" -name '*.swift' | sort > "$out/$module.sources"
         swiftc "${common[@]}" -module-name "$module" -wmo -c -emit-module \
-            -emit-module-path "$out/modules/$module.swiftmodule" -o "$out/modules/$module.o" @"$out/$module.sources"
+            -emit-module-path "$out/modules/$module.swiftmodule" -o "$out/modules/$module.o" @"$out/$module.sources" || return 1
     done
-    swiftc "${common[@]}" -module-name MemGateFuzz Tests/Fuzz/*.swift "$out"/modules/*.o -o "$binary"
+    swiftc "${common[@]}" -module-name MemGateFuzz Tests/Fuzz/*.swift "$out"/modules/*.o -o "$binary" || return 1
+    [ -x "$binary" ] || return 1
     echo "fuzz.sh: built $binary in $((SECONDS - started)) s ($opt)"
 }
 

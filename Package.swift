@@ -71,13 +71,13 @@ let package = Package(
         .target(name: "BenchStatistics", dependencies: ["DescriptiveStatistics"]),
 
         // Pure Swift: the results/baseline model (benchmarks, metrics, units, sites, the
-        // environment), its validation and errors, strict JSON, JSON values and their writer,
-        // atomic writes. Cold code: built without optimization.
+        // environment), its validation and errors, its Codable form, input limits, atomic
+        // writes. Cold code: built without optimization.
         .target(name: "ResultsModel", dependencies: ["DescriptiveStatistics", "WholeWrites"], swiftSettings: withoutOptimization),
 
-        // Reading and writing results files, optimized: the fast parser and the encoder, which
-        // handle every byte of a file (checking 10,000 benchmarks parses 60 MB). Re-exports
-        // ResultsModel, so its importers see one module.
+        // What handles every byte of a results file, optimized: the fast parser, the encoder's
+        // layout, strict JSON and the JSON writer (checking 10,000 benchmarks reads two 43 MB
+        // files). Re-exports ResultsModel, so its importers see one module.
         .target(name: "BenchResults", dependencies: ["ResultsModel"]),
 
         // What only the gate reads and writes besides memgate's results: Go's benchmark text
@@ -88,7 +88,9 @@ let package = Package(
         .target(name: "CLISupport", dependencies: ["BaseSystem"], swiftSettings: withoutOptimization),
 
         // The compact results tables both executables print.
-        .target(name: "ResultsView", dependencies: ["BenchResults", "DescriptiveStatistics", "CLISupport"], swiftSettings: withoutOptimization),
+        .target(
+            name: "ResultsView", dependencies: ["BenchResults", "DescriptiveStatistics", "CLISupport"], swiftSettings: withoutOptimization
+        ),
 
         // The measuring harness that benchmark executables link.
         .target(

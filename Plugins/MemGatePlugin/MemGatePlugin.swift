@@ -49,8 +49,8 @@ struct MemGatePlugin: CommandPlugin {
     }
 
     /// Builds memgate's and BenchKit's modules (`modulesProduct`), then the memgate product, in
-    /// release in `scratchPath` (relative to `package`), and returns the executable. The build's output goes to standard error, so standard output
-    /// carries memgate's own output only. When `memgatePackage` (the folder of the package that
+    /// release in `scratchPath` (relative to `package`), and returns the executable. The builds'
+    /// output goes to standard error, so standard output carries memgate's own output only. When `memgatePackage` (the folder of the package that
     /// has the memgate product) and the `swift` on PATH are as the last build there recorded them
     /// (`BuildStamp`), the executable is returned without starting `swift build`.
     static func buildMemgate(in package: URL, scratchPath: String, memgatePackage: URL?) throws -> URL {
@@ -74,7 +74,8 @@ struct MemGatePlugin: CommandPlugin {
             // inputs" until it is gone (GateRunner's StalePlan, which memgate run uses, says more).
             if status != 0 && log.contains("because of missing inputs") {
                 try? FileManager.default.removeItem(at: scratch.appendingPathComponent("release.yaml"))
-                FileHandle.standardError.write(Data("memgate plugin: the kept build plan named files memgate no longer has; planning again\n".utf8))
+                let note = "memgate plugin: the kept build plan named files memgate no longer has; planning again\n"
+                FileHandle.standardError.write(Data(note.utf8))
                 (status, log) = try run(swift, build, in: package, capturing: true)
             }
             FileHandle.standardError.write(Data(log.utf8))

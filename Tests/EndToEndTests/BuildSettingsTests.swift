@@ -51,7 +51,9 @@ import TestSupport
     @Test func whatAMeasurementRunsThroughIsOptimized() throws {
         let targets = Self.targets(of: try Self.manifest())
         let closure = Self.closure(of: "BenchKit", in: targets)
-        let optimized: Set = ["BenchKit", "CAllocCounter", "CSystemShims", "DescriptiveStatistics", "AddressSymbols", "BenchResults", "WholeWrites"]
+        let optimized: Set = [
+            "BenchKit", "CAllocCounter", "CSystemShims", "DescriptiveStatistics", "AddressSymbols", "BenchResults", "WholeWrites",
+        ]
         #expect(closure.isSuperset(of: optimized))
         for name in optimized.sorted() {
             #expect(targets[name]?.unsafeFlags == [], "\(name) has unsafe flags \(targets[name]?.unsafeFlags ?? [])")

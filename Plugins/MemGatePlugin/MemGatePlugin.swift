@@ -50,9 +50,10 @@ struct MemGatePlugin: CommandPlugin {
 
     /// Builds memgate's and BenchKit's modules (`modulesProduct`), then the memgate product, in
     /// release in `scratchPath` (relative to `package`), and returns the executable. The builds'
-    /// output goes to standard error, so standard output carries memgate's own output only. When `memgatePackage` (the folder of the package that
-    /// has the memgate product) and the `swift` on PATH are as the last build there recorded them
-    /// (`BuildStamp`), the executable is returned without starting `swift build`.
+    /// output goes to standard error, so standard output carries memgate's own output only.
+    /// When `memgatePackage` (the folder of the package that has the memgate product) and the
+    /// `swift` on PATH are as the last build there recorded them (`BuildStamp`), the executable
+    /// is returned without starting `swift build`.
     static func buildMemgate(in package: URL, scratchPath: String, memgatePackage: URL?) throws -> URL {
         let swift = try executableOnPath("swift")
         let scratch = scratchPath.hasPrefix("/") ? URL(fileURLWithPath: scratchPath) : package.appendingPathComponent(scratchPath)

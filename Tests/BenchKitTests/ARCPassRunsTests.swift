@@ -1,5 +1,4 @@
 @testable import BenchKit
-import CAllocCounter
 import Testing
 
 /// `ARCPass.init(runs:iterations:)`: the counts of runs of N, 2N, 3N (and 4N) iterations to
@@ -8,18 +7,20 @@ import Testing
     /// N = 50 iterations of a body with 7 retains, 9 releases and 2 objects per op, and a
     /// loop entry and exit that cost 3, 4 and 1; `stray` adds one object and one release (what
     /// another thread did during a run) to the runs it names (1-based).
-    static func runs(_ count: Int, stray: Set<Int> = []) -> [memgate_arc_counts] {
-        (1...count).map { k in
+    /// Allocations follow the objects (one malloc each, plus 2 of the loop's own), 16 bytes each.
+    static func runs(_ count: Int, stray: Set<Int> = []) -> ARCRuns {
+        ARCRuns((1...count).map { k in
             let extra: UInt64 = stray.contains(k) ? 1 : 0
-            return memgate_arc_counts(retains: 3 + UInt64(k * 50 * 7), releases: 4 + UInt64(k * 50 * 9) + extra,
-                                      objects: 1 + UInt64(k * 50 * 2) + extra)
-        }
+            let objects = 1 + UInt64(k * 50 * 2) + extra
+            return ARCRun(retains: 3 + UInt64(k * 50 * 7), releases: 4 + UInt64(k * 50 * 9) + extra,
+                          objects: objects, allocations: objects + 2, bytes: 16 * (objects + 2))
+        })
     }
 
-    static let exact = ARCPass(iterations: 50, retains: 350, releases: 450, objects: 100)
+    static let exact = ARCPass(iterations: 50, retains: 350, releases: 450, objects: 100, allocations: 100, bytes: 1600)
 
     @Test func twoRunsAreNotEnough() {
-        #expect(ARCPass(runs: [], iterations: 50) == nil)
+        #expect(ARCPass(runs: ARCRuns(), iterations: 50) == nil)
         #expect(ARCPass(runs: Self.runs(2), iterations: 50) == nil)
     }
 
@@ -40,9 +41,28 @@ import Testing
         #expect(runs[1].objects - runs[0].objects == 101)
     }
 
+    @Test func theRunsAreKeptInOrderAndAtMostFour() {
+        var runs = ARCRuns()
+        for k in 1...5 { runs.append(ARCRun(retains: UInt64(k))) }
+        #expect(runs.count == 4)
+        #expect((0..<4).map { runs[$0].retains } == [1, 2, 3, 4])
+    }
+
     @Test func aCountNeverGoesBelowZero() {
-        let runs = [memgate_arc_counts(retains: 9, releases: 9, objects: 9), memgate_arc_counts(retains: 5, releases: 9, objects: 9),
-                    memgate_arc_counts(retains: 1, releases: 9, objects: 9)]
+        let runs = ARCRuns([ARCRun(retains: 9, releases: 9, objects: 9), ARCRun(retains: 5, releases: 9, objects: 9),
+                            ARCRun(retains: 1, releases: 9, objects: 9)])
         #expect(ARCPass(runs: runs, iterations: 10) == ARCPass(iterations: 10, retains: 0, releases: 0, objects: 0))
+    }
+
+    /// The median of three differences is the middle one whatever their order.
+    @Test(arguments: [[5, 7, 6], [7, 5, 6], [6, 5, 7], [5, 6, 7], [7, 6, 5], [6, 7, 5]])
+    func eachCountIsTheMedianOfThreeDifferences(differences: [UInt64]) {
+        var total: UInt64 = 100
+        var runs = [ARCRun(objects: total)]
+        for d in differences {
+            total += d
+            runs.append(ARCRun(objects: total))
+        }
+        #expect(ARCPass(runs: ARCRuns(runs), iterations: 1)?.objects == 6)
     }
 }

@@ -1,4 +1,7 @@
 import BenchKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An empty class: each instance is one Swift object (one `swift_allocObject`, one malloc).
 final class Node {}
@@ -27,6 +30,18 @@ extension FixtureBenchmarks {
             }
             blackHole(slots)
         }
+        suite.benchmark("arc/other-path") { b in
+            // One node per op, and one more while the runtime's hooks are on: the
+            // reference-counting pass takes another path than the samples, so its counts are
+            // not the samples' and must be left out (`ARCPassPathTests`).
+            let hooksOn = swiftHooksFlag()
+            var slots = [Node(), Node()]
+            for _ in b.loop {
+                slots[0] = Node()
+                if let hooksOn, isSet(hooksOn) { slots[1] = Node() }
+            }
+            blackHole(slots)
+        }
         suite.benchmark("arc/off", configuration: .init(countsARC: false)) { b in
             let node = Node()
             var slots = [node]
@@ -35,3 +50,19 @@ extension FixtureBenchmarks {
         }
     }
 }
+
+/// The Swift runtime's flag that routes allocations and reference counting through its hooks
+/// (set only while BenchKit's reference-counting and retain-site passes run).
+private func swiftHooksFlag() -> UnsafePointer<Bool>? {
+    #if canImport(Glibc)
+    guard let symbol = dlsym(nil, "_swift_enableSwizzlingOfAllocationAndRefCountingFunctions_forInstrumentsOnly")
+    else { return nil }
+    return UnsafePointer(symbol.assumingMemoryBound(to: Bool.self))
+    #else
+    return nil
+    #endif
+}
+
+/// Reads the flag anew on every call (never hoisted out of the loop).
+@inline(never)
+private func isSet(_ flag: UnsafePointer<Bool>) -> Bool { flag.pointee }

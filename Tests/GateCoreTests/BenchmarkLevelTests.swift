@@ -33,6 +33,20 @@ import TestSupport
         #expect(report.counts.missing == 1)
     }
 
+    /// A completed benchmark that says why it left metrics out (BenchKit's reference-counting
+    /// pass on another path) still fails on them, and the missing rows carry the reason.
+    @Test func aMissingMetricCarriesTheBenchmarksReason() throws {
+        let why = "the reference-counting pass took another path than the samples"
+        let report = try Fixture.compare(
+            Fixture.file([Fixture.benchmark("d", ["allocs": Fixture.allocs([445]), "objects": Fixture.allocs([445])])]),
+            Fixture.file([Fixture.benchmark("d", ["allocs": Fixture.allocs([445])], message: why)]))
+        let row = Fixture.row(report, "d", "objects")
+        #expect(row?.verdict == .missing)
+        #expect(row?.note == "in the baseline but not recorded in current; " + why)
+        #expect(Fixture.row(report, "d", "allocs")?.note.isEmpty == true)
+        #expect(report.outcome == .regression)
+    }
+
     @Test func timeoutInCurrentFails() throws {
         let report = try Fixture.compare(
             Fixture.file([Fixture.benchmark("t", ["allocs": Fixture.allocs([1])])]),

@@ -15,6 +15,12 @@ import CAllocCounter
 /// the three differences (`init(runs:iterations:)`): one stray event, in any run, never
 /// decides a count.
 ///
+/// The pass also counts the allocator's calls and bytes, the same way, to check that it ran
+/// the path the kept samples ran (`disagreement(withSamples:)`): the program's allocations
+/// can depend on the allocator's state (`SideThread`), and counts from another path are not
+/// the samples' counts. Between and around the runs the pass allocates nothing (`ARCRuns`
+/// is stored inline).
+///
 /// Switching the hooks on makes every retain and release go through a counting wrapper
 /// (a function-pointer call and two stores); the kept samples run with them off, so time,
 /// latency and the allocation counts are measured as before.
@@ -27,6 +33,11 @@ struct ARCPass: Sendable, Equatable {
     var releases: UInt64
     /// Swift objects allocated (all threads), the same way.
     var objects: UInt64
+    /// The allocator's calls (all threads) during the pass, the same way; 0 where the
+    /// counting allocator is not linked.
+    var allocations: UInt64 = 0
+    /// The bytes those calls asked for, the same way.
+    var bytes: UInt64 = 0
 
     /// Retains per op.
     var retainsPerOp: Double { Double(retains) / Double(iterations) }
@@ -34,6 +45,80 @@ struct ARCPass: Sendable, Equatable {
     var releasesPerOp: Double { Double(releases) / Double(iterations) }
     /// Objects per op.
     var objectsPerOp: Double { Double(objects) / Double(iterations) }
+}
+
+/// The counters of one run of the pass (or, as a difference of two runs, of N iterations).
+struct ARCRun: Sendable, Equatable {
+    var retains: UInt64 = 0
+    var releases: UInt64 = 0
+    var objects: UInt64 = 0
+    var allocations: UInt64 = 0
+    var bytes: UInt64 = 0
+
+    /// The counters now (all threads); allocates nothing.
+    static func now() -> ARCRun {
+        let arc = ProbeSyscalls.arcCounts(), memory = ProbeSyscalls.allocationCounts()
+        return ARCRun(retains: arc.retains, releases: arc.releases, objects: arc.objects,
+                      allocations: memory.allocations, bytes: memory.bytes)
+    }
+
+    /// What happened since `start`, counter by counter (wrapping).
+    func since(_ start: ARCRun) -> ARCRun {
+        ARCRun(retains: retains &- start.retains, releases: releases &- start.releases, objects: objects &- start.objects,
+               allocations: allocations &- start.allocations, bytes: bytes &- start.bytes)
+    }
+}
+
+/// Two runs' counters apart, as signed values (another thread's events can make a later
+/// run's count smaller): what N iterations did, by one estimate.
+struct ARCRunDifference: Equatable {
+    var retains, releases, objects, allocations, bytes: Int64
+
+    init(_ later: ARCRun, minus earlier: ARCRun) {
+        let d = later.since(earlier)
+        retains = Int64(bitPattern: d.retains)
+        releases = Int64(bitPattern: d.releases)
+        objects = Int64(bitPattern: d.objects)
+        allocations = Int64(bitPattern: d.allocations)
+        bytes = Int64(bitPattern: d.bytes)
+    }
+}
+
+/// The pass's runs so far, at most four, stored inline so that keeping one allocates nothing.
+struct ARCRuns: Equatable {
+    private var first = ARCRun(), second = ARCRun(), third = ARCRun(), fourth = ARCRun()
+    /// Runs kept.
+    private(set) var count = 0
+
+    init() {}
+
+    /// The runs of `runs`, in order (at most four are kept).
+    init(_ runs: [ARCRun]) {
+        for run in runs { append(run) }
+    }
+
+    /// Keeps `run` as the next; a fifth and later are dropped (the pass never takes them).
+    mutating func append(_ run: ARCRun) {
+        switch count {
+        case 0: first = run
+        case 1: second = run
+        case 2: third = run
+        case 3: fourth = run
+        default: return
+        }
+        count += 1
+    }
+
+    /// The k-th run (0-based, k < count).
+    subscript(k: Int) -> ARCRun {
+        precondition(k >= 0 && k < count, "no run \(k)")
+        switch k {
+        case 0: return first
+        case 1: return second
+        case 2: return third
+        default: return fourth
+        }
+    }
 }
 
 extension ARCPass {
@@ -44,17 +129,41 @@ extension ARCPass {
     /// The pass from its runs' counts, the k-th run covering k·N iterations (N =
     /// `iterations`); nil while it needs another run. Three runs give two differences of N
     /// iterations each: equal, they are the counts; else a fourth run gives a third, and each
-    /// count is the median of the three (never below 0).
-    init?(runs: [memgate_arc_counts], iterations: Int) {
+    /// count is the median of the three (never below 0). Allocates nothing.
+    init?(runs: ARCRuns, iterations: Int) {
         guard runs.count >= 3 else { return nil }
-        let differences = zip(runs, runs.dropFirst()).prefix(3).map { earlier, later in
-            (retains: Int64(bitPattern: later.retains &- earlier.retains),
-             releases: Int64(bitPattern: later.releases &- earlier.releases),
-             objects: Int64(bitPattern: later.objects &- earlier.objects))
+        let a = ARCRunDifference(runs[1], minus: runs[0]), b = ARCRunDifference(runs[2], minus: runs[1])
+        guard runs.count >= 4 || a == b else { return nil }
+        let c = runs.count >= 4 ? ARCRunDifference(runs[3], minus: runs[2]) : b
+        func median(_ x: Int64, _ y: Int64, _ z: Int64) -> UInt64 {
+            UInt64(max(0, max(min(x, y), min(max(x, y), z))))
         }
-        if differences.count == 2 && differences[0] != differences[1] { return nil }
-        func median(_ values: [Int64]) -> UInt64 { UInt64(max(0, values.sorted()[values.count / 2])) }
-        self.init(iterations: iterations, retains: median(differences.map(\.retains)),
-                  releases: median(differences.map(\.releases)), objects: median(differences.map(\.objects)))
+        self.init(iterations: iterations, retains: median(a.retains, b.retains, c.retains),
+                  releases: median(a.releases, b.releases, c.releases), objects: median(a.objects, b.objects, c.objects),
+                  allocations: median(a.allocations, b.allocations, c.allocations), bytes: median(a.bytes, b.bytes, c.bytes))
+    }
+
+    /// Why the pass's counts are not the kept samples' path, or nil when they are or nothing
+    /// can tell: when every kept sample made the same whole number of allocations and bytes per
+    /// op (the exact counts the gate holds), the pass must have made the same; a body whose
+    /// samples differ from one another, or are not whole per op, is not checked here (its
+    /// allocation counts show that already).
+    func disagreement(withSamples records: [SampleRecord]) -> String? {
+        guard let first = records.first else { return nil }
+        func wholePerOp(_ count: (SampleRecord) -> UInt64) -> UInt64? {
+            let perOp = count(first) / UInt64(first.iterations)
+            let agree = records.allSatisfy { count($0) == perOp * UInt64($0.iterations) }
+            return agree ? perOp : nil
+        }
+        guard let allocationsPerOp = wholePerOp(\.allocations), let bytesPerOp = wholePerOp(\.bytes) else { return nil }
+        let n = UInt64(iterations)
+        guard allocations != allocationsPerOp * n || bytes != bytesPerOp * n else { return nil }
+        func perOp(_ value: UInt64) -> String {
+            let x = Double(value) / Double(n)
+            return x == x.rounded() ? String(Int64(x)) : String(x)
+        }
+        return "the reference-counting pass took another path than the samples "
+            + "(\(perOp(allocations)) allocs/op and \(perOp(bytes)) B/op against \(allocationsPerOp) and \(bytesPerOp)), "
+            + "so its counts are left out"
     }
 }

@@ -33,9 +33,12 @@ final class Sampler {
     private(set) var records: [SampleRecord] = []
     /// The reference-counting pass, once it ran; nil when the plan or the runtime has none.
     private(set) var arcPass: ARCPass?
-    /// The counters when the pass's current run began, and the runs' counts so far.
-    private var arcStart = memgate_arc_counts()
-    private var arcRuns: [memgate_arc_counts] = []
+    /// The counters when the pass's current run began, and the runs' counts so far (inline:
+    /// keeping them allocates nothing).
+    private var arcStart = ARCRun()
+    private var arcRuns = ARCRuns()
+    /// Why the reference-counting pass's counts were left out, if they were.
+    private(set) var arcPassProblem: String?
     /// The stack-recording pass under way (allocations, then retains).
     private var stackPass: StackPass?
     /// Iterations of a kept sample (the passes run at most this many).
@@ -152,28 +155,30 @@ final class Sampler {
         let passIterations = min(plan.arcPassIterations, iterations)
         guard passIterations > 0, ProbeSyscalls.canCountARC() else { return startStackPass(.allocations) }
         passWillStart?(self, "reference-counting pass")
-        arcRuns.removeAll()
-        arcRuns.reserveCapacity(4)  // No allocation between the runs' counter readings.
+        arcRuns = ARCRuns()
         guard ProbeSyscalls.startCountingARC() else { return startStackPass(.allocations) }
         phase = .countingARC
         iterations = passIterations
-        arcStart = ProbeSyscalls.arcCounts()
+        arcStart = ARCRun.now()
         return passIterations
     }
 
     /// Ends a run of the reference-counting pass: the counters are read first. The k-th run
     /// covers k·N iterations; after the third (or fourth) the counts are settled (`ARCPass`)
-    /// and cover N iterations and none of the loop's own entry and exit.
+    /// and cover N iterations and none of the loop's own entry and exit. Counts from another
+    /// path than the samples' are left out (`ARCPass.disagreement(withSamples:)`).
     private func arcPassEnded() -> Int {
-        let end = ProbeSyscalls.arcCounts()
-        arcRuns.append(memgate_arc_counts(retains: end.retains &- arcStart.retains, releases: end.releases &- arcStart.releases,
-                                          objects: end.objects &- arcStart.objects))
+        arcRuns.append(ARCRun.now().since(arcStart))
         guard let pass = ARCPass(runs: arcRuns, iterations: iterations) else {
-            arcStart = ProbeSyscalls.arcCounts()
+            arcStart = ARCRun.now()
             return (arcRuns.count + 1) * iterations
         }
         ProbeSyscalls.stopCountingARC()
-        arcPass = pass
+        if let problem = pass.disagreement(withSamples: records) {
+            arcPassProblem = problem
+        } else {
+            arcPass = pass
+        }
         return startStackPass(.allocations)
     }
 

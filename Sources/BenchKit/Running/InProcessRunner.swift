@@ -10,20 +10,27 @@ enum InProcessRunner {
     ///     (a child of isolation); nil reads them in this process.
     ///   - savePartial: called before each pass after the kept samples with the
     ///     result so far (its samples and the reference-counting counts; no sites, no custom
-    ///     metrics; its message names the pass), and with nil once the last pass ended.
+    ///     metrics; its message names the pass), and with nil once the last pass ended; on a
+    ///     thread of its own, while the benchmark's thread waits (`SideThread`).
     static func run(
         _ benchmark: Benchmark, plan: SamplingPlan, linesFrom parent: Int32? = nil,
         savePartial: ((BenchmarkResult?) -> Void)? = nil
     ) async -> BenchmarkResult {
         let bench = Bench(name: benchmark.name, plan: plan)
-        if let savePartial {
-            bench.sampler.passWillStart = { sampler, pass in
+        // The saves run on a thread of their own, so they leave the measured thread's heap
+        // as the samples left it (`SideThread`).
+        let saver = savePartial.map { savePartial in
+            SideThread<(Sampler, String?)> { sampler, pass in
                 guard let pass else { return savePartial(nil) }
                 // No sites: symbolizing them here would only be done again for the result.
                 var partial = result(benchmark, sampler: sampler, customMetrics: [:], sites: false)
                 partial.message = pass
                 savePartial(partial)
             }
+        }
+        defer { saver?.finish() }
+        if let saver {
+            bench.sampler.passWillStart = { sampler, pass in saver.run((sampler, pass)) }
         }
         // A body that leaves the loop during a pass must not leave the hooks counting or the
         // recorder recording.
@@ -52,11 +59,14 @@ enum InProcessRunner {
         _ benchmark: Benchmark, sampler: Sampler, customMetrics: [String: Metric], sites: Bool = true,
         linesFrom parent: Int32? = nil
     ) -> BenchmarkResult {
-        ResultBuilder.result(
+        var result = ResultBuilder.result(
             name: benchmark.name, records: sampler.records, arcPass: sampler.arcPass, stacks: sites ? sampler.recordedStacks : nil,
             retainStacks: sites ? sampler.recordedRetainStacks : nil,
             latencyBatchSize: sampler.latencyBatchSize,
             throughput: benchmark.configuration.throughput, customMetrics: customMetrics, linesFrom: parent)
+        // The reference-counting counts left out say why, so a gate that misses them can too.
+        result.message = sampler.arcPassProblem
+        return result
     }
 
     private static func failure(_ name: String, _ message: String) -> BenchmarkResult {

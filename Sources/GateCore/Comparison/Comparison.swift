@@ -168,9 +168,14 @@ package enum Comparison {
         var rows: [MetricComparison] = []
         var candidates: [(row: Int, candidate: NoisyFamily.Candidate)] = []
         for name in metricNames(before, now) {
-            let row = try compareMetric(
+            var row = try compareMetric(
                 name, benchmark: now.name, before: before.metrics[name], now: now.metrics[name],
                 environmentsMatch: environmentsMatch, options: options)
+            // A completed benchmark's message says why it left metrics out (BenchKit's
+            // reference-counting pass, when it took another path than the samples).
+            if row.comparison.current == nil, let why = now.message {
+                row.comparison.note += (row.comparison.note.isEmpty ? "" : "; ") + why
+            }
             if let candidate = row.candidate { candidates.append((rows.count, candidate)) }
             rows.append(row.comparison)
         }

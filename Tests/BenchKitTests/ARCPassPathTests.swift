@@ -51,6 +51,20 @@ import Testing
         #expect(Self.pass(allocations: 7, bytes: 7).disagreement(withSamples: []) == nil)
     }
 
+    /// One sample cannot show that the body's allocations are steady (`refs` keeps one in its
+    /// pass runs, and a task group's one sample can be exactly whole).
+    @Test func oneSampleIsNotChecked() {
+        #expect(Self.pass(allocations: 7, bytes: 7).disagreement(withSamples: [Self.samples[0]]) == nil)
+    }
+
+    /// A pass whose own differences made different allocation counts ran a body whose
+    /// allocations vary from run to run: nothing to hold it to.
+    @Test func aPassWhoseAllocationsVariedIsNotChecked() {
+        var pass = Self.pass(allocations: 29 * 444, bytes: 29 * 80_224)
+        pass.allocationsVaried = true
+        #expect(pass.disagreement(withSamples: Self.samples) == nil)
+    }
+
     /// End to end: `arc/other-path` makes one more object per op while the runtime's hooks
     /// are on. Its samples make one allocation per op; the pass made two, so the counts are
     /// left out and the message says so, and the run still succeeds. `arc/objects=3`, run

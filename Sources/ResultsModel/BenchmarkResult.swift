@@ -8,7 +8,8 @@ package struct BenchmarkResult: Sendable, Equatable, Codable {
     package var name: String
     /// Whether the benchmark ran to completion.
     package var status: BenchmarkStatus
-    /// Why the status is not `ok` (the crash signal, the failure message), if it is not.
+    /// Why the status is not `ok` (the crash signal, the failure message), if it is not; for
+    /// an `ok` benchmark, why it left metrics out, if it did.
     package var message: String?
     /// Iterations in each kept sample, in sample order. Empty when the benchmark did not run.
     package var iterations: [Int]

@@ -47,6 +47,9 @@ package enum MetricID: String, CaseIterable, Sendable {
     /// The latency quantiles, in display order.
     package static let latencyQuantiles: [MetricID] = [.p50, .p90, .p99, .p999, .max]
 
+    /// The counts of BenchKit's reference-counting pass, which it leaves out together.
+    package static let referenceCounting: [MetricID] = [.retains, .releases, .objects]
+
     /// The probability of each latency quantile (max is 1); nil for other metrics.
     package var quantileProbability: Double? { properties.quantile }
 

@@ -2,6 +2,8 @@
 import Testing
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `SideThread`: the work runs on one thread of its own, in call order, each call done

@@ -53,7 +53,7 @@ extension FixtureBenchmarks {
 
 /// The Swift runtime's flag that routes allocations and reference counting through its hooks
 /// (set only while BenchKit's reference-counting and retain-site passes run).
-private func swiftHooksFlag() -> UnsafePointer<Bool>? {
+func swiftHooksFlag() -> UnsafePointer<Bool>? {
     #if canImport(Glibc)
     guard let symbol = dlsym(nil, "_swift_enableSwizzlingOfAllocationAndRefCountingFunctions_forInstrumentsOnly")
     else { return nil }
@@ -65,4 +65,4 @@ private func swiftHooksFlag() -> UnsafePointer<Bool>? {
 
 /// Reads the flag anew on every call (never hoisted out of the loop).
 @inline(never)
-private func isSet(_ flag: UnsafePointer<Bool>) -> Bool { flag.pointee }
+func isSet(_ flag: UnsafePointer<Bool>) -> Bool { flag.pointee }

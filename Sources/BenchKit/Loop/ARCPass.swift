@@ -76,29 +76,32 @@ extension ARCPass {
     }
 
     /// Why the pass's counts are not the kept samples' path, or nil when they are or nothing
-    /// can tell: when two or more kept samples all made the same whole number of allocations
-    /// and bytes per op (the exact counts the gate holds), and the pass's own differences
-    /// agreed with one another, the pass must have made the same. Not checked: one sample (it
-    /// cannot show that the body's allocations are steady; seen in `refs`, whose pass runs keep
-    /// one sample: a task group's sample of exactly 34 allocations per op, and a pass that
-    /// counted otherwise), samples that differ or are not whole per op, and a pass whose own
-    /// differences varied.
+    /// can tell. Checked: two or more kept samples all made the same whole number of
+    /// allocations and bytes per op (the exact counts the gate holds), the pass's own
+    /// differences agreed with one another and were whole per op too, and they differ from the
+    /// samples'. Not checked: one sample (it cannot show that the body's allocations are
+    /// steady; seen in `refs`, whose pass runs keep one sample: a task group's sample of
+    /// exactly 34 allocations per op, and a pass that counted otherwise); samples that differ
+    /// or are not whole per op; a pass whose differences varied; and a pass whose counts are
+    /// not whole per op (a body that allocates K times every K ops, K not dividing N, makes
+    /// N-iteration differences that agree but are not N times the rate).
     func disagreement(withSamples records: [SampleRecord]) -> String? {
         guard records.count >= 2, !allocationsVaried, let first = records.first else { return nil }
+        let n = UInt64(iterations)
+        guard allocations % n == 0, bytes % n == 0 else { return nil }
         func wholePerOp(_ count: (SampleRecord) -> UInt64) -> UInt64? {
             let perOp = count(first) / UInt64(first.iterations)
-            let agree = records.allSatisfy { count($0) == perOp * UInt64($0.iterations) }
+            let agree = records.allSatisfy {
+                let iterations = UInt64($0.iterations)
+                return count($0) % iterations == 0 && count($0) / iterations == perOp
+            }
             return agree ? perOp : nil
         }
         guard let allocationsPerOp = wholePerOp(\.allocations), let bytesPerOp = wholePerOp(\.bytes) else { return nil }
-        let n = UInt64(iterations)
-        guard allocations != allocationsPerOp * n || bytes != bytesPerOp * n else { return nil }
-        func perOp(_ value: UInt64) -> String {
-            let x = Double(value) / Double(n)
-            return x == x.rounded() ? String(Int64(x)) : String(x)
-        }
+        let (passAllocations, passBytes) = (allocations / n, bytes / n)
+        guard passAllocations != allocationsPerOp || passBytes != bytesPerOp else { return nil }
         return "the reference-counting pass took another path than the samples "
-            + "(\(perOp(allocations)) allocs/op and \(perOp(bytes)) B/op against \(allocationsPerOp) and \(bytesPerOp)), "
+            + "(\(passAllocations) allocs/op and \(passBytes) B/op against \(allocationsPerOp) and \(bytesPerOp)), "
             + "so its counts are left out"
     }
 }

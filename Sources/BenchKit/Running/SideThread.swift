@@ -1,3 +1,4 @@
+import CLISupport
 import Dispatch
 #if canImport(Glibc)
 import Glibc
@@ -41,8 +42,11 @@ final class SideThread<Argument>: SideThreadLoop, @unchecked Sendable {
         var thread: pthread_t?
         #endif
         let status = pthread_create(&thread, nil, { context in
-            // A C function cannot name a generic class; the protocol reaches it.
-            (Unmanaged<AnyObject>.fromOpaque(context!).takeRetainedValue() as! any SideThreadLoop).serve()
+            // Optional on Linux, not on Darwin. A C function cannot name a generic class; the
+            // protocol reaches it.
+            let pointer: UnsafeMutableRawPointer? = context
+            guard let pointer else { return nil }
+            (Unmanaged<AnyObject>.fromOpaque(pointer).takeRetainedValue() as! any SideThreadLoop).serve()
             return nil
         }, context.toOpaque())
         if status == 0 {
@@ -55,6 +59,9 @@ final class SideThread<Argument>: SideThreadLoop, @unchecked Sendable {
             done.wait()  // Started: what starting allocates is done before the caller measures.
         } else {
             context.release()
+            var standardError = StandardError()
+            print("warning: no thread for the saves before the passes (pthread_create: \(status)); "
+                + "they run on the benchmark's thread", to: &standardError)
         }
         #endif
     }
@@ -77,6 +84,9 @@ final class SideThread<Argument>: SideThreadLoop, @unchecked Sendable {
     }
 
     func serve() {
+        // glibc sets up a thread's cache and picks its arena at its first malloc: here, while
+        // `init` still waits, not at the first save.
+        free(malloc(1))
         done.signal()
         while true {
             start.wait()

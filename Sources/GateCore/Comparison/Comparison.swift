@@ -171,9 +171,9 @@ package enum Comparison {
             var row = try compareMetric(
                 name, benchmark: now.name, before: before.metrics[name], now: now.metrics[name],
                 environmentsMatch: environmentsMatch, options: options)
-            // A completed benchmark's message says why it left metrics out (BenchKit's
-            // reference-counting pass, when it took another path than the samples).
-            if row.comparison.current == nil, let why = now.message {
+            // A completed benchmark's message says why it left the reference-counting counts
+            // out (BenchKit's pass took another path than the samples).
+            if row.comparison.current == nil, let why = now.message, MetricID.referenceCounting.contains(where: { $0.rawValue == name }) {
                 row.comparison.note += (row.comparison.note.isEmpty ? "" : "; ") + why
             }
             if let candidate = row.candidate { candidates.append((rows.count, candidate)) }

@@ -49,6 +49,19 @@ import TestSupport
         #expect(try String(contentsOfFile: directory.file("calls"), encoding: .utf8) == "call\n")
     }
 
+    /// A plan that lists A.swift from a folder that now also holds B.swift is stale; the
+    /// same plan beside a folder holding only A.swift (and a README) is not.
+    @Test func aPlanWithoutAFileAddedSinceIsStale() throws {
+        let directory = try TemporaryDirectory()
+        let a = try directory.write("Sources/M/A.swift", "let a = 1\n")
+        _ = try directory.write("Sources/M/README.md", "not a source\n")
+        _ = try directory.write("scratch/release.yaml", "  inputs: [\"<sources-file-list>\",\"\(a)\"]\n")
+        #expect(!StalePlan.missesSources(buildFolder: directory.file("scratch")))
+        _ = try directory.write("Sources/M/B.swift", "let b = 2\n")
+        #expect(StalePlan.missesSources(buildFolder: directory.file("scratch")))
+        #expect(!StalePlan.missesSources(buildFolder: directory.file("no-such-folder")))
+    }
+
     @Test func onlyThatMessageCounts() {
         #expect(StalePlan.isReported(in: "error: couldn't build /b/X.build/sources because of missing inputs: /p/A.swift"))
         #expect(!StalePlan.isReported(in: "error: no such module 'Foo'"))

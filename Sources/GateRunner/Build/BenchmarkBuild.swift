@@ -30,14 +30,15 @@ package struct BenchmarkBuild {
 
     /// Builds `product` in release and returns the path of its executable.
     ///
-    /// A build that fails because its plan names source files the packages no longer have
-    /// (`StalePlan`) is run once more without that plan.
+    /// A build that fails because its plan names source files the packages no longer have, or
+    /// lacks one they added (`StalePlan`), is run once more without that plan.
     package func build(product: String) throws -> String {
         var arguments = ["build", "-c", "release", "--product", product, "--package-path", packagePath]
         if let scratchPath { arguments += ["--scratch-path", scratchPath] }
         arguments += layout.buildArguments
         var outcome = try launcher.run(swift, arguments)
-        if !outcome.succeeded && StalePlan.isReported(in: outcome.output + outcome.errorOutput) {
+        if !outcome.succeeded
+            && (StalePlan.isReported(in: outcome.output + outcome.errorOutput) || StalePlan.missesSources(buildFolder: buildFolder)) {
             StalePlan.remove(buildFolder: buildFolder)
             outcome = try launcher.run(swift, arguments)
         }

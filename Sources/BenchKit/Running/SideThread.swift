@@ -1,5 +1,5 @@
-import CLISupport
 import Dispatch
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -21,49 +21,20 @@ import Darwin
 /// starting it allocates, on either thread, is done before the samples, in every process
 /// alike). `run(_:)` hands it the argument (a stored property: no allocation on the calling
 /// thread), signals, and waits until the work is done. `finish()` ends the thread.
-final class SideThread<Argument>: SideThreadLoop, @unchecked Sendable {
+final class SideThread<Argument>: @unchecked Sendable {
     private let work: (Argument) -> Void
     private let start = DispatchSemaphore(value: 0)
     private let done = DispatchSemaphore(value: 0)
     /// The argument of the call under way; nil tells the thread to end. Written only while
     /// the thread waits on `start`, read only by it before it signals `done`.
     private var argument: Argument?
-    private var running = false
+    private var running = true
 
-    /// Starts the thread that will run `work`; if the system refuses a thread, `run(_:)`
-    /// runs `work` on the calling thread.
+    /// Starts the thread that will run `work`, and returns once it waits for work.
     init(_ work: @escaping (Argument) -> Void) {
         self.work = work
-        #if canImport(Glibc) || canImport(Darwin)
-        let context = Unmanaged<AnyObject>.passRetained(self)
-        #if canImport(Glibc)
-        var thread = pthread_t()
-        #else
-        var thread: pthread_t?
-        #endif
-        let status = pthread_create(&thread, nil, { context in
-            // Optional on Linux, not on Darwin. A C function cannot name a generic class; the
-            // protocol reaches it.
-            let pointer: UnsafeMutableRawPointer? = context
-            guard let pointer else { return nil }
-            (Unmanaged<AnyObject>.fromOpaque(pointer).takeRetainedValue() as! any SideThreadLoop).serve()
-            return nil
-        }, context.toOpaque())
-        if status == 0 {
-            #if canImport(Glibc)
-            pthread_detach(thread)
-            #else
-            pthread_detach(thread!)
-            #endif
-            running = true
-            done.wait()  // Started: what starting allocates is done before the caller measures.
-        } else {
-            context.release()
-            var standardError = StandardError()
-            print("warning: no thread for the saves before the passes (pthread_create: \(status)); "
-                + "they run on the benchmark's thread", to: &standardError)
-        }
-        #endif
+        Thread { self.serve() }.start()
+        done.wait()  // Started: what starting allocates is done before the caller measures.
     }
 
     /// Runs the work with `argument` on the side thread and returns when it is done.
@@ -83,7 +54,7 @@ final class SideThread<Argument>: SideThreadLoop, @unchecked Sendable {
         done.wait()
     }
 
-    func serve() {
+    private func serve() {
         // glibc sets up a thread's cache and picks its arena at its first malloc: here, while
         // `init` still waits, not at the first save.
         free(malloc(1))
@@ -98,10 +69,4 @@ final class SideThread<Argument>: SideThreadLoop, @unchecked Sendable {
             done.signal()
         }
     }
-}
-
-/// What the thread of a `SideThread` runs: its loop.
-protocol SideThreadLoop: AnyObject {
-    /// Waits for calls and runs them until `finish()`.
-    func serve()
 }
